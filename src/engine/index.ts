@@ -1,0 +1,10 @@
+export * from './types';
+export { runPass, applyGradients, train, lossOf } from './pass';
+export { numericalGradients } from './numerical';
+export { createRng, normal, initializeNetwork, initializeLayer } from './init';
+export type { LayerSpec, NetworkSpec } from './init';
+export { passSteps, progressAt } from './steps';
+export type { PassStep, Granularity, Progress } from './steps';
+export { validateNetwork, validateBatch, validateLearningRate, lossProblem } from './validate';
+export { sigmoid, softplus, elementwise, LEAKY_RELU_SLOPE } from './activations';
+export { squaredErrorFactor } from './kernel';

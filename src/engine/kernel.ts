@@ -1,0 +1,277 @@
+import { LEAKY_RELU_SLOPE, sigmoid, softmaxInPlace, softplus } from './activations';
+import type { Activation, Loss, Network } from './types';
+
+/**
+ * The numeric core: a network flattened into Float64Arrays so that one pass allocates nothing.
+ * runPass and train both run these same functions, so their numbers agree to the last bit.
+ *
+ * Indexing: layer l (0-based) maps acts[l−1] → acts[l]; `as[0]` is the input x and `as[l + 1]` the
+ * activation of layer l; `zs[l]` and `deltas[l]` belong to layer l. W[l] is row-major n_prev × n:
+ * W[l][i·n + j] = weights[i][j].
+ */
+export interface Kernel {
+  /** sizes[0] = inputSize, sizes[l + 1] = units of layer l. */
+  sizes: number[];
+  activations: Activation[];
+  loss: Loss;
+  W: Float64Array[];
+  b: Float64Array[];
+}
+
+export interface Buffers {
+  zs: Float64Array[];
+  as: Float64Array[];
+  deltas: Float64Array[];
+}
+
+export function compile(network: Network): Kernel {
+  const sizes = [network.inputSize, ...network.layers.map((layer) => layer.biases.length)];
+  const W = network.layers.map((layer, l) => {
+    const nPrev = sizes[l] as number;
+    const n = sizes[l + 1] as number;
+    const flat = new Float64Array(nPrev * n);
+    for (let i = 0; i < nPrev; i++) {
+      const row = layer.weights[i] as number[];
+      for (let j = 0; j < n; j++) flat[i * n + j] = row[j] as number;
+    }
+    return flat;
+  });
+  return {
+    sizes,
+    activations: network.layers.map((layer) => layer.activation),
+    loss: network.loss,
+    W,
+    b: network.layers.map((layer) => Float64Array.from(layer.biases)),
+  };
+}
+
+/** Back to the plain-array Network the rest of the app shares. */
+export function decompile(kernel: Kernel): Network {
+  const { sizes } = kernel;
+  return {
+    inputSize: sizes[0] as number,
+    loss: kernel.loss,
+    layers: kernel.activations.map((activation, l) => {
+      const nPrev = sizes[l] as number;
+      const n = sizes[l + 1] as number;
+      const flat = kernel.W[l] as Float64Array;
+      const weights: number[][] = [];
+      for (let i = 0; i < nPrev; i++) weights.push(Array.from(flat.subarray(i * n, i * n + n)));
+      return { activation, weights, biases: Array.from(kernel.b[l] as Float64Array) };
+    }),
+  };
+}
+
+export function allocateBuffers(sizes: number[]): Buffers {
+  const layerSizes = sizes.slice(1);
+  return {
+    zs: layerSizes.map((n) => new Float64Array(n)),
+    as: sizes.map((n) => new Float64Array(n)),
+    deltas: layerSizes.map((n) => new Float64Array(n)),
+  };
+}
+
+export function allocateGradients(kernel: Kernel): { gW: Float64Array[]; gb: Float64Array[] } {
+  return {
+    gW: kernel.W.map((w) => new Float64Array(w.length)),
+    gb: kernel.b.map((b) => new Float64Array(b.length)),
+  };
+}
+
+/** Forward pass: z^(l) = Σ_i W_ij a_i^(l−1) + b_j, a^(l) = f(z^(l)), layer by layer. */
+export function forward(kernel: Kernel, x: ArrayLike<number>, buf: Buffers): void {
+  const { sizes, W, b, activations } = kernel;
+  const input = buf.as[0] as Float64Array;
+  for (let i = 0; i < input.length; i++) input[i] = x[i] as number;
+  for (let l = 0; l < W.length; l++) {
+    const nPrev = sizes[l] as number;
+    const n = sizes[l + 1] as number;
+    const w = W[l] as Float64Array;
+    const aPrev = buf.as[l] as Float64Array;
+    const z = buf.zs[l] as Float64Array;
+    const a = buf.as[l + 1] as Float64Array;
+    z.set(b[l] as Float64Array);
+    for (let i = 0; i < nPrev; i++) {
+      const ai = aPrev[i] as number;
+      const row = i * n;
+      for (let j = 0; j < n; j++) z[j] = (z[j] as number) + (w[row + j] as number) * ai;
+    }
+    activate(activations[l] as Activation, z, a, n);
+  }
+}
+
+function activate(activation: Activation, z: Float64Array, a: Float64Array, n: number): void {
+  switch (activation) {
+    case 'sigmoid':
+      for (let j = 0; j < n; j++) a[j] = sigmoid(z[j] as number);
+      return;
+    case 'tanh':
+      for (let j = 0; j < n; j++) a[j] = Math.tanh(z[j] as number);
+      return;
+    case 'relu':
+      for (let j = 0; j < n; j++) a[j] = (z[j] as number) > 0 ? (z[j] as number) : 0;
+      return;
+    case 'leakyRelu':
+      for (let j = 0; j < n; j++) {
+        const zj = z[j] as number;
+        a[j] = zj > 0 ? zj : LEAKY_RELU_SLOPE * zj;
+      }
+      return;
+    case 'linear':
+      a.set(z);
+      return;
+    case 'softmax':
+      softmaxInPlace(z, a, n);
+      return;
+  }
+}
+
+/**
+ * δ = g ⊙ f'(z) for an elementwise f, or δ = Jᵀg for softmax, where J_jk = a_j(1[j=k] − a_k):
+ * δ_j = a_j (g_j − Σ_k a_k g_k). On entry `delta` holds g = ∂L/∂a; on exit ∂L/∂z.
+ */
+function multiplyByActivationDerivative(
+  activation: Activation,
+  z: Float64Array,
+  a: Float64Array,
+  delta: Float64Array,
+  n: number,
+): void {
+  switch (activation) {
+    case 'sigmoid':
+      for (let j = 0; j < n; j++) {
+        const aj = a[j] as number;
+        delta[j] = (delta[j] as number) * aj * (1 - aj);
+      }
+      return;
+    case 'tanh':
+      for (let j = 0; j < n; j++) {
+        const aj = a[j] as number;
+        delta[j] = (delta[j] as number) * (1 - aj * aj);
+      }
+      return;
+    case 'relu':
+      for (let j = 0; j < n; j++) if (!((z[j] as number) > 0)) delta[j] = 0;
+      return;
+    case 'leakyRelu':
+      for (let j = 0; j < n; j++) if (!((z[j] as number) > 0)) delta[j] = (delta[j] as number) * LEAKY_RELU_SLOPE;
+      return;
+    case 'linear':
+      return;
+    case 'softmax': {
+      let dot = 0;
+      for (let k = 0; k < n; k++) dot += (a[k] as number) * (delta[k] as number);
+      for (let j = 0; j < n; j++) delta[j] = (a[j] as number) * ((delta[j] as number) - dot);
+      return;
+    }
+  }
+}
+
+/** 2 for Σ(a−y)², 1 for ½Σ(a−y)², 2/n for the mean: the factor in ∂L/∂a = c(a − y). */
+export function squaredErrorFactor(loss: Loss, n: number): number {
+  return loss === 'sse' ? 2 : loss === 'mse' ? 2 / n : 1;
+}
+
+/**
+ * The sample's loss, and the output δ^(L) = ∂loss/∂z^(L) written into the last delta buffer.
+ * Cross-entropies are taken from the logits z, so they stay finite and exact for |z| up to 1000s.
+ */
+export function outputLossAndDelta(kernel: Kernel, y: ArrayLike<number>, buf: Buffers): number {
+  const L = kernel.W.length - 1;
+  const n = kernel.sizes[L + 1] as number;
+  const activation = kernel.activations[L] as Activation;
+  const z = buf.zs[L] as Float64Array;
+  const a = buf.as[L + 1] as Float64Array;
+  const delta = buf.deltas[L] as Float64Array;
+  let loss = 0;
+  switch (kernel.loss) {
+    case 'binaryCrossEntropy':
+      // −[y ln σ(z) + (1−y) ln(1−σ(z))] = y·softplus(−z) + (1−y)·softplus(z); δ = σ(z) − y.
+      for (let j = 0; j < n; j++) {
+        const zj = z[j] as number;
+        const yj = y[j] as number;
+        loss += yj * softplus(-zj) + (1 - yj) * softplus(zj);
+        delta[j] = (a[j] as number) - yj;
+      }
+      return loss;
+    case 'crossEntropy':
+      if (activation === 'softmax') {
+        // −Σ y_k ln a_k with ln a_k = z_k − logsumexp(z); δ_j = a_j Σ_k y_k − y_j.
+        let max = -Infinity;
+        for (let k = 0; k < n; k++) max = Math.max(max, z[k] as number);
+        let sum = 0;
+        for (let k = 0; k < n; k++) sum += Math.exp((z[k] as number) - max);
+        const logSumExp = max + Math.log(sum);
+        let ySum = 0;
+        for (let k = 0; k < n; k++) {
+          const yk = y[k] as number;
+          ySum += yk;
+          if (yk !== 0) loss += yk * (logSumExp - (z[k] as number));
+        }
+        for (let j = 0; j < n; j++) delta[j] = (a[j] as number) * ySum - (y[j] as number);
+        return loss;
+      }
+      // Sigmoid outputs: −Σ y ln σ(z) = Σ y·softplus(−z); δ_j = −y_j (1 − a_j).
+      for (let j = 0; j < n; j++) {
+        const yj = y[j] as number;
+        if (yj !== 0) loss += yj * softplus(-(z[j] as number));
+        delta[j] = -yj * (1 - (a[j] as number));
+      }
+      return loss;
+    default: {
+      const c = squaredErrorFactor(kernel.loss, n);
+      for (let j = 0; j < n; j++) {
+        const diff = (a[j] as number) - (y[j] as number);
+        loss += diff * diff;
+        delta[j] = c * diff;
+      }
+      multiplyByActivationDerivative(activation, z, a, delta, n);
+      return kernel.loss === 'sse' ? loss : kernel.loss === 'halfSse' ? loss / 2 : loss / n;
+    }
+  }
+}
+
+/**
+ * Backward pass from the output δ: δ^(l) = (W^(l+1) δ^(l+1)) ⊙ f'(z^(l)), and, when gradient
+ * accumulators are given, ∂L/∂W_ij += a_i^(l−1) δ_j and ∂L/∂b_j += δ_j for every layer.
+ */
+export function backward(
+  kernel: Kernel,
+  buf: Buffers,
+  gW: Float64Array[] | null,
+  gb: Float64Array[] | null,
+): void {
+  const { sizes, W, activations } = kernel;
+  for (let l = W.length - 1; l >= 0; l--) {
+    const nPrev = sizes[l] as number;
+    const n = sizes[l + 1] as number;
+    const w = W[l] as Float64Array;
+    const delta = buf.deltas[l] as Float64Array;
+    const aPrev = buf.as[l] as Float64Array;
+    if (gW && gb) {
+      const gw = gW[l] as Float64Array;
+      const gbl = gb[l] as Float64Array;
+      for (let j = 0; j < n; j++) gbl[j] = (gbl[j] as number) + (delta[j] as number);
+      for (let i = 0; i < nPrev; i++) {
+        const ai = aPrev[i] as number;
+        const row = i * n;
+        for (let j = 0; j < n; j++) gw[row + j] = (gw[row + j] as number) + ai * (delta[j] as number);
+      }
+    }
+    if (l === 0) break;
+    const prevDelta = buf.deltas[l - 1] as Float64Array;
+    for (let i = 0; i < nPrev; i++) {
+      const row = i * n;
+      let sum = 0;
+      for (let j = 0; j < n; j++) sum += (w[row + j] as number) * (delta[j] as number);
+      prevDelta[i] = sum;
+    }
+    multiplyByActivationDerivative(
+      activations[l - 1] as Activation,
+      buf.zs[l - 1] as Float64Array,
+      aPrev,
+      prevDelta,
+      nPrev,
+    );
+  }
+}

@@ -1,0 +1,102 @@
+import { ACTIVATIONS, LOSSES, type Activation, type Loss, type Network, type Sample } from './types';
+
+/** Bad input is an Error whose message says what is wrong and where, in the learner's terms. */
+function fail(message: string): never {
+  throw new Error(message);
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  if (value === undefined) return 'missing';
+  if (value === null) return 'null';
+  return `a ${typeof value}`;
+}
+
+function checkFinite(value: unknown, where: string): void {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    fail(`${where} is ${describe(value)}; it must be a finite number.`);
+  }
+}
+
+/** Which losses each output activation admits, and why not otherwise. */
+export function lossProblem(loss: Loss, outputActivation: Activation): string | null {
+  if (loss === 'binaryCrossEntropy' && outputActivation !== 'sigmoid') {
+    return `Binary cross-entropy needs a sigmoid output layer (its outputs must be probabilities in (0, 1)); the output layer is ${outputActivation}.`;
+  }
+  if (loss === 'crossEntropy' && outputActivation !== 'softmax' && outputActivation !== 'sigmoid') {
+    return `Cross-entropy needs a softmax or sigmoid output layer (ln a needs a > 0); the output layer is ${outputActivation}.`;
+  }
+  return null;
+}
+
+export function validateNetwork(network: Network): void {
+  if (network === null || typeof network !== 'object') fail('The network is missing.');
+  const { inputSize, layers, loss } = network;
+  if (!Number.isInteger(inputSize) || inputSize < 1) {
+    fail(`The input size is ${describe(inputSize)}; it must be a whole number of at least 1.`);
+  }
+  if (!Array.isArray(layers) || layers.length === 0) fail('The network has no layers.');
+  if (!LOSSES.includes(loss)) fail(`Unknown loss "${String(loss)}"; expected one of ${LOSSES.join(', ')}.`);
+  let nPrev = inputSize;
+  layers.forEach((layer, index) => {
+    const l = index + 1;
+    if (!ACTIVATIONS.includes(layer?.activation)) {
+      fail(
+        `Layer ${l}: unknown activation "${String(layer?.activation)}"; expected one of ${ACTIVATIONS.join(', ')}.`,
+      );
+    }
+    const { weights, biases } = layer;
+    if (!Array.isArray(biases) || biases.length === 0) fail(`Layer ${l}: the biases must be a non-empty list.`);
+    const n = biases.length;
+    if (!Array.isArray(weights) || weights.length !== nPrev) {
+      fail(
+        `Layer ${l}: weights have ${Array.isArray(weights) ? weights.length : 0} rows; expected ${nPrev} (one per unit of ${l === 1 ? 'the input' : `layer ${l - 1}`}).`,
+      );
+    }
+    weights.forEach((row, i) => {
+      if (!Array.isArray(row) || row.length !== n) {
+        fail(
+          `Layer ${l}: weights row ${i + 1} has ${Array.isArray(row) ? row.length : 0} entries; expected ${n} (one per unit of layer ${l}, as many as its biases).`,
+        );
+      }
+      row.forEach((w, j) => checkFinite(w, `Layer ${l}: weight w[${i + 1}][${j + 1}]`));
+    });
+    biases.forEach((b, j) => checkFinite(b, `Layer ${l}: bias b[${j + 1}]`));
+    nPrev = n;
+  });
+  const output = layers[layers.length - 1] as Network['layers'][number];
+  const problem = lossProblem(loss, output.activation);
+  if (problem) fail(problem);
+}
+
+export function validateBatch(network: Network, batch: Sample[]): void {
+  if (!Array.isArray(batch) || batch.length === 0) fail('The batch is empty: a pass needs at least one sample.');
+  const nOut = (network.layers[network.layers.length - 1] as Network['layers'][number]).biases.length;
+  const probabilities = network.loss === 'binaryCrossEntropy' || network.loss === 'crossEntropy';
+  batch.forEach((sample, s) => {
+    const where = `Sample ${s + 1}`;
+    if (!sample || !Array.isArray(sample.x) || sample.x.length !== network.inputSize) {
+      fail(
+        `${where}: x has ${Array.isArray(sample?.x) ? sample.x.length : 0} values; the network takes ${network.inputSize} inputs.`,
+      );
+    }
+    if (!Array.isArray(sample.y) || sample.y.length !== nOut) {
+      fail(
+        `${where}: y has ${Array.isArray(sample.y) ? sample.y.length : 0} values; the output layer has ${nOut} units.`,
+      );
+    }
+    sample.x.forEach((v, i) => checkFinite(v, `${where}: input x[${i + 1}]`));
+    sample.y.forEach((v, j) => {
+      checkFinite(v, `${where}: target y[${j + 1}]`);
+      if (probabilities && (v < 0 || v > 1)) {
+        fail(`${where}: target y[${j + 1}] is ${v}; with a cross-entropy loss targets must lie in [0, 1].`);
+      }
+    });
+  });
+}
+
+export function validateLearningRate(learningRate: number): void {
+  if (typeof learningRate !== 'number' || !Number.isFinite(learningRate) || learningRate < 0) {
+    fail(`The learning rate is ${describe(learningRate)}; it must be a finite number ≥ 0.`);
+  }
+}
