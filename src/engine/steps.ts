@@ -2,8 +2,8 @@ import type { Network } from './types';
 
 /**
  * One pass as an ordered list of steps, so a view can reveal it one step at a time. Layers are
- * numbered 1…L as in the notes (layer 0 is the input); `unit` is 1-based and present only at unit
- * granularity.
+ * numbered 1…L as in the notes (layer 0 is the input); `unit` is 0-based (unit j is shown as j + 1)
+ * and present only at unit granularity.
  */
 export type PassStep =
   | { kind: 'start' }
@@ -24,7 +24,7 @@ export function passSteps(network: Network, granularity: Granularity = 'layer'):
     layer: number,
   ): PassStep[] => {
     if (granularity === 'layer') return [{ kind, layer } as PassStep];
-    return Array.from({ length: units(layer) }, (_, u) => ({ kind, layer, unit: u + 1 }) as PassStep);
+    return Array.from({ length: units(layer) }, (_, u) => ({ kind, layer, unit: u }) as PassStep);
   };
   const steps: PassStep[] = [{ kind: 'start' }];
   for (let l = 1; l <= L; l++) steps.push(...each('forward', l));
@@ -41,7 +41,7 @@ export interface Progress {
   /** Per layer 1…L (index l − 1): how many units have z and a. */
   forwardUnits: number[];
   lossShown: boolean;
-  /** Per layer: how many units have δ (counted from unit 1). */
+  /** Per layer: how many units have δ (counted from the first). */
   deltaUnits: number[];
   /** Per layer: how many units have ∂L/∂w on their incoming edges and ∂L/∂b. */
   gradientUnits: number[];
@@ -65,17 +65,17 @@ export function progressAt(network: Network, steps: PassStep[], index: number): 
       case 'start':
         break;
       case 'forward':
-        progress.forwardUnits[step.layer - 1] = step.unit ?? size(step.layer);
+        progress.forwardUnits[step.layer - 1] = (step.unit === undefined ? size(step.layer) : step.unit + 1);
         break;
       case 'loss':
         progress.lossShown = true;
         break;
       case 'outputDelta':
       case 'hiddenDelta':
-        progress.deltaUnits[step.layer - 1] = step.unit ?? size(step.layer);
+        progress.deltaUnits[step.layer - 1] = (step.unit === undefined ? size(step.layer) : step.unit + 1);
         break;
       case 'gradients':
-        progress.gradientUnits[step.layer - 1] = step.unit ?? size(step.layer);
+        progress.gradientUnits[step.layer - 1] = (step.unit === undefined ? size(step.layer) : step.unit + 1);
         break;
       case 'update':
         progress.updated = true;

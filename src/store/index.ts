@@ -1,0 +1,6 @@
+export * from './types';
+export * from './appStore';
+export * from './selectors';
+export * from './examples';
+export * from './limits';
+export { layerSizes } from './shape';

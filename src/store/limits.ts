@@ -1,0 +1,37 @@
+/** The largest network the app allows, and the range of every number a learner can type. */
+export const LIMITS = {
+  maxInputs: 8,
+  maxHiddenLayers: 8,
+  maxUnits: 16,
+  maxOutputs: 10,
+  maxSamples: 32,
+  /** |w|, |b|, |x|, |y| above this are refused: they say nothing a smaller value does not. */
+  maxAbsValue: 1000,
+  maxLearningRate: 10,
+} as const;
+
+export type Parsed = { ok: true; value: number } | { ok: false; error: string };
+
+/**
+ * Reads what a learner typed. Accepts '0.5', '-.5', '1e-3', and the minus sign U+2212; refuses
+ * anything that is not a finite number within [min, max], with the reason.
+ */
+export function parseNumber(text: string, min: number, max: number): Parsed {
+  const cleaned = text.trim().replace(/\u2212/g, '-').replace(/,/g, '.');
+  if (cleaned === '') return { ok: false, error: 'Enter a number.' };
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) {
+    return { ok: false, error: `"${text.trim().slice(0, 20)}" is not a number.` };
+  }
+  const value = Number(cleaned);
+  if (!Number.isFinite(value)) return { ok: false, error: 'That number is too large.' };
+  if (value < min || value > max) {
+    return { ok: false, error: `Must be between ${min} and ${max}.` };
+  }
+  return { ok: true, value };
+}
+
+export function checkValue(value: number, min: number, max: number): string | null {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return 'Must be a finite number.';
+  if (value < min || value > max) return `Must be between ${min} and ${max}.`;
+  return null;
+}

@@ -1,0 +1,78 @@
+import {
+  applyGradients,
+  lossOf,
+  passSteps,
+  progressAt,
+  runPass,
+  type Granularity,
+  type Network,
+  type PassSnapshot,
+  type PassStep,
+  type Progress,
+  type Sample,
+} from '../engine';
+import type { LearnerState } from './types';
+
+/**
+ * Everything the views show that is not a choice of the learner: derived from the engine, memoized
+ * on the references it depends on. The store never holds a copy of these.
+ */
+
+function memo2<A extends object, B extends object, R>(compute: (a: A, b: B) => R) {
+  const cache = new WeakMap<A, WeakMap<B, R>>();
+  return (a: A, b: B): R => {
+    let inner = cache.get(a);
+    if (!inner) cache.set(a, (inner = new WeakMap()));
+    if (inner.has(b)) return inner.get(b) as R;
+    const result = compute(a, b);
+    inner.set(b, result);
+    return result;
+  };
+}
+
+export const snapshotOf = memo2((network: Network, samples: Sample[]) => runPass(network, samples));
+
+const stepsCache = new WeakMap<Network, Record<Granularity, PassStep[] | undefined>>();
+export function stepsOf(network: Network, granularity: Granularity): PassStep[] {
+  let entry = stepsCache.get(network);
+  if (!entry) stepsCache.set(network, (entry = { layer: undefined, unit: undefined }));
+  return (entry[granularity] ??= passSteps(network, granularity));
+}
+
+export interface UpdatePreview {
+  network: Network;
+  loss: number;
+}
+
+const updateCache = new WeakMap<Network, WeakMap<Sample[], Map<number, UpdatePreview>>>();
+/** The network after this pass's gradient-descent step, and its loss on the same batch. */
+export function updateOf(network: Network, samples: Sample[], learningRate: number): UpdatePreview {
+  let bySamples = updateCache.get(network);
+  if (!bySamples) updateCache.set(network, (bySamples = new WeakMap()));
+  let byRate = bySamples.get(samples);
+  if (!byRate) bySamples.set(samples, (byRate = new Map()));
+  const cached = byRate.get(learningRate);
+  if (cached) return cached;
+  const updated = applyGradients(network, snapshotOf(network, samples).grads, learningRate);
+  const preview = { network: updated, loss: lossOf(updated, samples) };
+  byRate.set(learningRate, preview);
+  return preview;
+}
+
+export const selectSnapshot = (s: LearnerState): PassSnapshot => snapshotOf(s.network, s.samples);
+export const selectSteps = (s: LearnerState): PassStep[] => stepsOf(s.network, s.granularity);
+export const selectStep = (s: LearnerState): PassStep =>
+  selectSteps(s)[s.stepIndex] ?? ({ kind: 'start' } as PassStep);
+
+const progressCache = new WeakMap<PassStep[], Map<number, Progress>>();
+export function selectProgress(s: LearnerState): Progress {
+  const steps = selectSteps(s);
+  let byIndex = progressCache.get(steps);
+  if (!byIndex) progressCache.set(steps, (byIndex = new Map()));
+  let progress = byIndex.get(s.stepIndex);
+  if (!progress) byIndex.set(s.stepIndex, (progress = progressAt(s.network, steps, s.stepIndex)));
+  return progress;
+}
+
+export const selectUpdate = (s: LearnerState): UpdatePreview =>
+  updateOf(s.network, s.samples, s.learningRate);
