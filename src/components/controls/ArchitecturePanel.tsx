@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import { ACTIVATIONS, LOSSES, type Activation, type Loss } from '../../engine';
+import { LIMITS, layerSizes } from '../../store';
+import { useApp, useAppStoreApi } from '../../store/context';
+import { NumberField } from './NumberField';
+
+export const ACTIVATION_NAMES: Record<Activation, string> = {
+  sigmoid: 'sigmoid σ',
+  tanh: 'tanh',
+  relu: 'ReLU',
+  leakyRelu: 'leaky ReLU (0.01)',
+  linear: 'linear (identity)',
+  softmax: 'softmax',
+};
+
+export const LOSS_NAMES: Record<Loss, string> = {
+  sse: 'squared error Σ(a−y)²',
+  halfSse: 'half squared error ½Σ(a−y)²',
+  mse: 'mean squared error (1/n)Σ(a−y)²',
+  binaryCrossEntropy: 'binary cross-entropy',
+  crossEntropy: 'cross-entropy −Σ y ln a',
+};
+
+function layerName(layer: number, L: number): string {
+  return layer === 0 ? 'Input' : layer === L ? 'Output' : `Hidden ${layer}`;
+}
+
+/** Layers, units, activations, loss and learning rate; refusals explained where they happen. */
+export function ArchitecturePanel() {
+  const store = useAppStoreApi();
+  const network = useApp((s) => s.network);
+  const learningRate = useApp((s) => s.learningRate);
+  const [message, setMessage] = useState<{ where: string; text: string } | null>(null);
+  const sizes = layerSizes(network);
+  const L = network.layers.length;
+  const report = (where: string, outcome: string | null) => setMessage(outcome ? { where, text: outcome } : null);
+  const errorFor = (where: string) =>
+    message?.where === where ? (
+      <span className="field-error" role="alert">
+        {message.text}
+      </span>
+    ) : null;
+
+  return (
+    <div className="architecture">
+      <h2>Network</h2>
+      <table className="layers">
+        <thead>
+          <tr>
+            <th scope="col">Layer</th>
+            <th scope="col">Units</th>
+            <th scope="col">Activation</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {sizes.map((units, layer) => (
+            <tr key={layer}>
+              <th scope="row">{layerName(layer, L)}</th>
+              <td>
+                <NumberField
+                  label={`Units in ${layerName(layer, L).toLowerCase()} layer`}
+                  showLabel={false}
+                  value={units}
+                  min={1}
+                  max={layer === 0 ? LIMITS.maxInputs : layer === L ? LIMITS.maxOutputs : LIMITS.maxUnits}
+                  step={1}
+                  digits={3}
+                  onCommit={(v) => {
+                    if (!Number.isInteger(v)) return 'A whole number, please.';
+                    return store.getState().setUnits(layer, v);
+                  }}
+                />
+              </td>
+              <td>
+                {layer > 0 && (
+                  <>
+                    <select
+                      aria-label={`Activation of ${layerName(layer, L).toLowerCase()} layer`}
+                      value={network.layers[layer - 1]?.activation}
+                      onChange={(event) =>
+                        report(`act${layer}`, store.getState().setActivation(layer, event.target.value as Activation))
+                      }
+                    >
+                      {ACTIVATIONS.map((a) => (
+                        <option key={a} value={a}>
+                          {ACTIVATION_NAMES[a]}
+                        </option>
+                      ))}
+                    </select>
+                    {errorFor(`act${layer}`)}
+                  </>
+                )}
+              </td>
+              <td className="row-buttons">
+                {layer > 0 && layer < L && (
+                  <button type="button" onClick={() => report('layers', store.getState().removeHiddenLayer(layer))}>
+                    Remove {layerName(layer, L).toLowerCase()}
+                  </button>
+                )}
+                {layer > 0 && (
+                  <button
+                    type="button"
+                    title={`Insert a hidden layer before ${layerName(layer, L).toLowerCase()}`}
+                    onClick={() => report('layers', store.getState().addHiddenLayer(layer))}
+                  >
+                    Add layer before
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {errorFor('layers')}
+      <label className="stacked">
+        Loss
+        <select
+          value={network.loss}
+          onChange={(event) => report('loss', store.getState().setLoss(event.target.value as Loss))}
+        >
+          {LOSSES.map((l) => (
+            <option key={l} value={l}>
+              {LOSS_NAMES[l]}
+            </option>
+          ))}
+        </select>
+        {errorFor('loss')}
+      </label>
+      <NumberField
+        label="Learning rate η"
+        value={learningRate}
+        min={0}
+        max={LIMITS.maxLearningRate}
+        step={0.01}
+        onCommit={(v) => store.getState().setLearningRate(v)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { parameterLabel } from '../../math';
+import { LIMITS } from '../../store';
+import { useApp, useAppStoreApi } from '../../store/context';
+import { NumberField } from './NumberField';
+
+/** The batch: each sample's inputs x and targets y, which one the diagram shows, add and remove. */
+export function SamplesPanel() {
+  const store = useAppStoreApi();
+  const samples = useApp((s) => s.samples);
+  const sampleIndex = useApp((s) => s.sampleIndex);
+  const notation = useApp((s) => s.notation);
+  const many = samples.length > 1;
+
+  return (
+    <div className="samples">
+      <h2>
+        {many ? `Mini-batch of ${samples.length} samples` : 'Sample'}
+      </h2>
+      {many && (
+        <p className="hint">
+          The diagram shows one sample; the gradients are the mean over the batch (note 002: average over samples).
+        </p>
+      )}
+      <div className="sample-tabs" role="radiogroup" aria-label="Sample shown in the diagram">
+        {samples.map((_, s) => (
+          <button
+            key={s}
+            type="button"
+            role="radio"
+            aria-checked={s === sampleIndex}
+            className={s === sampleIndex ? 'tab selected' : 'tab'}
+            onClick={() => store.getState().setSampleIndex(s)}
+          >
+            Sample {s + 1}
+          </button>
+        ))}
+      </div>
+      {samples[sampleIndex] && (
+        <div className="sample-fields">
+          <div className="field-row">
+            {samples[sampleIndex].x.map((x, i) => (
+              <NumberField
+                key={`x${i}`}
+                label={parameterLabel({ kind: 'input', sample: sampleIndex, index: i }, notation)}
+                value={x}
+                min={-LIMITS.maxAbsValue}
+                max={LIMITS.maxAbsValue}
+                step={0.01}
+                onCommit={(v) => store.getState().setParameter({ kind: 'input', sample: sampleIndex, index: i }, v)}
+              />
+            ))}
+          </div>
+          <div className="field-row">
+            {samples[sampleIndex].y.map((y, j) => (
+              <NumberField
+                key={`y${j}`}
+                label={parameterLabel({ kind: 'target', sample: sampleIndex, index: j }, notation)}
+                value={y}
+                min={-LIMITS.maxAbsValue}
+                max={LIMITS.maxAbsValue}
+                step={0.01}
+                onCommit={(v) => store.getState().setParameter({ kind: 'target', sample: sampleIndex, index: j }, v)}
+              />
+            ))}
+          </div>
+        </div>
+      )}
+      <div className="row-buttons">
+        <button type="button" onClick={() => store.getState().addSample()} disabled={samples.length >= LIMITS.maxSamples}>
+          Add sample
+        </button>
+        <button type="button" onClick={() => store.getState().removeSample(sampleIndex)} disabled={!many}>
+          Remove sample {sampleIndex + 1}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { EXAMPLES, type NotationId } from '../../store';
+import { useApp, useAppStoreApi } from '../../store/context';
+
+const NOTATIONS: { id: NotationId; name: string }[] = [
+  { id: 'standard', name: 'a, z, δ, w_ij, b, L (notes 000, 002, 003)' },
+  { id: 'lfd', name: 'x, s, θ, δ, bias w₀ⱼ (Learning From Data, note 001)' },
+  { id: 'rowVector', name: 'row vectors x_i, W_i, k_i, E (note 004)' },
+];
+
+/** Which example, which notation, and how the diagram draws. */
+export function TopBar() {
+  const store = useAppStoreApi();
+  const exampleId = useApp((s) => s.exampleId);
+  const notation = useApp((s) => s.notation);
+  const view = useApp((s) => s.view);
+
+  return (
+    <div className="top-bar">
+      <label className="inline-label">
+        Example
+        <select
+          value={exampleId ?? ''}
+          onChange={(event) => {
+            if (event.target.value) store.getState().loadExample(event.target.value);
+          }}
+        >
+          {exampleId === null && <option value="">(your own network)</option>}
+          {EXAMPLES.map((example) => (
+            <option key={example.id} value={example.id}>
+              {example.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline-label">
+        Notation
+        <select value={notation} onChange={(event) => store.getState().setNotation(event.target.value as NotationId)}>
+          {NOTATIONS.map((n) => (
+            <option key={n.id} value={n.id}>
+              {n.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline-label">
+        Edges show
+        <select
+          value={view.edgeMode}
+          onChange={(event) =>
+            store.getState().setView({ edgeMode: event.target.value === 'gradients' ? 'gradients' : 'weights' })
+          }
+        >
+          <option value="weights">weights w</option>
+          <option value="gradients">gradients ∂L/∂w</option>
+        </select>
+      </label>
+      <label className="inline-label">
+        Digits
+        <select value={view.digits} onChange={(event) => store.getState().setView({ digits: Number(event.target.value) })}>
+          {[4, 5, 6, 8].map((d) => (
+            <option key={d} value={d}>
+              {d}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline-label">
+        <input
+          type="checkbox"
+          checked={view.matrixView}
+          onChange={(event) => store.getState().setView({ matrixView: event.target.checked })}
+        />
+        Matrix form
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { chainRuleEquation, matrixEquations, stepEquations, type EquationBlock, type EquationContext } from '../../math';
+import { selectSnapshot, selectStep, selectUpdate, type LearnerState } from '../../store';
+import { useApp } from '../../store/context';
+import { Tex } from './Tex';
+
+const FIRST_BLOCKS = 6;
+
+function contextOf(s: LearnerState): EquationContext {
+  const step = selectStep(s);
+  return {
+    network: s.network,
+    snapshot: selectSnapshot(s),
+    samples: s.samples,
+    sampleIndex: s.sampleIndex,
+    step,
+    notation: s.notation,
+    learningRate: s.learningRate,
+    ...(step.kind === 'update' ? { updated: selectUpdate(s) } : {}),
+  };
+}
+
+// Memoized on the state object: the equations change only when the state does.
+const contexts = new WeakMap<LearnerState, EquationContext>();
+function memoContext(s: LearnerState): EquationContext {
+  let context = contexts.get(s);
+  if (!context) contexts.set(s, (context = contextOf(s)));
+  return context;
+}
+
+export function EquationRows({ blocks, testId }: { blocks: EquationBlock[]; testId: string }) {
+  return (
+    <ol className="equation-list" data-testid={testId}>
+      {blocks.map((block, index) => (
+        <li key={index} className="equation">
+          <div className="equation-title">{block.title}</div>
+          {block.general && <Tex tex={block.general} display />}
+          {block.substituted && <Tex tex={block.substituted} display />}
+          {block.result && (
+            <div className="equation-result">
+              <Tex tex={block.result} display />
+            </div>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The current step's equations: general form, numbers substituted, result; matrix form; chain rule. */
+export function EquationsPanel() {
+  const context = useApp(memoContext);
+  const matrixView = useApp((s) => s.view.matrixView);
+  const selection = useApp((s) => s.selection);
+  const [showAll, setShowAll] = useState(false);
+  const blocks = stepEquations(context);
+  const shown = showAll ? blocks : blocks.slice(0, FIRST_BLOCKS);
+  const chain = selection ? chainRuleEquation(context, selection) : null;
+
+  return (
+    <div className="equations">
+      <h2>This step</h2>
+      <EquationRows blocks={shown} testId="step-equations" />
+      {blocks.length > FIRST_BLOCKS && (
+        <button type="button" className="link" onClick={() => setShowAll((v) => !v)}>
+          {showAll ? 'Show fewer' : `Show all ${blocks.length} equations`}
+        </button>
+      )}
+      {matrixView && (
+        <>
+          <h2>Matrix form</h2>
+          <EquationRows blocks={matrixEquations(context)} testId="matrix-equations" />
+        </>
+      )}
+      {chain && (
+        <>
+          <h2>Chain rule for the selection</h2>
+          <EquationRows blocks={[chain]} testId="chain-rule" />
+        </>
+      )}
+    </div>
+  );
+}
