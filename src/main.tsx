@@ -4,14 +4,36 @@ import 'katex/dist/katex.min.css';
 import './styles.css';
 import { App } from './components/App';
 import { createAppStore } from './store';
+import { loadStartup, startAutosave } from './store/autosave';
 import { AppStoreProvider } from './store/context';
 
-const store = createAppStore();
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+const storage = browserStorage();
+const startup = loadStartup(storage, window.location.hash);
+const store = createAppStore(startup.saved ?? {});
+if (startup.linked) {
+  // Opened over the saved work, which stays one undo away.
+  store.getState().replaceWork(startup.linked);
+  // The link has been read: drop it from the address so a reload shows the learner's latest work.
+  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+}
+if (storage) {
+  const autosave = startAutosave(store, storage);
+  autosave.flush();
+  window.addEventListener('pagehide', autosave.flush);
+}
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <AppStoreProvider store={store}>
-      <App />
+      <App startupNotice={startup.notice} />
     </AppStoreProvider>
   </StrictMode>,
 );

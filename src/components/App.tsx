@@ -1,13 +1,22 @@
+import { useState } from 'react';
+import { useUndoKeys } from '../hooks/useUndoKeys';
+import { useApp, useAppStoreApi } from '../store/context';
 import { ArchitecturePanel } from './controls/ArchitecturePanel';
 import { Inspector } from './controls/Inspector';
 import { SamplesPanel } from './controls/SamplesPanel';
 import { StepControls } from './controls/StepControls';
 import { TopBar } from './controls/TopBar';
+import { WorkPanel } from './controls/WorkPanel';
 import { Diagram } from './diagram/Diagram';
 import { EquationsPanel } from './equations/EquationsPanel';
 import { LossPanel } from './LossPanel';
 
-export function App() {
+export function App({ startupNotice = null }: { startupNotice?: string | null }) {
+  const store = useAppStoreApi();
+  useUndoKeys(store);
+  const hidden = useApp((s) => s.view.hidden);
+  const [notice, setNotice] = useState(startupNotice);
+
   return (
     <div className="app">
       <header className="app-header">
@@ -15,6 +24,14 @@ export function App() {
         <p className="tagline">Step through backpropagation, one number at a time.</p>
         <TopBar />
       </header>
+      {notice && (
+        <div className="notice" role="alert">
+          <span>{notice}</span>
+          <button type="button" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
       <main className="app-main">
         <section className="stage" aria-label="Network and current step">
           <StepControls />
@@ -26,10 +43,11 @@ export function App() {
         <section className="equations-panel" aria-label="Equations">
           <EquationsPanel />
         </section>
-        <aside className="side-panel" aria-label="Edit">
-          <Inspector />
-          <SamplesPanel />
-          <ArchitecturePanel />
+        <aside className="side-panel" aria-label="Edit and save">
+          {!hidden.includes('editors') && <Inspector />}
+          {!hidden.includes('samples') && <SamplesPanel />}
+          {!hidden.includes('architecture') && <ArchitecturePanel />}
+          <WorkPanel />
         </aside>
       </main>
     </div>

@@ -7,7 +7,11 @@ import { Tex } from './equations/Tex';
 /** The loss in force, written out; its value once the pass has reached it; the new loss after the update. */
 export function LossPanel() {
   const convention = useApp((s) =>
-    lossConventionTex(s.network.loss, s.notation, s.network.layers[s.network.layers.length - 1]?.biases.length ?? 1),
+    lossConventionTex(
+      s.network.loss,
+      s.notation,
+      s.network.layers[s.network.layers.length - 1]?.biases.length ?? 1,
+    ),
   );
   const shown = useApp((s) => selectProgress(s).lossShown);
   const loss = useApp((s) => selectSnapshot(s).loss);
@@ -19,16 +23,18 @@ export function LossPanel() {
   return (
     <div className="loss-panel">
       <div className="loss-convention">
-        <span className="muted">Loss in force{batch > 1 ? ` (mean over ${batch} samples)` : ''}:</span>{' '}
+        <span className="muted">
+          Loss in force{batch > 1 ? ` (mean over ${batch} samples)` : ''}:
+        </span>{' '}
         <Tex tex={convention} />
       </div>
       <div className="loss-value">
-        Loss{' '}
-        <strong data-testid="loss-value">{shown ? formatNumber(loss, 6) : '—'}</strong>
+        Loss <strong data-testid="loss-value">{shown ? formatNumber(loss, 6) : '—'}</strong>
         {atUpdate && newLoss !== null && (
           <>
             {' '}
-            → after the update <strong data-testid="new-loss-value">{formatNumber(newLoss, 6)}</strong>
+            → after the update{' '}
+            <strong data-testid="new-loss-value">{formatNumber(newLoss, 6)}</strong>
           </>
         )}
       </div>

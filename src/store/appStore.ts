@@ -24,6 +24,7 @@ import {
   withoutHiddenLayer,
 } from './shape';
 import type { LearnerState, NotationId, Parameter, Selection, ViewOptions } from './types';
+import { editOf, recorded, type UndoState } from './undo';
 
 /** An action that can refuse returns the reason, in words for the learner; null when it took. */
 export type Outcome = string | null;
@@ -51,12 +52,24 @@ export interface Actions {
   removeHiddenLayer(layer: number): Outcome;
   addSample(): Outcome;
   removeSample(index: number): Outcome;
+  /** Replace the whole work (an import, a share link); undoable. */
+  replaceWork(state: LearnerState): void;
+  undo(): void;
+  redo(): void;
+  /** A drag begins: every change until endGesture is one undo step. */
+  beginGesture(): void;
+  endGesture(): void;
 }
 
-export type AppState = LearnerState & Actions;
+export type AppState = LearnerState & UndoState & Actions;
 export type AppStore = StoreApi<AppState>;
 
-export const DEFAULT_VIEW: ViewOptions = { digits: 4, edgeMode: 'weights', matrixView: false };
+export const DEFAULT_VIEW: ViewOptions = {
+  digits: 4,
+  edgeMode: 'weights',
+  matrixView: false,
+  hidden: [],
+};
 
 export function stateFromExample(example: WorkedExample): LearnerState {
   return {
@@ -78,8 +91,13 @@ export function stateFromExample(example: WorkedExample): LearnerState {
 function equivalentStep(steps: PassStep[], step: PassStep): number {
   let found = 0;
   steps.forEach((candidate, index) => {
-    const sameLayer = !('layer' in step) || ('layer' in candidate && candidate.layer === step.layer);
-    const sameUnit = !('unit' in step) || step.unit === undefined || !('unit' in candidate) || candidate.unit === step.unit;
+    const sameLayer =
+      !('layer' in step) || ('layer' in candidate && candidate.layer === step.layer);
+    const sameUnit =
+      !('unit' in step) ||
+      step.unit === undefined ||
+      !('unit' in candidate) ||
+      candidate.unit === step.unit;
     if (candidate.kind === step.kind && sameLayer && sameUnit) found = index;
   });
   return found;
@@ -94,7 +112,11 @@ export function createAppStore(init: Partial<LearnerState> = {}): AppStore {
      * The one gate for every change of network or samples: the candidate must pass the engine's
      * checks, or the learner keeps what they had and hears why.
      */
-    const commit = (network: Network, samples: Sample[], extra: Partial<LearnerState> = {}): Outcome => {
+    const commit = (
+      network: Network,
+      samples: Sample[],
+      extra: Partial<LearnerState> = {},
+    ): Outcome => {
       const problem = compatibilityProblem(network);
       if (problem) return problem;
       try {
@@ -107,6 +129,7 @@ export function createAppStore(init: Partial<LearnerState> = {}): AppStore {
         layerSizes(network).join() !== layerSizes(get().network).join() ||
         network.layers.length !== get().network.layers.length;
       set({
+        ...recorded(get()),
         network,
         samples,
         sampleIndex: Math.min(get().sampleIndex, samples.length - 1),
@@ -118,9 +141,19 @@ export function createAppStore(init: Partial<LearnerState> = {}): AppStore {
 
     const lastStep = () => stepsOf(get().network, get().granularity).length - 1;
 
+    /** Restore an undo entry, keeping the step within the pass. */
+    const restore = (edit: ReturnType<typeof editOf>) => {
+      set({ ...edit, selection: null });
+      set({ stepIndex: Math.min(edit.stepIndex, lastStep()) });
+    };
+
     return {
       ...stateFromExample(DEFAULT_EXAMPLE),
       ...init,
+      past: [],
+      future: [],
+      inGesture: false,
+      gestureRecorded: false,
 
       stepForward() {
         const { stepIndex, network, samples, learningRate, history } = get();
@@ -163,19 +196,28 @@ export function createAppStore(init: Partial<LearnerState> = {}): AppStore {
         set({ selection });
       },
       setNotation(notation) {
-        if (notation === 'standard' || notation === 'lfd' || notation === 'rowVector') set({ notation });
+        if (notation === 'standard' || notation === 'lfd' || notation === 'rowVector')
+          set({ notation });
       },
       setView(view) {
-        const digits = view.digits === undefined ? get().view.digits : Math.max(4, Math.min(12, Math.round(view.digits)));
+        const digits =
+          view.digits === undefined
+            ? get().view.digits
+            : Math.max(4, Math.min(12, Math.round(view.digits)));
         set({ view: { ...get().view, ...view, digits } });
       },
       setSampleIndex(index) {
-        if (Number.isInteger(index) && index >= 0 && index < get().samples.length) set({ sampleIndex: index });
+        if (Number.isInteger(index) && index >= 0 && index < get().samples.length)
+          set({ sampleIndex: index });
       },
       loadExample(id) {
         const example = findExample(id);
         if (!example) return `There is no example "${id}".`;
-        set(stateFromExample(example));
+        set({
+          ...recorded(get()),
+          ...stateFromExample(example),
+          view: { ...get().view, hidden: get().view.hidden },
+        });
         return null;
       },
       setParameter(parameter, value) {
@@ -192,11 +234,18 @@ export function createAppStore(init: Partial<LearnerState> = {}): AppStore {
                 ? {
                     ...target,
                     weights: target.weights.map((row, i) =>
-                      i === parameter.from ? row.map((w, j) => (j === parameter.to ? value : w)) : row,
+                      i === parameter.from
+                        ? row.map((w, j) => (j === parameter.to ? value : w))
+                        : row,
                     ),
                   }
-                : { ...target, biases: target.biases.map((b, j) => (j === parameter.unit ? value : b)) };
-            const layers = network.layers.map((l, index) => (index === parameter.layer - 1 ? layer : l));
+                : {
+                    ...target,
+                    biases: target.biases.map((b, j) => (j === parameter.unit ? value : b)),
+                  };
+            const layers = network.layers.map((l, index) =>
+              index === parameter.layer - 1 ? layer : l,
+            );
             return commit({ ...network, layers }, samples);
           }
           case 'input':
@@ -204,7 +253,10 @@ export function createAppStore(init: Partial<LearnerState> = {}): AppStore {
             const key = parameter.kind === 'input' ? 'x' : 'y';
             const next = samples.map((sample, s) =>
               s === parameter.sample
-                ? { ...sample, [key]: sample[key].map((v, i) => (i === parameter.index ? value : v)) }
+                ? {
+                    ...sample,
+                    [key]: sample[key].map((v, i) => (i === parameter.index ? value : v)),
+                  }
                 : sample,
             );
             return commit(network, next);
@@ -214,7 +266,7 @@ export function createAppStore(init: Partial<LearnerState> = {}): AppStore {
       setLearningRate(value) {
         const problem = checkValue(value, 0, LIMITS.maxLearningRate);
         if (problem) return problem;
-        set({ learningRate: value });
+        if (value !== get().learningRate) set({ ...recorded(get()), learningRate: value });
         return null;
       },
       setActivation(layer, activation) {
@@ -231,8 +283,10 @@ export function createAppStore(init: Partial<LearnerState> = {}): AppStore {
       setUnits(layer, units) {
         const { network, samples } = get();
         const L = network.layers.length;
-        if (!Number.isInteger(layer) || layer < 0 || layer > L) return `There is no layer ${layer}.`;
-        const max = layer === 0 ? LIMITS.maxInputs : layer === L ? LIMITS.maxOutputs : LIMITS.maxUnits;
+        if (!Number.isInteger(layer) || layer < 0 || layer > L)
+          return `There is no layer ${layer}.`;
+        const max =
+          layer === 0 ? LIMITS.maxInputs : layer === L ? LIMITS.maxOutputs : LIMITS.maxUnits;
         if (!Number.isInteger(units) || units < 1 || units > max) {
           return `A ${layer === 0 ? 'input' : layer === L ? 'output' : 'hidden'} layer has 1 to ${max} units.`;
         }
@@ -242,22 +296,32 @@ export function createAppStore(init: Partial<LearnerState> = {}): AppStore {
       addHiddenLayer(position) {
         const { network, samples } = get();
         const L = network.layers.length;
-        if (L - 1 >= LIMITS.maxHiddenLayers) return `At most ${LIMITS.maxHiddenLayers} hidden layers.`;
-        if (!Number.isInteger(position) || position < 1 || position > L) return `There is no layer ${position}.`;
+        if (L - 1 >= LIMITS.maxHiddenLayers)
+          return `At most ${LIMITS.maxHiddenLayers} hidden layers.`;
+        if (!Number.isInteger(position) || position < 1 || position > L)
+          return `There is no layer ${position}.`;
         const units = layerSizes(network)[position - 1] ?? 2;
-        const activation = network.layers[position - 2]?.activation ?? (L > 1 ? network.layers[0]?.activation : 'sigmoid');
-        const hidden = activation === 'softmax' || activation === undefined ? 'sigmoid' : activation;
-        return commit(withHiddenLayer(network, position, Math.min(units, LIMITS.maxUnits), hidden, freshSeed++), samples);
+        const activation =
+          network.layers[position - 2]?.activation ??
+          (L > 1 ? network.layers[0]?.activation : 'sigmoid');
+        const hidden =
+          activation === 'softmax' || activation === undefined ? 'sigmoid' : activation;
+        return commit(
+          withHiddenLayer(network, position, Math.min(units, LIMITS.maxUnits), hidden, freshSeed++),
+          samples,
+        );
       },
       removeHiddenLayer(layer) {
         const { network, samples } = get();
         const L = network.layers.length;
-        if (!Number.isInteger(layer) || layer < 1 || layer >= L) return `Layer ${layer} is not a hidden layer.`;
+        if (!Number.isInteger(layer) || layer < 1 || layer >= L)
+          return `Layer ${layer} is not a hidden layer.`;
         return commit(withoutHiddenLayer(network, layer, freshSeed++), samples);
       },
       addSample() {
         const { network, samples, sampleIndex } = get();
-        if (samples.length >= LIMITS.maxSamples) return `At most ${LIMITS.maxSamples} samples in a batch.`;
+        if (samples.length >= LIMITS.maxSamples)
+          return `At most ${LIMITS.maxSamples} samples in a batch.`;
         const copy = samples[sampleIndex] ?? samples[0];
         if (!copy) return 'There is no sample to copy.';
         const next = [...samples, { x: copy.x.slice(), y: copy.y.slice() }];
@@ -266,9 +330,33 @@ export function createAppStore(init: Partial<LearnerState> = {}): AppStore {
       removeSample(index) {
         const { network, samples } = get();
         if (samples.length <= 1) return 'A batch needs at least one sample.';
-        if (!Number.isInteger(index) || index < 0 || index >= samples.length) return `There is no sample ${index + 1}.`;
+        if (!Number.isInteger(index) || index < 0 || index >= samples.length)
+          return `There is no sample ${index + 1}.`;
         const next = samples.filter((_, s) => s !== index);
         return commit(network, next, { sampleIndex: Math.min(get().sampleIndex, next.length - 1) });
+      },
+      replaceWork(state) {
+        set({ ...recorded(get()), ...state });
+      },
+      undo() {
+        const { past, future } = get();
+        const previous = past[past.length - 1];
+        if (!previous) return;
+        set({ past: past.slice(0, -1), future: [editOf(get()), ...future], inGesture: false });
+        restore(previous);
+      },
+      redo() {
+        const { past, future } = get();
+        const next = future[0];
+        if (!next) return;
+        set({ past: [...past, editOf(get())], future: future.slice(1), inGesture: false });
+        restore(next);
+      },
+      beginGesture() {
+        set({ inGesture: true, gestureRecorded: false });
+      },
+      endGesture() {
+        set({ inGesture: false, gestureRecorded: false });
       },
     };
   });

@@ -56,7 +56,11 @@ export const EXAMPLES: readonly WorkedExample[] = [
     network: {
       inputSize: 1,
       loss: 'sse',
-      layers: [sigmoidLayer([[0.8]], [0.1]), sigmoidLayer([[-1.2]], [0.4]), sigmoidLayer([[1.5]], [-0.3])],
+      layers: [
+        sigmoidLayer([[0.8]], [0.1]),
+        sigmoidLayer([[-1.2]], [0.4]),
+        sigmoidLayer([[1.5]], [-0.3]),
+      ],
     },
     samples: [{ x: [1.0], y: [1.0] }],
     learningRate: 1,

@@ -17,7 +17,10 @@ export type Parsed = { ok: true; value: number } | { ok: false; error: string };
  * anything that is not a finite number within [min, max], with the reason.
  */
 export function parseNumber(text: string, min: number, max: number): Parsed {
-  const cleaned = text.trim().replace(/\u2212/g, '-').replace(/,/g, '.');
+  const cleaned = text
+    .trim()
+    .replace(/\u2212/g, '-')
+    .replace(/,/g, '.');
   if (cleaned === '') return { ok: false, error: 'Enter a number.' };
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) {
     return { ok: false, error: `"${text.trim().slice(0, 20)}" is not a number.` };

@@ -1,4 +1,12 @@
-import { createRng, initializeLayer, lossProblem, type Activation, type Layer, type Network, type Sample } from '../engine';
+import {
+  createRng,
+  initializeLayer,
+  lossProblem,
+  type Activation,
+  type Layer,
+  type Network,
+  type Sample,
+} from '../engine';
 
 /**
  * Architecture edits that keep every weight that still fits: a new unit or layer gets fresh
@@ -21,7 +29,10 @@ function overlay(fresh: Layer, old: Layer): Layer {
 
 function reshape(network: Network, sizes: number[], seed: number): Network {
   const layers = network.layers.map((layer, l) =>
-    overlay(freshLayer(sizes[l] as number, sizes[l + 1] as number, layer.activation, seed + l), layer),
+    overlay(
+      freshLayer(sizes[l] as number, sizes[l + 1] as number, layer.activation, seed + l),
+      layer,
+    ),
   );
   return { ...network, inputSize: sizes[0] as number, layers };
 }

@@ -35,7 +35,18 @@ export interface ViewOptions {
   edgeMode: EdgeMode;
   /** Show the matrix form of the current step beside the per-unit equations. */
   matrixView: boolean;
+  /** Panels a teacher hid for class (kept in share links). */
+  hidden: HideablePanel[];
 }
+
+export type HideablePanel = 'editors' | 'samples' | 'architecture' | 'matrix' | 'examples';
+export const HIDEABLE_PANELS: readonly HideablePanel[] = [
+  'editors',
+  'samples',
+  'architecture',
+  'matrix',
+  'examples',
+];
 
 /** Everything the learner chose — and nothing derivable from it. */
 export interface LearnerState {

@@ -33,7 +33,8 @@ export function ArchitecturePanel() {
   const [message, setMessage] = useState<{ where: string; text: string } | null>(null);
   const sizes = layerSizes(network);
   const L = network.layers.length;
-  const report = (where: string, outcome: string | null) => setMessage(outcome ? { where, text: outcome } : null);
+  const report = (where: string, outcome: string | null) =>
+    setMessage(outcome ? { where, text: outcome } : null);
   const errorFor = (where: string) =>
     message?.where === where ? (
       <span className="field-error" role="alert">
@@ -65,7 +66,13 @@ export function ArchitecturePanel() {
                   showLabel={false}
                   value={units}
                   min={1}
-                  max={layer === 0 ? LIMITS.maxInputs : layer === L ? LIMITS.maxOutputs : LIMITS.maxUnits}
+                  max={
+                    layer === 0
+                      ? LIMITS.maxInputs
+                      : layer === L
+                        ? LIMITS.maxOutputs
+                        : LIMITS.maxUnits
+                  }
                   step={1}
                   digits={3}
                   onCommit={(v) => {
@@ -81,7 +88,10 @@ export function ArchitecturePanel() {
                       aria-label={`Activation of ${layerName(layer, L).toLowerCase()} layer`}
                       value={network.layers[layer - 1]?.activation}
                       onChange={(event) =>
-                        report(`act${layer}`, store.getState().setActivation(layer, event.target.value as Activation))
+                        report(
+                          `act${layer}`,
+                          store.getState().setActivation(layer, event.target.value as Activation),
+                        )
                       }
                     >
                       {ACTIVATIONS.map((a) => (
@@ -96,7 +106,10 @@ export function ArchitecturePanel() {
               </td>
               <td className="row-buttons">
                 {layer > 0 && layer < L && (
-                  <button type="button" onClick={() => report('layers', store.getState().removeHiddenLayer(layer))}>
+                  <button
+                    type="button"
+                    onClick={() => report('layers', store.getState().removeHiddenLayer(layer))}
+                  >
                     Remove {layerName(layer, L).toLowerCase()}
                   </button>
                 )}

@@ -52,7 +52,9 @@ export function Inspector() {
     return (
       <div className="inspector">
         <h2>Selected parameter</h2>
-        <p className="hint">Click a weight (an edge) or a bias in the diagram to edit it and see its chain rule.</p>
+        <p className="hint">
+          Click a weight (an edge) or a bias in the diagram to edit it and see its chain rule.
+        </p>
       </div>
     );
   }
@@ -81,8 +83,14 @@ export function Inspector() {
         step={0.01}
         onCommit={commit}
         scrub
-        onScrubStart={() => (dragStart.current = { value, gradient, loss })}
-        onScrubEnd={() => (dragStart.current = null)}
+        onScrubStart={() => {
+          dragStart.current = { value, gradient, loss };
+          store.getState().beginGesture();
+        }}
+        onScrubEnd={() => {
+          dragStart.current = null;
+          store.getState().endGesture();
+        }}
       />
       <dl className="facts">
         <dt>∂L/∂ (this parameter)</dt>
@@ -101,8 +109,8 @@ export function Inspector() {
         )}
       </dl>
       <p className="hint">
-        The gradient predicts how the loss moves for a small change: ΔL ≈ ∂L/∂θ · Δθ. The smaller the change, the closer
-        the prediction.
+        The gradient predicts how the loss moves for a small change: ΔL ≈ ∂L/∂θ · Δθ. The smaller
+        the change, the closer the prediction.
       </p>
     </div>
   );

@@ -13,12 +13,11 @@ export function SamplesPanel() {
 
   return (
     <div className="samples">
-      <h2>
-        {many ? `Mini-batch of ${samples.length} samples` : 'Sample'}
-      </h2>
+      <h2>{many ? `Mini-batch of ${samples.length} samples` : 'Sample'}</h2>
       {many && (
         <p className="hint">
-          The diagram shows one sample; the gradients are the mean over the batch (note 002: average over samples).
+          The diagram shows one sample; the gradients are the mean over the batch (note 002: average
+          over samples).
         </p>
       )}
       <div className="sample-tabs" role="radiogroup" aria-label="Sample shown in the diagram">
@@ -46,7 +45,9 @@ export function SamplesPanel() {
                 min={-LIMITS.maxAbsValue}
                 max={LIMITS.maxAbsValue}
                 step={0.01}
-                onCommit={(v) => store.getState().setParameter({ kind: 'input', sample: sampleIndex, index: i }, v)}
+                onCommit={(v) =>
+                  store.getState().setParameter({ kind: 'input', sample: sampleIndex, index: i }, v)
+                }
               />
             ))}
           </div>
@@ -59,17 +60,29 @@ export function SamplesPanel() {
                 min={-LIMITS.maxAbsValue}
                 max={LIMITS.maxAbsValue}
                 step={0.01}
-                onCommit={(v) => store.getState().setParameter({ kind: 'target', sample: sampleIndex, index: j }, v)}
+                onCommit={(v) =>
+                  store
+                    .getState()
+                    .setParameter({ kind: 'target', sample: sampleIndex, index: j }, v)
+                }
               />
             ))}
           </div>
         </div>
       )}
       <div className="row-buttons">
-        <button type="button" onClick={() => store.getState().addSample()} disabled={samples.length >= LIMITS.maxSamples}>
+        <button
+          type="button"
+          onClick={() => store.getState().addSample()}
+          disabled={samples.length >= LIMITS.maxSamples}
+        >
           Add sample
         </button>
-        <button type="button" onClick={() => store.getState().removeSample(sampleIndex)} disabled={!many}>
+        <button
+          type="button"
+          onClick={() => store.getState().removeSample(sampleIndex)}
+          disabled={!many}
+        >
           Remove sample {sampleIndex + 1}
         </button>
       </div>

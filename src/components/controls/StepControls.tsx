@@ -70,16 +70,30 @@ export function StepControls() {
   return (
     <div className="step-controls" role="group" aria-label="Step through the pass">
       <div className="step-buttons">
-        <button type="button" onClick={() => store.getState().resetPass()} title="Reset pass (Home)">
+        <button
+          type="button"
+          onClick={() => store.getState().resetPass()}
+          title="Reset pass (Home)"
+        >
           Reset pass
         </button>
         <button type="button" onClick={() => store.getState().stepBack()} title="Step back (←)">
           Step back
         </button>
-        <button type="button" className="primary" onClick={() => store.getState().stepForward()} title="Step forward (→)">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => store.getState().stepForward()}
+          title="Step forward (→)"
+        >
           Step forward
         </button>
-        <button type="button" onClick={() => setPlaying((p) => !p)} aria-pressed={playing} title="Play or pause (space)">
+        <button
+          type="button"
+          onClick={() => setPlaying((p) => !p)}
+          aria-pressed={playing}
+          title="Play or pause (space)"
+        >
           {playing ? 'Pause' : 'Play'}
         </button>
         <label className="inline-label">
@@ -96,7 +110,9 @@ export function StepControls() {
           Step by
           <select
             value={granularity}
-            onChange={(event) => store.getState().setGranularity(event.target.value === 'unit' ? 'unit' : 'layer')}
+            onChange={(event) =>
+              store.getState().setGranularity(event.target.value === 'unit' ? 'unit' : 'layer')
+            }
           >
             <option value="layer">layer</option>
             <option value="unit">unit</option>

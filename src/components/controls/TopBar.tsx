@@ -16,25 +16,30 @@ export function TopBar() {
 
   return (
     <div className="top-bar">
-      <label className="inline-label">
-        Example
-        <select
-          value={exampleId ?? ''}
-          onChange={(event) => {
-            if (event.target.value) store.getState().loadExample(event.target.value);
-          }}
-        >
-          {exampleId === null && <option value="">(your own network)</option>}
-          {EXAMPLES.map((example) => (
-            <option key={example.id} value={example.id}>
-              {example.title}
-            </option>
-          ))}
-        </select>
-      </label>
+      {!view.hidden.includes('examples') && (
+        <label className="inline-label">
+          Example
+          <select
+            value={exampleId ?? ''}
+            onChange={(event) => {
+              if (event.target.value) store.getState().loadExample(event.target.value);
+            }}
+          >
+            {exampleId === null && <option value="">(your own network)</option>}
+            {EXAMPLES.map((example) => (
+              <option key={example.id} value={example.id}>
+                {example.title}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label className="inline-label">
         Notation
-        <select value={notation} onChange={(event) => store.getState().setNotation(event.target.value as NotationId)}>
+        <select
+          value={notation}
+          onChange={(event) => store.getState().setNotation(event.target.value as NotationId)}
+        >
           {NOTATIONS.map((n) => (
             <option key={n.id} value={n.id}>
               {n.name}
@@ -47,7 +52,9 @@ export function TopBar() {
         <select
           value={view.edgeMode}
           onChange={(event) =>
-            store.getState().setView({ edgeMode: event.target.value === 'gradients' ? 'gradients' : 'weights' })
+            store
+              .getState()
+              .setView({ edgeMode: event.target.value === 'gradients' ? 'gradients' : 'weights' })
           }
         >
           <option value="weights">weights w</option>
@@ -56,7 +63,10 @@ export function TopBar() {
       </label>
       <label className="inline-label">
         Digits
-        <select value={view.digits} onChange={(event) => store.getState().setView({ digits: Number(event.target.value) })}>
+        <select
+          value={view.digits}
+          onChange={(event) => store.getState().setView({ digits: Number(event.target.value) })}
+        >
           {[4, 5, 6, 8].map((d) => (
             <option key={d} value={d}>
               {d}
@@ -64,14 +74,16 @@ export function TopBar() {
           ))}
         </select>
       </label>
-      <label className="inline-label">
-        <input
-          type="checkbox"
-          checked={view.matrixView}
-          onChange={(event) => store.getState().setView({ matrixView: event.target.checked })}
-        />
-        Matrix form
-      </label>
+      {!view.hidden.includes('matrix') && (
+        <label className="inline-label">
+          <input
+            type="checkbox"
+            checked={view.matrixView}
+            onChange={(event) => store.getState().setView({ matrixView: event.target.checked })}
+          />
+          Matrix form
+        </label>
+      )}
     </div>
   );
 }

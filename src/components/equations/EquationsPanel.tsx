@@ -1,5 +1,11 @@
 import { useState } from 'react';
-import { chainRuleEquation, matrixEquations, stepEquations, type EquationBlock, type EquationContext } from '../../math';
+import {
+  chainRuleEquation,
+  matrixEquations,
+  stepEquations,
+  type EquationBlock,
+  type EquationContext,
+} from '../../math';
 import { selectSnapshot, selectStep, selectUpdate, type LearnerState } from '../../store';
 import { useApp } from '../../store/context';
 import { Tex } from './Tex';
@@ -50,7 +56,7 @@ export function EquationRows({ blocks, testId }: { blocks: EquationBlock[]; test
 /** The current step's equations: general form, numbers substituted, result; matrix form; chain rule. */
 export function EquationsPanel() {
   const context = useApp(memoContext);
-  const matrixView = useApp((s) => s.view.matrixView);
+  const matrixView = useApp((s) => s.view.matrixView && !s.view.hidden.includes('matrix'));
   const selection = useApp((s) => s.selection);
   const [showAll, setShowAll] = useState(false);
   const blocks = stepEquations(context);

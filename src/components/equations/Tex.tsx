@@ -9,7 +9,13 @@ export function renderTex(tex: string, displayMode: boolean): string {
   const key = `${displayMode ? 'D' : 'I'}${tex}`;
   let html = cache.get(key);
   if (html === undefined) {
-    html = katex.renderToString(tex, { throwOnError: false, trust: false, displayMode, strict: 'ignore', output: 'htmlAndMathml' });
+    html = katex.renderToString(tex, {
+      throwOnError: false,
+      trust: false,
+      displayMode,
+      strict: 'ignore',
+      output: 'htmlAndMathml',
+    });
     if (cache.size >= MAX_CACHE) cache.clear();
     cache.set(key, html);
   }

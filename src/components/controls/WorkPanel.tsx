@@ -1,0 +1,146 @@
+import { useRef, useState, type ChangeEvent } from 'react';
+import { HIDEABLE_PANELS, type HideablePanel } from '../../store';
+import { useApp, useAppStoreApi } from '../../store/context';
+import { encodeShare, learnerOf, parseSavedText, workToJson } from '../../store/persist';
+import { SHARE_PARAM } from '../../store/autosave';
+import { downloadText } from './download';
+
+const PANEL_NAMES: Record<HideablePanel, string> = {
+  editors: 'parameter editor',
+  samples: 'samples',
+  architecture: 'network editor',
+  matrix: 'matrix form',
+  examples: 'example picker',
+};
+
+const MAX_FILE_BYTES = 2_000_000;
+
+/** Undo and redo; share link; export and import of the whole work; the teacher's hiding options. */
+export function WorkPanel() {
+  const store = useAppStoreApi();
+  const canUndo = useApp((s) => s.past.length > 0);
+  const canRedo = useApp((s) => s.future.length > 0);
+  const hidden = useApp((s) => s.view.hidden);
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [link, setLink] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const makeLink = async () => {
+    const url = `${window.location.origin}${window.location.pathname}#${SHARE_PARAM}=${encodeShare(learnerOf(store.getState()))}`;
+    setLink(url);
+    try {
+      await navigator.clipboard.writeText(url);
+      setStatus({ kind: 'ok', text: 'Share link copied to the clipboard.' });
+    } catch {
+      setStatus({ kind: 'ok', text: 'Share link ready below: copy it from the field.' });
+    }
+  };
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      setStatus({
+        kind: 'error',
+        text: `${file.name} is too large (${file.size} bytes) to be a Backstep file. Nothing was changed.`,
+      });
+      return;
+    }
+    const loaded = parseSavedText(await file.text());
+    if (!loaded.ok) {
+      setStatus({
+        kind: 'error',
+        text: `${file.name} could not be imported: ${loaded.error} Nothing was changed.`,
+      });
+      return;
+    }
+    store.getState().replaceWork(loaded.work);
+    setStatus({ kind: 'ok', text: `Imported ${file.name}. Undo brings back what you had.` });
+  };
+
+  const toggleHidden = (panel: HideablePanel) => {
+    const next = hidden.includes(panel) ? hidden.filter((p) => p !== panel) : [...hidden, panel];
+    store.getState().setView({ hidden: next });
+  };
+
+  return (
+    <div className="work-panel">
+      <h2>Your work</h2>
+      <div className="row-buttons">
+        <button
+          type="button"
+          onClick={() => store.getState().undo()}
+          disabled={!canUndo}
+          title="Undo (Ctrl+Z)"
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          onClick={() => store.getState().redo()}
+          disabled={!canRedo}
+          title="Redo (Ctrl+Shift+Z)"
+        >
+          Redo
+        </button>
+        <button type="button" onClick={makeLink}>
+          Copy share link
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            downloadText(
+              'backstep-network.json',
+              workToJson(learnerOf(store.getState())),
+              'application/json',
+            )
+          }
+        >
+          Export JSON
+        </button>
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          Import JSON
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          aria-label="Import JSON file"
+          className="visually-hidden"
+          onChange={onFile}
+        />
+      </div>
+      {link && (
+        <label className="stacked">
+          Share link
+          <input type="text" readOnly value={link} onFocus={(event) => event.target.select()} />
+        </label>
+      )}
+      {status && (
+        <p
+          className={status.kind === 'error' ? 'field-error' : 'status-ok'}
+          role={status.kind === 'error' ? 'alert' : 'status'}
+        >
+          {status.text}
+        </p>
+      )}
+      <details className="teacher">
+        <summary>For class: hide parts of the app</summary>
+        <p className="hint">
+          Hidden parts stay hidden in share links, so students open exactly what you prepared.
+        </p>
+        {HIDEABLE_PANELS.map((panel) => (
+          <label key={panel} className="inline-label checkbox">
+            <input
+              type="checkbox"
+              checked={hidden.includes(panel)}
+              onChange={() => toggleHidden(panel)}
+            />
+            Hide {PANEL_NAMES[panel]}
+          </label>
+        ))}
+      </details>
+    </div>
+  );
+}

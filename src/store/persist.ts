@@ -1,0 +1,127 @@
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { validateBatch, validateNetwork, type Network } from '../engine';
+import { stepsOf } from './selectors';
+import { CURRENT_VERSION, savedSchema } from './schema';
+import { compatibilityProblem } from './shape';
+import type { LearnerState } from './types';
+
+export type Loaded = { ok: true; work: LearnerState } | { ok: false; error: string };
+
+/** Older saved shapes, upgraded one version at a time: version n → n + 1. None yet (v1 is the first). */
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+
+export function toSaved(work: LearnerState): {
+  app: 'backstep';
+  version: number;
+  work: LearnerState;
+} {
+  return {
+    app: 'backstep',
+    version: CURRENT_VERSION,
+    work: { ...work, history: work.history.slice(-20) },
+  };
+}
+
+function pathOf(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (text, key) =>
+      typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key),
+    '',
+  );
+}
+
+/** Bring an older saved shape up to the current version; refuse a newer one. */
+function migrate(raw: unknown): Record<string, unknown> | string {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    return 'It is not a Backstep save (expected a JSON object).';
+  let data = raw as Record<string, unknown>;
+  if (data.app !== 'backstep') return 'It is not a Backstep save (no "app": "backstep" field).';
+  if (typeof data.version !== 'number' || !Number.isInteger(data.version))
+    return 'It has no version number.';
+  let version: number = data.version;
+  if (version > CURRENT_VERSION) {
+    return `It was saved by a newer Backstep (version ${version}; this one reads up to ${CURRENT_VERSION}).`;
+  }
+  while (version < CURRENT_VERSION) {
+    const step = MIGRATIONS[version];
+    if (!step) return `Version ${version} saves can no longer be read.`;
+    data = step(data);
+    version = data.version as number;
+  }
+  return data;
+}
+
+/** Check anything loaded — a file, a link, storage — completely before it may replace the work. */
+export function parseSaved(raw: unknown): Loaded {
+  const migrated = migrate(raw);
+  if (typeof migrated === 'string') return { ok: false, error: migrated };
+  const parsed = savedSchema.safeParse(migrated);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? pathOf(issue.path) : '';
+    return { ok: false, error: `${where ? `${where}: ` : ''}${issue?.message ?? 'invalid'}.` };
+  }
+  const work = parsed.data.work as LearnerState;
+  try {
+    for (const network of [work.network, ...work.history] as Network[]) {
+      validateNetwork(network);
+      const problem = compatibilityProblem(network);
+      if (problem) throw new Error(problem);
+    }
+    validateBatch(work.network, work.samples);
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
+  if (work.sampleIndex >= work.samples.length)
+    return { ok: false, error: 'sampleIndex: no such sample.' };
+  if (work.stepIndex >= stepsOf(work.network, work.granularity).length) {
+    return { ok: false, error: 'stepIndex: the pass has no such step.' };
+  }
+  return { ok: true, work };
+}
+
+export function parseSavedText(text: string): Loaded {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, error: `It is not valid JSON (${(error as Error).message}).` };
+  }
+  return parseSaved(raw);
+}
+
+export function workToJson(work: LearnerState): string {
+  return JSON.stringify(toSaved(work), null, 2);
+}
+
+/** The whole work in a URL fragment, compressed. JSON keeps every float64 exactly. */
+export function encodeShare(work: LearnerState): string {
+  return compressToEncodedURIComponent(JSON.stringify(toSaved(work)));
+}
+
+export function decodeShare(fragment: string): Loaded {
+  const text = decompressFromEncodedURIComponent(fragment);
+  if (!text) return { ok: false, error: 'The link is damaged or cut short.' };
+  return parseSavedText(text);
+}
+
+const LEARNER_KEYS = [
+  'network',
+  'samples',
+  'sampleIndex',
+  'learningRate',
+  'stepIndex',
+  'granularity',
+  'selection',
+  'notation',
+  'view',
+  'exampleId',
+  'history',
+] as const;
+
+/** Just the learner's choices out of the store's state (no actions, no undo stacks). */
+export function learnerOf(state: LearnerState): LearnerState {
+  const work = {} as Record<string, unknown>;
+  for (const key of LEARNER_KEYS) work[key] = state[key];
+  return work as unknown as LearnerState;
+}

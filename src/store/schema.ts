@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { ACTIVATIONS, LOSSES } from '../engine';
+import { HIDEABLE_PANELS } from './types';
+import { LIMITS } from './limits';
+
+/**
+ * The saved shape of a learner's work, checked field by field before anything of it is used.
+ * Bounds are generous for numbers (trained weights may exceed what a learner can type) but strict
+ * for sizes, so a file can never build a network larger than the app can show.
+ */
+
+/** Loaded numbers: finite (zod 4 refuses NaN and ±Infinity) and within ±1e6. */
+const value = z.number().min(-1e6).max(1e6);
+
+const layer = z.object({
+  activation: z.enum(ACTIVATIONS as [string, ...string[]]),
+  weights: z.array(z.array(value).min(1).max(LIMITS.maxUnits)).min(1).max(LIMITS.maxUnits),
+  biases: z.array(value).min(1).max(LIMITS.maxUnits),
+});
+
+export const networkSchema = z.object({
+  inputSize: z.number().int().min(1).max(LIMITS.maxInputs),
+  layers: z
+    .array(layer)
+    .min(1)
+    .max(LIMITS.maxHiddenLayers + 1),
+  loss: z.enum(LOSSES as [string, ...string[]]),
+});
+
+const sample = z.object({
+  x: z.array(value).min(1).max(LIMITS.maxInputs),
+  y: z.array(value).min(1).max(LIMITS.maxOutputs),
+});
+
+const selection = z.union([
+  z.object({
+    kind: z.literal('unit'),
+    layer: z.number().int().min(0),
+    unit: z.number().int().min(0),
+  }),
+  z.object({
+    kind: z.literal('weight'),
+    layer: z.number().int().min(1),
+    from: z.number().int().min(0),
+    to: z.number().int().min(0),
+  }),
+  z.object({
+    kind: z.literal('bias'),
+    layer: z.number().int().min(1),
+    unit: z.number().int().min(0),
+  }),
+]);
+
+export const viewSchema = z.object({
+  digits: z.number().int().min(4).max(12),
+  edgeMode: z.enum(['weights', 'gradients']),
+  matrixView: z.boolean(),
+  hidden: z.array(z.enum(HIDEABLE_PANELS as [string, ...string[]])).max(HIDEABLE_PANELS.length),
+});
+
+export const learnerSchema = z.object({
+  network: networkSchema,
+  samples: z.array(sample).min(1).max(LIMITS.maxSamples),
+  sampleIndex: z.number().int().min(0),
+  learningRate: z.number().min(0).max(LIMITS.maxLearningRate),
+  stepIndex: z.number().int().min(0),
+  granularity: z.enum(['layer', 'unit']),
+  selection: selection.nullable(),
+  notation: z.enum(['standard', 'lfd', 'rowVector']),
+  view: viewSchema,
+  exampleId: z.string().max(64).nullable(),
+  history: z.array(networkSchema).max(20),
+});
+
+/** Version 1 is the first saved shape; later versions add a migration in persist.ts. */
+export const CURRENT_VERSION = 1;
+
+export const savedSchema = z.object({
+  app: z.literal('backstep'),
+  version: z.literal(CURRENT_VERSION),
+  work: learnerSchema,
+});
+
+export type SavedWork = z.infer<typeof savedSchema>;

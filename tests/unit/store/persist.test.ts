@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from '../../../src/store';
+import { loadStartup, saveNow, startAutosave, STORAGE_KEY } from '../../../src/store/autosave';
+import { decodeShare, encodeShare, learnerOf, parseSaved, parseSavedText, workToJson } from '../../../src/store/persist';
+
+function memoryStorage(initial: Record<string, string> = {}) {
+  const data = new Map(Object.entries(initial));
+  return {
+    data,
+    getItem: (key: string) => data.get(key) ?? null,
+    setItem: (key: string, value: string) => void data.set(key, value),
+    removeItem: (key: string) => void data.delete(key),
+  };
+}
+
+function editedStore() {
+  const store = createAppStore();
+  store.getState().setParameter({ kind: 'weight', layer: 2, from: 1, to: 0 }, 0.123456789012345);
+  store.getState().addSample();
+  store.getState().setParameter({ kind: 'input', sample: 1, index: 0 }, -0.7);
+  store.getState().setNotation('lfd');
+  store.getState().goToStep(5);
+  store.getState().select({ kind: 'bias', layer: 2, unit: 1 });
+  return store;
+}
+
+describe('saving and loading the work', () => {
+  it('round-trips the whole work exactly through JSON', () => {
+    const work = learnerOf(editedStore().getState());
+    const loaded = parseSavedText(workToJson(work));
+    expect(loaded).toEqual({ ok: true, work });
+  });
+
+  it('round-trips through a share link', () => {
+    const work = learnerOf(editedStore().getState());
+    const fragment = encodeShare(work);
+    expect(fragment).toMatch(/^[A-Za-z0-9+\-$]+$/);
+    expect(decodeShare(fragment)).toEqual({ ok: true, work });
+    expect(decodeShare(fragment.slice(0, 20))).toMatchObject({ ok: false });
+  });
+
+  it('names the problem in a bad file', () => {
+    const work = learnerOf(createAppStore().getState());
+    const saved = JSON.parse(workToJson(work));
+    expect(parseSavedText('{ nope')).toMatchObject({ ok: false, error: expect.stringMatching(/not valid JSON/) });
+    expect(parseSaved([])).toMatchObject({ ok: false, error: expect.stringMatching(/not a Backstep save/) });
+    expect(parseSaved({ ...saved, version: 99 })).toMatchObject({ ok: false, error: expect.stringMatching(/newer Backstep/) });
+
+    const badWeight = structuredClone(saved);
+    badWeight.work.network.layers[1].weights[0][1] = 'x';
+    expect(parseSaved(badWeight)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^work\.network\.layers\[1\]\.weights\[0\]\[1\]: /),
+    });
+
+    const badShape = structuredClone(saved);
+    badShape.work.network.layers[1].weights.pop();
+    expect(parseSaved(badShape)).toMatchObject({ ok: false, error: expect.stringMatching(/Layer 2: weights have 1 rows; expected 2/) });
+
+    const tooBig = structuredClone(saved);
+    tooBig.work.network.layers[0].biases = new Array(17).fill(0);
+    expect(parseSaved(tooBig)).toMatchObject({ ok: false, error: expect.stringMatching(/biases/) });
+
+    const badStep = structuredClone(saved);
+    badStep.work.stepIndex = 50;
+    expect(parseSaved(badStep)).toMatchObject({ ok: false, error: expect.stringMatching(/stepIndex/) });
+
+    const badLoss = structuredClone(saved);
+    badLoss.work.network.loss = 'binaryCrossEntropy';
+    badLoss.work.network.layers[1].activation = 'relu';
+    expect(parseSaved(badLoss)).toMatchObject({ ok: false, error: expect.stringMatching(/sigmoid/) });
+  });
+});
+
+describe('autosave and startup', () => {
+  it('saves after a change and opens the saved work on the next start', async () => {
+    const storage = memoryStorage();
+    const store = createAppStore();
+    const autosave = startAutosave(store, storage, 5);
+    store.getState().setParameter({ kind: 'bias', layer: 1, unit: 0 }, 0.9);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    autosave.stop();
+    const startup = loadStartup(storage, '');
+    expect(startup.notice).toBeNull();
+    expect(startup.saved?.network.layers[0]?.biases).toEqual([0.9, 0.35]);
+  });
+
+  it('sets a corrupted save aside, says so, and starts fresh', () => {
+    const storage = memoryStorage({ [STORAGE_KEY]: '{"app":"backstep","version":1,"work":{"network":' });
+    const startup = loadStartup(storage, '', new Date('2026-11-22T10:00:00Z'));
+    expect(startup.saved).toBeNull();
+    expect(startup.notice).toMatch(/could not be read/);
+    expect(storage.data.get(`${STORAGE_KEY}.unreadable.2026-11-22T10:00:00.000Z`)).toMatch(/^\{"app"/);
+    expect(storage.data.has(STORAGE_KEY)).toBe(false);
+  });
+
+  it('opens a share link over the saved work, and a bad link leaves the saved work', () => {
+    const storage = memoryStorage();
+    const mine = createAppStore();
+    mine.getState().setParameter({ kind: 'bias', layer: 1, unit: 0 }, 0.5);
+    saveNow(mine, storage);
+    const theirs = learnerOf(editedStore().getState());
+
+    const good = loadStartup(storage, `#work=${encodeShare(theirs)}`);
+    expect(good.linked).toEqual(theirs);
+    expect(good.saved?.network.layers[0]?.biases[0]).toBe(0.5);
+
+    const bad = loadStartup(storage, '#work=garbage!!');
+    expect(bad.linked).toBeNull();
+    expect(bad.notice).toMatch(/share link could not be opened/);
+    expect(bad.saved?.network.layers[0]?.biases[0]).toBe(0.5);
+  });
+});
+
+describe('undo and redo', () => {
+  it('undoes and redoes every edit, and a drag is one step', () => {
+    const store = createAppStore();
+    const original = store.getState().network;
+    store.getState().setParameter({ kind: 'weight', layer: 1, from: 0, to: 0 }, 0.2);
+    store.getState().beginGesture();
+    for (const v of [0.21, 0.22, 0.23]) store.getState().setParameter({ kind: 'weight', layer: 1, from: 0, to: 0 }, v);
+    store.getState().endGesture();
+    store.getState().setLearningRate(0.1);
+    expect(store.getState().past).toHaveLength(3);
+
+    store.getState().undo();
+    expect(store.getState().learningRate).toBe(0.5);
+    store.getState().undo();
+    expect(store.getState().network.layers[0]?.weights[0]?.[0]).toBe(0.2);
+    store.getState().undo();
+    expect(store.getState().network).toBe(original);
+    store.getState().undo();
+    expect(store.getState().network).toBe(original);
+
+    store.getState().redo();
+    store.getState().redo();
+    expect(store.getState().network.layers[0]?.weights[0]?.[0]).toBe(0.23);
+    store.getState().setParameter({ kind: 'bias', layer: 1, unit: 0 }, 0);
+    expect(store.getState().future).toHaveLength(0);
+  });
+
+  it('undoes loading an example and an import', () => {
+    const store = createAppStore();
+    store.getState().setParameter({ kind: 'bias', layer: 1, unit: 0 }, 0.1);
+    const mine = store.getState().network;
+    store.getState().loadExample('xor-2-2-1');
+    store.getState().undo();
+    expect(store.getState().network).toBe(mine);
+    store.getState().replaceWork(learnerOf(editedStore().getState()));
+    store.getState().undo();
+    expect(store.getState().network).toBe(mine);
+  });
+});
