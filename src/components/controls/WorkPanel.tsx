@@ -4,6 +4,7 @@ import { useApp, useAppStoreApi } from '../../store/context';
 import { encodeShare, learnerOf, parseSavedText, workToJson } from '../../store/persist';
 import { SHARE_PARAM } from '../../store/autosave';
 import { downloadText } from './download';
+import { ExportButtons } from './ExportButtons';
 
 const PANEL_NAMES: Record<HideablePanel, string> = {
   editors: 'parameter editor',
@@ -111,6 +112,7 @@ export function WorkPanel() {
           onChange={onFile}
         />
       </div>
+      <ExportButtons />
       {link && (
         <label className="stacked">
           Share link
