@@ -36,6 +36,11 @@ export default tseslint.config(
     },
   },
   {
+    // Node scripts: CI summary and configs.
+    files: ['.ci/**/*.mjs', '*.config.{js,ts}'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },

@@ -10,19 +10,24 @@ import { WorkPanel } from './controls/WorkPanel';
 import { Diagram } from './diagram/Diagram';
 import { EquationsPanel } from './equations/EquationsPanel';
 import { LossPanel } from './LossPanel';
+import { useAppMode } from './training/kit';
+import { ModeTabs } from './training/ModeTabs';
+import { TrainingView } from './training/TrainingView';
 
 export function App({ startupNotice = null }: { startupNotice?: string | null }) {
   const store = useAppStoreApi();
   useUndoKeys(store);
   const hidden = useApp((s) => s.view.hidden);
   const [notice, setNotice] = useState(startupNotice);
+  const mode = useAppMode();
 
   return (
     <div className="app">
       <header className="app-header">
         <h1>Backstep</h1>
         <p className="tagline">Step through backpropagation, one number at a time.</p>
-        <TopBar />
+        <ModeTabs />
+        {mode === 'step' && <TopBar />}
       </header>
       {notice && (
         <div className="notice" role="alert">
@@ -32,24 +37,28 @@ export function App({ startupNotice = null }: { startupNotice?: string | null })
           </button>
         </div>
       )}
-      <main className="app-main">
-        <section className="stage" aria-label="Network and current step">
-          <StepControls />
-          <LossPanel />
-          <div className="diagram-panel">
-            <Diagram />
-          </div>
-        </section>
-        <section className="equations-panel" aria-label="Equations">
-          <EquationsPanel />
-        </section>
-        <aside className="side-panel" aria-label="Edit and save">
-          {!hidden.includes('editors') && <Inspector />}
-          {!hidden.includes('samples') && <SamplesPanel />}
-          {!hidden.includes('architecture') && <ArchitecturePanel />}
-          <WorkPanel />
-        </aside>
-      </main>
+      {mode === 'train' ? (
+        <TrainingView />
+      ) : (
+        <main className="app-main">
+          <section className="stage" aria-label="Network and current step">
+            <StepControls />
+            <LossPanel />
+            <div className="diagram-panel">
+              <Diagram />
+            </div>
+          </section>
+          <section className="equations-panel" aria-label="Equations">
+            <EquationsPanel />
+          </section>
+          <aside className="side-panel" aria-label="Edit and save">
+            {!hidden.includes('editors') && <Inspector />}
+            {!hidden.includes('samples') && <SamplesPanel />}
+            {!hidden.includes('architecture') && <ArchitecturePanel />}
+            <WorkPanel />
+          </aside>
+        </main>
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { lossOf } from './pass';
 import type { Layer, Network, PassSnapshot, Sample } from './types';
+import { validateBatch, validateNetwork } from './validate';
 
 /**
  * Gradients by central differences, (L(θ + h) − L(θ − h)) / 2h for every weight and bias, for the
@@ -10,6 +11,9 @@ export function numericalGradients(
   batch: Sample[],
   h = 1e-5,
 ): PassSnapshot['grads'] {
+  // Up front, so a network with no layers (or non-array weights) fails with the usual message.
+  validateNetwork(network);
+  validateBatch(network, batch);
   const lossWith = (l: number, set: (copy: Layer) => void): number => {
     const layers = network.layers.map((layer) => ({
       ...layer,

@@ -1,5 +1,6 @@
 import {
   allocateBuffers,
+  allocateBufferSets,
   allocateGradients,
   backward,
   compile,
@@ -30,8 +31,9 @@ export function runPass(network: Network, batch: Sample[]): PassSnapshot {
   const kernel = compile(network);
   const { gW, gb } = allocateGradients(kernel);
   let total = 0;
-  const samples = batch.map((sample) => {
-    const buf: Buffers = allocateBuffers(kernel.sizes);
+  const buffers = allocateBufferSets(kernel.sizes, batch.length);
+  const samples = batch.map((sample, s) => {
+    const buf = buffers[s] as Buffers;
     forward(kernel, sample.x, buf);
     const loss = outputLossAndDelta(kernel, sample.y, buf);
     backward(kernel, buf, gW, gb);

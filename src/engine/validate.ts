@@ -12,9 +12,10 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-function checkFinite(value: unknown, where: string): void {
+/** `where` is a function so that the message (a string per number) is only built on failure. */
+function checkFinite(value: unknown, where: () => string): void {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    fail(`${where} is ${describe(value)}; it must be a finite number.`);
+    fail(`${where()} is ${describe(value)}; it must be a finite number.`);
   }
 }
 
@@ -59,9 +60,9 @@ export function validateNetwork(network: Network): void {
           `Layer ${l}: weights row ${i + 1} has ${Array.isArray(row) ? row.length : 0} entries; expected ${n} (one per unit of layer ${l}, as many as its biases).`,
         );
       }
-      row.forEach((w, j) => checkFinite(w, `Layer ${l}: weight w[${i + 1}][${j + 1}]`));
+      row.forEach((w, j) => checkFinite(w, () => `Layer ${l}: weight w[${i + 1}][${j + 1}]`));
     });
-    biases.forEach((b, j) => checkFinite(b, `Layer ${l}: bias b[${j + 1}]`));
+    biases.forEach((b, j) => checkFinite(b, () => `Layer ${l}: bias b[${j + 1}]`));
     nPrev = n;
   });
   const output = layers[layers.length - 1] as Network['layers'][number];
@@ -85,9 +86,9 @@ export function validateBatch(network: Network, batch: Sample[]): void {
         `${where}: y has ${Array.isArray(sample.y) ? sample.y.length : 0} values; the output layer has ${nOut} units.`,
       );
     }
-    sample.x.forEach((v, i) => checkFinite(v, `${where}: input x[${i + 1}]`));
+    sample.x.forEach((v, i) => checkFinite(v, () => `${where}: input x[${i + 1}]`));
     sample.y.forEach((v, j) => {
-      checkFinite(v, `${where}: target y[${j + 1}]`);
+      checkFinite(v, () => `${where}: target y[${j + 1}]`);
       if (probabilities && (v < 0 || v > 1)) {
         fail(`${where}: target y[${j + 1}] is ${v}; with a cross-entropy loss targets must lie in [0, 1].`);
       }

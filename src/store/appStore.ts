@@ -54,6 +54,11 @@ export interface Actions {
   removeSample(index: number): Outcome;
   /** Replace the whole work (an import, a share link); undoable. */
   replaceWork(state: LearnerState): void;
+  /**
+   * A network from elsewhere (training), and optionally the batch to step through with it: checked
+   * like any edit, undoable, and the pass starts again at step 0.
+   */
+  setNetwork(network: Network, samples?: Sample[]): Outcome;
   undo(): void;
   redo(): void;
   /** A drag begins: every change until endGesture is one undo step. */
@@ -337,6 +342,17 @@ export function createAppStore(init: Partial<LearnerState> = {}): AppStore {
       },
       replaceWork(state) {
         set({ ...recorded(get()), ...state });
+      },
+      setNetwork(network, samples) {
+        if (samples && samples.length > LIMITS.maxSamples)
+          return `At most ${LIMITS.maxSamples} samples in a batch.`;
+        return commit(network, samples ?? get().samples, {
+          stepIndex: 0,
+          selection: null,
+          history: [],
+          exampleId: null,
+          ...(samples ? { sampleIndex: 0 } : {}),
+        });
       },
       undo() {
         const { past, future } = get();

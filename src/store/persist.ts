@@ -100,7 +100,13 @@ export function encodeShare(work: LearnerState): string {
 }
 
 export function decodeShare(fragment: string): Loaded {
-  const text = decompressFromEncodedURIComponent(fragment);
+  let text: string | null;
+  try {
+    // lz-string throws on some malformed input rather than returning null.
+    text = decompressFromEncodedURIComponent(fragment);
+  } catch {
+    text = null;
+  }
   if (!text) return { ok: false, error: 'The link is damaged or cut short.' };
   return parseSavedText(text);
 }

@@ -8,7 +8,7 @@ test('the app shell renders the network diagram without console errors', async (
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto('./');
   await expect(page.getByRole('heading', { name: 'Backstep' })).toBeVisible();
-  const diagram = page.getByRole('img', { name: /network diagram/i });
+  const diagram = page.getByRole('group', { name: /network diagram/i });
   await expect(diagram).toBeVisible();
   // The default example is the 2-2-2 network: 2 inputs, 2 hidden units, 2 outputs.
   await expect(diagram.locator('circle')).not.toHaveCount(0);

@@ -11,14 +11,14 @@ export function ExportButtons() {
   const store = useAppStoreApi();
   const [error, setError] = useState<string | null>(null);
 
-  const withSvg = async (use: (svg: ReturnType<typeof standaloneSvg>) => Promise<void> | void) => {
+  const withSvg = async (exportIt: (svg: ReturnType<typeof standaloneSvg>) => Promise<void> | void) => {
     const svg = findDiagramSvg();
     if (!svg) {
       setError('The diagram is not on screen.');
       return;
     }
     try {
-      await use(standaloneSvg(svg));
+      await exportIt(standaloneSvg(svg));
       setError(null);
     } catch (problem) {
       setError(`Export failed: ${(problem as Error).message}`);

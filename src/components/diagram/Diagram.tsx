@@ -1,29 +1,111 @@
-import { useApp } from '../../store/context';
-import { layerSizes } from '../../store';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { networkLayout, type BiasNodeLayout } from '../../layout/networkLayout';
+import { layerSizes, selectStep } from '../../store';
+import { useApp, useAppStoreApi } from '../../store/context';
+import { EdgeColumn } from './EdgeColumn';
+import { FocusLabels } from './FocusLabels';
+import { HoverContext, createHoverStore } from './hover';
+import { LabelColumn } from './LabelColumn';
+import { Legend } from './Legend';
+import { ColumnNames, OutputExtras } from './OutputExtras';
+import { UnitColumn } from './UnitColumn';
+import { ZoomController } from './zoomController';
+import { stepDimsOthers } from './highlight';
+import './diagram.css';
 
-/** Placeholder: the network's shape from the store. Replaced by the full diagram. */
+/**
+ * The network as the pass goes through it: every z, a, δ and gradient appears where it belongs
+ * once the step that computes it is reached. The layout depends only on the layer sizes (and the
+ * digits shown), so editing a number moves nothing; each column subscribes to its own numbers.
+ */
 export function Diagram() {
-  const network = useApp((s) => s.network);
-  const sizes = layerSizes(network);
+  const store = useAppStoreApi();
+  const sizes = useApp(useShallow((s) => layerSizes(s.network)));
+  const digits = useApp((s) => s.view.digits);
+  const dim = useApp((s) => stepDimsOthers(selectStep(s)));
+  const layout = useMemo(() => networkLayout(sizes, { digits }), [sizes, digits]);
+  const [hover] = useState(createHoverStore);
+
+  const frameRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const zoomLayerRef = useRef<SVGGElement>(null);
+  const zoomRef = useRef<ZoomController | null>(null);
+  useEffect(() => {
+    if (!svgRef.current || !zoomLayerRef.current || !frameRef.current) return;
+    const controller = new ZoomController(svgRef.current, zoomLayerRef.current, frameRef.current);
+    zoomRef.current = controller;
+    return () => {
+      controller.destroy();
+      zoomRef.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    zoomRef.current?.update({ width: layout.width, height: layout.height });
+  }, [layout.width, layout.height]);
+
+  const lastLayer = sizes.length - 1;
   return (
-    <svg
-      role="img"
-      aria-label="Network diagram"
-      viewBox={`0 0 ${sizes.length * 120} 300`}
-      width="100%"
-    >
-      {sizes.map((n, l) =>
-        Array.from({ length: n }, (_, u) => (
-          <circle
-            key={`${l}-${u}`}
-            cx={60 + l * 120}
-            cy={40 + u * 60}
-            r={18}
-            fill="#dbeafe"
-            stroke="#1e3a8a"
-          />
-        )),
-      )}
-    </svg>
+    <div className="diagram" ref={frameRef}>
+      <div className="diagram-toolbar" role="toolbar" aria-label="Diagram view">
+        <button type="button" onClick={() => zoomRef.current?.fit()} title="Show the whole network">
+          Fit
+        </button>
+        <button type="button" onClick={() => zoomRef.current?.zoomBy(1.4)} aria-label="Zoom in">
+          +
+        </button>
+        <button
+          type="button"
+          onClick={() => zoomRef.current?.zoomBy(1 / 1.4)}
+          aria-label="Zoom out"
+        >
+          −
+        </button>
+        <span className="hint">
+          Drag to pan. Ctrl + wheel zooms (or just the wheel once you have clicked the diagram).
+        </span>
+      </div>
+      <svg
+        ref={svgRef}
+        className={`diagram-svg${dim ? ' dim' : ''}`}
+        data-export="diagram"
+        role="group"
+        aria-label="Network diagram"
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        style={{ aspectRatio: `${layout.width} / ${layout.height}` }}
+        tabIndex={-1}
+        onClick={() => store.getState().select(null)}
+      >
+        <HoverContext.Provider value={layout.edgeLabels ? null : hover}>
+          <g data-zoom-layer ref={zoomLayerRef}>
+            {layout.edges.map((edges, k) => (
+              <EdgeColumn
+                key={k}
+                layer={k + 1}
+                edges={edges}
+                biasEdges={layout.biasEdges[k] ?? []}
+                biasNode={layout.biasNodes[k] as BiasNodeLayout}
+              />
+            ))}
+            {layout.edgeLabels &&
+              layout.edges.map((edges, k) => (
+                <LabelColumn
+                  key={k}
+                  layer={k + 1}
+                  edges={edges}
+                  biasEdges={layout.biasEdges[k] ?? []}
+                />
+              ))}
+            {layout.units.map((units, l) => (
+              <UnitColumn key={l} layer={l} units={units} lastLayer={lastLayer} />
+            ))}
+            <OutputExtras layout={layout} />
+            <ColumnNames columns={layout.columns} />
+            <FocusLabels layout={layout} />
+          </g>
+        </HoverContext.Provider>
+      </svg>
+      <Legend />
+    </div>
   );
 }

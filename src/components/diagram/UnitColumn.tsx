@@ -1,0 +1,151 @@
+import { memo, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { unitValueLabel } from '../../math/labels';
+import { METRICS, type UnitLayout } from '../../layout/networkLayout';
+import { selectProgress, selectSnapshot, selectStep } from '../../store';
+import { useApp, useAppStoreApi } from '../../store/context';
+import type { NotationId } from '../../store/types';
+import { digitsFor, shown, valueName } from './diagramText';
+import { unitFocus, type UnitFocus } from './highlight';
+
+interface UnitProps {
+  unit: UnitLayout;
+  /** x for an input; z, a, δ for the others: the formatted number, or null before it is computed. */
+  x?: string;
+  z?: string | null;
+  a?: string | null;
+  delta?: string | null;
+  focus: UnitFocus;
+  selected: boolean;
+  notation: NotationId;
+}
+
+type Quantity = 'z' | 'a' | 'delta';
+
+const CURRENT_LINES: Record<UnitFocus, readonly Quantity[]> = {
+  '': [],
+  'computing-forward': ['z', 'a'],
+  'computing-delta': ['delta'],
+  'source-a': ['a'],
+  'source-delta': ['delta'],
+};
+
+/** A unit: its name in the circle and, under it, its values as the pass computes them. */
+const Unit = memo(function Unit(props: UnitProps) {
+  const { unit, focus, selected, notation } = props;
+  const store = useAppStoreApi();
+  const { layer, x, y } = unit;
+  const name = unitValueLabel(notation, 'a', layer, unit.unit);
+  const input = layer === 0;
+  const lines: { quantity: Quantity; text: string | null }[] = input
+    ? [{ quantity: 'a', text: props.x ?? null }]
+    : [
+        { quantity: 'z', text: props.z ?? null },
+        { quantity: 'a', text: props.a ?? null },
+        { quantity: 'delta', text: props.delta ?? null },
+      ];
+  const pending = !input && props.a === null;
+  const select = () => store.getState().select({ kind: 'unit', layer, unit: unit.unit });
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    select();
+  };
+  const described = lines
+    .map((l) => `${valueName(notation, l.quantity)} ${l.text ?? 'not computed yet'}`)
+    .join(', ');
+  const className = ['unit', pending ? 'pending' : '', focus, selected ? 'selected' : ''].join(' ');
+
+  return (
+    <g
+      className={className}
+      data-testid={`unit-${layer}-${unit.unit}`}
+      role="button"
+      tabIndex={0}
+      aria-label={input ? `Input ${name} = ${props.x ?? ''}` : `Unit ${name}: ${described}`}
+      aria-pressed={selected}
+      onClick={(event) => {
+        event.stopPropagation();
+        select();
+      }}
+      onKeyDown={onKeyDown}
+    >
+      {selected && <circle className="unit-ring" cx={x} cy={y} r={METRICS.unitRadius + 5} />}
+      <circle className="unit-circle" cx={x} cy={y} r={METRICS.unitRadius} />
+      <text className="unit-name" x={x} y={y} dy="0.35em">
+        {name}
+      </text>
+      <text className="unit-values" x={x} y={unit.firstBaseline}>
+        {lines.map((line, k) => (
+          <tspan
+            key={line.quantity}
+            x={x}
+            y={unit.firstBaseline + k * METRICS.lineHeight}
+            className={[
+              line.text === null ? 'empty' : '',
+              CURRENT_LINES[focus].includes(line.quantity) ? 'current' : '',
+            ].join(' ')}
+          >
+            {!input && <tspan className="value-name">{valueName(notation, line.quantity)} </tspan>}
+            <tspan data-testid={`value-${line.quantity}-${layer}-${unit.unit}`}>
+              {line.text ?? '—'}
+            </tspan>
+          </tspan>
+        ))}
+      </text>
+    </g>
+  );
+});
+
+/** One column of units. Subscribes once for the column; each unit gets its numbers as text. */
+export const UnitColumn = memo(function UnitColumn(props: {
+  layer: number;
+  units: UnitLayout[];
+  lastLayer: number;
+}) {
+  const { layer, units, lastLayer } = props;
+  const v = useApp(
+    useShallow((s) => {
+      const progress = selectProgress(s);
+      return {
+        inputs: layer === 0 ? s.samples[s.sampleIndex]?.x : undefined,
+        values: layer > 0 ? selectSnapshot(s).samples[s.sampleIndex]?.layers[layer - 1] : undefined,
+        forward: progress.forwardUnits[layer - 1] ?? 0,
+        deltas: progress.deltaUnits[layer - 1] ?? 0,
+        step: selectStep(s),
+        selected:
+          s.selection?.kind === 'unit' && s.selection.layer === layer ? s.selection.unit : -1,
+        digits: s.view.digits,
+        notation: s.notation,
+      };
+    }),
+  );
+  const { inputs, values, forward, deltas, step, selected, notation } = v;
+
+  return (
+    <g className="unit-column" data-layer={layer}>
+      {units.map((unit) => {
+        const j = unit.unit;
+        const digits = digitsFor(j === selected, v.digits);
+        const known = (computed: boolean, list: ArrayLike<number> | undefined) =>
+          computed ? shown(list?.[j], digits) : null;
+        return (
+          <Unit
+            key={j}
+            unit={unit}
+            {...(layer === 0
+              ? { x: shown(inputs?.[j], digits) }
+              : {
+                  z: known(j < forward, values?.z),
+                  a: known(j < forward, values?.a),
+                  delta: known(j < deltas, values?.delta),
+                })}
+            focus={unitFocus(step, layer, j, lastLayer)}
+            selected={j === selected}
+            notation={notation}
+          />
+        );
+      })}
+    </g>
+  );
+});

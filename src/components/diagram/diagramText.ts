@@ -1,0 +1,28 @@
+import { formatNumber } from '../../math/format';
+import { lossLabel } from '../../math/labels';
+import type { NotationId } from '../../store/types';
+
+/** Digits for the selected unit or edge, which shows more than the rest. */
+export const SELECTED_DIGITS = 8;
+
+export function digitsFor(selected: boolean, digits: number): number {
+  return selected ? Math.max(SELECTED_DIGITS, digits) : digits;
+}
+
+/** A number, or '—' for one the pass has not computed yet. */
+export function shown(value: number | null | undefined, digits: number): string {
+  return value === null || value === undefined ? '—' : formatNumber(value, digits);
+}
+
+/** The one-letter names in front of a unit's values: z a δ; s x δ (LFD); z x k (note 004). */
+export function valueName(notation: NotationId, quantity: 'z' | 'a' | 'delta'): string {
+  if (quantity === 'delta') return notation === 'rowVector' ? 'k' : 'δ';
+  if (quantity === 'a') return notation === 'standard' ? 'a' : 'x';
+  return notation === 'lfd' ? 's' : 'z';
+}
+
+/** '∂L/∂w', '∂L/∂b'; LFD writes the bias as w₀ⱼ and the loss as e. */
+export function gradientName(notation: NotationId, kind: 'weight' | 'bias'): string {
+  const parameter = kind === 'weight' || notation === 'lfd' ? 'w' : 'b';
+  return `∂${lossLabel(notation)}/∂${parameter}`;
+}

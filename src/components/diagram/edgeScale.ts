@@ -1,0 +1,114 @@
+import type { LayerGradients, Network } from '../../engine';
+import {
+  edgeWidthScale,
+  maxAbsGradient,
+  maxAbsParameter,
+  niceMax,
+  signOf,
+  type Sign,
+} from '../../layout/scales';
+import { selectProgress, selectSnapshot, type AppState } from '../../store';
+
+/**
+ * How the edges of each column look (width and sign from |w| or |∂L/∂w|), derived from the store
+ * and memoized so that a column re-renders only when one of its edges looks different: a weight
+ * edit in gradient mode changes every gradient a little, but seldom any edge's drawn width.
+ */
+
+const byNetwork = new WeakMap<Network, number>();
+const byGradients = new WeakMap<readonly LayerGradients[], number>();
+
+function maxParameterOf(network: Network): number {
+  let max = byNetwork.get(network);
+  if (max === undefined) byNetwork.set(network, (max = maxAbsParameter(network)));
+  return max;
+}
+
+function maxGradientOf(grads: readonly LayerGradients[]): number {
+  let max = byGradients.get(grads);
+  if (max === undefined) byGradients.set(grads, (max = maxAbsGradient(grads)));
+  return max;
+}
+
+/** The |value| that gets the widest edge in the current edge mode, rounded up by niceMax. */
+export function selectEdgeMax(s: AppState): number {
+  return niceMax(
+    s.view.edgeMode === 'gradients'
+      ? maxGradientOf(selectSnapshot(s).grads)
+      : maxParameterOf(s.network),
+  );
+}
+
+export interface EdgeLook {
+  width: number;
+  sign: Sign;
+  /** Gradient mode, before this edge's gradient is computed. */
+  pending: boolean;
+}
+
+/** weights[from * n + to], then biases[unit]: the same order as the layout's edges. */
+export interface ColumnLook {
+  key: string;
+  weights: EdgeLook[];
+  biases: EdgeLook[];
+}
+
+const PENDING: EdgeLook = { width: 1, sign: 'zero', pending: true };
+
+/** Widths are quantized, so there are few distinct looks: one shared object for each. */
+const looks = new Map<string, EdgeLook>();
+function interned(width: number, sign: Sign): EdgeLook {
+  const key = `${width}${sign}`;
+  let look = looks.get(key);
+  if (!look) looks.set(key, (look = { width, sign, pending: false }));
+  return look;
+}
+
+function lookOf(
+  rows: ArrayLike<ArrayLike<number>>,
+  biases: ArrayLike<number>,
+  widthOf: (v: number) => number,
+  shownUnits: number,
+): ColumnLook {
+  const look = (value: number, unit: number): EdgeLook =>
+    unit >= shownUnits ? PENDING : interned(widthOf(value), signOf(value));
+  const weights: EdgeLook[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as ArrayLike<number>;
+    for (let j = 0; j < row.length; j++) weights.push(look(row[j] as number, j));
+  }
+  const bias = Array.from(biases, (b, j) => look(b, j));
+  const key =
+    `${rows.length}×${bias.length}:` +
+    [...weights, ...bias].map((l) => (l.pending ? 'p' : `${l.width}${l.sign[0]}`)).join(',');
+  return { key, weights, biases: bias };
+}
+
+/** Per source object (a layer's parameters or gradients): the look for each max and count. */
+const computed = new WeakMap<object, Map<string, ColumnLook>>();
+/** The last look handed out per layer, to hand out the same object while nothing changed. */
+const lastLook = new Map<number, ColumnLook>();
+
+export function selectColumnLook(s: AppState, layer: number): ColumnLook | undefined {
+  const gradientMode = s.view.edgeMode === 'gradients';
+  const source = gradientMode ? selectSnapshot(s).grads[layer - 1] : s.network.layers[layer - 1];
+  if (!source) return undefined;
+  const max = selectEdgeMax(s);
+  const shownUnits = gradientMode ? (selectProgress(s).gradientUnits[layer - 1] ?? 0) : Infinity;
+  const memoKey = `${max}|${shownUnits}`;
+  let byKey = computed.get(source);
+  if (!byKey) computed.set(source, (byKey = new Map()));
+  let look = byKey.get(memoKey);
+  if (!look) {
+    const widthOf = edgeWidthScale(max);
+    look =
+      'dW' in source
+        ? lookOf(source.dW, source.db, widthOf, shownUnits)
+        : lookOf(source.weights, source.biases, widthOf, shownUnits);
+    byKey.set(memoKey, look);
+  }
+  const last = lastLook.get(layer);
+  if (last && last.key === look.key) return last;
+  lastLook.set(layer, look);
+  return look;
+}

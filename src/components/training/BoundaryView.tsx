@@ -1,0 +1,134 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Range } from '../../data';
+import { formatNumber } from '../../math/format';
+import { preparedOf } from '../../store/trainingSelectors';
+import type { Images } from '../../training/protocol';
+import { ColorKey } from './ColorKey';
+import { drawLine, drawPlanePoints, putImage } from './draw';
+import { useChoices, useTrainingKit } from './kit';
+
+const SIZE = 340;
+const LINE_HEIGHT = 220;
+
+/**
+ * The network's output over the input plane (the decision boundary) with the data on top, or for
+ * 1-D data the fitted curve. The heatmap canvas is repainted from each frame's image without React;
+ * the points sit on their own canvas and are redrawn only when the data changes.
+ */
+export function BoundaryView() {
+  const { controller } = useTrainingKit();
+  const data = useChoices(preparedOf);
+  const [showTest, setShowTest] = useState(true);
+  const heat = useRef<HTMLCanvasElement>(null);
+  const dots = useRef<HTMLCanvasElement>(null);
+  const line = useRef<HTMLCanvasElement>(null);
+  const frames = useRef(0);
+  const range = useMemo<Range>(() => {
+    const ys = data.train.map((s) => s.y[0] as number);
+    const lo = Math.min(...ys);
+    const hi = Math.max(...ys);
+    return hi > lo ? [lo, hi] : [lo - 1, hi + 1];
+  }, [data]);
+  const kind = data.rawInputs === 2 ? '2d' : data.rawInputs === 1 ? '1d' : 'none';
+
+  useEffect(() => {
+    if (kind === '2d' && dots.current) drawPlanePoints(dots.current, data, SIZE, showTest, range);
+  }, [data, showTest, range, kind]);
+
+  useEffect(() => {
+    const draw = (images: Images) => {
+      if (images.kind === '2d' && heat.current) {
+        putImage(heat.current, images.output, images.side);
+      } else if (images.kind === '1d' && line.current) {
+        drawLine(line.current, data, SIZE * 1.3, LINE_HEIGHT, images.xs, images.output, showTest);
+      } else return;
+      frames.current++;
+      const target = images.kind === '2d' ? heat.current : line.current;
+      target?.setAttribute('data-frames', String(frames.current));
+    };
+    const latest = controller.latestImages();
+    if (latest) draw(latest.images);
+    return controller.onImages(draw);
+  }, [controller, data, showTest]);
+
+  if (kind === 'none') {
+    return (
+      <section className="panel boundary" aria-labelledby="boundary-heading">
+        <h2 id="boundary-heading">Output</h2>
+        <p className="hint">
+          This data has {data.rawInputs} inputs: there is no plane to draw the output over. The
+          curves show how training goes.
+        </p>
+      </section>
+    );
+  }
+  const [x0, x1] = data.domain[0] ?? [0, 1];
+  const [y0, y1] = data.domain[1] ?? [0, 1];
+  const colors =
+    data.task === 'binary'
+      ? 'blue near 1, orange near 0'
+      : data.task === 'multiclass'
+        ? 'colored by the class it picks'
+        : 'blue high, orange low';
+  const points = `${data.train.length} training${showTest ? ` and ${data.test.length} test` : ''} points`;
+
+  return (
+    <section className="panel boundary" aria-labelledby="boundary-heading">
+      <h2 id="boundary-heading">
+        {kind === '2d' ? 'Output over the input plane' : 'The fitted curve'}
+      </h2>
+      <div className="boundary-body">
+        {kind === '2d' ? (
+          <div className="plane">
+            <span className="axis-y" aria-hidden="true">
+              <span>{formatNumber(y1, 3)}</span>
+              <span>x₂</span>
+              <span>{formatNumber(y0, 3)}</span>
+            </span>
+            <div className="plane-canvases" style={{ width: SIZE, height: SIZE }}>
+              <canvas
+                ref={heat}
+                className="heatmap"
+                role="img"
+                data-testid="boundary-canvas"
+                aria-label={`Decision boundary: the network's output at every point of the plane (${colors}), with ${points}.`}
+              />
+              <canvas ref={dots} className="points" aria-hidden="true" />
+            </div>
+            <span className="axis-x" aria-hidden="true">
+              <span>{formatNumber(x0, 3)}</span>
+              <span>x₁</span>
+              <span>{formatNumber(x1, 3)}</span>
+            </span>
+          </div>
+        ) : (
+          <canvas
+            ref={line}
+            className="line-plot"
+            role="img"
+            data-testid="boundary-canvas"
+            style={{ width: SIZE * 1.3, height: LINE_HEIGHT }}
+            aria-label={`The network's output y over x₁ (line) with ${points}.`}
+          />
+        )}
+        <div className="color-key">
+          {kind === '2d' && <ColorKey data={data} range={range} />}
+          <div className="legend">
+            <label className="inline-label">
+              <input
+                type="checkbox"
+                checked={showTest}
+                onChange={(e) => setShowTest(e.target.checked)}
+              />
+              Show test points
+            </label>
+            <span className="muted">
+              <span className="key train-key" /> training <span className="key test-key" /> test
+              (dark ring)
+            </span>
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { availableFeatures } from '../../data';
+import { datasetOf } from '../../store/trainingSelectors';
+import { useChoices, useTrainingKit } from './kit';
+import { useState } from 'react';
+
+/** Playground's input features: what the network is given, computed from x₁ and x₂. */
+export function FeaturesPanel() {
+  const { choices } = useTrainingKit();
+  const rawInputs = useChoices((s) => datasetOf(s).inputNames.length);
+  const chosen = useChoices((s) => s.features);
+  const [error, setError] = useState<string | null>(null);
+  const features = availableFeatures(rawInputs);
+
+  return (
+    <fieldset className="panel features-panel">
+      <legend>Input features</legend>
+      {features.length === 0 ? (
+        <p className="hint">
+          This data has {rawInputs} inputs; they go into the network as they are.
+        </p>
+      ) : (
+        <div className="feature-list">
+          {features.map((feature) => (
+            <label key={feature.id} className="feature">
+              <input
+                type="checkbox"
+                checked={chosen.includes(feature.id)}
+                onChange={(e) =>
+                  setError(choices.getState().setFeature(feature.id, e.target.checked))
+                }
+              />
+              {feature.label}
+            </label>
+          ))}
+        </div>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,171 @@
+import { REGULARIZATIONS, type Regularization } from '../../engine';
+import { LIMITS } from '../../store';
+import { useApp, useAppStoreApi } from '../../store/context';
+import { TRAINING_LIMITS } from '../../store/trainingStore';
+import type { StopCondition, TrainingSpeed } from '../../store/trainingTypes';
+import { NumberField } from '../controls/NumberField';
+import { useChoices, useRun, useTrainingKit } from './kit';
+import { TrainStatus } from './TrainStatus';
+
+const SPEEDS: { id: TrainingSpeed; name: string }[] = [
+  { id: 'batch', name: 'one mini-batch per frame' },
+  { id: 'epoch', name: 'one epoch per frame' },
+  { id: 'max', name: 'as fast as possible' },
+];
+
+const REGULARIZATION_NAMES: Record<Regularization, string> = {
+  none: 'none',
+  L1: 'L1: λΣ|w|',
+  L2: 'L2: λΣ½w²',
+};
+
+/** Play/pause, single steps, reset; η, batch size, regularization, stop condition, speed. */
+export function TrainControls() {
+  const app = useAppStoreApi();
+  const { choices, controller } = useTrainingKit();
+  const running = useRun((s) => s.status === 'running');
+  const learningRate = useApp((s) => s.learningRate);
+  const batchSize = useChoices((s) => s.batchSize);
+  const regularization = useChoices((s) => s.regularization);
+  const rate = useChoices((s) => s.regularizationRate);
+  const stop = useChoices((s) => s.stop);
+  const speed = useChoices((s) => s.speed);
+  const initSeed = useChoices((s) => s.initSeed);
+  const c = () => choices.getState();
+
+  return (
+    <div className="train-controls" role="group" aria-label="Training controls">
+      <div className="train-buttons">
+        <button
+          type="button"
+          className="primary train-play"
+          onClick={() => (running ? void controller.pause() : controller.play())}
+        >
+          {running ? 'Pause training' : 'Train'}
+        </button>
+        <button type="button" onClick={() => void controller.oneEpoch()}>
+          One epoch
+        </button>
+        <button
+          type="button"
+          onClick={() => void controller.openNextBatch()}
+          title="Open the next mini-batch in the stepper: the exact pass training would run next"
+        >
+          One mini-batch (in the stepper)
+        </button>
+        <button
+          type="button"
+          onClick={() => void controller.reset(false)}
+          title={`Back to the initial weights of seed ${initSeed}; the curves start over`}
+        >
+          Reset
+        </button>
+        <button
+          type="button"
+          onClick={() => void controller.reset(true)}
+          title="Draw new initial weights (the next seed) and start over"
+        >
+          New seed
+        </button>
+        <span className="muted seed-note">weights from seed {initSeed}</span>
+      </div>
+      <div className="train-fields">
+        <NumberField
+          label="Learning rate η"
+          value={learningRate}
+          min={0}
+          max={LIMITS.maxLearningRate}
+          step={0.01}
+          digits={6}
+          onCommit={(v) => app.getState().setLearningRate(v)}
+        />
+        <NumberField
+          label="Batch size"
+          value={batchSize}
+          min={1}
+          max={LIMITS.maxSamples}
+          step={1}
+          digits={3}
+          onCommit={(v) => c().setBatchSize(v)}
+        />
+        <label className="inline-label">
+          Regularization
+          <select
+            value={regularization}
+            onChange={(e) => c().setRegularization(e.target.value as Regularization)}
+          >
+            {REGULARIZATIONS.map((r) => (
+              <option key={r} value={r}>
+                {REGULARIZATION_NAMES[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {regularization !== 'none' && (
+          <NumberField
+            label="Regularization rate λ"
+            value={rate}
+            min={0}
+            max={TRAINING_LIMITS.maxRegularizationRate}
+            step={0.001}
+            digits={6}
+            onCommit={(v) => c().setRegularizationRate(v)}
+          />
+        )}
+        <label className="inline-label">
+          Stop
+          <select
+            value={stop.kind}
+            onChange={(e) => c().setStop({ kind: e.target.value as StopCondition['kind'] })}
+          >
+            <option value="none">never (pause by hand)</option>
+            <option value="epochs">after a number of epochs</option>
+            <option value="loss">at a training loss</option>
+          </select>
+        </label>
+        {stop.kind === 'epochs' && (
+          <NumberField
+            label="Stop after epochs"
+            value={stop.epochs}
+            min={1}
+            max={TRAINING_LIMITS.maxEpochs}
+            step={10}
+            digits={7}
+            onCommit={(v) => c().setStop({ epochs: v })}
+          />
+        )}
+        {stop.kind === 'loss' && (
+          <NumberField
+            label="Stop at training loss ≤"
+            value={stop.loss}
+            min={0}
+            max={LIMITS.maxAbsValue}
+            step={0.001}
+            digits={6}
+            onCommit={(v) => c().setStop({ loss: v })}
+          />
+        )}
+        <label className="inline-label">
+          Speed
+          <select value={speed} onChange={(e) => c().setSpeed(e.target.value as TrainingSpeed)}>
+            {SPEEDS.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {regularization !== 'none' && (
+        <p className="hint">
+          {regularization === 'L1'
+            ? 'L1 adds λΣ|w| to the loss, so λ·sign(w) to each ∂L/∂w.'
+            : 'L2 adds λΣ½w² to the loss, so λ·w to each ∂L/∂w (weight decay).'}{' '}
+          Weights only — never the biases. The curves show the data loss; the stepper shows the pass
+          without the penalty.
+        </p>
+      )}
+      <TrainStatus />
+    </div>
+  );
+}

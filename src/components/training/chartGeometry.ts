@@ -1,0 +1,80 @@
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { line } from 'd3-shape';
+import { formatNumber } from '../../math/format';
+
+/** D3 computes, React draws: scales, ticks and path strings for a small line chart. */
+
+export interface Series {
+  name: string;
+  color: string;
+  dash?: string;
+  points: readonly (readonly [number, number])[];
+}
+
+export interface ChartGeometry {
+  width: number;
+  height: number;
+  margin: { top: number; right: number; bottom: number; left: number };
+  paths: { name: string; color: string; dash?: string; d: string }[];
+  xTicks: { at: number; label: string }[];
+  yTicks: { at: number; label: string }[];
+}
+
+export interface ChartOptions {
+  width: number;
+  height: number;
+  log?: boolean;
+  /** A fixed y range (e.g. accuracy 0…1); otherwise from the data. */
+  yDomain?: [number, number];
+}
+
+const usable = (log: boolean) => (v: number) => Number.isFinite(v) && (!log || v > 0);
+
+export function chartGeometry(series: readonly Series[], options: ChartOptions): ChartGeometry {
+  const { width, height, log = false } = options;
+  const margin = { top: 8, right: 10, bottom: 22, left: 46 };
+  const ok = usable(log);
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const s of series) {
+    for (const [x, y] of s.points) {
+      if (Number.isFinite(x)) xs.push(x);
+      if (ok(y)) ys.push(y);
+    }
+  }
+  const xMax = xs.length ? Math.max(...xs) : 1;
+  const xMin = xs.length ? Math.min(...xs, 0) : 0;
+  let [yMin, yMax] = options.yDomain ?? [
+    ys.length ? Math.min(...ys) : log ? 1e-3 : 0,
+    ys.length ? Math.max(...ys) : 1,
+  ];
+  if (!log && !options.yDomain) yMin = Math.min(0, yMin);
+  if (!(yMax > yMin)) [yMin, yMax] = log ? [yMin / 10, yMin * 10] : [yMin - 1, yMin + 1];
+  const x = scaleLinear()
+    .domain([xMin, xMax > xMin ? xMax : xMin + 1])
+    .range([margin.left, width - margin.right]);
+  const y = (log ? scaleLog() : scaleLinear())
+    .domain([yMin, yMax])
+    .range([height - margin.bottom, margin.top])
+    .nice();
+  const path = line<readonly [number, number]>()
+    .defined(([px, py]) => Number.isFinite(px) && ok(py))
+    .x(([px]) => x(px))
+    .y(([, py]) => y(py));
+  const yTicks = log
+    ? y.ticks(4).filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9)
+    : y.ticks(4);
+  return {
+    width,
+    height,
+    margin,
+    paths: series.map((s) => ({
+      name: s.name,
+      color: s.color,
+      dash: s.dash,
+      d: path(s.points) ?? '',
+    })),
+    xTicks: x.ticks(5).map((t) => ({ at: x(t), label: formatNumber(t, 4) })),
+    yTicks: yTicks.map((t) => ({ at: y(t), label: formatNumber(t, 2) })),
+  };
+}

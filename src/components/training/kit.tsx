@@ -1,0 +1,71 @@
+import { useStore } from 'zustand';
+import type { AppStore } from '../../store/appStore';
+import { useAppStoreApi } from '../../store/context';
+import { createRunStore, type RunStore, type TrainingRun } from '../../store/trainingRuntime';
+import {
+  loadTrainingChoices,
+  startTrainingAutosave,
+  TRAINING_KEY,
+} from '../../store/trainingPersist';
+import {
+  createTrainingStore,
+  type TrainingState,
+  type TrainingStore,
+} from '../../store/trainingStore';
+import type { AppMode } from '../../store/trainingTypes';
+import { createTrainingController, type TrainingController } from '../../training/controller';
+
+/**
+ * Training's stores and controller, one set per main store (so each test's fresh store gets its
+ * own), made the first time a component asks. The choices are saved in the browser beside the work.
+ */
+export interface TrainingKit {
+  choices: TrainingStore;
+  run: RunStore;
+  controller: TrainingController;
+}
+
+const kits = new WeakMap<AppStore, TrainingKit>();
+
+function browserStorage(): Storage | null {
+  try {
+    return typeof window === 'undefined' ? null : window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function kitFor(app: AppStore): TrainingKit {
+  let kit = kits.get(app);
+  if (!kit) {
+    const storage = browserStorage();
+    let saved: string | null = null;
+    try {
+      saved = storage?.getItem(TRAINING_KEY) ?? null;
+    } catch {
+      saved = null;
+    }
+    const choices = createTrainingStore(loadTrainingChoices(saved).choices);
+    if (storage) startTrainingAutosave(choices, storage);
+    const run = createRunStore();
+    kit = { choices, run, controller: createTrainingController(app, choices, run) };
+    kits.set(app, kit);
+  }
+  return kit;
+}
+
+export function useTrainingKit(): TrainingKit {
+  return kitFor(useAppStoreApi());
+}
+
+export function useChoices<T>(selector: (state: TrainingState) => T): T {
+  return useStore(useTrainingKit().choices, selector);
+}
+
+export function useRun<T>(selector: (state: TrainingRun) => T): T {
+  return useStore(useTrainingKit().run, selector);
+}
+
+export function useAppMode(): AppMode {
+  return useChoices((s) => s.mode);
+}

@@ -1,0 +1,319 @@
+import { createRng } from './init';
+import {
+  allocateBuffers,
+  allocateGradients,
+  backward,
+  compile,
+  decompile,
+  forward,
+  outputLossAndDelta,
+  type Kernel,
+} from './kernel';
+import { flatPenalty, penaltyDerivative, validatePenalty, type Penalty } from './regularization';
+import type { PackedSet } from './packed';
+import type { Network } from './types';
+import { validateLearningRate, validateNetwork } from './validate';
+
+/**
+ * Mini-batch gradient descent that can be driven one step at a time: the training loop behind
+ * the live view. The network lives in a flat kernel and every buffer is allocated once, so a step
+ * allocates nothing. With no penalty a step is number for number runPass + applyGradients on the
+ * same mini-batch.
+ */
+
+/** How a prediction is scored: a ≥ ½ per output (sigmoid), the largest output (softmax), or not. */
+export type AccuracyRule = 'threshold' | 'argmax' | 'none';
+
+export interface Evaluation {
+  /** Mean data loss over the set (without the penalty). */
+  loss: number;
+  /** Fraction of samples predicted right, or null for regression. */
+  accuracy: number | null;
+}
+
+export interface TrainerOptions {
+  learningRate: number;
+  /** Samples per mini-batch; the last one of an epoch may be smaller. */
+  batchSize: number;
+  penalty: Penalty;
+}
+
+/** Beyond this a weight says nothing a smaller one does not, and saves refuse it. */
+export const MAX_PARAMETER = 1e6;
+
+/** Why training stopped itself: a number left the range where the arithmetic means anything. */
+export interface Overflow {
+  /** The mini-batch loss, a gradient, or a weight or bias after the update. */
+  kind: 'loss' | 'gradient' | 'weight' | 'bias';
+  /** The layer (1…L) of the gradient, weight or bias; null for the loss. */
+  layer: number | null;
+  /** The offending value (±Infinity, NaN, or beyond ±MAX_PARAMETER). */
+  value: number;
+  /** Epochs completed and the mini-batch of the current epoch (1-based) it happened in. */
+  epoch: number;
+  batch: number;
+}
+
+export interface Trainer {
+  readonly kernel: Kernel;
+  readonly data: PackedSet;
+  /** Epochs completed. */
+  readonly epoch: number;
+  /** Mini-batches done in the current epoch. */
+  readonly batchInEpoch: number;
+  readonly examplesSeen: number;
+  readonly options: TrainerOptions;
+  setOptions(options: Partial<TrainerOptions>): void;
+  /** Indices into the data of the mini-batch the next step will use, in order. */
+  nextBatch(): number[];
+  /** Move past the next mini-batch without learning from it (it was handed to the stepper). */
+  skipBatch(): void;
+  /** One gradient-descent step; on overflow the weights are left as they were before it. */
+  step(): Overflow | null;
+  /** Steps up to the end of the current epoch. */
+  finishEpoch(): Overflow | null;
+  evaluate(set: PackedSet, rule: AccuracyRule): Evaluation;
+  /** λ·ΣR(w) for the current weights. */
+  penalty(): number;
+  /** Mean ‖∂L/∂W^(l)‖ (Frobenius, data loss) per layer over the steps since the last call. */
+  takeGradientNorms(): number[] | null;
+  network(): Network;
+  /** New weights of the same shape; the position in the epoch is kept. */
+  setNetwork(network: Network): void;
+}
+
+function validateOptions(o: TrainerOptions): void {
+  validateLearningRate(o.learningRate);
+  if (!Number.isInteger(o.batchSize) || o.batchSize < 1) {
+    throw new Error(`The batch size is ${o.batchSize}; it must be a whole number of at least 1.`);
+  }
+  validatePenalty(o.penalty);
+}
+
+const sameShape = (a: Kernel, b: Kernel) =>
+  a.loss === b.loss &&
+  a.sizes.join() === b.sizes.join() &&
+  a.activations.join() === b.activations.join();
+
+export function createTrainer(
+  network: Network,
+  data: PackedSet,
+  initialOptions: TrainerOptions,
+  seed: number,
+): Trainer {
+  validateNetwork(network);
+  if (data.count < 1) throw new Error('There is nothing to train on: the training set is empty.');
+  validateOptions(initialOptions);
+  const kernel = compile(network);
+  const nIn = kernel.sizes[0] as number;
+  const nOut = kernel.sizes[kernel.sizes.length - 1] as number;
+  if (data.inputSize !== nIn || data.outputSize !== nOut) {
+    throw new Error(
+      `The data has ${data.inputSize} inputs and ${data.outputSize} targets; the network takes ${nIn} and gives ${nOut}.`,
+    );
+  }
+  const L = kernel.W.length;
+  const buf = allocateBuffers(kernel.sizes);
+  const { gW, gb } = allocateGradients(kernel);
+  const goodW = kernel.W.map((w) => new Float64Array(w.length));
+  const goodB = kernel.b.map((b) => new Float64Array(b.length));
+  const x = new Float64Array(nIn);
+  const y = new Float64Array(nOut);
+  const normSums = new Float64Array(L);
+  let normCount = 0;
+  let options = { ...initialOptions };
+  const rng = createRng(seed);
+  const order = new Uint32Array(data.count);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  const shuffle = () => {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rng() * (i + 1));
+      const t = order[i] as number;
+      order[i] = order[j] as number;
+      order[j] = t;
+    }
+  };
+  shuffle();
+  let cursor = 0;
+  let epoch = 0;
+  let batchInEpoch = 0;
+  let examplesSeen = 0;
+
+  const load = (set: PackedSet, s: number) => {
+    for (let i = 0; i < nIn; i++) x[i] = set.inputs[s * nIn + i] as number;
+    for (let j = 0; j < nOut; j++) y[j] = set.targets[s * nOut + j] as number;
+  };
+
+  const advance = (end: number) => {
+    examplesSeen += end - cursor;
+    cursor = end;
+    batchInEpoch++;
+    if (cursor >= data.count) {
+      cursor = 0;
+      batchInEpoch = 0;
+      epoch++;
+      shuffle();
+    }
+  };
+
+  const batchEnd = () => Math.min(cursor + options.batchSize, data.count);
+
+  const overflow = (kind: Overflow['kind'], layer: number | null, value: number): Overflow => ({
+    kind,
+    layer,
+    value,
+    epoch,
+    batch: batchInEpoch + 1,
+  });
+
+  function step(): Overflow | null {
+    const end = batchEnd();
+    const m = end - cursor;
+    for (let l = 0; l < L; l++) {
+      (gW[l] as Float64Array).fill(0);
+      (gb[l] as Float64Array).fill(0);
+    }
+    let loss = 0;
+    for (let s = cursor; s < end; s++) {
+      load(data, order[s] as number);
+      forward(kernel, x, buf);
+      loss += outputLossAndDelta(kernel, y, buf);
+      backward(kernel, buf, gW, gb);
+    }
+    if (!Number.isFinite(loss)) return overflow('loss', null, loss / m);
+    for (let l = 0; l < L; l++) {
+      const g = gW[l] as Float64Array;
+      let sum = 0;
+      for (let k = 0; k < g.length; k++) sum += ((g[k] as number) / m) ** 2;
+      const gbl = gb[l] as Float64Array;
+      let biasSum = 0;
+      for (let k = 0; k < gbl.length; k++) biasSum += gbl[k] as number;
+      if (!Number.isFinite(sum) || !Number.isFinite(biasSum)) {
+        return overflow('gradient', l + 1, Number.isFinite(sum) ? biasSum : sum);
+      }
+      normSums[l] = (normSums[l] as number) + Math.sqrt(sum);
+    }
+    normCount++;
+    const { learningRate: eta, penalty } = options;
+    const lambda = penalty.kind === 'none' ? 0 : penalty.rate;
+    let problem: Overflow | null = null;
+    for (let l = 0; l < L && !problem; l++) {
+      const w = kernel.W[l] as Float64Array;
+      const g = gW[l] as Float64Array;
+      (goodW[l] as Float64Array).set(w);
+      (goodB[l] as Float64Array).set(kernel.b[l] as Float64Array);
+      for (let k = 0; k < w.length; k++) {
+        const wk = w[k] as number;
+        const grad =
+          lambda === 0
+            ? (g[k] as number) / m
+            : (g[k] as number) / m + lambda * penaltyDerivative(penalty.kind, wk);
+        const next = wk - eta * grad;
+        w[k] = next;
+        if (!(Math.abs(next) <= MAX_PARAMETER)) problem ??= overflow('weight', l + 1, next);
+      }
+      const b = kernel.b[l] as Float64Array;
+      const gbl = gb[l] as Float64Array;
+      for (let j = 0; j < b.length; j++) {
+        const next = (b[j] as number) - eta * ((gbl[j] as number) / m);
+        b[j] = next;
+        if (!(Math.abs(next) <= MAX_PARAMETER)) problem ??= overflow('bias', l + 1, next);
+      }
+    }
+    if (problem) {
+      // Back to the last good network: every layer up to the one that overflowed.
+      for (let l = 0; l < L; l++) {
+        if (l + 1 > (problem.layer ?? L)) break;
+        (kernel.W[l] as Float64Array).set(goodW[l] as Float64Array);
+        (kernel.b[l] as Float64Array).set(goodB[l] as Float64Array);
+      }
+      return problem;
+    }
+    advance(end);
+    return null;
+  }
+
+  return {
+    kernel,
+    data,
+    get epoch() {
+      return epoch;
+    },
+    get batchInEpoch() {
+      return batchInEpoch;
+    },
+    get examplesSeen() {
+      return examplesSeen;
+    },
+    get options() {
+      return options;
+    },
+    setOptions(next) {
+      const merged = { ...options, ...next };
+      validateOptions(merged);
+      options = merged;
+    },
+    nextBatch() {
+      return Array.from(order.subarray(cursor, batchEnd()));
+    },
+    skipBatch() {
+      advance(batchEnd());
+    },
+    step,
+    finishEpoch() {
+      const target = epoch + 1;
+      while (epoch < target) {
+        const problem = step();
+        if (problem) return problem;
+      }
+      return null;
+    },
+    evaluate(set, rule) {
+      if (set.count === 0) return { loss: NaN, accuracy: null };
+      let loss = 0;
+      let right = 0;
+      const a = buf.as[L] as Float64Array;
+      for (let s = 0; s < set.count; s++) {
+        load(set, s);
+        forward(kernel, x, buf);
+        loss += outputLossAndDelta(kernel, y, buf);
+        if (rule === 'threshold') {
+          let ok = true;
+          for (let j = 0; j < nOut; j++) ok &&= (a[j] as number) >= 0.5 === (y[j] as number) >= 0.5;
+          if (ok) right++;
+        } else if (rule === 'argmax') {
+          let best = 0;
+          let truth = 0;
+          for (let j = 1; j < nOut; j++) {
+            if ((a[j] as number) > (a[best] as number)) best = j;
+            if ((y[j] as number) > (y[truth] as number)) truth = j;
+          }
+          if (best === truth) right++;
+        }
+      }
+      return { loss: loss / set.count, accuracy: rule === 'none' ? null : right / set.count };
+    },
+    penalty() {
+      return flatPenalty(kernel.W, options.penalty);
+    },
+    takeGradientNorms() {
+      if (normCount === 0) return null;
+      const norms = Array.from(normSums, (sum) => sum / normCount);
+      normSums.fill(0);
+      normCount = 0;
+      return norms;
+    },
+    network() {
+      return decompile(kernel);
+    },
+    setNetwork(next) {
+      validateNetwork(next);
+      const compiled = compile(next);
+      if (!sameShape(kernel, compiled)) {
+        throw new Error('The new network has another shape; start a new trainer for it.');
+      }
+      compiled.W.forEach((w, l) => (kernel.W[l] as Float64Array).set(w));
+      compiled.b.forEach((b, l) => (kernel.b[l] as Float64Array).set(b));
+    },
+  };
+}

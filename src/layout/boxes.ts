@@ -1,0 +1,135 @@
+/** Axis-aligned boxes, for keeping labels off each other and off the units. */
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Top-left corner and size, in diagram coordinates. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export function centeredBox(center: Point, width: number, height: number): Box {
+  return { x: center.x - width / 2, y: center.y - height / 2, width, height };
+}
+
+/** Area two boxes share (0 when they only touch). */
+export function overlapArea(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+export function boxesOverlap(a: Box, b: Box): boolean {
+  return overlapArea(a, b) > 0;
+}
+
+export function translateBox(box: Box, dx: number, dy: number): Box {
+  return { ...box, x: box.x + dx, y: box.y + dy };
+}
+
+/** The smallest box holding all of them; an empty list gives an empty box at the origin. */
+export function boundingBox(boxes: readonly Box[]): Box {
+  if (boxes.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const b of boxes) {
+    x0 = Math.min(x0, b.x);
+    y0 = Math.min(y0, b.y);
+    x1 = Math.max(x1, b.x + b.width);
+    y1 = Math.max(y1, b.y + b.height);
+  }
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+const NARROW = new Set(['.', ',', ' ', ':', '(', ')', '/', '|', 'i', 'l', 'j', 't', 'f']);
+const WIDE = new Set(['−', '→', '—', 'w', 'm', 'W', 'M', '∂', '+', '=']);
+const SMALL = /[\u2070-\u209f\u00b9\u00b2\u00b3\u1d00-\u1dbf]/;
+
+/**
+ * Rough width of a line of text in px, without a DOM to measure it: per-character widths for a
+ * wide sans-serif (DejaVu Sans, the Linux fallback; others are narrower), so the estimate errs on
+ * the side of room.
+ */
+export function textWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const c of text) {
+    if (NARROW.has(c)) em += 0.33;
+    else if (WIDE.has(c)) em += 0.84;
+    else if (SMALL.test(c)) em += 0.45;
+    else em += 0.64;
+  }
+  return em * fontSize;
+}
+
+/**
+ * Places a label of the given size on each segment, at a fraction t of its length taken from
+ * `candidates` (in order of preference), so that labels overlap neither an obstacle nor each
+ * other. Greedy first, in the order given; then a few passes that move each label still in a
+ * collision to its least crowded spot given all the others. `clean` is false if some overlap is
+ * left, so the caller can spread the diagram out and try again.
+ */
+export function placeOnSegments(
+  segments: readonly { from: Point; to: Point }[],
+  size: { width: number; height: number },
+  candidates: readonly number[],
+  obstacles: readonly Box[],
+  repairPasses = 4,
+): { centers: Point[]; boxes: Box[]; clean: boolean } {
+  if (candidates.length === 0)
+    throw new Error('placeOnSegments needs at least one candidate position.');
+  const options = segments.map(({ from, to }) =>
+    candidates.map((t) => {
+      const center = { x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t };
+      return { center, box: centeredBox(center, size.width, size.height) };
+    }),
+  );
+  const chosen: number[] = [];
+  const boxes: (Box | null)[] = segments.map(() => null);
+  const costOf = (k: number, box: Box) => {
+    let cost = 0;
+    for (const other of obstacles) cost += overlapArea(box, other);
+    boxes.forEach((other, m) => {
+      if (other && m !== k) cost += overlapArea(box, other);
+    });
+    return cost;
+  };
+  const best = (k: number) => {
+    let pick = 0;
+    let least = Infinity;
+    (options[k] ?? []).forEach((option, c) => {
+      if (least === 0) return;
+      const cost = costOf(k, option.box);
+      if (cost < least) [pick, least] = [c, cost];
+    });
+    return { pick, least };
+  };
+
+  segments.forEach((_, k) => {
+    chosen[k] = best(k).pick;
+    boxes[k] = options[k]?.[chosen[k] as number]?.box ?? null;
+  });
+  let clean = false;
+  for (let pass = 0; pass <= repairPasses && !clean; pass++) {
+    clean = true;
+    segments.forEach((_, k) => {
+      if (costOf(k, boxes[k] as Box) === 0) return;
+      boxes[k] = null;
+      const { pick, least } = best(k);
+      chosen[k] = pick;
+      boxes[k] = options[k]?.[pick]?.box ?? null;
+      if (least > 0) clean = false;
+    });
+  }
+  return {
+    centers: chosen.map((c, k) => options[k]?.[c]?.center as Point),
+    boxes: boxes as Box[],
+    clean,
+  };
+}

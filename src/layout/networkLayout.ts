@@ -1,0 +1,260 @@
+import {
+  boundingBox,
+  centeredBox,
+  placeOnSegments,
+  textWidth,
+  translateBox,
+  type Box,
+  type Point,
+} from './boxes';
+import {
+  METRICS,
+  SMALL_LAYER,
+  layerName,
+  type BiasEdgeLayout,
+  type BiasNodeLayout,
+  type EdgeLayout,
+  type LayoutOptions,
+  type NetworkLayout,
+  type UnitLayout,
+} from './layoutTypes';
+
+export * from './layoutTypes';
+
+/** A number as wide as most that are shown with `digits` significant digits: −0.01234. */
+function typicalNumber(digits: number): string {
+  return `−0.0${'8'.repeat(digits)}`;
+}
+
+/** Padding around an edge label's text, in px. */
+export const LABEL_PADDING = 6;
+
+/**
+ * Room for an edge label: two lines, the weight over ∂L/∂w (or, on the update step, "0.4 →" over
+ * "0.3589"), sized for typical numbers at `digits` significant digits.
+ */
+export function edgeLabelSize(digits: number): { width: number; height: number } {
+  return {
+    width: Math.ceil(
+      textWidth(`∂L/∂w ${typicalNumber(digits)}`, METRICS.labelFontSize) + LABEL_PADDING,
+    ),
+    height: 2 * METRICS.labelLineHeight + 4,
+  };
+}
+
+function valueWidth(digits: number): number {
+  return Math.ceil(textWidth(`δ ${typicalNumber(digits)}`, METRICS.fontSize));
+}
+
+/** Fractions along an edge to try for its label, nearest the target first. */
+const LABEL_POSITIONS = Array.from({ length: 34 }, (_, k) => 0.82 - k * 0.02);
+
+function round(v: number): number {
+  return Math.round(v * 100) / 100;
+}
+
+/** A straight line between two circles, from rim to rim. */
+function rimToRim(a: Point, ra: number, b: Point, rb: number): string {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const length = Math.hypot(dx, dy) || 1;
+  const ux = dx / length;
+  const uy = dy / length;
+  return `M${round(a.x + ux * ra)},${round(a.y + uy * ra)}L${round(b.x - ux * rb)},${round(b.y - uy * rb)}`;
+}
+
+function checkSizes(sizes: readonly number[]): void {
+  if (sizes.length < 2) throw new Error('A network needs an input layer and at least one more.');
+  for (const n of sizes) {
+    if (!Number.isInteger(n) || n < 1)
+      throw new Error(`A layer needs at least one unit, not ${n}.`);
+  }
+}
+
+/**
+ * Where everything in the network diagram goes, from the layer sizes alone: a pure function, so
+ * the diagram memoizes it on the shape and a weight edit never moves anything.
+ *
+ * Layers are numbered as in the notes: column 0 holds the inputs, columns 1…L the weighted layers.
+ * The bias of layer l is drawn as a "+1" node above column l−1 with an edge to each unit of layer
+ * l, so the output layer's biases have a node too (above the last hidden column). The diagram keeps
+ * its natural size — spacing grows with the number of units — and the view pans and zooms over it.
+ */
+export function networkLayout(
+  sizes: readonly number[],
+  options: LayoutOptions = {},
+): NetworkLayout {
+  checkSizes(sizes);
+  const digits = Math.max(1, Math.round(options.digits ?? 4));
+  const edgeLabels = options.edgeLabels ?? sizes.every((n) => n <= SMALL_LAYER);
+  let columnGap: number = METRICS.columnGap;
+  for (;;) {
+    const attempt = layoutWithGap(sizes, digits, edgeLabels, columnGap);
+    if (attempt.clean || columnGap >= METRICS.maxColumnGap) return attempt.layout;
+    columnGap += METRICS.columnGapStep;
+  }
+}
+
+function layoutWithGap(
+  sizes: readonly number[],
+  digits: number,
+  edgeLabels: boolean,
+  columnGap: number,
+): { layout: NetworkLayout; clean: boolean } {
+  const { unitRadius: r, unitGap, lineHeight, biasSize, biasRise } = METRICS;
+  const L = sizes.length - 1;
+  const tallest = Math.max(...sizes);
+  const valueW = valueWidth(digits);
+  const top = (l: number) => ((tallest - (sizes[l] as number)) * unitGap) / 2;
+
+  const units: UnitLayout[][] = sizes.map((n, l) =>
+    Array.from({ length: n }, (_, j) => {
+      const x = l * columnGap;
+      const y = top(l) + j * unitGap;
+      const lines = l === 0 ? 1 : 3;
+      return {
+        layer: l,
+        unit: j,
+        x,
+        y,
+        valueBox: {
+          x: x - valueW / 2,
+          y: y + r + 3,
+          width: valueW,
+          height: lines * lineHeight + 3,
+        },
+        firstBaseline: y + r + 3 + lineHeight - 2,
+      };
+    }),
+  );
+  const biasNodes: BiasNodeLayout[] = Array.from({ length: L }, (_, k) => ({
+    layer: k + 1,
+    x: k * columnGap,
+    y: top(k) - biasRise,
+    size: biasSize,
+  }));
+
+  // The output column has no bias node above it: the loss goes there, centered on the column.
+  const xL = L * columnGap;
+  const lossW = Math.ceil(textWidth(`L₁₀ = ${typicalNumber(digits)}`, 13));
+  const loss: Point = { x: xL, y: top(L) - biasRise };
+  const lossBox = centeredBox(loss, lossW, 20);
+
+  const obstacles: Box[] = [
+    ...units.flat().flatMap((u) => [centeredBox(u, 2 * r + 4, 2 * r + 4), u.valueBox]),
+    ...biasNodes.map((b) => centeredBox(b, b.size + 6, b.size + 6)),
+    lossBox,
+  ];
+
+  const labelSize = edgeLabelSize(digits);
+  let clean = true;
+  const edgeCenters: Point[][] = [];
+  const biasCenters: Point[][] = [];
+  for (let l = 1; l <= L; l++) {
+    const sources = units[l - 1] as UnitLayout[];
+    const targets = units[l] as UnitLayout[];
+    const bias = biasNodes[l - 1] as BiasNodeLayout;
+    // The bias edges first: they all leave one node, so their labels have the least room.
+    const biasSegments = targets.map((t) => ({ from: bias as Point, to: t as Point }));
+    const weightSegments = sources.flatMap((s) =>
+      targets.map((t) => ({ from: s as Point, to: t as Point })),
+    );
+    const segments = [...weightSegments, ...biasSegments];
+    let centers: Point[];
+    if (edgeLabels) {
+      const placed = placeOnSegments(segments, labelSize, LABEL_POSITIONS, obstacles);
+      obstacles.push(...placed.boxes);
+      clean &&= placed.clean;
+      centers = placed.centers;
+    } else {
+      // Only the selected or hovered edge is labelled, drawn over everything: the midpoint will do.
+      centers = segments.map(({ from, to }) => ({
+        x: (from.x + to.x) / 2,
+        y: (from.y + to.y) / 2,
+      }));
+    }
+    edgeCenters.push(centers.slice(0, weightSegments.length));
+    biasCenters.push(centers.slice(weightSegments.length));
+  }
+
+  const outputs = units[L] as UnitLayout[];
+  const targetX = xL + r + 10;
+  const targetW = Math.ceil(textWidth(`y₁₀ ${typicalNumber(digits)}`, METRICS.fontSize));
+  const bottom = Math.max(...units.flat().map((u) => u.valueBox.y + u.valueBox.height));
+  const nameY = bottom + 24;
+
+  const extents: Box[] = [
+    ...obstacles,
+    ...outputs.map((u) => ({ x: targetX, y: u.y - 8, width: targetW, height: 16 })),
+    { ...lossBox, height: lossBox.height + 16 },
+    ...sizes.map((_, l) => centeredBox({ x: l * columnGap, y: nameY + 4 }, 110, 34)),
+  ];
+  const bounds = boundingBox(extents);
+  const dx = METRICS.padding - bounds.x;
+  const dy = METRICS.padding - bounds.y;
+  const at = (p: Point): Point => ({ x: round(p.x + dx), y: round(p.y + dy) });
+
+  const placedUnits = units.map((column) =>
+    column.map((u) => ({
+      ...u,
+      ...at(u),
+      valueBox: translateBox(u.valueBox, dx, dy),
+      firstBaseline: round(u.firstBaseline + dy),
+    })),
+  );
+  const placedBias = biasNodes.map((b) => ({ ...b, ...at(b) }));
+  const labelBox = (center: Point) => centeredBox(center, labelSize.width, labelSize.height);
+
+  const edges: EdgeLayout[][] = [];
+  const biasEdges: BiasEdgeLayout[][] = [];
+  for (let l = 1; l <= L; l++) {
+    const sources = placedUnits[l - 1] as UnitLayout[];
+    const targets = placedUnits[l] as UnitLayout[];
+    const bias = placedBias[l - 1] as BiasNodeLayout;
+    const centers = edgeCenters[l - 1] as Point[];
+    edges.push(
+      sources.flatMap((s, i) =>
+        targets.map((t, j) => {
+          const label = at(centers[i * targets.length + j] as Point);
+          return {
+            layer: l,
+            from: i,
+            to: j,
+            path: rimToRim(s, r, t, r),
+            label,
+            labelBox: labelBox(label),
+          };
+        }),
+      ),
+    );
+    biasEdges.push(
+      targets.map((t, j) => {
+        const label = at((biasCenters[l - 1] as Point[])[j] as Point);
+        const path = rimToRim(bias, bias.size / 2, t, r);
+        return { layer: l, unit: j, path, label, labelBox: labelBox(label) };
+      }),
+    );
+  }
+
+  const layout: NetworkLayout = {
+    sizes: [...sizes],
+    width: Math.ceil(bounds.width + 2 * METRICS.padding),
+    height: Math.ceil(bounds.height + 2 * METRICS.padding),
+    columnGap,
+    radius: r,
+    edgeLabels,
+    units: placedUnits,
+    edges,
+    biasNodes: placedBias,
+    biasEdges,
+    columns: sizes.map((_, l) => ({
+      layer: l,
+      x: round(l * columnGap + dx),
+      name: layerName(l, L),
+      nameY: round(nameY + dy),
+    })),
+    targets: outputs.map((u) => at({ x: targetX, y: u.y })),
+    loss: at(loss),
+  };
+  return { layout, clean };
+}

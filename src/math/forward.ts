@@ -1,0 +1,143 @@
+import {
+  activationDefinition,
+  activationSubstituted,
+  isElementwise,
+  softmaxDefinition,
+  softmaxSubstituted,
+} from './activation';
+import {
+  biasAt,
+  layerAt,
+  range,
+  sampleSuffix,
+  sampleValues,
+  unitCount,
+  weightAt,
+  type EquationBlock,
+  type EquationContext,
+} from './context';
+import type { NotationId } from '../store/types';
+import { activationName, unitValueLabel } from './labels';
+import {
+  activationFunctionTex,
+  activationTex,
+  biasInputTex,
+  biasTex,
+  concreteActivationTex,
+  preActivationTex,
+  preActivationVectorTex,
+  weightTex,
+  type Index,
+} from './notation';
+import { factor, MAX_EXPANDED_TERMS, num, product, sum } from './tex';
+
+/** One weighted term w_ij a_i (in note 004, (x_{l−1})_i (W_l)_ij, the row-vector order). */
+function weightedTerm(notation: NotationId, layer: number, i: Index, j: Index): string {
+  const w = weightTex(notation, layer, i, j);
+  const a = activationTex(notation, layer - 1, i);
+  return notation === 'rowVector' ? `${a}${w}` : `${w}${a}`;
+}
+
+/**
+ * The weighted input of unit j as a Σ: Σ_{i=1}^{n} w_ij a_i + b_j; in LFD Σ_{i=0}^{n} w_ij x_i with
+ * x_0 = 1 (note 001); in note 004 Σ_i (x_{l−1})_i (W_l)_ij + (b_l)_j.
+ */
+export function preActivationSum(
+  notation: NotationId,
+  layer: number,
+  j: Index,
+  nPrev: number,
+): string {
+  const term = weightedTerm(notation, layer, 'i', j);
+  if (notation === 'lfd') return `\\sum_{i=0}^{${nPrev}} ${term}`;
+  return `\\sum_{i=1}^{${nPrev}} ${term} + ${biasTex(notation, layer, j)}`;
+}
+
+/** The weighted input of one unit in symbols, as a Σ and, when there are few, term by term. */
+function preActivationGeneral(ctx: EquationContext, layer: number, j: number): string {
+  const { notation } = ctx;
+  const nPrev = unitCount(ctx.network, layer - 1);
+  const bias = biasTex(notation, layer, j);
+  const terms = range(nPrev).map((i) => weightedTerm(notation, layer, i, j));
+  const expanded =
+    notation === 'lfd'
+      ? sum([`${bias}${biasInputTex(layer - 1)}`, ...terms])
+      : sum([...terms, bias]);
+  const forms = [preActivationTex(notation, layer, j)];
+  if (nPrev > 1) forms.push(preActivationSum(notation, layer, j, nPrev));
+  if (nPrev <= MAX_EXPANDED_TERMS) forms.push(expanded);
+  return forms.join(' = ');
+}
+
+/** The same with numbers: 0.15\cdot 0.05 + 0.2\cdot 0.1 + 0.35 (bias first, times x_0 = 1, in LFD). */
+function preActivationSubstituted(ctx: EquationContext, layer: number, j: number): string {
+  const values = sampleValues(ctx);
+  const nPrev = unitCount(ctx.network, layer - 1);
+  const terms = range(nPrev).map((i) => {
+    const w = factor(weightAt(ctx.network, layer, i, j));
+    const a = factor(values.a(layer - 1, i));
+    return ctx.notation === 'rowVector' ? product(a, w) : product(w, a);
+  });
+  const b = factor(biasAt(ctx.network, layer, j));
+  return `= ${ctx.notation === 'lfd' ? sum([product(b, '1'), ...terms]) : sum([...terms, b])}`;
+}
+
+function preActivationBlock(ctx: EquationContext, layer: number, j: number): EquationBlock {
+  const lfdNote = ctx.notation === 'lfd' ? ' (bias as w₀ⱼ with x₀ = 1)' : '';
+  return {
+    title: `Pre-activation ${unitValueLabel(ctx.notation, 'z', layer, j)}${lfdNote}${sampleSuffix(ctx)}`,
+    general: preActivationGeneral(ctx, layer, j),
+    substituted: preActivationSubstituted(ctx, layer, j),
+    result: `= ${num(sampleValues(ctx).z(layer, j))}`,
+  };
+}
+
+function activationBlock(ctx: EquationContext, layer: number, j: number): EquationBlock | null {
+  const activation = layerAt(ctx.network, layer)?.activation;
+  if (!activation) return null;
+  const { notation } = ctx;
+  const values = sampleValues(ctx);
+  const act = activationTex(notation, layer, j);
+  const pre = preActivationTex(notation, layer, j);
+  const f = activationFunctionTex(notation, activation);
+  const concrete = concreteActivationTex(activation);
+  const title = `Activation ${unitValueLabel(notation, 'a', layer, j)} (${activationName(activation)})${sampleSuffix(ctx)}`;
+  const z = values.z(layer, j);
+  const result = `= ${num(values.a(layer, j))}`;
+
+  if (!isElementwise(activation)) {
+    const n = unitCount(ctx.network, layer);
+    const vector = preActivationVectorTex(notation, layer);
+    const forms = [act, `${f}(${vector})_{${j + 1}}`];
+    if (f !== concrete) forms.push(`${concrete}(${vector})_{${j + 1}}`);
+    forms.push(softmaxDefinition(pre, preActivationTex(notation, layer, 'k'), n));
+    return {
+      title,
+      general: forms.join(' = '),
+      substituted: `= ${softmaxSubstituted(values.zVector(layer), j)}`,
+      result,
+    };
+  }
+  const forms = [act, `${f}(${pre})`];
+  if (f !== concrete) forms.push(`${concrete}(${pre})`);
+  const definition = activationDefinition(activation, pre);
+  if (definition !== null && !forms.includes(definition)) forms.push(definition);
+  return {
+    title,
+    general: forms.join(' = '),
+    substituted: `= ${activationSubstituted(activation, z)}`,
+    result,
+  };
+}
+
+/** Forward pass through the given units of a layer: for each, its z block then its a block. */
+export function forwardBlocks(
+  ctx: EquationContext,
+  layer: number,
+  units: number[],
+): EquationBlock[] {
+  return units.flatMap((j) => {
+    const a = activationBlock(ctx, layer, j);
+    return a ? [preActivationBlock(ctx, layer, j), a] : [preActivationBlock(ctx, layer, j)];
+  });
+}

@@ -1,0 +1,146 @@
+import type { Loss } from '../engine';
+import type { NotationId } from '../store/types';
+import {
+  range,
+  sampleValues,
+  unitCount,
+  type EquationBlock,
+  type EquationContext,
+  type NetworkContext,
+} from './context';
+import { activationTex, lossSymbol, targetTex, type Index } from './notation';
+import { factor, MAX_EXPANDED_TERMS, num, sum } from './tex';
+
+/**
+ * The loss conventions, written out so the differences between the notes show: ½ or not (notes
+ * 003/004 vs 001/002), sum or mean over the outputs, and the mean over the samples of a batch.
+ */
+
+export function lossName(loss: Loss): string {
+  switch (loss) {
+    case 'halfSse':
+      return '½ sum of squared errors';
+    case 'sse':
+      return 'sum of squared errors';
+    case 'mse':
+      return 'mean squared error';
+    case 'binaryCrossEntropy':
+      return 'binary cross-entropy';
+    case 'crossEntropy':
+      return 'cross-entropy';
+  }
+}
+
+/** The factor in front of Σ(a − y)²: ½, nothing, or 1/n. */
+function squaredPrefix(loss: Loss, n: number): string {
+  return loss === 'halfSse' ? '\\tfrac12' : loss === 'mse' ? `\\frac{1}{${n}}` : '';
+}
+
+/**
+ * One sample's loss over n outputs, from the output symbol A(j) and target Y(j): as a Σ over a
+ * symbolic j ('sum', A and Y must accept 'j'), or with every j listed ('expanded'). `numeric`
+ * puts \cdot where a number multiplies a logarithm.
+ */
+export function lossExpression(
+  loss: Loss,
+  n: number,
+  A: (j: Index) => string,
+  Y: (j: Index) => string,
+  mode: 'sum' | 'expanded',
+  numeric = false,
+): string {
+  const times = numeric ? '\\cdot ' : '';
+  const listed = mode === 'expanded' || n === 1;
+  const over = (body: string) => `\\sum_{j=1}^{${n}} ${body}`;
+  switch (loss) {
+    case 'sse':
+    case 'halfSse':
+    case 'mse': {
+      const term = (j: Index) => `(${A(j)} - ${Y(j)})^2`;
+      const prefix = squaredPrefix(loss, n);
+      if (!listed) return `${prefix}${over(term('j'))}`;
+      const terms = sum(range(n).map(term));
+      return n > 1 && prefix ? `${prefix}\\left[${terms}\\right]` : `${prefix}${terms}`;
+    }
+    case 'binaryCrossEntropy': {
+      const term = (j: Index) =>
+        `\\left[${Y(j)}${times}\\ln(${A(j)}) + (1 - ${Y(j)})\\ln(1 - ${A(j)})\\right]`;
+      if (!listed) return `-${over(term('j'))}`;
+      return n === 1 ? `-${term(0)}` : `-\\left(${sum(range(n).map(term))}\\right)`;
+    }
+    case 'crossEntropy': {
+      const term = (j: Index) => `${Y(j)}${times}\\ln(${A(j)})`;
+      if (!listed) return `-${over(term('j'))}`;
+      return n === 1 ? `-${term(0)}` : `-\\left(${sum(range(n).map(term))}\\right)`;
+    }
+  }
+}
+
+/**
+ * The loss in force, per sample and over the batch, e.g.
+ * L_{n} = \tfrac12\sum_{j=1}^{2} (a_{j}^{(L)} - y_{j})^2, \qquad L = \frac{1}{m}\sum_{n=1}^{m} L_{n}
+ */
+export function lossConventionTex(loss: Loss, notation: NotationId, nOutputs: number): string {
+  const n = Math.max(1, Math.round(nOutputs));
+  const expression = lossExpression(
+    loss,
+    n,
+    (j) => activationTex(notation, 'L', j),
+    (j) => targetTex(notation, j),
+    'sum',
+  );
+  const perSample = lossSymbol(notation, 'n');
+  return `${perSample} = ${expression}, \\qquad ${lossSymbol(notation)} = \\frac{1}{m}\\sum_{n=1}^{m} ${perSample}`;
+}
+
+/** The mean over the batch with every sample's loss: L = \frac{1}{3}(L_1 + L_2 + L_3) = … */
+export function batchLossBlock(ctx: NetworkContext): EquationBlock {
+  const m = ctx.samples.length;
+  const { notation } = ctx;
+  const perSample = range(m);
+  const general = [
+    `${lossSymbol(notation)} = \\frac{1}{${m}}\\sum_{n=1}^{${m}} ${lossSymbol(notation, 'n')}`,
+  ];
+  if (m <= MAX_EXPANDED_TERMS) {
+    general.push(
+      `\\frac{1}{${m}}\\left(${sum(perSample.map((s) => lossSymbol(notation, s)))}\\right)`,
+    );
+  }
+  const losses = perSample.map((s) => factor(ctx.snapshot.samples[s]?.loss ?? NaN));
+  return {
+    title: `Batch loss: the mean over the ${m} samples (note 002: average over samples)`,
+    general: general.join(' = '),
+    substituted: `= \\frac{1}{${m}}\\left(${sum(losses)}\\right)`,
+    result: `= ${num(ctx.snapshot.loss)}`,
+  };
+}
+
+/** The loss step: this sample's loss written out, then the batch mean when there are several. */
+export function lossBlocks(ctx: EquationContext): EquationBlock[] {
+  const { network, notation } = ctx;
+  const L = network.layers.length;
+  const n = unitCount(network, L);
+  const values = sampleValues(ctx);
+  const m = ctx.samples.length;
+  const A = (j: Index) => activationTex(notation, L, j);
+  const Y = (j: Index) => targetTex(notation, j);
+  const general = [lossExpression(network.loss, n, A, Y, 'sum')];
+  if (n > 1 && n <= MAX_EXPANDED_TERMS)
+    general.push(lossExpression(network.loss, n, A, Y, 'expanded'));
+  const numbers = lossExpression(
+    network.loss,
+    n,
+    (j) => factor(values.a(L, j as number)),
+    (j) => factor(values.y(j as number)),
+    'expanded',
+    true,
+  );
+  const symbol = lossSymbol(notation, m > 1 ? ctx.sampleIndex : undefined);
+  const sample: EquationBlock = {
+    title: `Loss${m > 1 ? ` of sample ${ctx.sampleIndex + 1}` : ''}: ${lossName(network.loss)}`,
+    general: `${symbol} = ${general.join(' = ')}`,
+    substituted: `= ${numbers}`,
+    result: `= ${num(values.loss)}`,
+  };
+  return m > 1 ? [sample, batchLossBlock(ctx)] : [sample];
+}

@@ -1,0 +1,153 @@
+import {
+  layerAt,
+  range,
+  sampleValues,
+  unitCount,
+  type EquationBlock,
+  type NetworkContext,
+} from './context';
+import { superscript } from './labels';
+import {
+  activationFunctionTex,
+  activationVectorTex,
+  deltaVectorTex,
+  hadamardTex,
+  lossSymbol,
+  partialTex,
+  preActivationVectorTex,
+  weightMatrixTex,
+} from './notation';
+import { outputForm, squaredFactor, targetsSumToOne } from './outputDelta';
+import { column, matrix, num, row, shaped, transpose } from './tex';
+import {
+  derivativeVector,
+  isRows,
+  shapedVector,
+  softmaxJacobian,
+  vector,
+  vectorShape,
+} from './vectors';
+
+/**
+ * The backward steps for a whole layer (notes 000, 001, 004): δ^(L) = (a − y) ⊙ σ'(z^(L)),
+ * δ^(l) = (W^(l+1) δ^(l+1)) ⊙ σ'(z^(l)), or in rows k_l = (k_{l+1} W_{l+1}ᵀ) ⊙ f'(x_{l−1}W_l + b_l).
+ */
+
+/** The Jacobian product J g with J = diag(a) − a aᵀ, in the notation's orientation. */
+function jacobianTex(ctx: NetworkContext, A: string, g: string): string {
+  return isRows(ctx)
+    ? `${g}\\left(\\operatorname{diag}(${A}) - ${A}^{\\mathsf T}${A}\\right)`
+    : `\\left(\\operatorname{diag}(${A}) - ${A}(${A})^{\\mathsf T}\\right)${g}`;
+}
+
+function jacobianNumbers(ctx: NetworkContext, a: number[], g: number[]): string {
+  const J = matrix(softmaxJacobian(a));
+  return isRows(ctx) ? `${row(g)}${J}` : `${J}${column(g)}`;
+}
+
+export function matrixOutputDeltaBlocks(ctx: NetworkContext): EquationBlock[] {
+  const { network, notation } = ctx;
+  const L = network.layers.length;
+  const layer = layerAt(network, L);
+  if (!layer) return [];
+  const n = unitCount(network, L);
+  const values = sampleValues(ctx);
+  const a = values.aVector(L);
+  const y = values.y_;
+  const A = activationVectorTex(notation, L);
+  const Z = preActivationVectorTex(notation, L);
+  const D = shapedVector(ctx, deltaVectorTex(notation, L), n);
+  const F = activationFunctionTex(notation, layer.activation);
+  const odot = hadamardTex(notation);
+  const c = squaredFactor(network);
+  const one = '\\mathbf{1}';
+  let general: string;
+  let substituted: string;
+  switch (outputForm(network)) {
+    case 'squared':
+      general = `${D} = ${c.tex}(${A} - y) ${odot} ${F}'(${Z})`;
+      substituted = `= ${c.tex}\\left(${vector(ctx, a)} - ${vector(ctx, y)}\\right) ${odot} ${vector(ctx, derivativeVector(layer.activation, values.zVector(L), a))}`;
+      break;
+    case 'bce':
+      general = `${D} = ${A} - y`;
+      substituted = `= ${vector(ctx, a)} - ${vector(ctx, y)}`;
+      break;
+    case 'ceSigmoid':
+      general = `${D} = -y ${odot} (${one} - ${A})`;
+      substituted = `= -${vector(ctx, y)} ${odot} \\left(${one} - ${vector(ctx, a)}\\right)`;
+      break;
+    case 'ceSoftmax': {
+      const ySum = y.reduce((s, v) => s + v, 0);
+      const sumsToOne = targetsSumToOne(y);
+      general = `${D} = ${A}\\,(${one}^{\\mathsf T}y) - y${sumsToOne ? ` = ${A} - y` : ''}`;
+      substituted = sumsToOne
+        ? `= ${vector(ctx, a)} - ${vector(ctx, y)}`
+        : `= ${num(ySum)}\\,${vector(ctx, a)} - ${vector(ctx, y)}`;
+      break;
+    }
+    case 'squaredSoftmax': {
+      const g = range(n).map((j) => c.value * ((a[j] ?? NaN) - (y[j] ?? NaN)));
+      general = `${D} = ${jacobianTex(ctx, A, 'g')}, \\quad g = ${partialTex(lossSymbol(notation), A)} = ${c.tex}(${A} - y)`;
+      substituted = `= ${jacobianNumbers(ctx, a, g)}`;
+      break;
+    }
+  }
+  return [
+    {
+      title: `Output ${notation === 'rowVector' ? 'k' : 'δ'} of layer ${L} for the whole layer (${vectorShape(ctx, n)})`,
+      general,
+      substituted,
+      result: `= ${vector(ctx, values.deltaVector(L))}`,
+    },
+  ];
+}
+
+export function matrixHiddenDeltaBlocks(ctx: NetworkContext, l: number): EquationBlock[] {
+  const { network, notation } = ctx;
+  const layer = layerAt(network, l);
+  const nextLayer = layerAt(network, l + 1);
+  if (!layer || !nextLayer) return [];
+  const n = unitCount(network, l);
+  const nn = unitCount(network, l + 1);
+  const values = sampleValues(ctx);
+  const a = values.aVector(l);
+  const deltaNext = values.deltaVector(l + 1);
+  const g = range(n).map((j) =>
+    range(nn).reduce((s, k) => s + (nextLayer.weights[j]?.[k] ?? NaN) * (deltaNext[k] ?? NaN), 0),
+  );
+  const W = weightMatrixTex(notation, l + 1);
+  const Dn = deltaVectorTex(notation, l + 1);
+  const rows = isRows(ctx);
+  const back = rows
+    ? `${shaped(Dn, 1, nn)}\\,${shaped(`${W}^{\\mathsf T}`, nn, n)}`
+    : `${shaped(W, n, nn)}\\,${shaped(Dn, nn, 1)}`;
+  const backNumbers = rows
+    ? `${row(deltaNext)}${matrix(transpose(nextLayer.weights))}`
+    : `${matrix(nextLayer.weights)}${column(deltaNext)}`;
+  const D = shapedVector(ctx, deltaVectorTex(notation, l), n);
+  const lfdNote =
+    notation === 'lfd' ? ` (W${superscript(`(${l + 1})`)} without its bias row 0)` : '';
+  const title = `Hidden ${rows ? 'k' : 'δ'} of layer ${l} for the whole layer: the error sent back through the weights${lfdNote}`;
+  const result = `= ${vector(ctx, values.deltaVector(l))}`;
+  if (layer.activation === 'softmax') {
+    return [
+      {
+        title,
+        general: `${D} = ${jacobianTex(ctx, activationVectorTex(notation, l), `\\left(${back}\\right)`)}`,
+        substituted: `= ${jacobianNumbers(ctx, a, g)}`,
+        result,
+      },
+    ];
+  }
+  const odot = hadamardTex(notation);
+  const F = activationFunctionTex(notation, layer.activation);
+  const df = derivativeVector(layer.activation, values.zVector(l), a);
+  return [
+    {
+      title,
+      general: `${D} = \\left(${back}\\right) ${odot} ${shapedVector(ctx, `${F}'(${preActivationVectorTex(notation, l)})`, n)}`,
+      substituted: `= \\left(${backNumbers}\\right) ${odot} ${vector(ctx, df)} = ${vector(ctx, g)} ${odot} ${vector(ctx, df)}`,
+      result,
+    },
+  ];
+}

@@ -1,0 +1,135 @@
+import {
+  layerAt,
+  sampleValues,
+  unitCount,
+  type EquationBlock,
+  type NetworkContext,
+} from './context';
+import {
+  activationVectorTex,
+  biasVectorTex,
+  deltaVectorTex,
+  learningRateTex,
+  lossSymbol,
+  partialTex,
+  weightMatrixTex,
+} from './notation';
+import { column, matrix, num, row, shaped } from './tex';
+import { augmented, columnOf, isRows, outer, shapedVector, vector } from './vectors';
+import { updatedOf } from './update';
+
+/**
+ * ∂L/∂W^(l) = a^(l−1) (δ^(l))ᵀ, (n_{l−1}×1)(1×n_l), and ∂L/∂b^(l) = δ^(l) (note 000); in LFD one
+ * product with x_0 = 1 gives the bias row too; in note 004, ∂E/∂W_l = x_{l−1}ᵀ k_l. Then the
+ * update W ← W − η ∂L/∂W for whole matrices.
+ */
+export function matrixGradientBlocks(ctx: NetworkContext, l: number): EquationBlock[] {
+  const { network, notation } = ctx;
+  const grads = ctx.snapshot.grads[l - 1];
+  if (!layerAt(network, l) || !grads) return [];
+  const p = unitCount(network, l - 1);
+  const n = unitCount(network, l);
+  const values = sampleValues(ctx);
+  const m = ctx.samples.length;
+  const lfd = notation === 'lfd';
+  const rows = isRows(ctx);
+  const loss = lossSymbol(notation, m > 1 ? ctx.sampleIndex : undefined);
+  const W = weightMatrixTex(notation, l);
+  const aPrev = lfd ? [1, ...values.aVector(l - 1)] : values.aVector(l - 1);
+  const delta = values.deltaVector(l);
+  const pRows = lfd ? p + 1 : p;
+  const A = activationVectorTex(notation, l - 1);
+  const D = deltaVectorTex(notation, l);
+  const productTex = rows
+    ? `${shaped(`${A}^{\\mathsf T}`, p, 1)}\\,${shaped(D, 1, n)}`
+    : `${shaped(A, pRows, 1)}\\,${shaped(`(${D})^{\\mathsf T}`, 1, n)}`;
+  const numbers = rows
+    ? `${row(aPrev)}^{\\mathsf T}${row(delta)}`
+    : `${column(aPrev)}${row(delta)}`;
+  const meanW = lfd
+    ? augmented(columnOfRows(grads.dW), columnOf(grads.db))
+    : columnOfRows(grads.dW);
+  const of = m > 1 ? ` — sample ${ctx.sampleIndex + 1}` : '';
+  const blocks: EquationBlock[] = [
+    {
+      title: `Weight gradients of layer ${l}: an outer product, (${pRows}×1)(1×${n}) = ${pRows}×${n}${lfd ? ', bias row 0 included' : ''}${of}`,
+      general: `${shaped(partialTex(loss, W), pRows, n)} = ${productTex}`,
+      substituted: `= ${numbers}`,
+      result: `= ${matrix(m > 1 ? outer(aPrev, delta) : meanW)}`,
+    },
+  ];
+  if (!lfd) {
+    const B = biasVectorTex(notation, l);
+    blocks.push({
+      title: `Bias gradients of layer ${l}${of}`,
+      general: `${shapedVector(ctx, partialTex(loss, B), n)} = ${D}`,
+      substituted: '',
+      result: `= ${vector(ctx, delta)}`,
+    });
+  }
+  if (m === 1) return blocks;
+  const L = lossSymbol(notation);
+  const Ln = lossSymbol(notation, 'n');
+  blocks.push({
+    title: `Weight gradients of layer ${l}: the mean over the ${m} samples (note 002)`,
+    general: `${partialTex(L, W)} = \\frac{1}{${m}}\\sum_{n=1}^{${m}} ${partialTex(Ln, W)}`,
+    substituted: '',
+    result: `= ${matrix(meanW)}`,
+  });
+  if (!lfd) {
+    const B = biasVectorTex(notation, l);
+    blocks.push({
+      title: `Bias gradients of layer ${l}: the mean over the ${m} samples`,
+      general: `${partialTex(L, B)} = \\frac{1}{${m}}\\sum_{n=1}^{${m}} ${partialTex(Ln, B)}`,
+      substituted: '',
+      result: `= ${vector(ctx, grads.db)}`,
+    });
+  }
+  return blocks;
+}
+
+function columnOfRows(rows: ArrayLike<number>[]): number[][] {
+  return rows.map(columnOf);
+}
+
+export function matrixUpdateBlocks(ctx: NetworkContext): EquationBlock[] {
+  const { network, notation } = ctx;
+  const updated = updatedOf(ctx).network;
+  const eta = learningRateTex(notation);
+  const rate = num(ctx.learningRate);
+  const L = lossSymbol(notation);
+  return network.layers.flatMap((layer, index) => {
+    const l = index + 1;
+    const grads = ctx.snapshot.grads[index];
+    const next = updated.layers[index];
+    if (!grads || !next) return [];
+    const W = weightMatrixTex(notation, l);
+    const step = (symbol: string) =>
+      `${symbol} \\leftarrow ${symbol} - ${eta}\\,${partialTex(L, symbol)}`;
+    if (notation === 'lfd') {
+      return [
+        {
+          title: `Update layer ${l}: every weight, the bias row 0 included`,
+          general: step(W),
+          substituted: `= ${matrix(augmented(layer.weights, layer.biases))} - ${rate}${matrix(augmented(columnOfRows(grads.dW), columnOf(grads.db)))}`,
+          result: `= ${matrix(augmented(next.weights, next.biases))}`,
+        },
+      ];
+    }
+    const B = biasVectorTex(notation, l);
+    return [
+      {
+        title: `Update the weights of layer ${l}`,
+        general: step(W),
+        substituted: `= ${matrix(layer.weights)} - ${rate}${matrix(columnOfRows(grads.dW))}`,
+        result: `= ${matrix(next.weights)}`,
+      },
+      {
+        title: `Update the biases of layer ${l}`,
+        general: step(B),
+        substituted: `= ${vector(ctx, layer.biases)} - ${rate}${vector(ctx, grads.db)}`,
+        result: `= ${vector(ctx, next.biases)}`,
+      },
+    ];
+  });
+}

@@ -1,0 +1,167 @@
+import { squaredErrorFactor, type Network } from '../engine';
+import { derivativeTex, isElementwise } from './activation';
+import {
+  layerAt,
+  range,
+  sampleSuffix,
+  sampleValues,
+  unitCount,
+  type EquationBlock,
+  type EquationContext,
+  type NetworkContext,
+} from './context';
+import { lossLabel, unitValueLabel } from './labels';
+import {
+  activationFunctionTex,
+  activationTex,
+  deltaTex,
+  lossSymbol,
+  partialTex,
+  preActivationTex,
+  targetTex,
+} from './notation';
+import { factor, num, product, sum } from './tex';
+
+/**
+ * How the output δ^(L) = ∂L/∂z^(L) comes out for this loss and output activation:
+ * - 'squared': c(a − y) ⊙ f'(z) with c = 1 (½SSE), 2 (SSE, notes 001/002) or 2/n (MSE);
+ * - 'squaredSoftmax': the softmax Jacobian, δ_j = a_j(g_j − Σ_k a_k g_k) with g = c(a − y);
+ * - 'bce': sigmoid + binary cross-entropy, δ = a − y;
+ * - 'ceSoftmax': softmax + cross-entropy, δ = a Σy − y (= a − y when the targets sum to 1);
+ * - 'ceSigmoid': sigmoid + cross-entropy −Σ y ln a, δ = −y(1 − a).
+ */
+export type OutputForm = 'squared' | 'squaredSoftmax' | 'bce' | 'ceSoftmax' | 'ceSigmoid';
+
+export function outputForm(network: Network): OutputForm {
+  const activation = layerAt(network, network.layers.length)?.activation ?? 'linear';
+  if (network.loss === 'binaryCrossEntropy') return 'bce';
+  if (network.loss === 'crossEntropy') return activation === 'softmax' ? 'ceSoftmax' : 'ceSigmoid';
+  return activation === 'softmax' ? 'squaredSoftmax' : 'squared';
+}
+
+/** c in ∂L/∂a = c(a − y): '' (½SSE), '2' (SSE), '\frac{2}{n}' (MSE), with its value. */
+export function squaredFactor(network: Network): { tex: string; value: number } {
+  const n = unitCount(network, network.layers.length);
+  const value = squaredErrorFactor(network.loss, n);
+  const tex = network.loss === 'sse' ? '2' : network.loss === 'mse' ? `\\frac{2}{${n}}` : '';
+  return { tex, value };
+}
+
+/** Do the targets sum to 1 (a probability distribution), so that a Σy − y is a − y? */
+export function targetsSumToOne(y: readonly number[]): boolean {
+  return Math.abs(y.reduce((s, v) => s + v, 0) - 1) < 1e-9;
+}
+
+/**
+ * The softmax Jacobian product for unit j of a layer: δ_j = a_j (g_j − Σ_k a_k g_k), given
+ * g = ∂L/∂a of that layer (numbers) and how g is defined (TeX). Returns general and substituted.
+ */
+export function softmaxDelta(
+  ctx: NetworkContext,
+  layer: number,
+  j: number,
+  g: readonly number[],
+  gDefinition: string,
+): { general: string; substituted: string } {
+  const { notation } = ctx;
+  const values = sampleValues(ctx);
+  const k = notation === 'rowVector' ? 'q' : 'k';
+  const n = unitCount(ctx.network, layer);
+  const a = values.aVector(layer);
+  const aj = a[j] ?? NaN;
+  const gj = g[j] ?? NaN;
+  const dot = range(n).reduce((s, q) => s + (a[q] ?? NaN) * (g[q] ?? NaN), 0);
+  const general =
+    `${activationTex(notation, layer, j)}\\left(g_{${j + 1}} - \\sum_{${k}=1}^{${n}} ` +
+    `${activationTex(notation, layer, k)}\\, g_{${k}}\\right), \\quad g_{${k}} = ${gDefinition}`;
+  const products = range(n).map((q) => product(factor(a[q] ?? NaN), factor(g[q] ?? NaN)));
+  const substituted =
+    `= ${factor(aj)}\\left(${factor(gj)} - \\left(${sum(products)}\\right)\\right)` +
+    ` = ${product(factor(aj), factor(gj - dot))}`;
+  return { general, substituted };
+}
+
+/** The general and substituted forms of δ_j^(L) (after 'δ_j ='), for the output layer's unit j. */
+export function outputDeltaParts(
+  ctx: NetworkContext,
+  j: number,
+): { general: string; substituted: string } {
+  const { network, notation } = ctx;
+  const L = network.layers.length;
+  const activation = layerAt(network, L)?.activation ?? 'linear';
+  const values = sampleValues(ctx);
+  const lossTex = lossSymbol(notation, ctx.samples.length > 1 ? ctx.sampleIndex : undefined);
+  const A = activationTex(notation, L, j);
+  const Z = preActivationTex(notation, L, j);
+  const Y = targetTex(notation, j);
+  const F = activationFunctionTex(notation, activation);
+  const a = values.a(L, j);
+  const y = values.y(j);
+  const chain = `${partialTex(lossTex, A)}\\cdot ${F}'(${Z})`;
+  const n = unitCount(network, L);
+  const k = notation === 'rowVector' ? 'q' : 'k';
+  const jacobianSum = `\\sum_{${k}=1}^{${n}} ${partialTex(lossTex, activationTex(notation, L, k))}${partialTex(activationTex(notation, L, k), Z)}`;
+
+  switch (outputForm(network)) {
+    case 'squared': {
+      if (!isElementwise(activation)) break;
+      const c = squaredFactor(network);
+      const d = derivativeTex(activation, A, Z, a, values.z(L, j));
+      return {
+        general: `${chain} = ${c.tex}(${A} - ${Y})\\cdot ${d.general}`,
+        substituted:
+          `= ${c.tex}(${factor(a)} - ${factor(y)})\\cdot ${d.substituted}` +
+          ` = ${product(factor(c.value * (a - y)), factor(d.value))}`,
+      };
+    }
+    case 'bce':
+      return {
+        general: `${chain} = \\frac{${A} - ${Y}}{${A}(1 - ${A})}\\cdot ${A}(1 - ${A}) = ${A} - ${Y}`,
+        substituted: `= ${factor(a)} - ${factor(y)}`,
+      };
+    case 'ceSigmoid':
+      return {
+        general: `${chain} = -\\frac{${Y}}{${A}}\\cdot ${A}(1 - ${A}) = -${Y}(1 - ${A})`,
+        substituted: `= -${product(factor(y), `(1 - ${factor(a)})`)}`,
+      };
+    case 'ceSoftmax': {
+      const ySum = values.y_.reduce((s, v) => s + v, 0);
+      const general = `${jacobianSum} = ${A}\\sum_{${k}=1}^{${n}} y_{${k}} - ${Y}`;
+      if (targetsSumToOne(values.y_)) {
+        return {
+          general: `${general} = ${A} - ${Y} \\quad \\left(\\textstyle\\sum_{${k}} y_{${k}} = 1\\right)`,
+          substituted: `= ${factor(a)} - ${factor(y)}`,
+        };
+      }
+      return { general, substituted: `= ${product(factor(a), factor(ySum))} - ${factor(y)}` };
+    }
+    case 'squaredSoftmax':
+      break;
+  }
+  // Softmax with a squared loss: the Jacobian form, g_k = c(a_k − y_k).
+  const c = squaredFactor(network);
+  const g = range(n).map((q) => c.value * (values.a(L, q) - values.y(q)));
+  const parts = softmaxDelta(
+    ctx,
+    L,
+    j,
+    g,
+    `${partialTex(lossTex, activationTex(notation, L, k))} = ${c.tex}(${activationTex(notation, L, k)} - y_{${k}})`,
+  );
+  return { general: `${jacobianSum} = ${parts.general}`, substituted: parts.substituted };
+}
+
+/** Output δ_j^(L) = ∂L/∂a_j · f'(z_j), with the loss's and the activation's derivatives written out. */
+export function outputDeltaBlocks(ctx: EquationContext, units: number[]): EquationBlock[] {
+  const L = ctx.network.layers.length;
+  const values = sampleValues(ctx);
+  return units.map((j) => {
+    const parts = outputDeltaParts(ctx, j);
+    return {
+      title: `Output ${unitValueLabel(ctx.notation, 'delta', L, j)} = ∂${lossLabel(ctx.notation)}/∂${unitValueLabel(ctx.notation, 'z', L, j)}${sampleSuffix(ctx)}`,
+      general: `${deltaTex(ctx.notation, L, j)} = ${parts.general}`,
+      substituted: parts.substituted,
+      result: `= ${num(values.delta(L, j))}`,
+    };
+  });
+}

@@ -1,0 +1,88 @@
+import { applyGradients, lossOf, type Network } from '../engine';
+import {
+  biasAt,
+  range,
+  unitCount,
+  weightAt,
+  type EquationBlock,
+  type EquationContext,
+  type NetworkContext,
+} from './context';
+import { formatNumber } from './format';
+import { biasLabel, weightLabel } from './labels';
+import { biasTex, learningRateTex, lossSymbol, partialTex, weightTex } from './notation';
+import { at, factor, num, product } from './tex';
+
+/**
+ * Gradient descent, θ ← θ − η ∂L/∂θ for every weight and bias (note 000: b ← b − η ∂L/∂b; note 004
+ * calls the rate α), with the old value, the gradient and the new value; first, the loss before
+ * and after.
+ */
+
+/** The network after the update and its loss: from the context, or computed as the store does. */
+export function updatedOf(ctx: NetworkContext): { network: Network; loss: number } {
+  if (ctx.updated) return ctx.updated;
+  const network = applyGradients(ctx.network, ctx.snapshot.grads, ctx.learningRate);
+  return { network, loss: lossOf(network, ctx.samples) };
+}
+
+/** The loss before and after the update, and the change. */
+export function lossChangeBlock(ctx: NetworkContext, after: number): EquationBlock {
+  const before = ctx.snapshot.loss;
+  const L = lossSymbol(ctx.notation);
+  return {
+    title: `Loss after the update: ${formatNumber(after, 6)} (was ${formatNumber(before, 6)})`,
+    general: `\\Delta ${L} = ${L}_{\\text{after}} - ${L}_{\\text{before}}`,
+    substituted: `= ${num(after)} - ${factor(before)}`,
+    result: `= ${num(after - before)}`,
+  };
+}
+
+function stepBlock(
+  ctx: EquationContext,
+  title: string,
+  param: string,
+  old: number,
+  gradient: number,
+  next: number,
+): EquationBlock {
+  const eta = learningRateTex(ctx.notation);
+  return {
+    title,
+    general: `${param} \\leftarrow ${param} - ${eta}\\,${partialTex(lossSymbol(ctx.notation), param)}`,
+    substituted: `= ${factor(old)} - ${product(factor(ctx.learningRate), factor(gradient))}`,
+    result: `= ${num(next)}`,
+  };
+}
+
+export function updateBlocks(ctx: EquationContext): EquationBlock[] {
+  const { network, notation } = ctx;
+  const updated = updatedOf(ctx);
+  const blocks: EquationBlock[] = [lossChangeBlock(ctx, updated.loss)];
+  for (let layer = 1; layer <= network.layers.length; layer++) {
+    const grads = ctx.snapshot.grads[layer - 1];
+    const nPrev = unitCount(network, layer - 1);
+    for (const j of range(unitCount(network, layer))) {
+      const weights = range(nPrev).map((i) =>
+        stepBlock(
+          ctx,
+          `Update ${weightLabel(notation, layer, i, j)}`,
+          weightTex(notation, layer, i, j),
+          weightAt(network, layer, i, j),
+          at(grads?.dW[i], j),
+          weightAt(updated.network, layer, i, j),
+        ),
+      );
+      const bias = stepBlock(
+        ctx,
+        `Update ${biasLabel(notation, layer, j)}`,
+        biasTex(notation, layer, j),
+        biasAt(network, layer, j),
+        at(grads?.db, j),
+        biasAt(updated.network, layer, j),
+      );
+      blocks.push(...(notation === 'lfd' ? [bias, ...weights] : [...weights, bias]));
+    }
+  }
+  return blocks;
+}

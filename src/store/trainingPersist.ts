@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { DATA_LIMITS, DATASET_KINDS, FEATURE_IDS } from '../data';
+import { REGULARIZATIONS } from '../engine';
+import { LIMITS } from './limits';
+import { choicesOf, TRAINING_LIMITS, type TrainingStore } from './trainingStore';
+import { DEFAULT_TRAINING, type TrainingChoices } from './trainingTypes';
+import { parseCsv } from '../data';
+
+/** The learner's training choices, saved beside their work under their own key and version. */
+export const TRAINING_KEY = 'backstep.training';
+export const TRAINING_VERSION = 1;
+
+const seed = z.number().int().min(0).max(TRAINING_LIMITS.maxSeed);
+
+export const trainingSchema = z.object({
+  mode: z.enum(['step', 'train']),
+  source: z.enum(['generated', 'csv']),
+  dataset: z.enum(DATASET_KINDS as [string, ...string[]]),
+  noise: z.number().min(0).max(DATA_LIMITS.maxNoise),
+  count: z.number().int().min(DATA_LIMITS.minPoints).max(DATA_LIMITS.maxPoints),
+  dataSeed: seed,
+  trainFraction: z.number().min(DATA_LIMITS.minTrainFraction).max(DATA_LIMITS.maxTrainFraction),
+  csv: z
+    .object({
+      name: z.string().max(80),
+      text: z.string().max(DATA_LIMITS.maxCsvChars),
+      inputColumns: z.number().int().min(1).max(LIMITS.maxInputs).nullable(),
+    })
+    .nullable(),
+  features: z.array(z.enum(FEATURE_IDS as [string, ...string[]])).max(FEATURE_IDS.length),
+  batchSize: z.number().int().min(1).max(LIMITS.maxSamples),
+  regularization: z.enum(REGULARIZATIONS as [string, ...string[]]),
+  regularizationRate: z.number().min(0).max(TRAINING_LIMITS.maxRegularizationRate),
+  stop: z.object({
+    kind: z.enum(['none', 'epochs', 'loss']),
+    epochs: z.number().int().min(1).max(TRAINING_LIMITS.maxEpochs),
+    loss: z.number().min(0).max(LIMITS.maxAbsValue),
+  }),
+  initSeed: seed,
+  speed: z.enum(['batch', 'epoch', 'max']),
+});
+
+const savedTraining = z.object({
+  app: z.literal('backstep-training'),
+  version: z.literal(TRAINING_VERSION),
+  choices: trainingSchema,
+});
+
+type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>;
+
+/** Saved choices if they can be read completely, else the defaults (and a reason). */
+export function loadTrainingChoices(text: string | null): {
+  choices: TrainingChoices;
+  problem: string | null;
+} {
+  if (text === null) return { choices: DEFAULT_TRAINING, problem: null };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { choices: DEFAULT_TRAINING, problem: 'The saved training settings are not JSON.' };
+  }
+  const parsed = savedTraining.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      choices: DEFAULT_TRAINING,
+      problem: `The saved training settings could not be read (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}).`,
+    };
+  }
+  const choices = parsed.data.choices as TrainingChoices;
+  if (choices.csv && !parseCsv(choices.csv.text, { inputColumns: choices.csv.inputColumns }).ok) {
+    return { choices: { ...choices, csv: null, source: 'generated' }, problem: null };
+  }
+  return { choices, problem: null };
+}
+
+export function trainingToJson(choices: TrainingChoices): string {
+  return JSON.stringify({
+    app: 'backstep-training',
+    version: TRAINING_VERSION,
+    choices: choicesOf(choices),
+  });
+}
+
+/** Save the choices a moment after each change; returns the function that stops saving. */
+export function startTrainingAutosave(
+  store: TrainingStore,
+  storage: KeyValueStore,
+  delayMs = 250,
+): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const save = () => {
+    timer = null;
+    try {
+      storage.setItem(TRAINING_KEY, trainingToJson(store.getState()));
+    } catch {
+      // Storage full or blocked: training still works, it is just not remembered.
+    }
+  };
+  const unsubscribe = store.subscribe(() => {
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(save, delayMs);
+  });
+  return () => {
+    unsubscribe();
+    if (timer !== null) {
+      clearTimeout(timer);
+      save();
+    }
+  };
+}

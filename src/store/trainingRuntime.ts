@@ -1,0 +1,84 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Overflow } from '../engine';
+
+/**
+ * What a training run produced — not the learner's choices, never saved: the curves, the epoch
+ * count, why it stopped. Images (heatmaps) never enter a store; they go straight to the canvases.
+ */
+
+export interface EpochRecord {
+  /** Epochs of training so far (fractional: examples seen ÷ training-set size). */
+  epoch: number;
+  trainLoss: number;
+  testLoss: number;
+  trainAccuracy: number | null;
+  testAccuracy: number | null;
+  /** Mean ‖∂L/∂W^(l)‖ per layer since the previous record. */
+  gradientNorms: number[];
+  /** λ·ΣR(w) at this point. */
+  penalty: number;
+}
+
+export interface OverflowReport extends Overflow {
+  /** η when it happened, to suggest a smaller one. */
+  learningRate: number;
+}
+
+export interface TrainingRun {
+  status: 'idle' | 'running';
+  epoch: number;
+  examplesSeen: number;
+  history: EpochRecord[];
+  overflow: OverflowReport | null;
+  stopReason: 'epochs' | 'loss' | null;
+  examplesPerSecond: number;
+  /** Mean time of one forward pass over the heatmap grid, in ms. */
+  gridMs: number | null;
+  /** Mean time to paint the heatmaps from the grid's numbers, in ms. */
+  paintMs: number | null;
+  gridPoints: number;
+  /** Something training must tell the learner (e.g. the network was fitted to the data). */
+  notice: string | null;
+  error: string | null;
+}
+
+export type RunStore = StoreApi<TrainingRun>;
+
+export const EMPTY_RUN: TrainingRun = {
+  status: 'idle',
+  epoch: 0,
+  examplesSeen: 0,
+  history: [],
+  overflow: null,
+  stopReason: null,
+  examplesPerSecond: 0,
+  gridMs: null,
+  paintMs: null,
+  gridPoints: 0,
+  notice: null,
+  error: null,
+};
+
+export function createRunStore(): RunStore {
+  return createStore<TrainingRun>()(() => ({ ...EMPTY_RUN }));
+}
+
+/** The chart keeps at most this many points; older ones are thinned to every other. */
+export const MAX_RECORDS = 2000;
+
+/** Append, thinning the older half when the history grows past max: recent epochs stay dense. */
+export function appendRecords(
+  history: EpochRecord[],
+  records: EpochRecord[],
+  max = MAX_RECORDS,
+): EpochRecord[] {
+  let next = history.concat(records);
+  while (next.length > max) {
+    const half = next.length >> 1;
+    next = next
+      .slice(0, half)
+      .filter((_, i) => i % 2 === 0)
+      .concat(next.slice(half));
+  }
+  return next;
+}

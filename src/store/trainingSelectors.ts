@@ -1,0 +1,174 @@
+import {
+  generateDataset,
+  parseCsv,
+  prepareData,
+  type Dataset,
+  type PreparedData,
+  type Task,
+} from '../data';
+import {
+  initializeNetwork,
+  lossProblem,
+  validateBatch,
+  type AccuracyRule,
+  type Activation,
+  type Loss,
+  type Network,
+  type Penalty,
+  type Sample,
+} from '../engine';
+import { LIMITS } from './limits';
+import type { TrainingChoices } from './trainingTypes';
+
+/**
+ * What training derives from the learner's choices — the points, the split, the network's shape —
+ * memoized on the choices it depends on, never stored.
+ */
+
+function lastValue<K, V>(compute: (key: K) => V, same: (a: K, b: K) => boolean) {
+  let cached: { key: K; value: V } | null = null;
+  return (key: K): V => {
+    if (cached && same(cached.key, key)) return cached.value;
+    const value = compute(key);
+    cached = { key, value };
+    return value;
+  };
+}
+
+type GeneratorKey = Pick<TrainingChoices, 'dataset' | 'count' | 'noise' | 'dataSeed'>;
+const generated = lastValue(
+  (c: GeneratorKey) =>
+    generateDataset(c.dataset, { count: c.count, noise: c.noise, seed: c.dataSeed }),
+  (a, b) =>
+    a.dataset === b.dataset &&
+    a.count === b.count &&
+    a.noise === b.noise &&
+    a.dataSeed === b.dataSeed,
+);
+
+const fromCsv = lastValue(
+  (csv: NonNullable<TrainingChoices['csv']>) => {
+    const parsed = parseCsv(csv.text, { inputColumns: csv.inputColumns });
+    return parsed.ok ? parsed.dataset : null;
+  },
+  (a, b) => a.text === b.text && a.inputColumns === b.inputColumns,
+);
+
+/** The raw points: the loaded CSV, or the generated dataset. */
+export function datasetOf(c: TrainingChoices): Dataset {
+  if (c.source === 'csv' && c.csv) {
+    const dataset = fromCsv(c.csv);
+    if (dataset) return dataset;
+  }
+  return generated(c);
+}
+
+type PrepareKey = { dataset: Dataset } & Pick<
+  TrainingChoices,
+  'features' | 'trainFraction' | 'dataSeed'
+>;
+const prepared = lastValue(
+  (k: PrepareKey) => prepareData(k.dataset, k.features, k.trainFraction, k.dataSeed),
+  (a, b) =>
+    a.dataset === b.dataset &&
+    a.features.join() === b.features.join() &&
+    a.trainFraction === b.trainFraction &&
+    a.dataSeed === b.dataSeed,
+);
+
+/** Features applied, split into training and test sets. */
+export function preparedOf(c: TrainingChoices): PreparedData {
+  return prepared({
+    dataset: datasetOf(c),
+    features: c.features,
+    trainFraction: c.trainFraction,
+    dataSeed: c.dataSeed,
+  });
+}
+
+export function penaltyOfChoices(c: TrainingChoices): Penalty {
+  return { kind: c.regularization, rate: c.regularizationRate };
+}
+
+export function accuracyRule(task: Task): AccuracyRule {
+  return task === 'binary' ? 'threshold' : task === 'multiclass' ? 'argmax' : 'none';
+}
+
+/** The output layer a task asks for. */
+export function outputFor(data: PreparedData): {
+  units: number;
+  activation: Activation;
+  loss: Loss;
+} {
+  const units = data.targetNames.length;
+  if (data.task === 'binary') return { units, activation: 'sigmoid', loss: 'binaryCrossEntropy' };
+  if (data.task === 'multiclass') return { units, activation: 'softmax', loss: 'crossEntropy' };
+  return { units, activation: 'linear', loss: 'mse' };
+}
+
+const SQUARED: readonly Loss[] = ['sse', 'halfSse', 'mse'];
+
+/** Why this network cannot train on this data as it is, or null. */
+export function fitProblem(network: Network, data: PreparedData): string | null {
+  const inputs = data.inputNames.length;
+  if (network.inputSize !== inputs) {
+    return `The network takes ${network.inputSize} input${network.inputSize === 1 ? '' : 's'}; the data has ${inputs}.`;
+  }
+  const output = network.layers[network.layers.length - 1];
+  if (!output) return 'The network has no layers.';
+  if (output.biases.length !== data.targetNames.length) {
+    const targets = data.targetNames.length;
+    return `The network has ${output.biases.length} output${output.biases.length === 1 ? '' : 's'}; the data has ${targets} target${targets === 1 ? '' : 's'}.`;
+  }
+  const problem = lossProblem(network.loss, output.activation);
+  if (problem) return problem;
+  if (data.task === 'binary' && output.activation !== 'sigmoid') {
+    return 'Two classes need a sigmoid output (a probability).';
+  }
+  if (data.task === 'multiclass' && output.activation !== 'softmax') {
+    return 'Several classes need a softmax output.';
+  }
+  if (data.task === 'regression' && !SQUARED.includes(network.loss)) {
+    return 'Regression needs a squared-error loss.';
+  }
+  try {
+    validateBatch(network, [...data.train.slice(0, 1), ...data.test.slice(0, 1)]);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return null;
+}
+
+/** The network's hidden layers with this data's input and output, freshly initialized. */
+export function fittedNetwork(network: Network, data: PreparedData, seed: number): Network {
+  const hidden = network.layers.slice(0, -1).map((layer) => ({
+    units: layer.biases.length,
+    activation: layer.activation === 'softmax' ? ('tanh' as const) : layer.activation,
+  }));
+  const output = outputFor(data);
+  return initializeNetwork(
+    {
+      inputSize: Math.min(data.inputNames.length, LIMITS.maxInputs),
+      loss: output.loss,
+      layers: [...hidden, { units: output.units, activation: output.activation }],
+    },
+    seed,
+  );
+}
+
+/** The same shape with the weights the seed gives: what Reset returns to. */
+export function reinitialized(network: Network, seed: number): Network {
+  return initializeNetwork(
+    {
+      inputSize: network.inputSize,
+      loss: network.loss,
+      layers: network.layers.map((l) => ({ units: l.biases.length, activation: l.activation })),
+    },
+    seed,
+  );
+}
+
+/** The first mini-batch of the training set, small enough for the stepper. */
+export function stepperSamples(data: PreparedData, batchSize: number): Sample[] {
+  return data.train.slice(0, Math.max(1, Math.min(batchSize, LIMITS.maxSamples)));
+}

@@ -1,0 +1,161 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import {
+  DATA_LIMITS,
+  DATASET_KINDS,
+  FEATURE_IDS,
+  featuresFor,
+  parseCsv,
+  type DatasetKind,
+  type FeatureId,
+} from '../data';
+import { REGULARIZATIONS, type Regularization } from '../engine';
+import type { Outcome } from './appStore';
+import { LIMITS, checkValue } from './limits';
+import { datasetOf } from './trainingSelectors';
+import {
+  DEFAULT_TRAINING,
+  type AppMode,
+  type StopCondition,
+  type TrainingChoices,
+  type TrainingSpeed,
+} from './trainingTypes';
+
+export interface TrainingActions {
+  setMode(mode: AppMode): void;
+  setDataset(kind: DatasetKind): Outcome;
+  setNoise(noise: number): Outcome;
+  setCount(count: number): Outcome;
+  setDataSeed(seed: number): Outcome;
+  /** New points: the next data seed. */
+  regenerate(): void;
+  setTrainFraction(fraction: number): Outcome;
+  /** Read a CSV; on any problem the data stays as it was and the reason comes back. */
+  loadCsv(text: string, inputColumns: number | null, name?: string): Outcome;
+  setCsvInputColumns(inputColumns: number | null): Outcome;
+  useGenerated(): void;
+  setFeature(id: FeatureId, on: boolean): Outcome;
+  setBatchSize(size: number): Outcome;
+  setRegularization(kind: Regularization): Outcome;
+  setRegularizationRate(rate: number): Outcome;
+  setStop(stop: Partial<StopCondition>): Outcome;
+  setSpeed(speed: TrainingSpeed): void;
+  newInitSeed(): void;
+  replaceChoices(choices: TrainingChoices): void;
+}
+
+export type TrainingState = TrainingChoices & TrainingActions;
+export type TrainingStore = StoreApi<TrainingState>;
+
+export const TRAINING_LIMITS = {
+  maxRegularizationRate: 10,
+  maxEpochs: 1_000_000,
+  maxSeed: 2 ** 31 - 1,
+} as const;
+
+const whole = (value: number, min: number, max: number): string | null =>
+  checkValue(value, min, max) ?? (Number.isInteger(value) ? null : 'A whole number, please.');
+
+export function createTrainingStore(init: Partial<TrainingChoices> = {}): TrainingStore {
+  return createStore<TrainingState>()((set, get) => {
+    /** Apply a change only if it is acceptable; say why not otherwise. */
+    const change = (problem: string | null, next: Partial<TrainingChoices>): Outcome => {
+      if (problem) return problem;
+      set(next);
+      return null;
+    };
+    return {
+      ...DEFAULT_TRAINING,
+      ...init,
+      setMode(mode) {
+        if (mode === 'step' || mode === 'train') set({ mode });
+      },
+      setDataset(kind) {
+        if (!DATASET_KINDS.includes(kind)) return `There is no dataset "${String(kind)}".`;
+        set({ dataset: kind, source: 'generated' });
+        return null;
+      },
+      setNoise(noise) {
+        return change(checkValue(noise, 0, DATA_LIMITS.maxNoise), { noise });
+      },
+      setCount(count) {
+        return change(whole(count, DATA_LIMITS.minPoints, DATA_LIMITS.maxPoints), { count });
+      },
+      setDataSeed(seed) {
+        return change(whole(seed, 0, TRAINING_LIMITS.maxSeed), { dataSeed: seed });
+      },
+      regenerate() {
+        set({ dataSeed: (get().dataSeed + 1) % TRAINING_LIMITS.maxSeed });
+      },
+      setTrainFraction(fraction) {
+        const problem = checkValue(
+          fraction,
+          DATA_LIMITS.minTrainFraction,
+          DATA_LIMITS.maxTrainFraction,
+        );
+        return change(problem, { trainFraction: fraction });
+      },
+      loadCsv(text, inputColumns, name = 'pasted') {
+        const parsed = parseCsv(text, { inputColumns });
+        if (!parsed.ok) return parsed.error;
+        set({ source: 'csv', csv: { name: name.slice(0, 80), text, inputColumns } });
+        return null;
+      },
+      setCsvInputColumns(inputColumns) {
+        const { csv } = get();
+        if (!csv) return 'No CSV file is loaded.';
+        return get().loadCsv(csv.text, inputColumns, csv.name);
+      },
+      useGenerated() {
+        set({ source: 'generated' });
+      },
+      setFeature(id, on) {
+        if (!FEATURE_IDS.includes(id)) return `There is no feature "${String(id)}".`;
+        const features = on
+          ? [...new Set([...get().features, id])]
+          : get().features.filter((f) => f !== id);
+        const available = featuresFor(datasetOf(get()).inputNames.length, features);
+        if (available && available.length === 0) return 'The network needs at least one input.';
+        if (available && available.length > LIMITS.maxInputs) {
+          return `At most ${LIMITS.maxInputs} inputs.`;
+        }
+        set({ features: FEATURE_IDS.filter((f) => features.includes(f)) });
+        return null;
+      },
+      setBatchSize(size) {
+        return change(whole(size, 1, LIMITS.maxSamples), { batchSize: size });
+      },
+      setRegularization(kind) {
+        if (!REGULARIZATIONS.includes(kind)) return `Unknown regularization "${String(kind)}".`;
+        set({ regularization: kind });
+        return null;
+      },
+      setRegularizationRate(rate) {
+        const problem = checkValue(rate, 0, TRAINING_LIMITS.maxRegularizationRate);
+        return change(problem, { regularizationRate: rate });
+      },
+      setStop(stop) {
+        const next = { ...get().stop, ...stop };
+        if (!['none', 'epochs', 'loss'].includes(next.kind)) return 'Unknown stop condition.';
+        const problem =
+          whole(next.epochs, 1, TRAINING_LIMITS.maxEpochs) ??
+          checkValue(next.loss, 0, LIMITS.maxAbsValue);
+        return change(problem, { stop: next });
+      },
+      setSpeed(speed) {
+        if (speed === 'batch' || speed === 'epoch' || speed === 'max') set({ speed });
+      },
+      newInitSeed() {
+        set({ initSeed: (get().initSeed + 1) % TRAINING_LIMITS.maxSeed });
+      },
+      replaceChoices(choices) {
+        set(choices);
+      },
+    };
+  });
+}
+
+/** Just the learner's choices (no actions), for saving. */
+export function choicesOf(state: TrainingChoices): TrainingChoices {
+  const keys = Object.keys(DEFAULT_TRAINING) as (keyof TrainingChoices)[];
+  return Object.fromEntries(keys.map((key) => [key, state[key]])) as unknown as TrainingChoices;
+}

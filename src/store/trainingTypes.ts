@@ -1,0 +1,71 @@
+import type { DatasetKind, FeatureId } from '../data';
+import type { Regularization } from '../engine';
+
+/** Which view fills the page: stepping through one pass, or training. */
+export type AppMode = 'step' | 'train';
+
+/** When training stops by itself: never, after a number of epochs, or at a training loss. */
+export interface StopCondition {
+  kind: 'none' | 'epochs' | 'loss';
+  epochs: number;
+  loss: number;
+}
+
+/** How much training each animation frame does while playing. */
+export type TrainingSpeed = 'batch' | 'epoch' | 'max';
+
+/** A CSV file that was read without a problem (a bad one is never stored). */
+export interface CsvSource {
+  /** File name, or "pasted". */
+  name: string;
+  text: string;
+  /** Leading columns that are inputs; null: all but the last. */
+  inputColumns: number | null;
+}
+
+/**
+ * What the learner chose for training — plain data, saved with their work. The points, the split
+ * and the network's input are derived from it; the network and η are the main store's.
+ */
+export interface TrainingChoices {
+  mode: AppMode;
+  source: 'generated' | 'csv';
+  dataset: DatasetKind;
+  /** 0 to 0.5. */
+  noise: number;
+  /** Points generated, train and test together. */
+  count: number;
+  /** Seed of the generated points, of the train/test split and of the mini-batch order. */
+  dataSeed: number;
+  /** Fraction of the points used for training, 0.1 to 0.9; the rest are the test set. */
+  trainFraction: number;
+  csv: CsvSource | null;
+  /** Input features (for data with one or two raw inputs). */
+  features: FeatureId[];
+  batchSize: number;
+  regularization: Regularization;
+  /** λ. */
+  regularizationRate: number;
+  stop: StopCondition;
+  /** Seed of the initial weights: Reset returns to them; "New seed" draws others. */
+  initSeed: number;
+  speed: TrainingSpeed;
+}
+
+export const DEFAULT_TRAINING: TrainingChoices = {
+  mode: 'step',
+  source: 'generated',
+  dataset: 'circle',
+  noise: 0,
+  count: 500,
+  dataSeed: 1,
+  trainFraction: 0.5,
+  csv: null,
+  features: ['x1', 'x2'],
+  batchSize: 10,
+  regularization: 'none',
+  regularizationRate: 0.001,
+  stop: { kind: 'none', epochs: 500, loss: 0.01 },
+  initSeed: 1,
+  speed: 'epoch',
+};

@@ -1,0 +1,105 @@
+import type { Network, TrainerOptions } from '../engine';
+import type { FrameReply, FrameRequest, FromWorker, SessionInit, ToWorker } from './protocol';
+import { createSession, type Session } from './session';
+
+/**
+ * The page's handle on a training session: in a Web Worker when the browser has one, else on the
+ * page itself (same session code, same answers). Every call is a promise, answered in order.
+ */
+export interface SessionClient {
+  readonly inWorker: boolean;
+  init(init: SessionInit): Promise<void>;
+  frame(request: FrameRequest): Promise<FrameReply>;
+  setOptions(options: Partial<TrainerOptions>): Promise<void>;
+  setNetwork(network: Network): Promise<void>;
+  nextBatch(): Promise<number[]>;
+  skipBatch(): Promise<void>;
+  dispose(): void;
+}
+
+/** How a worker that broke down (rather than refused a request) is reported. */
+export const WORKER_FAILED = 'The training worker failed';
+
+type Payload = ToWorker extends infer M
+  ? M extends { id: number }
+    ? Omit<M, 'id'>
+    : never
+  : never;
+
+function workerClient(worker: Worker): SessionClient {
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  worker.onmessage = (event: MessageEvent<FromWorker>) => {
+    const reply = event.data;
+    const waiting = pending.get(reply.id);
+    pending.delete(reply.id);
+    if (!waiting) return;
+    if (reply.ok) waiting.resolve(reply.result);
+    else waiting.reject(new Error(reply.error));
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    const error = new Error(`${WORKER_FAILED}: ${event.message || 'it could not start'}.`);
+    for (const waiting of pending.values()) waiting.reject(error);
+    pending.clear();
+  };
+  const call = <T>(message: Payload): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      worker.postMessage({ ...message, id } as ToWorker);
+    });
+  return {
+    inWorker: true,
+    init: (init) => call({ kind: 'init', init }),
+    frame: (request) => call({ kind: 'frame', request }),
+    setOptions: (options) => call({ kind: 'options', options }),
+    setNetwork: (network) => call({ kind: 'network', network }),
+    nextBatch: () => call({ kind: 'nextBatch' }),
+    skipBatch: () => call({ kind: 'skipBatch' }),
+    dispose: () => worker.terminate(),
+  };
+}
+
+/** The same session on the page's own thread. */
+export function localClient(): SessionClient {
+  let session: Session | null = null;
+  const withSession = <T>(f: (s: Session) => T): Promise<T> => {
+    try {
+      if (!session) throw new Error('Training has not been set up yet.');
+      return Promise.resolve(f(session));
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  };
+  return {
+    inWorker: false,
+    init(init) {
+      try {
+        session = createSession(init);
+        return Promise.resolve();
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    },
+    frame: (request) => withSession((s) => s.frame(request)),
+    setOptions: (options) => withSession((s) => s.setOptions(options)),
+    setNetwork: (network) => withSession((s) => s.setNetwork(network)),
+    nextBatch: () => withSession((s) => s.nextBatch()),
+    skipBatch: () => withSession((s) => s.skipBatch()),
+    dispose() {
+      session = null;
+    },
+  };
+}
+
+export function createSessionClient(): SessionClient {
+  if (typeof Worker === 'undefined') return localClient();
+  try {
+    return workerClient(
+      new Worker(new URL('./trainWorker.ts', import.meta.url), { type: 'module' }),
+    );
+  } catch {
+    return localClient();
+  }
+}

@@ -1,0 +1,109 @@
+import type { FeatureId, Range, Task } from '../data';
+import type {
+  AccuracyRule,
+  Activation,
+  Network,
+  Overflow,
+  Sample,
+  TrainerOptions,
+} from '../engine';
+import type { EpochRecord } from '../store/trainingRuntime';
+import type { StopCondition } from '../store/trainingTypes';
+
+/** What the page and the training worker say to each other (plain, structured-cloneable data). */
+
+/** How to draw the network's output over its input: a plane (2 raw inputs), a line (1), or not. */
+export interface PlotSpec {
+  kind: '2d' | '1d' | 'none';
+  /** Points per side (2-D) or along x (1-D). */
+  resolution: number;
+  /** Side of each hidden unit's small heatmap (2-D); divides resolution. */
+  thumbnail: number;
+  domain: Range[];
+  /** Feature ids to compute from the raw coordinates, or null: the raw inputs are the inputs. */
+  features: FeatureId[] | null;
+  task: Task;
+  /** Target range for regression colors. */
+  targetRange: Range;
+}
+
+export interface SessionInit {
+  network: Network;
+  train: Sample[];
+  test: Sample[];
+  accuracy: AccuracyRule;
+  options: TrainerOptions;
+  /** Seed of the mini-batch order. */
+  seed: number;
+  plot: PlotSpec;
+}
+
+export interface FrameRequest {
+  /** Nothing (just draw), one mini-batch, up to the end of the epoch, or as much as fits budgetMs. */
+  work: 'none' | 'batch' | 'epoch' | 'budget';
+  budgetMs: number;
+  stop: StopCondition;
+  /** Recompute the heatmaps. */
+  images: boolean;
+  /** Send the network back (to commit it to the main store). */
+  network: boolean;
+}
+
+export interface PlaneImages {
+  kind: '2d';
+  side: number;
+  /** RGBA, side × side. */
+  output: Uint8ClampedArray;
+  thumbnail: number;
+  /** RGBA, one thumbnail × thumbnail image per hidden unit, layer by layer. */
+  hidden: Uint8ClampedArray;
+}
+
+export interface LineImages {
+  kind: '1d';
+  /** The x of each point. */
+  xs: Float64Array;
+  /** Output unit 1 at each x. */
+  output: Float64Array;
+  /** Each hidden unit's activation at each x, unit by unit. */
+  hidden: Float64Array;
+}
+
+export type Images = PlaneImages | LineImages;
+
+export interface HiddenLayout {
+  /** Units of each hidden layer. */
+  units: number[];
+  activations: Activation[];
+}
+
+export interface FrameReply {
+  epoch: number;
+  completedEpochs: number;
+  examplesSeen: number;
+  /** Examples trained in this frame. */
+  trained: number;
+  trainMs: number;
+  record: EpochRecord | null;
+  images: Images | null;
+  hidden: HiddenLayout;
+  /** The batched forward pass over the grid, in ms (null: no images this frame). */
+  gridMs: number | null;
+  /** Turning its numbers into pixels, in ms. */
+  paintMs: number | null;
+  gridPoints: number;
+  network: Network | null;
+  overflow: Overflow | null;
+  stopped: 'epochs' | 'loss' | null;
+}
+
+export type ToWorker =
+  | { id: number; kind: 'init'; init: SessionInit }
+  | { id: number; kind: 'frame'; request: FrameRequest }
+  | { id: number; kind: 'options'; options: Partial<TrainerOptions> }
+  | { id: number; kind: 'network'; network: Network }
+  | { id: number; kind: 'nextBatch' }
+  | { id: number; kind: 'skipBatch' };
+
+export type FromWorker =
+  { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };

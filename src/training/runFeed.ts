@@ -1,0 +1,78 @@
+import { appendRecords, type EpochRecord, type RunStore } from '../store/trainingRuntime';
+import type { FrameReply } from './protocol';
+
+/**
+ * Feeds the run store from frame replies without re-rendering every frame: records, the epoch
+ * counter and the speed are gathered and written at most every 100 ms (every second when the
+ * learner prefers reduced motion), or at once when training stops.
+ */
+export interface RunFeed {
+  add(reply: FrameReply): void;
+  flush(force: boolean): void;
+  /** Forget what is pending (a new run). */
+  reset(): void;
+  /** Start measuring examples per second from now. */
+  startClock(): void;
+  /** Smoothed time of one grid pass, in ms. */
+  readonly gridMs: number | null;
+  /** Smoothed time to paint the images from it, in ms. */
+  readonly paintMs: number | null;
+}
+
+export function createRunFeed(run: RunStore, reducedMotion: () => boolean): RunFeed {
+  let pending: EpochRecord[] = [];
+  let latest: Pick<FrameReply, 'epoch' | 'examplesSeen' | 'gridPoints'> | null = null;
+  let lastFlush = -Infinity;
+  let gridMs: number | null = null;
+  let paintMs: number | null = null;
+  let clock = { since: performance.now(), examples: 0 };
+
+  return {
+    add(reply) {
+      if (reply.record) pending.push(reply.record);
+      latest = reply;
+      clock.examples += reply.trained;
+      if (reply.gridMs !== null) {
+        gridMs = gridMs === null ? reply.gridMs : 0.8 * gridMs + 0.2 * reply.gridMs;
+      }
+      if (reply.paintMs !== null) {
+        paintMs = paintMs === null ? reply.paintMs : 0.8 * paintMs + 0.2 * reply.paintMs;
+      }
+    },
+    flush(force) {
+      const now = performance.now();
+      if (!force && now - lastFlush < (reducedMotion() ? 1000 : 100)) return;
+      lastFlush = now;
+      const records = pending;
+      const at = latest;
+      pending = [];
+      const elapsed = now - clock.since;
+      const perSecond = elapsed > 250 ? (clock.examples * 1000) / elapsed : null;
+      if (perSecond !== null) clock = { since: now, examples: 0 };
+      run.setState((s) => ({
+        history: records.length ? appendRecords(s.history, records) : s.history,
+        ...(at
+          ? { epoch: at.epoch, examplesSeen: at.examplesSeen, gridPoints: at.gridPoints }
+          : {}),
+        ...(perSecond !== null ? { examplesPerSecond: perSecond } : {}),
+        gridMs,
+        paintMs,
+      }));
+    },
+    reset() {
+      pending = [];
+      latest = null;
+      gridMs = null;
+      paintMs = null;
+    },
+    startClock() {
+      clock = { since: performance.now(), examples: 0 };
+    },
+    get gridMs() {
+      return gridMs;
+    },
+    get paintMs() {
+      return paintMs;
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** The network diagram in a real browser, driven the way a learner would. */
+
+async function freshStart(page: Page) {
+  await page.goto('./');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+}
+
+const stepForward = (page: Page) => page.getByRole('button', { name: 'Step forward' }).click();
+
+test('values appear in the diagram only once the pass has computed them', async ({ page }) => {
+  await freshStart(page);
+  const diagram = page.getByRole('group', { name: 'Network diagram' });
+  await expect(diagram.getByTestId('value-a-0-0')).toHaveText('0.05');
+  await expect(diagram.getByTestId('value-z-1-0')).toHaveText('—');
+  await expect(diagram.getByTestId('loss')).toHaveText('—');
+  await expect(diagram.getByTestId('weight-2-0-0')).toHaveText('0.4');
+
+  await stepForward(page); // forward, layer 1
+  await expect(diagram.getByTestId('value-z-1-0')).toHaveText('0.3775');
+  await expect(diagram.getByTestId('value-a-1-0')).toHaveText('0.5933');
+  await expect(diagram.getByTestId('value-a-2-0')).toHaveText('—');
+
+  await stepForward(page); // forward, layer 2
+  await stepForward(page); // loss
+  await expect(diagram.getByTestId('value-a-2-0')).toHaveText('0.7514');
+  await expect(diagram.getByTestId('loss')).toHaveText('0.2984');
+  await expect(diagram.getByTestId('value-delta-2-0')).toHaveText('—');
+
+  await stepForward(page); // output δ
+  await expect(diagram.getByTestId('value-delta-2-0')).toHaveText('0.1385');
+  await expect(diagram.getByTestId('grad-w-2-0-0')).toHaveCount(0);
+
+  await stepForward(page); // hidden δ
+  await stepForward(page); // gradients, layer 2
+  await expect(diagram.getByTestId('grad-w-2-0-0')).toHaveText('0.08217');
+  await expect(diagram.getByTestId('grad-b-2-0')).toHaveText('0.1385');
+  await expect(diagram.getByTestId('grad-w-1-0-0')).toHaveCount(0);
+
+  await stepForward(page); // gradients, layer 1
+  await stepForward(page); // update
+  await expect(diagram.getByTestId('weight-2-0-0')).toHaveText('0.4 → 0.3589');
+});
+
+test('clicking an edge, a bias or a unit selects it; Enter does too', async ({ page }) => {
+  await freshStart(page);
+  const diagram = page.getByRole('group', { name: 'Network diagram' });
+  const weight = diagram.getByRole('button', { name: 'Weight w₂₁⁽²⁾ = 0.45' });
+  await weight.click({ force: true });
+  await expect(weight).toHaveAttribute('aria-pressed', 'true');
+
+  const bias = diagram.getByTestId('bias-1-1');
+  await bias.focus();
+  await page.keyboard.press('Enter');
+  await expect(bias).toHaveAttribute('aria-pressed', 'true');
+  await expect(weight).toHaveAttribute('aria-pressed', 'false');
+
+  const unit = diagram.getByTestId('unit-1-0');
+  await unit.locator('circle').click();
+  await expect(unit).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('the wheel scrolls the page unless Ctrl is held or the diagram has focus', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1000, height: 600 });
+  await freshStart(page);
+  const svg = page.locator('svg[data-export="diagram"]');
+  const layer = svg.locator('[data-zoom-layer]');
+  const box = await svg.boundingBox();
+  if (!box) throw new Error('The diagram is not on screen.');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, 200);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  expect((await layer.getAttribute('transform')) ?? 'translate(0,0) scale(1)').toContain(
+    'scale(1)',
+  );
+
+  const moved = await svg.boundingBox();
+  if (!moved) throw new Error('The diagram is not on screen.');
+  await page.mouse.move(moved.x + moved.width / 2, moved.y + moved.height / 2);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -200);
+  await page.keyboard.up('Control');
+  await expect
+    .poll(async () => (await layer.getAttribute('transform')) ?? '')
+    .not.toContain('scale(1)');
+
+  await page.getByRole('button', { name: 'Fit' }).click();
+  await expect(layer).toHaveAttribute('transform', 'translate(0,0) scale(1)');
+
+  // Once the diagram has focus (a click in it), the plain wheel zooms and the page stays put.
+  const fitted = await svg.boundingBox();
+  if (!fitted) throw new Error('The diagram is not on screen.');
+  await page.mouse.click(fitted.x + 4, fitted.y + 4);
+  const scrolled = await page.evaluate(() => window.scrollY);
+  await page.mouse.move(fitted.x + fitted.width / 2, fitted.y + fitted.height / 2);
+  await page.mouse.wheel(0, -200);
+  await expect
+    .poll(async () => (await layer.getAttribute('transform')) ?? '')
+    .not.toContain('scale(1)');
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+});

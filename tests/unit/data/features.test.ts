@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import {
+  availableFeatures,
+  featureVector,
+  featuresFor,
+  generateDataset,
+  prepareData,
+  shuffledIndices,
+  trainCount,
+} from '../../../src/data';
+
+describe('input features', () => {
+  it('offers all seven for 2-D data, three for 1-D, none for wider data', () => {
+    expect(availableFeatures(2).map((f) => f.label)).toEqual([
+      'x₁',
+      'x₂',
+      'x₁²',
+      'x₂²',
+      'x₁x₂',
+      'sin x₁',
+      'sin x₂',
+    ]);
+    expect(availableFeatures(1).map((f) => f.id)).toEqual(['x1', 'x1sq', 'sinx1']);
+    expect(availableFeatures(3)).toEqual([]);
+  });
+
+  it('computes the chosen features in a fixed order', () => {
+    const features = featuresFor(2, ['sinx2', 'x1x2', 'x1']);
+    expect(features?.map((f) => f.id)).toEqual(['x1', 'x1x2', 'sinx2']);
+    expect(featureVector(features, [2, 3])).toEqual([2, 6, Math.sin(3)]);
+    expect(featureVector(featuresFor(3, ['x1']), [1, 2, 3])).toEqual([1, 2, 3]);
+    // x₂ features are not offered for 1-D data.
+    expect(featuresFor(1, ['x2', 'x1sq'])?.map((f) => f.id)).toEqual(['x1sq']);
+  });
+});
+
+describe('train/test split', () => {
+  it('is a seeded permutation', () => {
+    const order = shuffledIndices(50, 4);
+    expect([...order].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    expect(shuffledIndices(50, 4)).toEqual(order);
+    expect(shuffledIndices(50, 5)).not.toEqual(order);
+  });
+
+  it('keeps at least one point on each side', () => {
+    expect(trainCount(10, 0.5)).toBe(5);
+    expect(trainCount(2, 0.9)).toBe(1);
+    expect(trainCount(3, 0.1)).toBe(1);
+  });
+
+  it('applies the features to every point and keeps the raw coordinates', () => {
+    const dataset = generateDataset('circle', { count: 100, noise: 0, seed: 2 });
+    const data = prepareData(dataset, ['x1sq', 'x2sq'], 0.7, 2);
+    expect(data.train).toHaveLength(70);
+    expect(data.test).toHaveLength(30);
+    expect(data.inputNames).toEqual(['x₁²', 'x₂²']);
+    data.train.forEach((sample, s) => {
+      const [x1, x2] = data.trainRaw[s] as [number, number];
+      expect(sample.x).toEqual([x1 * x1, x2 * x2]);
+    });
+    expect(prepareData(dataset, ['x1sq', 'x2sq'], 0.7, 2)).toEqual(data);
+    expect(() => prepareData(dataset, [], 0.5, 1)).toThrow(/at least one input feature/);
+  });
+});

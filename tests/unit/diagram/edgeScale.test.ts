@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { selectColumnLook, selectEdgeMax } from '../../../src/components/diagram/edgeScale';
+import { EDGE_WIDTH } from '../../../src/layout/scales';
+import { createAppStore } from '../../../src/store';
+
+describe('how the edges look', () => {
+  it('in weight mode: width from |w| on a scale topped by the nice max, color by sign', () => {
+    const store = createAppStore();
+    const s = store.getState();
+    expect(selectEdgeMax(s)).toBe(0.6); // the largest parameter of the 2-2-2 example is b = 0.6
+    const look = selectColumnLook(s, 2);
+    expect(look?.weights).toHaveLength(4);
+    expect(look?.biases).toHaveLength(2);
+    expect(look?.weights[0]).toMatchObject({ sign: 'positive', pending: false });
+    // w = 0.4 of 0.6 → 2/3 of the widest edge, quantized.
+    expect(look?.weights[0]?.width).toBe(
+      Math.round((EDGE_WIDTH.max * 0.4) / 0.6 / EDGE_WIDTH.step) * EDGE_WIDTH.step,
+    );
+    expect(look?.biases[0]?.width).toBe(EDGE_WIDTH.max);
+  });
+
+  it('hands out the same object while no edge looks different, so nothing re-renders', () => {
+    const store = createAppStore();
+    const before = selectColumnLook(store.getState(), 2);
+    store.getState().setParameter({ kind: 'weight', layer: 2, from: 0, to: 0 }, 0.401);
+    expect(selectColumnLook(store.getState(), 2)).toBe(before);
+    store.getState().setParameter({ kind: 'weight', layer: 2, from: 0, to: 0 }, -0.4);
+    const after = selectColumnLook(store.getState(), 2);
+    expect(after).not.toBe(before);
+    expect(after?.weights[0]?.sign).toBe('negative');
+    // Unchanged edges keep their (shared) look objects.
+    expect(after?.weights[1]).toBe(before?.weights[1]);
+  });
+
+  it('in gradient mode: pending until the pass computes the gradients of that layer', () => {
+    const store = createAppStore();
+    store.getState().setView({ edgeMode: 'gradients' });
+    expect(selectColumnLook(store.getState(), 2)?.weights.every((l) => l.pending)).toBe(true);
+    store.getState().goToEnd();
+    const look = selectColumnLook(store.getState(), 2);
+    expect(look?.weights.some((l) => l.pending)).toBe(false);
+    // ∂L/∂w for w₂₂⁽²⁾ is negative in the classic example (output 2 is below its target 0.99).
+    expect(look?.weights[3]?.sign).toBe('negative');
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compileNetwork,
+  createGridForward,
+  initializeNetwork,
+  runPass,
+  type Activation,
+  type Loss,
+} from '../../../src/engine';
+
+function network(hidden: Activation, output: Activation, loss: Loss, outputs: number) {
+  return initializeNetwork(
+    {
+      inputSize: 3,
+      loss,
+      layers: [
+        { units: 5, activation: hidden },
+        { units: 4, activation: hidden },
+        { units: outputs, activation: output },
+      ],
+    },
+    11,
+  );
+}
+
+describe('the batched grid forward pass', () => {
+  it.each([
+    ['tanh', 'sigmoid', 'binaryCrossEntropy', 1],
+    ['relu', 'softmax', 'crossEntropy', 3],
+    ['leakyRelu', 'linear', 'mse', 2],
+    ['sigmoid', 'tanh', 'halfSse', 1],
+  ] as const)('equals runPass at every point (%s hidden, %s output)', (hidden, output, loss, n) => {
+    const net = network(hidden, output, loss, n);
+    const P = 37;
+    const grid = createGridForward([3, 5, 4, n], P);
+    const points = Array.from({ length: P }, (_, p) => [
+      Math.sin(p) * 3,
+      Math.cos(p * 1.7) * 2,
+      p / 10 - 1,
+    ]);
+    points.forEach((x, p) => x.forEach((v, i) => ((grid.inputs[i] as Float64Array)[p] = v)));
+    grid.run(compileNetwork(net));
+    const snapshot = runPass(
+      net,
+      points.map((x) => ({ x, y: new Array<number>(n).fill(0.5) })),
+    );
+    snapshot.samples.forEach((sample, p) =>
+      sample.layers.forEach((layer, l) =>
+        Array.from(layer.a).forEach((a, j) => expect(grid.activations[l]?.[j]?.[p]).toBe(a)),
+      ),
+    );
+  });
+
+  it('refuses weights of another shape', () => {
+    const grid = createGridForward([3, 5, 4, 1], 4);
+    expect(() => grid.run(compileNetwork(network('tanh', 'linear', 'mse', 2)))).toThrow(/3-5-4-1/);
+  });
+});

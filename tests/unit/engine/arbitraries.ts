@@ -1,0 +1,85 @@
+/** fast-check generators of small random networks and batches for the engine's property tests. */
+import fc from 'fast-check';
+import type { Activation, Loss, Network, Sample } from '../../../src/engine';
+
+export const ALL_ACTIVATIONS: Activation[] = [
+  'sigmoid',
+  'tanh',
+  'relu',
+  'leakyRelu',
+  'linear',
+  'softmax',
+];
+
+/**
+ * Every (output activation, loss) pair the brief allows, written out by hand (not taken from the
+ * engine): the squared errors with any output, binary cross-entropy with sigmoid only,
+ * cross-entropy with softmax or sigmoid.
+ */
+export const ALLOWED_PAIRS: [Activation, Loss][] = [
+  ...ALL_ACTIVATIONS.flatMap((a): [Activation, Loss][] => [
+    [a, 'sse'],
+    [a, 'halfSse'],
+    [a, 'mse'],
+  ]),
+  ['sigmoid', 'binaryCrossEntropy'],
+  ['softmax', 'crossEntropy'],
+  ['sigmoid', 'crossEntropy'],
+];
+
+const weight = fc.double({ min: -2, max: 2, noNaN: true });
+const probability = fc.double({ min: 0, max: 1, noNaN: true });
+
+export interface Case {
+  network: Network;
+  batch: Sample[];
+}
+
+/**
+ * A network of 1–3 layers (hidden activations drawn from all six), 1–4 units each, weights and
+ * biases in [−2, 2]; a batch of 1–4 samples with x in [−2, 2] and y in [0, 1] for the
+ * cross-entropies, [−2, 2] otherwise.
+ */
+export function caseArbitrary(output: Activation, loss: Loss): fc.Arbitrary<Case> {
+  const shape = fc.record({
+    inputSize: fc.integer({ min: 1, max: 4 }),
+    hidden: fc.array(
+      fc.record({
+        units: fc.integer({ min: 1, max: 4 }),
+        activation: fc.constantFrom(...ALL_ACTIVATIONS),
+      }),
+      { minLength: 0, maxLength: 2 },
+    ),
+    outputUnits: fc.integer({ min: 1, max: 4 }),
+    batchSize: fc.integer({ min: 1, max: 4 }),
+  });
+  const target = loss === 'binaryCrossEntropy' || loss === 'crossEntropy' ? probability : weight;
+  return shape.chain(({ inputSize, hidden, outputUnits, batchSize }) => {
+    const specs = [...hidden, { units: outputUnits, activation: output }];
+    let nPrev = inputSize;
+    const layers = specs.map((spec) => {
+      const layer = fc.record({
+        activation: fc.constant(spec.activation),
+        weights: fc.array(fc.array(weight, { minLength: spec.units, maxLength: spec.units }), {
+          minLength: nPrev,
+          maxLength: nPrev,
+        }),
+        biases: fc.array(weight, { minLength: spec.units, maxLength: spec.units }),
+      });
+      nPrev = spec.units;
+      return layer;
+    });
+    const sample = fc.record({
+      x: fc.array(weight, { minLength: inputSize, maxLength: inputSize }),
+      y: fc.array(target, { minLength: outputUnits, maxLength: outputUnits }),
+    });
+    return fc.record({
+      network: fc.record({
+        inputSize: fc.constant(inputSize),
+        layers: fc.tuple(...layers),
+        loss: fc.constant(loss),
+      }),
+      batch: fc.array(sample, { minLength: batchSize, maxLength: batchSize }),
+    });
+  });
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from '../../../src/store';
+import { createRunStore } from '../../../src/store/trainingRuntime';
+import { createTrainingStore } from '../../../src/store/trainingStore';
+import { preparedOf } from '../../../src/store/trainingSelectors';
+import { localClient } from '../../../src/training/client';
+import { createTrainingController } from '../../../src/training/controller';
+import type { Images } from '../../../src/training/protocol';
+
+function setup(init: Parameters<typeof createTrainingStore>[0] = {}) {
+  const app = createAppStore();
+  const choices = createTrainingStore({ mode: 'train', ...init });
+  const run = createRunStore();
+  const frames: (() => void)[] = [];
+  const controller = createTrainingController(app, choices, run, {
+    makeClient: localClient,
+    reducedMotion: () => false,
+    requestFrame: (f) => frames.push(f),
+    cancelFrame: () => {},
+  });
+  /** Run queued animation frames and let the session answer, n times. */
+  const animate = async (n: number) => {
+    for (let i = 0; i < n; i++) {
+      const due = frames.splice(0);
+      due.forEach((f) => f());
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  };
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  return { app, choices, run, controller, animate, settle };
+}
+
+describe('the training controller', () => {
+  it('fits the network to the data, draws it, and says so', async () => {
+    const { app, run, controller, settle } = setup();
+    let images: Images | null = null;
+    controller.onImages((i) => (images = i));
+    controller.refresh();
+    await settle();
+    const network = app.getState().network;
+    expect(network.inputSize).toBe(2);
+    expect(network.layers.at(-1)?.activation).toBe('sigmoid');
+    expect(network.loss).toBe('binaryCrossEntropy');
+    expect(run.getState().notice).toMatch(/set up for this data/);
+    expect(images).not.toBeNull();
+    expect((images as unknown as Images).kind).toBe('2d');
+  });
+
+  it('trains one epoch, records it, and commits the network', async () => {
+    const { app, run, controller, settle } = setup();
+    controller.refresh();
+    await settle();
+    const before = app.getState().network;
+    await controller.oneEpoch();
+    expect(run.getState().history).toHaveLength(1);
+    expect(run.getState().history[0]?.epoch).toBe(1);
+    expect(run.getState().history[0]?.gradientNorms).toHaveLength(before.layers.length);
+    expect(app.getState().network).not.toBe(before);
+    expect(app.getState().past.length).toBeGreaterThan(0);
+  });
+
+  it('opens the next mini-batch in the stepper at step 0', async () => {
+    const { app, choices, controller } = setup({ batchSize: 4 });
+    await controller.oneEpoch();
+    const network = app.getState().network;
+    await controller.openNextBatch();
+    const s = app.getState();
+    expect(s.samples).toHaveLength(4);
+    expect(s.stepIndex).toBe(0);
+    expect(s.network).toEqual(network);
+    const train = preparedOf(choices.getState()).train;
+    for (const sample of s.samples) expect(train).toContain(sample);
+    expect(choices.getState().mode).toBe('step');
+  });
+
+  it('plays until the epoch limit', async () => {
+    const { run, controller, animate } = setup({
+      speed: 'epoch',
+      stop: { kind: 'epochs', epochs: 3, loss: 0 },
+    });
+    controller.play();
+    await animate(10);
+    expect(run.getState().status).toBe('idle');
+    expect(run.getState().stopReason).toBe('epochs');
+    expect(run.getState().history.map((r) => r.epoch)).toEqual([1, 2, 3]);
+  });
+
+  it('stops on overflow and keeps the last good network', async () => {
+    const { app, run, controller, animate, settle } = setup({ dataset: 'plane', speed: 'batch' });
+    controller.refresh();
+    await settle();
+    for (let l = 1; l < app.getState().network.layers.length; l++)
+      app.getState().setActivation(l, 'relu');
+    app.getState().setLearningRate(10);
+    controller.play();
+    await animate(40);
+    const overflow = run.getState().overflow;
+    expect(overflow).not.toBeNull();
+    expect(overflow?.learningRate).toBe(10);
+    expect(run.getState().status).toBe('idle');
+    for (const layer of app.getState().network.layers) {
+      for (const v of [...layer.weights.flat(), ...layer.biases]) {
+        expect(Math.abs(v)).toBeLessThanOrEqual(1e6);
+      }
+    }
+  });
+
+  it('resets to the same initial weights unless asked for a new seed', async () => {
+    const { app, choices, controller } = setup();
+    await controller.reset(false);
+    const first = app.getState().network;
+    await controller.oneEpoch();
+    await controller.reset(false);
+    expect(app.getState().network).toEqual(first);
+    await controller.reset(true);
+    expect(choices.getState().initSeed).toBe(2);
+    expect(app.getState().network).not.toEqual(first);
+  });
+});

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { initializeNetwork, lossOf } from '../../../src/engine';
+import { createTrainingStore } from '../../../src/store/trainingStore';
+import { fittedNetwork, preparedOf } from '../../../src/store/trainingSelectors';
+import { gradientHealth } from '../../../src/training/health';
+import { imagesDue, playRequest, sessionInitOf } from '../../../src/training/plan';
+import { DIVERGING, putDiverging } from '../../../src/training/palette';
+import { createSession } from '../../../src/training/session';
+import type { FrameRequest } from '../../../src/training/protocol';
+
+function session(init: Parameters<typeof createTrainingStore>[0] = {}) {
+  const choices = createTrainingStore({ count: 100, ...init }).getState();
+  const data = preparedOf(choices);
+  const base = initializeNetwork(
+    {
+      inputSize: 2,
+      loss: 'mse',
+      layers: [
+        { units: 3, activation: 'tanh' },
+        { units: 2, activation: 'tanh' },
+        { units: 1, activation: 'linear' },
+      ],
+    },
+    1,
+  );
+  const network = fittedNetwork(base, data, 1);
+  return { s: createSession(sessionInitOf(network, choices, 0.1)), data, network, choices };
+}
+
+const request = (r: Partial<FrameRequest>): FrameRequest => ({
+  work: 'none',
+  budgetMs: 5,
+  stop: { kind: 'none', epochs: 1, loss: 0 },
+  images: false,
+  network: false,
+  ...r,
+});
+
+describe('the training session', () => {
+  it('paints the plane and one thumbnail per hidden unit without training', () => {
+    const { s, network, data } = session();
+    const reply = s.frame(request({ images: true, network: true }));
+    expect(reply.trained).toBe(0);
+    expect(reply.record).toBeNull();
+    expect(reply.network).toEqual(network);
+    expect(reply.hidden.units).toEqual([3, 2]);
+    const images = reply.images;
+    expect(images?.kind).toBe('2d');
+    if (images?.kind !== '2d') return;
+    expect(images.output).toHaveLength(100 * 100 * 4);
+    expect(images.hidden).toHaveLength(5 * 50 * 50 * 4);
+    expect(reply.gridPoints).toBe(10_000);
+    expect(data.task).toBe('binary');
+  });
+
+  it('records an epoch with losses equal to lossOf', () => {
+    const { s, data } = session();
+    const reply = s.frame(request({ work: 'epoch', network: true }));
+    expect(reply.completedEpochs).toBe(1);
+    expect(reply.record?.epoch).toBe(1);
+    const trained = reply.network;
+    if (!trained) throw new Error('no network');
+    expect(reply.record?.trainLoss).toBeCloseTo(lossOf(trained, data.train), 12);
+    expect(reply.record?.testLoss).toBeCloseTo(lossOf(trained, data.test), 12);
+    expect(reply.record?.trainAccuracy).toBeGreaterThanOrEqual(0);
+  });
+
+  it('stops at the epoch limit and at the target loss, and says so', () => {
+    const { s } = session();
+    const limit = { kind: 'epochs' as const, epochs: 2, loss: 0 };
+    let reply = s.frame(request({ work: 'budget', budgetMs: 1000, stop: limit }));
+    expect(reply.stopped).toBe('epochs');
+    expect(reply.completedEpochs).toBe(2);
+    expect(reply.network).not.toBeNull();
+    reply = s.frame(request({ work: 'batch', stop: limit }));
+    expect(reply.stopped).toBe('epochs');
+    expect(reply.trained).toBe(0);
+    reply = s.frame(request({ work: 'batch', stop: { kind: 'loss', epochs: 1, loss: 100 } }));
+    expect(reply.stopped).toBe('loss');
+  });
+
+  it('draws a line for 1-D data', () => {
+    const { s } = session({ dataset: 'curve' });
+    const images = s.frame(request({ images: true })).images;
+    expect(images?.kind).toBe('1d');
+    if (images?.kind === '1d') {
+      expect(images.xs[0]).toBe(-6);
+      expect(images.xs[images.xs.length - 1]).toBe(6);
+      expect(images.hidden).toHaveLength(5 * images.xs.length);
+    }
+  });
+});
+
+describe('live-view decisions', () => {
+  it('asks for a time budget only when playing as fast as possible', () => {
+    const choices = createTrainingStore({ speed: 'max' }).getState();
+    expect(playRequest(choices, true, true)).toMatchObject({ work: 'budget', budgetMs: 12 });
+    expect(playRequest(choices, false, true).budgetMs).toBe(6);
+    expect(playRequest({ ...choices, speed: 'epoch' }, true, false).work).toBe('epoch');
+  });
+
+  it('repaints every frame when the grid is cheap, less often when not or when motion is reduced', () => {
+    expect(imagesDue(0, 1, false)).toBe(true);
+    expect(imagesDue(20, 10, false)).toBe(false);
+    expect(imagesDue(31, 10, false)).toBe(true);
+    expect(imagesDue(100, 1, true)).toBe(false);
+    expect(imagesDue(500, 1, true)).toBe(true);
+  });
+
+  it('reads the gradient norms', () => {
+    expect(gradientHealth([]).level).toBe('none');
+    expect(gradientHealth([0.1, 0.2, 0.3]).level).toBe('ok');
+    expect(gradientHealth([1e-5, 1e-3, 0.1]).level).toBe('vanishing');
+    expect(gradientHealth([1e-5, 1e-3, 0.1]).message).toMatch(/layer 1/);
+    expect(gradientHealth([5e3, 1]).level).toBe('exploding');
+    expect(gradientHealth([NaN, 1]).level).toBe('exploding');
+    expect(gradientHealth([1e-9, 1e-8]).level).toBe('stalled');
+  });
+
+  it('colors −1 orange, 0 white, +1 blue', () => {
+    const image = new Uint8ClampedArray(12);
+    putDiverging(image, 0, -1);
+    putDiverging(image, 1, 0);
+    putDiverging(image, 2, 5);
+    expect(Array.from(image.subarray(4, 8))).toEqual([255, 255, 255, 255]);
+    expect(image[0]).toBeGreaterThan(image[2] as number);
+    expect(image[10]).toBeGreaterThan(image[8] as number);
+    expect(DIVERGING).toHaveLength(257 * 3);
+  });
+});
