@@ -10,7 +10,7 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   reporter: process.env.CI
-    ? [['list'], ['json', { outputFile: 'test-results/playwright.json' }]]
+    ? [['list'], ['json', { outputFile: 'test-reports/playwright.json' }]]
     : [['list']],
   use: {
     baseURL: `http://localhost:${port}/`,

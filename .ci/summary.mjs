@@ -10,13 +10,13 @@ function read(path) {
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
 }
 
-const vitest = read('test-results/vitest.json');
+const vitest = read('test-reports/vitest.json');
 if (vitest) {
   passed += vitest.numPassedTests ?? 0;
   failed += vitest.numFailedTests ?? 0;
 }
 
-const playwright = read('test-results/playwright.json');
+const playwright = read('test-reports/playwright.json');
 if (playwright) {
   passed += playwright.stats?.expected ?? 0;
   failed += (playwright.stats?.unexpected ?? 0) + (playwright.stats?.flaky ?? 0);
