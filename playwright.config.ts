@@ -1,10 +1,13 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, requireChromium } from './tests/e2e/browser';
 
-const port = 4173;
+// E2E_PORT lets several runs share a machine: each builds into its own folder and serves it.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const outDir = `node_modules/.e2e-dist/${port}`;
 
 export default defineConfig({
   testDir: './tests/e2e',
+  outputDir: `test-results/${port}`,
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -19,9 +22,9 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `npx vite build --logLevel warn && npx vite preview --port ${port} --strictPort`,
+    command: `npx vite build --logLevel warn --outDir ${outDir} --emptyOutDir && npx vite preview --outDir ${outDir} --port ${port} --strictPort`,
     url: `http://localhost:${port}/`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 120_000,
   },
 });
