@@ -94,3 +94,40 @@ export function transpose(rows: readonly ArrayLike<number>[]): number[][] {
 export function at(values: ArrayLike<number> | undefined, k: number): number {
   return values?.[k] ?? NaN;
 }
+
+/** Parenthesized runs up to this many TeX characters are kept on one line. */
+const SHORT_GROUP = 80;
+
+/**
+ * The same TeX with each short top-level "( … )" wrapped in braces. KaTeX breaks a long inline
+ * line after a top-level relation or binary operator but never inside braces, so the line wraps
+ * at "=", "+" or "·" and never splits "(1 − 0.59327)".
+ */
+export function keepGroupsTogether(tex: string): string {
+  let out = '';
+  let depth = 0; // braces, \left…\right and environments: KaTeX never breaks inside them
+  let open = -1; // where the current top-level "(" began in `out`
+  let parens = 0;
+  for (let i = 0; i < tex.length; i++) {
+    const c = tex[i] as string;
+    if (c === '\\') {
+      const command = /^\\(left|right|begin|end)\b/.exec(tex.slice(i));
+      const length = command ? command[0].length : 2; // an escaped character such as \{ too
+      if (command) depth += command[1] === 'left' || command[1] === 'begin' ? 1 : -1;
+      out += tex.slice(i, i + length);
+      i += length - 1;
+      continue;
+    }
+    if (c === '{') depth++;
+    else if (c === '}') depth--;
+    else if (depth === 0 && c === '(') {
+      if (parens++ === 0) open = out.length;
+    } else if (depth === 0 && c === ')' && parens > 0 && --parens === 0) {
+      const group = out.slice(open) + c;
+      out = out.slice(0, open) + (group.length <= SHORT_GROUP ? `{${group}}` : group);
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}

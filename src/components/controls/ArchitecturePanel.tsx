@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { ACTIVATIONS, LOSSES, type Activation, type Loss } from '../../engine';
 import { LIMITS, layerSizes } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
@@ -28,11 +29,13 @@ function layerName(layer: number, L: number): string {
 /** Layers, units, activations, loss and learning rate; refusals explained where they happen. */
 export function ArchitecturePanel() {
   const store = useAppStoreApi();
-  const network = useApp((s) => s.network);
+  // The shape, activations and loss only: a weight edit must not redraw this panel.
+  const sizes = useApp(useShallow((s) => layerSizes(s.network)));
+  const activations = useApp(useShallow((s) => s.network.layers.map((l) => l.activation)));
+  const loss = useApp((s) => s.network.loss);
   const learningRate = useApp((s) => s.learningRate);
   const [message, setMessage] = useState<{ where: string; text: string } | null>(null);
-  const sizes = layerSizes(network);
-  const L = network.layers.length;
+  const L = sizes.length - 1;
   const report = (where: string, outcome: string | null) =>
     setMessage(outcome ? { where, text: outcome } : null);
   const errorFor = (where: string) =>
@@ -86,7 +89,7 @@ export function ArchitecturePanel() {
                   <>
                     <select
                       aria-label={`Activation of ${layerName(layer, L).toLowerCase()} layer`}
-                      value={network.layers[layer - 1]?.activation}
+                      value={activations[layer - 1]}
                       onChange={(event) =>
                         report(
                           `act${layer}`,
@@ -131,7 +134,7 @@ export function ArchitecturePanel() {
       <label className="stacked">
         Loss
         <select
-          value={network.loss}
+          value={loss}
           onChange={(event) => report('loss', store.getState().setLoss(event.target.value as Loss))}
         >
           {LOSSES.map((l) => (

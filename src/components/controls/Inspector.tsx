@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
-import { parameterLabel } from '../../math';
+import type { Network, Sample } from '../../engine';
+import { biasLabel, lossLabel, parameterLabel, weightLabel } from '../../math';
 import { formatNumber } from '../../math/format';
 import { LIMITS, selectSnapshot, type Parameter, type Selection } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
@@ -17,6 +18,9 @@ interface LastEdit {
   /** First-order prediction ∂L/∂θ · Δθ, from the gradient before the edit. */
   predicted: number;
   lossBefore: number;
+  /** The network and batch the edit produced: any other change (an input, an update) moves L too. */
+  network: Network;
+  samples: Sample[];
 }
 
 /**
@@ -45,6 +49,8 @@ export function Inspector() {
       : ((grads.db[parameter.unit] as number | undefined) ?? null);
   });
   const loss = useApp((s) => selectSnapshot(s).loss);
+  const network = useApp((s) => s.network);
+  const samples = useApp((s) => s.samples);
   const [lastEdit, setLastEdit] = useState<LastEdit | null>(null);
   const dragStart = useRef<{ value: number; gradient: number; loss: number } | null>(null);
 
@@ -59,23 +65,47 @@ export function Inspector() {
     );
   }
   const label = parameterLabel(parameter, notation);
+  const symbol =
+    parameter.kind === 'weight'
+      ? weightLabel(notation, parameter.layer, parameter.from, parameter.to)
+      : parameter.kind === 'bias'
+        ? biasLabel(notation, parameter.layer, parameter.unit)
+        : label;
+  const L = lossLabel(notation);
 
   const commit = (next: number): string | null => {
     const before = dragStart.current ?? { value, gradient, loss };
     const problem = store.getState().setParameter(parameter, next);
     if (problem === null) {
       const delta = next - before.value;
-      setLastEdit({ label, delta, predicted: before.gradient * delta, lossBefore: before.loss });
+      const after = store.getState();
+      setLastEdit({
+        label,
+        delta,
+        predicted: before.gradient * delta,
+        lossBefore: before.loss,
+        network: after.network,
+        samples: after.samples,
+      });
     }
     return problem;
   };
 
-  const lossChange = lastEdit && lastEdit.label === label ? loss - lastEdit.lossBefore : null;
+  // ΔL belongs to the edit only while nothing else has changed the network or the batch since.
+  const lossChange =
+    lastEdit &&
+    lastEdit.label === label &&
+    lastEdit.network === network &&
+    lastEdit.samples === samples
+      ? loss - lastEdit.lossBefore
+      : null;
 
   return (
     <div className="inspector">
       <h2>Selected parameter</h2>
       <NumberField
+        // A new parameter gets a new field: a refused draft never carries over to another one.
+        key={label}
         label={label}
         value={value}
         min={-LIMITS.maxAbsValue}
@@ -93,9 +123,11 @@ export function Inspector() {
         }}
       />
       <dl className="facts">
-        <dt>∂L/∂ (this parameter)</dt>
+        <dt>
+          ∂{L}/∂{symbol}
+        </dt>
         <dd data-testid="selected-gradient">{formatNumber(gradient, 8)}</dd>
-        <dt>Loss</dt>
+        <dt>Loss {L}</dt>
         <dd>{formatNumber(loss, 8)}</dd>
         {lastEdit && lossChange !== null && (
           <>
@@ -103,14 +135,17 @@ export function Inspector() {
             <dd>{formatNumber(lastEdit.delta, 6)}</dd>
             <dt>Loss change ΔL</dt>
             <dd data-testid="loss-change">{formatNumber(lossChange, 6)}</dd>
-            <dt>Predicted ∂L/∂θ·Δθ</dt>
+            <dt>
+              Predicted ∂{L}/∂{symbol}·Δ
+            </dt>
             <dd data-testid="loss-prediction">{formatNumber(lastEdit.predicted, 6)}</dd>
           </>
         )}
       </dl>
       <p className="hint">
-        The gradient predicts how the loss moves for a small change: ΔL ≈ ∂L/∂θ · Δθ. The smaller
-        the change, the closer the prediction.
+        The gradient predicts how the loss moves for a small change: Δ{L} ≈ ∂{L}/∂{symbol} · Δ{symbol}.
+        Type a new value, use ↑/↓ (Shift for ×10), or drag the ⇔ handle, and compare the two. The
+        smaller the change, the closer the prediction.
       </p>
     </div>
   );

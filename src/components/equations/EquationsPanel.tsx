@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import {
   chainRuleEquation,
   matrixEquations,
@@ -55,13 +55,19 @@ export function EquationRows({ blocks, testId }: { blocks: EquationBlock[]; test
 
 /** The current step's equations: general form, numbers substituted, result; matrix form; chain rule. */
 export function EquationsPanel() {
-  const context = useApp(memoContext);
+  // Deferred: while a weight is dragged the diagram redraws first, and the equations (typesetting
+  // is the costliest part of a frame on a large network) follow as soon as the frame is free.
+  const context = useDeferredValue(useApp(memoContext));
   const matrixView = useApp((s) => s.view.matrixView && !s.view.hidden.includes('matrix'));
   const selection = useApp((s) => s.selection);
   const [showAll, setShowAll] = useState(false);
-  const blocks = stepEquations(context);
+  const blocks = useMemo(() => stepEquations(context), [context]);
   const shown = showAll ? blocks : blocks.slice(0, FIRST_BLOCKS);
-  const chain = selection ? chainRuleEquation(context, selection) : null;
+  const matrix = useMemo(() => (matrixView ? matrixEquations(context) : null), [context, matrixView]);
+  const chain = useMemo(
+    () => (selection ? chainRuleEquation(context, selection) : null),
+    [context, selection],
+  );
 
   return (
     <div className="equations">
@@ -72,10 +78,10 @@ export function EquationsPanel() {
           {showAll ? 'Show fewer' : `Show all ${blocks.length} equations`}
         </button>
       )}
-      {matrixView && (
+      {matrix && (
         <>
           <h2>Matrix form</h2>
-          <EquationRows blocks={matrixEquations(context)} testId="matrix-equations" />
+          <EquationRows blocks={matrix} testId="matrix-equations" />
         </>
       )}
       {chain && (

@@ -1,5 +1,6 @@
 import katex from 'katex';
 import { memo } from 'react';
+import { keepGroupsTogether } from '../../math/tex';
 
 const cache = new Map<string, string>();
 const MAX_CACHE = 2000;
@@ -9,10 +10,13 @@ export function renderTex(tex: string, displayMode: boolean): string {
   const key = `${displayMode ? 'D' : 'I'}${tex}`;
   let html = cache.get(key);
   if (html === undefined) {
-    html = katex.renderToString(tex, {
+    // Display equations are typeset inline in \displaystyle: KaTeX then breaks a long line after a
+    // top-level =, + or · (never inside a fraction, a matrix or a short parenthesized run), so
+    // nothing is cut off in a narrow panel.
+    html = katex.renderToString(displayMode ? `\\displaystyle ${keepGroupsTogether(tex)}` : tex, {
       throwOnError: false,
       trust: false,
-      displayMode,
+      displayMode: false,
       strict: 'ignore',
       output: 'htmlAndMathml',
     });

@@ -1,0 +1,33 @@
+import katex from 'katex';
+import { describe, expect, it } from 'vitest';
+import { keepGroupsTogether } from '../../../src/math/tex';
+
+describe('keepGroupsTogether', () => {
+  it('wraps each short top-level parenthesized run in braces', () => {
+    expect(keepGroupsTogether('= 0.59327(1 - 0.59327) = 0.241301')).toBe(
+      '= 0.59327{(1 - 0.59327)} = 0.241301',
+    );
+    expect(keepGroupsTogether('(a + (b - c)) \\cdot (d)')).toBe('{(a + (b - c))} \\cdot {(d)}');
+  });
+
+  it('leaves parentheses inside braces, \\left…\\right or an environment alone', () => {
+    expect(keepGroupsTogether('\\sigma{(z)} + x')).toBe('\\sigma{(z)} + x');
+    expect(keepGroupsTogether('\\left( a (b) \\right)')).toBe('\\left( a (b) \\right)');
+    expect(keepGroupsTogether('\\begin{bmatrix} (a) \\end{bmatrix}')).toBe(
+      '\\begin{bmatrix} (a) \\end{bmatrix}',
+    );
+  });
+
+  it('does not count escaped braces as groups, and leaves a long run breakable', () => {
+    expect(keepGroupsTogether('\\{ (a) \\}')).toBe('\\{ {(a)} \\}');
+    const long = `(${Array.from({ length: 30 }, (_, k) => `${k}`).join(' + ')})`;
+    expect(keepGroupsTogether(long)).toBe(long);
+  });
+
+  it('gives TeX that still typesets', () => {
+    const tex = keepGroupsTogether(
+      "\\delta_{1}^{(1)} = (0.4\\cdot 0.138499 + 0.5\\cdot (-0.0380982))\\cdot 0.59327(1 - 0.59327) = 0.00877135",
+    );
+    expect(() => katex.renderToString(`\\displaystyle ${tex}`, { throwOnError: true })).not.toThrow();
+  });
+});
