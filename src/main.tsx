@@ -4,7 +4,7 @@ import 'katex/dist/katex.min.css';
 import './styles.css';
 import { App } from './components/App';
 import { createAppStore } from './store';
-import { loadStartup, startAutosave } from './store/autosave';
+import { loadStartup, shareFragment, startAutosave } from './store/autosave';
 import { AppStoreProvider } from './store/context';
 
 function browserStorage(): Storage | null {
@@ -29,6 +29,11 @@ if (storage) {
   autosave.flush();
   window.addEventListener('pagehide', autosave.flush);
 }
+// A share link pasted into a tab already showing the app changes only the fragment, which loads
+// nothing: load again, so it opens the way any link does (checked, with the saved work one undo away).
+window.addEventListener('hashchange', () => {
+  if (shareFragment(window.location.hash)) window.location.reload();
+});
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -48,7 +48,9 @@ export function App({ startupNotice = null }: { startupNotice?: string | null })
               <Diagram />
             </div>
           </section>
-          <section className="equations-panel" aria-label="Equations">
+          {/* Focusable: on a wide screen the panel scrolls on its own, and keyboard users must
+              be able to scroll it too. */}
+          <section className="equations-panel" aria-label="Equations" tabIndex={0}>
             <EquationsPanel />
           </section>
           <aside className="side-panel" aria-label="Edit and save">

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { ACTIVATIONS, LOSSES } from '../engine';
 import { HIDEABLE_PANELS } from './types';
 import { LIMITS } from './limits';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { DATA_LIMITS, DATASET_KINDS, FEATURE_IDS } from '../data';
 import { REGULARIZATIONS } from '../engine';
 import { LIMITS } from './limits';

@@ -108,6 +108,8 @@ export function WorkPanel() {
           type="file"
           accept="application/json,.json"
           aria-label="Import JSON file"
+          // The "Import JSON" button opens it: a second, invisible tab stop would lose the focus.
+          tabIndex={-1}
           className="visually-hidden"
           onChange={onFile}
         />
