@@ -142,7 +142,9 @@ export const EXAMPLES: readonly WorkedExample[] = [
             [0.5, -0.4, 0.3],
             [0.2, 0.6, -0.5],
           ],
-          biases: [0.1, 0.1, 0.1],
+          // Not 0.1: sample 1 would give z₂ = −0.4 + 0.3 + 0.1, exactly ReLU's kink by hand and
+          // −5.55e−17 in floating point, which the learner would see instead of 0.
+          biases: [0.1, 0.2, 0.1],
         },
         {
           activation: 'softmax',

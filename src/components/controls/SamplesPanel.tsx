@@ -39,7 +39,7 @@ export function SamplesPanel() {
           <div className="field-row">
             {samples[sampleIndex].x.map((x, i) => (
               <NumberField
-                key={`x${i}`}
+                key={`x${sampleIndex}-${i}`}
                 label={parameterLabel({ kind: 'input', sample: sampleIndex, index: i }, notation)}
                 value={x}
                 min={-LIMITS.maxAbsValue}
@@ -54,7 +54,7 @@ export function SamplesPanel() {
           <div className="field-row">
             {samples[sampleIndex].y.map((y, j) => (
               <NumberField
-                key={`y${j}`}
+                key={`y${sampleIndex}-${j}`}
                 label={parameterLabel({ kind: 'target', sample: sampleIndex, index: j }, notation)}
                 value={y}
                 min={-LIMITS.maxAbsValue}

@@ -1,0 +1,53 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Shared steps for the end-to-end tests: what a learner does, by roles and labels. */
+
+/**
+ * Open the app with nothing saved, and collect console errors and uncaught exceptions so a test
+ * can end with `expect(errors).toEqual([])`.
+ */
+export async function openFresh(page: Page): Promise<string[]> {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('./');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Step forward' })).toBeVisible();
+  return errors;
+}
+
+export const diagramOf = (page: Page): Locator =>
+  page.getByRole('group', { name: 'Network diagram' });
+
+/** Pick a worked example from the "Example" combobox by its title. */
+export async function chooseExample(page: Page, title: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Example' }).selectOption({ label: title });
+}
+
+export async function stepForward(page: Page, times = 1): Promise<void> {
+  const button = page.getByRole('button', { name: 'Step forward' });
+  for (let i = 0; i < times; i++) await button.click();
+}
+
+export async function stepBack(page: Page, times = 1): Promise<void> {
+  const button = page.getByRole('button', { name: 'Step back' });
+  for (let i = 0; i < times; i++) await button.click();
+}
+
+/** The phase indicator: its title ("Loss") and the counter ("step 4 of 9 · pass 1"). */
+export async function expectPhase(page: Page, title: string, counter: string): Promise<void> {
+  const phase = page.getByRole('group', { name: 'Step through the pass' });
+  await expect(phase.getByTestId('phase')).toHaveText(title);
+  await expect(phase.getByText(/^step \d+ of \d+ · pass \d+$/)).toHaveText(counter);
+}
+
+/** Type into a labelled number field and press Enter, as a learner would. */
+export async function typeInto(page: Page, label: string, text: string): Promise<Locator> {
+  const field = page.getByRole('textbox', { name: label, exact: true });
+  await field.fill(text);
+  await field.press('Enter');
+  return field;
+}
