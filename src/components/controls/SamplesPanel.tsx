@@ -10,6 +10,8 @@ export function SamplesPanel() {
   const sampleIndex = useApp((s) => s.sampleIndex);
   const notation = useApp((s) => s.notation);
   const many = samples.length > 1;
+  // A large batch gets numbered buttons, so they take a few lines, not a whole column.
+  const compact = samples.length > 4;
 
   return (
     <div className="samples">
@@ -27,10 +29,11 @@ export function SamplesPanel() {
             type="button"
             role="radio"
             aria-checked={s === sampleIndex}
-            className={s === sampleIndex ? 'tab selected' : 'tab'}
+            aria-label={`Sample ${s + 1}`}
+            className={`tab${s === sampleIndex ? ' selected' : ''}${compact ? ' compact' : ''}`}
             onClick={() => store.getState().setSampleIndex(s)}
           >
-            Sample {s + 1}
+            {compact ? s + 1 : `Sample ${s + 1}`}
           </button>
         ))}
       </div>

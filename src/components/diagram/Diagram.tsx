@@ -11,8 +11,11 @@ import { Legend } from './Legend';
 import { ColumnNames, OutputExtras } from './OutputExtras';
 import { UnitColumn } from './UnitColumn';
 import { ZoomController } from './zoomController';
-import { stepDimsOthers } from './highlight';
+import { stepColumns, stepDimsOthers } from './highlight';
 import './diagram.css';
+
+/** Beyond this size (diagram units, about px at scale 1) the whole network is too small to read. */
+const LARGE = { width: 1100, height: 800 };
 
 /**
  * The network as the pass goes through it: every z, a, δ and gradient appears where it belongs
@@ -43,8 +46,15 @@ export function Diagram() {
   useEffect(() => {
     zoomRef.current?.update({ width: layout.width, height: layout.height });
   }, [layout.width, layout.height]);
+  // In a network wider than the view, the view follows the pass to the column being computed.
+  const columns = useApp(useShallow((s) => stepColumns(selectStep(s), sizes.length - 1)));
+  useEffect(() => {
+    const xs = columns.map((c) => layout.columns[c]?.x).filter((x) => x !== undefined);
+    if (xs.length > 0) zoomRef.current?.reveal(Math.min(...xs), Math.max(...xs));
+  }, [columns, layout]);
 
   const lastLayer = sizes.length - 1;
+  const large = layout.width > LARGE.width || layout.height > LARGE.height;
   return (
     <div className="diagram" ref={frameRef}>
       <div className="diagram-toolbar" role="toolbar" aria-label="Diagram view">
@@ -72,7 +82,12 @@ export function Diagram() {
         role="group"
         aria-label="Network diagram"
         viewBox={`0 0 ${layout.width} ${layout.height}`}
-        style={{ aspectRatio: `${layout.width} / ${layout.height}` }}
+        // A network too large to read whole gets the full height to pan in (it opens zoomed in).
+        style={
+          large
+            ? { height: `min(72vh, ${layout.height}px)` }
+            : { aspectRatio: `${layout.width} / ${layout.height}` }
+        }
         tabIndex={-1}
         onClick={() => store.getState().select(null)}
       >

@@ -85,3 +85,24 @@ export function unitFocus(
 export function stepDimsOthers(step: PassStep): boolean {
   return step.kind !== 'start' && step.kind !== 'update';
 }
+
+/**
+ * The columns (layers) the step reads and writes, for the view to follow through a network wider
+ * than the screen: l − 1 and l on the forward pass and for gradients, l and l + 1 for a hidden δ,
+ * the output for the loss and its δ; none at the start and the update.
+ */
+export function stepColumns(step: PassStep, lastLayer: number): number[] {
+  switch (step.kind) {
+    case 'forward':
+    case 'gradients':
+      return [step.layer - 1, step.layer];
+    case 'hiddenDelta':
+      return [step.layer, step.layer + 1];
+    case 'outputDelta':
+      return [step.layer];
+    case 'loss':
+      return [lastLayer];
+    default:
+      return [];
+  }
+}

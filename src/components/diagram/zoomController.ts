@@ -1,5 +1,11 @@
 import { select, type Selection } from 'd3-selection';
-import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
+import { interpolate } from 'd3-interpolate';
+import 'd3-transition';
+import { zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
+
+function reducedMotion(): boolean {
+  return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+}
 
 /**
  * Pan and zoom over the diagram, owned by D3: React renders the SVG and the zoom layer, and never
@@ -17,6 +23,11 @@ export interface ZoomSize {
 }
 
 const SCALE_EXTENT: [number, number] = [0.5, 8];
+/**
+ * Below this many screen pixels per diagram unit the numbers are too small to read (10–11 px
+ * text): a large network then opens zoomed in to this scale at its left edge, and Fit shows all.
+ */
+const READABLE_SCALE = 1;
 
 export class ZoomController {
   private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
@@ -27,6 +38,9 @@ export class ZoomController {
     this.svg = select(svgElement);
     this.behavior = zoom<SVGSVGElement, unknown>()
       .scaleExtent(SCALE_EXTENT)
+      // A straight pan when following the pass (the default arcs out and back, and a step taken
+      // mid-pan would keep the zoomed-out scale).
+      .interpolate(interpolate)
       .filter((event: MouseEvent | WheelEvent | TouchEvent) => {
         if (event.type === 'wheel') {
           const wheel = event as WheelEvent;
@@ -40,7 +54,10 @@ export class ZoomController {
     this.svg.call(this.behavior).on('dblclick.zoom', null);
   }
 
-  /** A new network shape: keep the view within it, and fit it. */
+  /**
+   * A new network shape: keep the view within it, and show all of it if that is readable, else
+   * its left edge at a readable scale.
+   */
   update(size: ZoomSize): void {
     if (this.size && this.size.width === size.width && this.size.height === size.height) return;
     this.size = size;
@@ -49,11 +66,39 @@ export class ZoomController {
       [-size.width * margin, -size.height * margin],
       [size.width * (1 + margin), size.height * (1 + margin)],
     ]);
-    this.fit();
+    const zoomIn = READABLE_SCALE / this.fitScale();
+    if (zoomIn > 1) this.svg.call(this.behavior.transform, zoomIdentity.scale(zoomIn));
+    else this.fit();
+  }
+
+  /** Screen pixels per diagram unit when the whole network is shown. */
+  private fitScale(): number {
+    const element = this.svg.node();
+    if (!element || !this.size) return 1;
+    const { width, height } = element.getBoundingClientRect();
+    if (width === 0 || height === 0) return 1;
+    return Math.min(width / this.size.width, height / this.size.height);
   }
 
   fit(): void {
     this.svg.call(this.behavior.transform, zoomIdentity);
+  }
+
+  /**
+   * Pan, without zooming, so that the columns between diagram x0 and x1 are in view: the view
+   * follows the pass through a network larger than the screen. Nothing moves when they are.
+   */
+  reveal(x0: number, x1: number): void {
+    const element = this.svg.node();
+    if (!element || !this.size) return;
+    const t = zoomTransform(element);
+    const left = t.invertX(0);
+    const right = t.invertX(this.size.width);
+    const margin = Math.min(120, (right - left) * 0.15); // room for the values beside a unit
+    if (x0 - margin >= left && x1 + margin <= right) return;
+    const y = t.invertY(this.size.height / 2);
+    const x = x1 - x0 + 2 * margin <= right - left ? (x0 + x1) / 2 : x0 - margin + (right - left) / 2;
+    this.svg.transition().duration(reducedMotion() ? 0 : 250).call(this.behavior.translateTo, x, y);
   }
 
   zoomBy(factor: number): void {
