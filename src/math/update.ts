@@ -15,8 +15,8 @@ import { at, factor, num, product } from './tex';
 
 /**
  * Gradient descent, θ ← θ − η ∂L/∂θ for every weight and bias (note 000: b ← b − η ∂L/∂b; note 004
- * calls the rate α), with the old value, the gradient and the new value; first, the loss before
- * and after.
+ * calls the rate α), with the old value, the gradient and the new value, output layer first; before
+ * them, the loss before and after.
  */
 
 /** The network after the update and its loss: from the context, or computed as the store does. */
@@ -59,7 +59,8 @@ export function updateBlocks(ctx: EquationContext): EquationBlock[] {
   const { network, notation } = ctx;
   const updated = updatedOf(ctx);
   const blocks: EquationBlock[] = [lossChangeBlock(ctx, updated.loss)];
-  for (let layer = 1; layer <= network.layers.length; layer++) {
+  // The output layer first, in the order the backward pass found the gradients.
+  for (let layer = network.layers.length; layer >= 1; layer--) {
     const grads = ctx.snapshot.grads[layer - 1];
     const nPrev = unitCount(network, layer - 1);
     for (const j of range(unitCount(network, layer))) {

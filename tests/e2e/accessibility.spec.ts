@@ -275,19 +275,28 @@ test('a bias can be selected from the keyboard and edited with the arrow keys', 
 // Weights are buttons in the diagram but not in the tab order (only biases and units are), so a
 // keyboard user cannot select a weight to edit it. Needs a roving tabindex in the diagram, or the
 // inspector listing a selected unit's incoming weights.
-test.fixme('a weight can be selected from the keyboard', async ({ page }) => {
+test('a weight can be selected from the keyboard, through its unit', async ({ page }) => {
   await freshStart(page);
-  const weight = page
-    .getByRole('group', { name: 'Network diagram' })
-    .getByRole('button', { name: /^Weight w₂₁⁽²⁾ = / });
+  const unit = page.getByRole('group', { name: 'Network diagram' }).getByTestId('unit-2-0');
   await page.getByRole('button', { name: 'Zoom out' }).focus();
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press('Tab');
-    if ((await focused(page)).name.startsWith('Weight w₂₁⁽²⁾')) break;
+    if ((await focused(page)).name.startsWith('Unit a₁⁽²⁾')) break;
   }
-  await expect(weight).toBeFocused();
+  await expect(unit).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('textbox', { name: 'Weight w₂₁⁽²⁾' })).toBeVisible();
+  const choice = page.getByRole('button', { name: 'w₂₁⁽²⁾ = 0.45', exact: true });
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    if ((await focused(page)).name === 'w₂₁⁽²⁾ = 0.45') break;
+  }
+  await expect(choice).toBeFocused();
+  await page.keyboard.press('Enter');
+  const field = page.getByRole('textbox', { name: 'Weight w₂₁⁽²⁾' });
+  await expect(field).toBeVisible();
+  await field.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(field).toHaveValue('0.46');
 });
 
 test('the page loads nothing from anywhere but its own origin', async ({ page, baseURL }) => {

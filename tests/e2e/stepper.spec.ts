@@ -118,11 +118,15 @@ test('the classic 2-2-2 pass: loss 0.298371, then the updated weights and biases
   await expect(equation(page, 'Loss after the update')).toContainText(
     'Loss after the update: 0.280471 (was 0.298371)',
   );
-  await expect(equation(page, 'Update w₁₁⁽¹⁾')).toContainText('0.149781');
-  // The output layer's updates are further down the list.
-  await page.getByRole('button', { name: /^Show all \d+ equations$/ }).click();
+  // The output layer first, as the backward pass found its gradients (Mazur's w5 first of all).
   await expect(equation(page, 'Update w₁₁⁽²⁾')).toContainText('0.358916');
   await expect(equation(page, 'Update b₁⁽²⁾')).toContainText('0.530751');
+  await expect(equation(page, 'Update w₁₁⁽¹⁾')).toHaveCount(0);
+  // The hidden layer's updates are further down the list.
+  await page.getByRole('button', { name: /^Show all \d+ equations$/ }).click();
+  await expect(equation(page, 'Update w₁₁⁽¹⁾')).toContainText('0.149781');
+  // And the diagram shows this sample's loss before and after.
+  await expect(diagram.getByTestId('loss-after')).toHaveText(' → 0.2805');
 
   // Past the update, the next pass runs on the new weights and starts at its first step.
   await stepForward(page);
@@ -307,6 +311,43 @@ test('keyboard: → and ← step, Home and End jump, space plays and pauses', as
   await expect(pause).toBeVisible();
   await pause.click();
   await expect(play).toBeVisible();
+
+  // Keys that a focused control uses itself do not step: space selects a focused bias (and does
+  // not play), and the arrows move between samples.
+  await diagramOf(page).getByTestId('bias-1-0').focus();
+  await page.keyboard.press(' ');
+  await expect(play).toBeVisible();
+  await expectPhase(page, 'Start of pass', 'step 1 of 9 · pass 1');
+  await page.getByRole('button', { name: 'Add sample' }).click();
+  await page.getByRole('radio', { name: 'Sample 1' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('radio', { name: 'Sample 2' })).toBeFocused();
+  await expect(page.getByRole('radio', { name: 'Sample 2' })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('radio', { name: 'Sample 1' })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
+  await expectPhase(page, 'Start of pass', 'step 1 of 9 · pass 1');
+  expect(errors).toEqual([]);
+});
+
+test('"Start over" opens the chosen example again as it was, and Undo brings the edit back', async ({
+  page,
+}) => {
+  const errors = await openFresh(page);
+  await chooseExample(page, CLASSIC);
+  await diagramOf(page).getByRole('button', { name: 'Weight w₁₁⁽²⁾ = 0.4' }).click({ force: true });
+  await typeInto(page, 'Weight w₁₁⁽²⁾', '0.9');
+  await stepForward(page, 3);
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await expectPhase(page, 'Start of pass', 'step 1 of 9 · pass 1');
+  await expect(diagramOf(page).getByRole('button', { name: 'Weight w₁₁⁽²⁾ = 0.4' })).toBeAttached();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(diagramOf(page).getByRole('button', { name: 'Weight w₁₁⁽²⁾ = 0.9' })).toBeAttached();
   expect(errors).toEqual([]);
 });
 

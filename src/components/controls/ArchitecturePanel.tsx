@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ACTIVATIONS, LOSSES, type Activation, type Loss } from '../../engine';
 import { LIMITS, layerSizes } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
+import { learningRateLabel } from '../../math';
 import { NumberField } from './NumberField';
 
 export const ACTIVATION_NAMES: Record<Activation, string> = {
@@ -34,6 +35,8 @@ export function ArchitecturePanel() {
   const activations = useApp(useShallow((s) => s.network.layers.map((l) => l.activation)));
   const loss = useApp((s) => s.network.loss);
   const learningRate = useApp((s) => s.learningRate);
+  const notation = useApp((s) => s.notation);
+  const lossId = useId();
   const [message, setMessage] = useState<{ where: string; text: string } | null>(null);
   const L = sizes.length - 1;
   const report = (where: string, outcome: string | null) =>
@@ -131,9 +134,10 @@ export function ArchitecturePanel() {
         </tbody>
       </table>
       {errorFor('layers')}
-      <label className="stacked">
-        Loss
+      <div className="stacked">
+        <label htmlFor={lossId}>Loss</label>
         <select
+          id={lossId}
           value={loss}
           onChange={(event) => report('loss', store.getState().setLoss(event.target.value as Loss))}
         >
@@ -144,9 +148,9 @@ export function ArchitecturePanel() {
           ))}
         </select>
         {errorFor('loss')}
-      </label>
+      </div>
       <NumberField
-        label="Learning rate η"
+        label={`Learning rate ${learningRateLabel(notation)}`}
         value={learningRate}
         min={0}
         max={LIMITS.maxLearningRate}

@@ -11,7 +11,9 @@ export function ExportButtons() {
   const store = useAppStoreApi();
   const [error, setError] = useState<string | null>(null);
 
-  const withSvg = async (exportIt: (svg: ReturnType<typeof standaloneSvg>) => Promise<void> | void) => {
+  const withSvg = async (
+    exportIt: (svg: ReturnType<typeof standaloneSvg>) => Promise<void> | void,
+  ) => {
     const svg = findDiagramSvg();
     if (!svg) {
       setError('The diagram is not on screen.');
@@ -38,18 +40,29 @@ export function ExportButtons() {
       learningRate: s.learningRate,
       ...(step.kind === 'update' ? { updated: selectUpdate(s) } : {}),
     });
-    downloadText('backstep-step.tex', equationsToLatex(stepTitle(step, s.network, s.notation), blocks), 'application/x-tex');
+    downloadText(
+      'backstep-step.tex',
+      equationsToLatex(stepTitle(step, s.network, s.notation), blocks),
+      'application/x-tex',
+    );
   };
 
   return (
     <div className="row-buttons">
-      <button type="button" onClick={() => withSvg((svg) => downloadText('backstep-diagram.svg', svg.text, 'image/svg+xml'))}>
+      <button
+        type="button"
+        onClick={() =>
+          withSvg((svg) => downloadText('backstep-diagram.svg', svg.text, 'image/svg+xml'))
+        }
+      >
         Diagram as SVG
       </button>
       <button
         type="button"
         onClick={() =>
-          withSvg(async (svg) => downloadBlob('backstep-diagram.png', await svgToPng(svg.text, svg.width, svg.height)))
+          withSvg(async (svg) =>
+            downloadBlob('backstep-diagram.png', await svgToPng(svg.text, svg.width, svg.height)),
+          )
         }
       >
         Diagram as PNG

@@ -5,6 +5,7 @@ import { formatNumber } from '../../math/format';
 import { LIMITS, selectSnapshot, type Parameter, type Selection } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
 import { NumberField } from './NumberField';
+import { UnitParameters } from './UnitParameters';
 
 /** The value and gradient of the parameter a selection names, or null for a unit. */
 function parameterOf(selection: Selection | null): Parameter | null {
@@ -59,8 +60,10 @@ export function Inspector() {
       <div className="inspector">
         <h2>Selected parameter</h2>
         <p className="hint">
-          Click a weight (an edge) or a bias in the diagram to edit it and see its chain rule.
+          Click a weight (an edge) or a bias in the diagram to edit it and see its chain rule; or
+          select a unit (Tab to it, Enter) to list its weights.
         </p>
+        {selection?.kind === 'unit' && <UnitParameters unit={selection} notation={notation} />}
       </div>
     );
   }
@@ -143,9 +146,9 @@ export function Inspector() {
         )}
       </dl>
       <p className="hint">
-        The gradient predicts how the loss moves for a small change: Δ{L} ≈ ∂{L}/∂{symbol} · Δ{symbol}.
-        Type a new value, use ↑/↓ (Shift for ×10), or drag the ⇔ handle, and compare the two. The
-        smaller the change, the closer the prediction.
+        The gradient predicts how the loss moves for a small change: Δ{L} ≈ ∂{L}/∂{symbol} · Δ
+        {symbol}. Type a new value, use ↑/↓ (Shift for ×10), or drag the ⇔ handle, and compare the
+        two. The smaller the change, the closer the prediction.
       </p>
     </div>
   );

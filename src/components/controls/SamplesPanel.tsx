@@ -22,7 +22,22 @@ export function SamplesPanel() {
           over samples).
         </p>
       )}
-      <div className="sample-tabs" role="radiogroup" aria-label="Sample shown in the diagram">
+      <div
+        className="sample-tabs"
+        role="radiogroup"
+        aria-label="Sample shown in the diagram"
+        onKeyDown={(event) => {
+          // Arrow keys move between the samples (one tab stop for the group, as radios have).
+          const move = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+          if (move === undefined) return;
+          event.preventDefault();
+          const buttons = [...event.currentTarget.querySelectorAll('button')];
+          const from = buttons.indexOf(event.target as HTMLButtonElement);
+          const next = ((from < 0 ? sampleIndex : from) + move + samples.length) % samples.length;
+          store.getState().setSampleIndex(next);
+          buttons[next]?.focus();
+        }}
+      >
         {samples.map((_, s) => (
           <button
             key={s}
@@ -30,6 +45,7 @@ export function SamplesPanel() {
             role="radio"
             aria-checked={s === sampleIndex}
             aria-label={`Sample ${s + 1}`}
+            tabIndex={s === sampleIndex ? 0 : -1}
             className={`tab${s === sampleIndex ? ' selected' : ''}${compact ? ' compact' : ''}`}
             onClick={() => store.getState().setSampleIndex(s)}
           >

@@ -5,10 +5,20 @@ import { useApp, useAppStoreApi } from '../../store/context';
 
 const SPEEDS = [0.5, 1, 2, 4, 8] as const;
 
-/** Is the keyboard busy typing somewhere, so the step keys must not fire? */
-function typing(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+/**
+ * Does the focused element use these keys itself (typing, a select, arrows in a radio group), so
+ * the step keys must not fire?
+ */
+function keysTaken(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof Element)) return false;
+  if (target instanceof HTMLElement && target.isContentEditable) return true;
+  if (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return true;
+  if (key.startsWith('Arrow') && target.closest('[role="radiogroup"], [role="tablist"]'))
+    return true;
+  // Space presses a focused button (a diagram edge or unit is one too).
+  if (key === ' ' && (target.tagName === 'BUTTON' || target.getAttribute('role') === 'button'))
+    return true;
+  return false;
 }
 
 /** Step, play, reset; the phase indicator; keyboard → ← space Home End. */
@@ -39,7 +49,8 @@ export function StepControls() {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (typing(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (keysTaken(event.target, event.key) || event.ctrlKey || event.metaKey || event.altKey)
+        return;
       const s = store.getState();
       switch (event.key) {
         case 'ArrowRight':
@@ -55,7 +66,6 @@ export function StepControls() {
           s.goToEnd();
           break;
         case ' ':
-          if (event.target instanceof HTMLButtonElement) return;
           setPlaying((p) => !p);
           break;
         default:

@@ -17,22 +17,34 @@ export function TopBar() {
   return (
     <div className="top-bar">
       {!view.hidden.includes('examples') && (
-        <label className="inline-label">
-          Example
-          <select
-            value={exampleId ?? ''}
-            onChange={(event) => {
-              if (event.target.value) store.getState().loadExample(event.target.value);
-            }}
-          >
-            {exampleId === null && <option value="">(your own network)</option>}
-            {EXAMPLES.map((example) => (
-              <option key={example.id} value={example.id}>
-                {example.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <span className="inline-label">
+          <label className="inline-label">
+            Example
+            <select
+              value={exampleId ?? ''}
+              onChange={(event) => {
+                if (event.target.value) store.getState().loadExample(event.target.value);
+              }}
+            >
+              {exampleId === null && <option value="">(your own network)</option>}
+              {EXAMPLES.map((example) => (
+                <option key={example.id} value={example.id}>
+                  {example.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          {exampleId !== null && (
+            <button
+              type="button"
+              className="small"
+              title="Open the example again as it was, at the start of a pass (Undo brings back your version)"
+              onClick={() => store.getState().loadExample(exampleId)}
+            >
+              Start over
+            </button>
+          )}
+        </span>
       )}
       <label className="inline-label">
         Notation

@@ -34,14 +34,18 @@ export function standaloneSvg(svg: SVGSVGElement): { text: string; width: number
     const target = targets[index];
     if (!(target instanceof Element)) return;
     const computed = getComputedStyle(source);
-    const declarations = STYLE_PROPERTIES.map((property) => `${property}:${computed.getPropertyValue(property)}`)
+    const declarations = STYLE_PROPERTIES.map(
+      (property) => `${property}:${computed.getPropertyValue(property)}`,
+    )
       .filter((declaration) => !declaration.endsWith(':'))
       .join(';');
     target.setAttribute('style', declarations);
     target.removeAttribute('class');
   });
   // Export the whole network, not the panned and zoomed view of it.
-  clone.querySelectorAll('[data-zoom-layer]').forEach((layer) => layer.removeAttribute('transform'));
+  clone
+    .querySelectorAll('[data-zoom-layer]')
+    .forEach((layer) => layer.removeAttribute('transform'));
   const box = svg.viewBox.baseVal;
   const width = Math.round(box && box.width ? box.width : svg.clientWidth);
   const height = Math.round(box && box.height ? box.height : svg.clientHeight);
@@ -56,7 +60,12 @@ export function standaloneSvg(svg: SVGSVGElement): { text: string; width: number
   return { text: new XMLSerializer().serializeToString(clone), width, height };
 }
 
-export async function svgToPng(svgText: string, width: number, height: number, scale = 2): Promise<Blob> {
+export async function svgToPng(
+  svgText: string,
+  width: number,
+  height: number,
+  scale = 2,
+): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml;charset=utf-8' }));
   try {
     const image = new Image();
@@ -71,7 +80,10 @@ export async function svgToPng(svgText: string, width: number, height: number, s
     context.scale(scale, scale);
     context.drawImage(image, 0, 0, width, height);
     return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed.'))), 'image/png'),
+      canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed.'))),
+        'image/png',
+      ),
     );
   } finally {
     URL.revokeObjectURL(url);

@@ -1,9 +1,21 @@
 import { useShallow } from 'zustand/react/shallow';
 import { activationName, lossLabel, subscript } from '../../math/labels';
 import type { ColumnLayout, NetworkLayout } from '../../layout/networkLayout';
-import { selectProgress, selectSnapshot, selectStep } from '../../store';
+import {
+  selectProgress,
+  selectSnapshot,
+  selectStep,
+  selectUpdate,
+  type AppState,
+} from '../../store';
+import { lossOf } from '../../engine';
 import { useApp } from '../../store/context';
 import { shown } from './diagramText';
+
+function sampleLossAfterUpdate(s: AppState): number | null {
+  const sample = s.samples[s.sampleIndex];
+  return sample ? lossOf(selectUpdate(s).network, [sample]) : null;
+}
 
 /** The targets y_j beside the output units, and the loss once the pass has computed it. */
 export function OutputExtras({ layout }: { layout: NetworkLayout }) {
@@ -14,6 +26,8 @@ export function OutputExtras({ layout }: { layout: NetworkLayout }) {
       return {
         targets: s.samples[s.sampleIndex]?.y,
         loss: lossShown ? (selectSnapshot(s).samples[s.sampleIndex]?.loss ?? null) : null,
+        // On the update step, this sample's loss with the updated weights, beside the old one.
+        newLoss: kind === 'update' ? sampleLossAfterUpdate(s) : null,
         batch: s.samples.length,
         sampleIndex: s.sampleIndex,
         inUse: kind === 'loss' || kind === 'outputDelta',
@@ -39,6 +53,12 @@ export function OutputExtras({ layout }: { layout: NetworkLayout }) {
         <text x={layout.loss.x} y={layout.loss.y} dy="0.35em">
           <tspan className="value-name">{lossName} = </tspan>
           <tspan data-testid="loss">{shown(v.loss, v.digits)}</tspan>
+          {v.newLoss !== null && (
+            <tspan className="loss-after" data-testid="loss-after">
+              {' → '}
+              {shown(v.newLoss, v.digits)}
+            </tspan>
+          )}
         </text>
         {v.batch > 1 && (
           <text className="loss-note" x={layout.loss.x} y={layout.loss.y + 16}>

@@ -24,9 +24,11 @@ export interface ZoomSize {
 
 const SCALE_EXTENT: [number, number] = [0.5, 8];
 /**
- * Below this many screen pixels per diagram unit the numbers are too small to read (10–11 px
- * text): a large network then opens zoomed in to this scale at its left edge, and Fit shows all.
+ * Shown whole, a network at less than this many screen pixels per diagram unit has numbers too
+ * small to read (its 10–11 px text below 7 px): it opens at READABLE_SCALE at its left edge
+ * instead, and Fit shows all of it.
  */
+const MIN_FIT_SCALE = 0.65;
 const READABLE_SCALE = 1;
 
 export class ZoomController {
@@ -66,9 +68,10 @@ export class ZoomController {
       [-size.width * margin, -size.height * margin],
       [size.width * (1 + margin), size.height * (1 + margin)],
     ]);
-    const zoomIn = READABLE_SCALE / this.fitScale();
-    if (zoomIn > 1) this.svg.call(this.behavior.transform, zoomIdentity.scale(zoomIn));
-    else this.fit();
+    const fitScale = this.fitScale();
+    if (fitScale < MIN_FIT_SCALE) {
+      this.svg.call(this.behavior.transform, zoomIdentity.scale(READABLE_SCALE / fitScale));
+    } else this.fit();
   }
 
   /** Screen pixels per diagram unit when the whole network is shown. */
@@ -97,8 +100,12 @@ export class ZoomController {
     const margin = Math.min(120, (right - left) * 0.15); // room for the values beside a unit
     if (x0 - margin >= left && x1 + margin <= right) return;
     const y = t.invertY(this.size.height / 2);
-    const x = x1 - x0 + 2 * margin <= right - left ? (x0 + x1) / 2 : x0 - margin + (right - left) / 2;
-    this.svg.transition().duration(reducedMotion() ? 0 : 250).call(this.behavior.translateTo, x, y);
+    const x =
+      x1 - x0 + 2 * margin <= right - left ? (x0 + x1) / 2 : x0 - margin + (right - left) / 2;
+    this.svg
+      .transition()
+      .duration(reducedMotion() ? 0 : 250)
+      .call(this.behavior.translateTo, x, y);
   }
 
   zoomBy(factor: number): void {

@@ -63,7 +63,10 @@ export function EquationsPanel() {
   const [showAll, setShowAll] = useState(false);
   const blocks = useMemo(() => stepEquations(context), [context]);
   const shown = showAll ? blocks : blocks.slice(0, FIRST_BLOCKS);
-  const matrix = useMemo(() => (matrixView ? matrixEquations(context) : null), [context, matrixView]);
+  const matrix = useMemo(
+    () => (matrixView ? matrixEquations(context) : null),
+    [context, matrixView],
+  );
   const chain = useMemo(
     () => (selection ? chainRuleEquation(context, selection) : null),
     [context, selection],
