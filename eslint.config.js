@@ -22,7 +22,17 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['react', 'react-*', 'd3*', 'zustand*', 'katex*', 'zundo', 'lz-string', 'zod', '../*'],
+              group: [
+                'react',
+                'react-*',
+                'd3*',
+                'zustand*',
+                'katex*',
+                'zundo',
+                'lz-string',
+                'zod',
+                '../*',
+              ],
               message: 'src/engine stays pure TypeScript with no dependencies outside itself.',
             },
           ],
@@ -32,6 +42,21 @@ export default tseslint.config(
       'no-restricted-properties': [
         'error',
         { object: 'Math', property: 'random', message: 'Use the seeded generator (createRng).' },
+      ],
+    },
+  },
+  {
+    // zod is configured once (jitless, for the CSP) in src/store/zod.ts: import it from there.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/store/zod.ts', 'src/engine/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'zod', message: "Import { z } from 'src/store/zod' (jitless for the CSP)." },
+          ],
+        },
       ],
     },
   },

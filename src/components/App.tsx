@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useUndoKeys } from '../hooks/useUndoKeys';
 import { useApp, useAppStoreApi } from '../store/context';
 import { ArchitecturePanel } from './controls/ArchitecturePanel';
@@ -12,7 +12,11 @@ import { EquationsPanel } from './equations/EquationsPanel';
 import { LossPanel } from './LossPanel';
 import { useAppMode } from './training/kit';
 import { ModeTabs } from './training/ModeTabs';
-import { TrainingView } from './training/TrainingView';
+
+// Training (datasets, charts, the worker) loads only when its tab is opened.
+const TrainingView = lazy(() =>
+  import('./training/TrainingView').then((module) => ({ default: module.TrainingView })),
+);
 
 export function App({ startupNotice = null }: { startupNotice?: string | null }) {
   const store = useAppStoreApi();
@@ -38,7 +42,9 @@ export function App({ startupNotice = null }: { startupNotice?: string | null })
         </div>
       )}
       {mode === 'train' ? (
-        <TrainingView />
+        <Suspense fallback={<p className="hint loading">Loading the training view…</p>}>
+          <TrainingView />
+        </Suspense>
       ) : (
         <main className="app-main">
           <section className="stage" aria-label="Network and current step">
