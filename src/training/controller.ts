@@ -13,7 +13,14 @@ import { EMPTY_RUN, type RunStore } from '../store/trainingRuntime';
 import type { TrainingStore } from '../store/trainingStore';
 import type { TrainingChoices } from '../store/trainingTypes';
 import { createSessionClient, localClient, WORKER_FAILED, type SessionClient } from './client';
-import { imagesDue, playRequest, sessionInitOf, shapeKeyOf } from './plan';
+import {
+  imagesDue,
+  MAX_BUDGET_MS,
+  nextBudget,
+  playRequest,
+  sessionInitOf,
+  shapeKeyOf,
+} from './plan';
 import type { FrameReply, FrameRequest, HiddenLayout, Images } from './protocol';
 import { createRunFeed } from './runFeed';
 
@@ -63,10 +70,7 @@ export function createTrainingController(
   options: ControllerOptions = {},
 ): TrainingController {
   const makeClient = options.makeClient ?? createSessionClient;
-  const reducedMotion =
-    options.reducedMotion ??
-    (() =>
-      typeof matchMedia !== 'undefined' && matchMedia('(prefers-reduced-motion: reduce)').matches);
+  const reducedMotion = options.reducedMotion ?? watchReducedMotion();
   const requestFrame = options.requestFrame ?? ((f) => requestAnimationFrame(f));
   const cancelFrame = options.cancelFrame ?? ((h) => cancelAnimationFrame(h));
 
@@ -77,9 +81,13 @@ export function createTrainingController(
   let inFlight = false;
   let refreshQueued = false;
   let lastImagesAt = -Infinity;
+  let lastTickAt = -Infinity;
+  let budgetMs = MAX_BUDGET_MS;
   const feed = createRunFeed(run, reducedMotion);
   let latest: { images: Images; hidden: HiddenLayout } | null = null;
   const listeners = new Set<ImageListener>();
+  /** The mini-batch last handed to the stepper, and the network it was handed with. */
+  let handedBatch: { network: Network; samples: PreparedData['train'] } | null = null;
   /** True while this controller itself changes the main store's network. */
   let ownChange = false;
   const setMain = (network: Network, samples?: PreparedData['train']) => {
@@ -140,9 +148,16 @@ export function createTrainingController(
       session = { data, shape, network };
       clearRun();
     } else if (session.network !== network) {
+      // The stepper took the gradient step on the batch it was handed: training moves past it.
+      const handed = handedBatch;
+      handedBatch = null;
+      if (handed && app.getState().samples === handed.samples && network !== handed.network) {
+        await client.skipBatch();
+      }
       await client.setNetwork(network);
       session.network = network;
     }
+    handedBatch = null;
     return client;
   }
 
@@ -186,6 +201,9 @@ export function createTrainingController(
   function tick() {
     frameHandle = 0;
     if (run.getState().status !== 'running') return;
+    const at = performance.now();
+    budgetMs = nextBudget(budgetMs, at - lastTickAt);
+    lastTickAt = at;
     if (!inFlight && client && session) {
       inFlight = true;
       const images = imagesDue(
@@ -196,7 +214,8 @@ export function createTrainingController(
       const current = client;
       void enqueue(async () => {
         if (run.getState().status !== 'running') return;
-        apply(await current.frame(playRequest(choices.getState(), current.inWorker, images)));
+        const request = playRequest(choices.getState(), current.inWorker, images, budgetMs);
+        apply(await current.frame(request));
       }).finally(() => (inFlight = false));
     }
     frameHandle = requestFrame(tick);
@@ -255,6 +274,7 @@ export function createTrainingController(
       if (run.getState().status === 'running') return;
       run.setState({ status: 'running', overflow: null, stopReason: null, error: null });
       feed.startClock();
+      lastTickAt = Infinity;
       void enqueue(async () => {
         await sync();
       });
@@ -278,7 +298,9 @@ export function createTrainingController(
         const samples = indices.map((i) => session?.data.train[i]).filter((s) => s !== undefined);
         const outcome = setMain(session.network, samples);
         if (outcome) throw new Error(outcome);
-        await current.skipBatch();
+        // Training skips this batch only if the learner steps past its update in the stepper
+        // (see sync); otherwise it is still the batch training runs next.
+        handedBatch = { network: app.getState().network, samples: app.getState().samples };
         choices.getState().setMode('step');
       });
     },
@@ -312,4 +334,13 @@ export function createTrainingController(
       client = null;
     },
   };
+}
+
+/** The learner's reduced-motion preference, read once and then kept up to date by the browser. */
+function watchReducedMotion(): () => boolean {
+  if (typeof matchMedia === 'undefined') return () => false;
+  const query = matchMedia('(prefers-reduced-motion: reduce)');
+  let reduced = query.matches;
+  query.addEventListener?.('change', (event) => (reduced = event.matches));
+  return () => reduced;
 }

@@ -59,25 +59,44 @@ export function shapeKeyOf(network: Network): string {
   ].join('|');
 }
 
+/** Training time per animation frame when playing as fast as possible, in a worker. */
+export const MAX_BUDGET_MS = 12;
+/** On the page itself: leave room in each 16.7 ms frame to draw. */
+export const PAGE_BUDGET_MS = 6;
+export const MIN_BUDGET_MS = 2;
+
+/**
+ * The worker never blocks the page, but on a machine with few cores it competes with it for
+ * time: after a dropped frame (an interval well over 16.7 ms) train less per frame, and creep back
+ * up while frames come on time — as fast as the page's 60 fps allows.
+ */
+export function nextBudget(budgetMs: number, frameIntervalMs: number, maxMs = MAX_BUDGET_MS) {
+  if (frameIntervalMs > 25) return Math.max(MIN_BUDGET_MS, budgetMs * 0.75);
+  return Math.min(maxMs, budgetMs + 0.25);
+}
+
 /** What one animation frame asks of the session while playing. */
 export function playRequest(
   choices: TrainingChoices,
   inWorker: boolean,
   images: boolean,
+  budgetMs = inWorker ? MAX_BUDGET_MS : PAGE_BUDGET_MS,
 ): FrameRequest {
   const work = choices.speed === 'max' ? 'budget' : choices.speed;
   return {
     work,
-    // In a worker the page's frame is never blocked; on the page leave room to draw.
-    budgetMs: inWorker ? 12 : 6,
+    budgetMs: Math.min(budgetMs, inWorker ? MAX_BUDGET_MS : PAGE_BUDGET_MS),
     stop: choices.stop,
     images,
     network: false,
   };
 }
 
-/** Heatmaps as often as the grid's cost allows: every frame when cheap, rarer when not. */
+/**
+ * Heatmaps as often as the grid's cost allows: every frame when cheap; when not, so that the grid
+ * takes at most half of the worker's time and training the other half.
+ */
 export function imagesDue(sinceLastMs: number, gridMs: number | null, reducedMotion: boolean) {
-  const interval = reducedMotion ? 500 : gridMs !== null && gridMs > 4 ? 3 * gridMs : 0;
+  const interval = reducedMotion ? 500 : gridMs !== null && gridMs > 4 ? 2 * gridMs : 0;
   return sinceLastMs >= interval;
 }

@@ -57,6 +57,12 @@ export interface PlaneImages {
   thumbnail: number;
   /** RGBA, one thumbnail × thumbnail image per hidden unit, layer by layer. */
   hidden: Uint8ClampedArray;
+  /** RGBA thumbnails of each network input (feature) over the plane. */
+  inputs: Uint8ClampedArray;
+  /** RGBA thumbnails of each output unit. */
+  outputs: Uint8ClampedArray;
+  /** W^(l) of every layer, row-major n_{l−1} × n_l, one after another (for the diagram's edges). */
+  weights: Float64Array;
 }
 
 export interface LineImages {
@@ -67,6 +73,12 @@ export interface LineImages {
   output: Float64Array;
   /** Each hidden unit's activation at each x, unit by unit. */
   hidden: Float64Array;
+  /** Each network input (feature) at each x, input by input. */
+  inputs: Float64Array;
+  /** Every output unit at each x, unit by unit. */
+  outputs: Float64Array;
+  /** As PlaneImages.weights. */
+  weights: Float64Array;
 }
 
 export type Images = PlaneImages | LineImages;

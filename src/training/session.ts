@@ -71,7 +71,6 @@ export function createSession(init: SessionInit): Session {
     units: sizes.slice(1, -1),
     activations: trainer.kernel.activations.slice(0, -1),
   };
-  const hiddenTotal = hidden.units.reduce((a, b) => a + b, 0);
   const points =
     plot.kind === '2d'
       ? plot.resolution * plot.resolution
@@ -80,8 +79,13 @@ export function createSession(init: SessionInit): Session {
         : 0;
   const grid = points > 0 ? createGridForward(sizes, points) : null;
   if (grid) fillGridInputs(grid, plot);
+  /** Each input column's largest |value| on the grid: features are drawn on their own scale. */
+  const inputScale = grid
+    ? grid.inputs.map((column) => column.reduce((m, v) => Math.max(m, Math.abs(v)), 1e-9))
+    : [];
   let gridMs: number | null = null;
   let paintMs: number | null = null;
+  let startRecorded = false;
 
   const [lo, hi] = plot.targetRange;
   const mid = (lo + hi) / 2;
@@ -108,23 +112,57 @@ export function createSession(init: SessionInit): Session {
     }
     const stride = R / T;
     const offset = Math.floor(stride / 2);
-    const images = new Uint8ClampedArray(hiddenTotal * T * T * 4);
-    let unit = 0;
-    for (let l = 0; l < L - 1; l++) {
-      const sigmoid = hidden.activations[l] === 'sigmoid';
-      for (const column of g.activations[l] as Float64Array[]) {
-        const base = unit * T * T;
+    type Painter = (image: Uint8ClampedArray, pixel: number, a: number, k: number) => void;
+    /** Thumbnails of these columns, each value mapped to [−1, 1] by `scale` (or painted). */
+    const thumbnails = (columns: Float64Array[], scale: (a: number, k: number) => number) =>
+      paintThumbnails(columns, (image, pixel, a, k) => putDiverging(image, pixel, scale(a, k)));
+    const paintThumbnails = (columns: Float64Array[], paintPixel: Painter) => {
+      const images = new Uint8ClampedArray(columns.length * T * T * 4);
+      columns.forEach((column, k) => {
+        const base = k * T * T;
         for (let tj = 0; tj < T; tj++) {
           const row = (tj * stride + offset) * R + offset;
           for (let ti = 0; ti < T; ti++) {
-            const a = column[row + ti * stride] as number;
-            putDiverging(images, base + tj * T + ti, sigmoid ? 2 * a - 1 : a);
+            paintPixel(images, base + tj * T + ti, column[row + ti * stride] as number, k);
           }
         }
-        unit++;
+      });
+      return images;
+    };
+    const hiddenColumns: Float64Array[] = [];
+    const probability: boolean[] = [];
+    for (let l = 0; l < L - 1; l++) {
+      for (const column of g.activations[l] as Float64Array[]) {
+        hiddenColumns.push(column);
+        probability.push(hidden.activations[l] === 'sigmoid');
       }
     }
-    return { kind: '2d', side: R, output, thumbnail: T, hidden: images };
+    const outputScale =
+      plot.task === 'regression' ? (a: number) => (a - mid) / half : (a: number) => 2 * a - 1;
+    return {
+      kind: '2d',
+      side: R,
+      output,
+      thumbnail: T,
+      hidden: thumbnails(hiddenColumns, (a, k) => (probability[k] ? 2 * a - 1 : a)),
+      inputs: thumbnails(g.inputs, (a, k) => a / (inputScale[k] as number)),
+      // A class's probability in that class's color, as the big heatmap paints it.
+      outputs:
+        plot.task === 'multiclass'
+          ? paintThumbnails(out, (image, pixel, a, k) => putClass(image, pixel, k, a, K))
+          : thumbnails(out, outputScale),
+      weights: flatWeights(),
+    };
+  }
+
+  function flatWeights(): Float64Array {
+    const all = new Float64Array(trainer.kernel.W.reduce((n, w) => n + w.length, 0));
+    let at = 0;
+    for (const w of trainer.kernel.W) {
+      all.set(w, at);
+      at += w.length;
+    }
+    return all;
   }
 
   function paintLine(g: GridForward): Images {
@@ -134,13 +172,20 @@ export function createSession(init: SessionInit): Session {
       for (let p = 0; p < g.points; p++) xs[p] = x0 + (p / (g.points - 1)) * (x1 - x0);
     }
     const output = Float64Array.from(g.activations[L - 1]?.[0] as Float64Array);
-    const values = new Float64Array(hiddenTotal * g.points);
-    let unit = 0;
-    for (let l = 0; l < L - 1; l++) {
-      for (const column of g.activations[l] as Float64Array[])
-        values.set(column, unit++ * g.points);
-    }
-    return { kind: '1d', xs, output, hidden: values };
+    const stacked = (columns: readonly Float64Array[]) => {
+      const values = new Float64Array(columns.length * g.points);
+      columns.forEach((column, k) => values.set(column, k * g.points));
+      return values;
+    };
+    return {
+      kind: '1d',
+      xs,
+      output,
+      hidden: stacked(g.activations.slice(0, L - 1).flat()),
+      inputs: stacked(g.inputs),
+      outputs: stacked(g.activations[L - 1] as Float64Array[]),
+      weights: flatWeights(),
+    };
   }
 
   function paint(): Images | null {
@@ -188,8 +233,10 @@ export function createSession(init: SessionInit): Session {
       }
       const trainMs = now() - start;
       const trained = trainer.examplesSeen - before;
-      const rec = trained > 0 ? record() : null;
-      if (rec && !Number.isFinite(rec.trainLoss)) {
+      // The curves start at epoch 0, from the untrained network, as Playground's do.
+      const rec = trained > 0 || (!startRecorded && trainer.examplesSeen === 0) ? record() : null;
+      startRecorded ||= rec !== null;
+      if (rec && trained > 0 && !Number.isFinite(rec.trainLoss)) {
         overflow ??= {
           kind: 'loss',
           layer: null,
@@ -198,7 +245,9 @@ export function createSession(init: SessionInit): Session {
           batch: trainer.batchInEpoch,
         };
       }
-      if (rec && !overflow && stop.kind === 'loss' && rec.trainLoss <= stop.loss) stopped = 'loss';
+      if (rec && trained > 0 && !overflow && stop.kind === 'loss' && rec.trainLoss <= stop.loss) {
+        stopped = 'loss';
+      }
       const finished = overflow !== null || stopped !== null;
       const images = request.images || finished ? paint() : null;
       return {
@@ -233,9 +282,13 @@ export function createSession(init: SessionInit): Session {
 export function transferablesOf(reply: FrameReply): ArrayBuffer[] {
   const images = reply.images;
   if (!images) return [];
-  const buffers =
-    images.kind === '2d'
-      ? [images.output.buffer, images.hidden.buffer]
-      : [images.xs.buffer, images.output.buffer, images.hidden.buffer];
+  const buffers = [
+    images.output.buffer,
+    images.hidden.buffer,
+    images.inputs.buffer,
+    images.outputs.buffer,
+    images.weights.buffer,
+    ...(images.kind === '1d' ? [images.xs.buffer] : []),
+  ];
   return buffers as ArrayBuffer[];
 }

@@ -3,7 +3,9 @@ import { defineConfig } from '@playwright/test';
 import { chromiumArgs, requireChromium } from '../e2e/browser';
 
 /** Browser benchmarks: one at a time (timings need the machine), printed, never pass/fail on speed. */
-const port = 4175;
+// BENCH_PORT lets a bench run beside other servers: it builds into its own folder and serves it.
+const port = Number(process.env.BENCH_PORT ?? 4175);
+const outDir = `node_modules/.bench-dist/${port}`;
 
 export default defineConfig({
   testDir: '.',
@@ -21,10 +23,10 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `npx vite build --logLevel warn && npx vite preview --port ${port} --strictPort`,
+    command: `npx vite build --logLevel warn --outDir ${outDir} --emptyOutDir && npx vite preview --outDir ${outDir} --port ${port} --strictPort`,
     cwd: fileURLToPath(new URL('../..', import.meta.url)),
     url: `http://localhost:${port}/`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 120_000,
   },
 });

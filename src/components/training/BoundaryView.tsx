@@ -1,14 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Range } from '../../data';
+import type { PreparedData, Range } from '../../data';
 import { formatNumber } from '../../math/format';
 import { preparedOf } from '../../store/trainingSelectors';
+import { classColor, toCss } from '../../training/palette';
 import type { Images } from '../../training/protocol';
 import { ColorKey } from './ColorKey';
-import { drawLine, drawPlanePoints, putImage } from './draw';
+import { drawCurvePlot, drawPlanePoints, putImage } from './draw';
 import { useChoices, useTrainingKit } from './kit';
 
 const SIZE = 340;
-const LINE_HEIGHT = 220;
+const LINE_WIDTH = 440;
+const LINE_HEIGHT = 260;
 
 /**
  * The network's output over the input plane (the decision boundary) with the data on top, or for
@@ -40,7 +42,15 @@ export function BoundaryView() {
       if (images.kind === '2d' && heat.current) {
         putImage(heat.current, images.output, images.side);
       } else if (images.kind === '1d' && line.current) {
-        drawLine(line.current, data, SIZE * 1.3, LINE_HEIGHT, images.xs, images.output, showTest);
+        drawCurvePlot(
+          line.current,
+          data,
+          LINE_WIDTH,
+          LINE_HEIGHT,
+          images.xs,
+          images.outputs,
+          showTest,
+        );
       } else return;
       frames.current++;
       const target = images.kind === '2d' ? heat.current : line.current;
@@ -71,6 +81,12 @@ export function BoundaryView() {
         ? 'colored by the class it picks'
         : 'blue high, orange low';
   const points = `${data.train.length} training${showTest ? ` and ${data.test.length} test` : ''} points`;
+  const curveMeaning =
+    data.task === 'regression'
+      ? "The network's output ŷ"
+      : data.task === 'binary'
+        ? "The network's probability of class 1"
+        : "The network's probability of each class";
 
   return (
     <section className="panel boundary" aria-labelledby="boundary-heading">
@@ -107,12 +123,16 @@ export function BoundaryView() {
             className="line-plot"
             role="img"
             data-testid="boundary-canvas"
-            style={{ width: SIZE * 1.3, height: LINE_HEIGHT }}
-            aria-label={`The network's output y over x₁ (line) with ${points}.`}
+            style={{ width: LINE_WIDTH, height: LINE_HEIGHT }}
+            aria-label={`${curveMeaning} over ${data.inputNames[0] ?? 'x'} (curves) with ${points}${data.task === 'regression' ? ' at their targets y' : ''}.`}
           />
         )}
         <div className="color-key">
-          {kind === '2d' && <ColorKey data={data} range={range} />}
+          {kind === '2d' ? (
+            <ColorKey data={data} range={range} />
+          ) : (
+            <CurveKey data={data} meaning={curveMeaning} />
+          )}
           <div className="legend">
             <label className="inline-label">
               <input
@@ -123,12 +143,44 @@ export function BoundaryView() {
               Show test points
             </label>
             <span className="muted">
-              <span className="key train-key" /> training <span className="key test-key" /> test
-              (dark ring)
+              <span className="key train-key" /> training{' '}
+              <span className={`key test-key${kind === '1d' ? ' hollow' : ''}`} /> test (
+              {kind === '1d' ? 'hollow' : 'dark ring'})
             </span>
           </div>
         </div>
       </div>
     </section>
+  );
+}
+
+/** What the curves and dots of a 1-D plot mean. */
+function CurveKey({ data, meaning }: { data: PreparedData; meaning: string }) {
+  const classes = data.task === 'multiclass' ? data.targetNames : null;
+  return (
+    <div>
+      <p className="hint">
+        {data.task === 'regression'
+          ? 'Dots: the data, y against x₁. Curve: what the network predicts at each x₁.'
+          : data.task === 'binary'
+            ? 'Dots: the data at its label, 1 (blue) or 0 (orange). Curve: the probability of class 1; the boundary is where it crosses ½.'
+            : 'Dots: the data, in its class’s color. Curves: each class’s probability.'}
+      </p>
+      {classes ? (
+        classes.map((name, k) => (
+          <div key={name}>
+            <span
+              className="class-swatch"
+              style={{ background: toCss(classColor(k, classes.length)) }}
+            />
+            {name}
+          </div>
+        ))
+      ) : (
+        <div className="hint">
+          <span className="curve-swatch" aria-hidden="true" /> {meaning}
+        </div>
+      )}
+    </div>
   );
 }

@@ -3,7 +3,9 @@ import { ACTIVATIONS, initializeNetwork, type Activation } from '../../engine';
 import { LIMITS, layerSizes } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
 import { outputFor, preparedOf } from '../../store/trainingSelectors';
+import { learnerOf, workToJson } from '../../store/persist';
 import { ACTIVATION_NAMES, LOSS_NAMES } from '../controls/ArchitecturePanel';
+import { downloadText } from '../controls/download';
 import { NumberField } from '../controls/NumberField';
 import { useChoices, useTrainingKit } from './kit';
 
@@ -22,7 +24,7 @@ const PRESETS: { name: string; hidden: number[]; activation: Activation }[] = [
 /** The hidden layers: input and output follow from the data. */
 export function NetworkPanel() {
   const app = useAppStoreApi();
-  const { choices } = useTrainingKit();
+  const { choices, controller } = useTrainingKit();
   const network = useApp((s) => s.network);
   const data = useChoices(preparedOf);
   const [error, setError] = useState<string | null>(null);
@@ -137,6 +139,21 @@ export function NetworkPanel() {
           ))}
         </select>
       </label>
+      <button
+        type="button"
+        onClick={async () => {
+          // Training hands its network to the main store when it pauses.
+          await controller.pause();
+          downloadText(
+            'backstep-trained-network.json',
+            workToJson(learnerOf(app.getState())),
+            'application/json',
+          );
+        }}
+        title="The network as trained so far, with its weights; Import JSON (in Step through a pass) reads it back"
+      >
+        Export the weights (JSON)
+      </button>
       {error && (
         <p className="field-error" role="alert">
           {error}

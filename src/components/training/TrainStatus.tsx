@@ -7,6 +7,7 @@ const percent = (v: number | null | undefined) =>
 /** Where training is: epoch, the latest losses and accuracies, and how fast it runs. */
 export function TrainStatus() {
   const epoch = useRun((s) => s.epoch);
+  const examplesSeen = useRun((s) => s.examplesSeen);
   const last = useRun((s) => s.history[s.history.length - 1] ?? null);
   const running = useRun((s) => s.status === 'running');
   const perSecond = useRun((s) => s.examplesPerSecond);
@@ -18,7 +19,10 @@ export function TrainStatus() {
   return (
     <div className="train-status">
       <span>
-        Epoch <strong data-testid="train-epoch">{formatNumber(epoch, epoch < 10 ? 3 : 5)}</strong>
+        Epoch{' '}
+        <strong data-testid="train-epoch" data-examples={examplesSeen}>
+          {formatNumber(epoch, epoch < 10 ? 3 : 5)}
+        </strong>
       </span>
       <span>
         Training loss{' '}

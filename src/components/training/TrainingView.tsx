@@ -4,8 +4,8 @@ import { BoundaryView } from './BoundaryView';
 import { DataPanel } from './DataPanel';
 import { FeaturesPanel } from './FeaturesPanel';
 import { GradientCheckPanel } from './GradientCheckPanel';
-import { HiddenUnits } from './HiddenUnits';
 import { useRun, useTrainingKit } from './kit';
+import { NetworkDiagram } from './NetworkDiagram';
 import { NetworkPanel } from './NetworkPanel';
 import { OverflowWarning } from './OverflowWarning';
 import { TrainControls } from './TrainControls';
@@ -50,7 +50,7 @@ export function TrainingView() {
           </div>
           <div className="training-pictures">
             <BoundaryView />
-            <HiddenUnits />
+            <NetworkDiagram />
           </div>
           <div className="training-charts">
             <LossChart />

@@ -1,4 +1,6 @@
+import { scaleLinear } from 'd3-scale';
 import type { PreparedData, Range } from '../../data';
+import { formatNumber } from '../../math/format';
 import { BLUE, classColor, DIVERGING, toCss, type Rgb } from '../../training/palette';
 
 /** Canvas drawing for the heatmaps: images in, pixels out; nothing here is React. */
@@ -83,14 +85,31 @@ export function drawPlanePoints(
   if (showTest) data.test.forEach((s, i) => dot(data.testRaw[i] as number[], s.y, true));
 }
 
-/** A 1-D fit: the data as dots and the network's output as a line over x. */
-export function drawLine(
+/** Room around a 1-D plot for its tick labels. */
+const MARGIN = { left: 38, right: 10, top: 8, bottom: 30 };
+
+/** The y range a 1-D plot shows: the targets' (padded), or probabilities 0…1 for classes. */
+export function curveRange(data: PreparedData): Range {
+  if (data.task !== 'regression') return [-0.08, 1.08];
+  const targets = [...data.train, ...data.test].map((s) => s.y[0] as number);
+  const lo = Math.min(...targets);
+  const hi = Math.max(...targets);
+  const pad = hi > lo ? (hi - lo) * 0.12 : 1;
+  return [lo - pad, hi + pad];
+}
+
+/**
+ * A 1-D fit: the data as dots at (x, y) and the network's output as a curve over x, with axes.
+ * Regression: ŷ(x) beside the targets. Two classes: P(class 1 | x) beside labels 0 and 1. Several
+ * classes: one probability curve per class, each point at 1 in its class's color.
+ */
+export function drawCurvePlot(
   canvas: HTMLCanvasElement,
   data: PreparedData,
   width: number,
   height: number,
   xs: Float64Array,
-  ys: Float64Array,
+  outputs: Float64Array,
   showTest: boolean,
 ): void {
   const ratio = fitCanvas(canvas, width, height);
@@ -98,27 +117,63 @@ export function drawLine(
   if (!ctx) return;
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, width, height);
-  const targets = [...data.train, ...data.test].map((s) => s.y[0] as number);
-  const lo = Math.min(...targets, -1.2);
-  const hi = Math.max(...targets, 1.2);
-  const x = scale(data.domain[0] ?? [0, 1], 0, width);
-  const y = scale([lo, hi], height - 4, 4);
-  ctx.strokeStyle = '#cbd5e1';
+  const domain = data.domain[0] ?? [0, 1];
+  const range = curveRange(data);
+  const x = scaleLinear()
+    .domain(domain)
+    .range([MARGIN.left, width - MARGIN.right]);
+  const y = scaleLinear()
+    .domain(range)
+    .range([height - MARGIN.bottom, MARGIN.top]);
+  const [left, right] = x.range() as [number, number];
+  const [bottom, top] = y.range() as [number, number];
+
+  ctx.font = '10px system-ui, sans-serif';
+  ctx.fillStyle = '#475569';
+  ctx.strokeStyle = '#e2e8f0';
+  ctx.lineWidth = 1;
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (const t of y.ticks(5)) {
+    ctx.beginPath();
+    ctx.moveTo(left, y(t));
+    ctx.lineTo(right, y(t));
+    ctx.stroke();
+    ctx.fillText(formatNumber(t, 3), left - 4, y(t));
+  }
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  for (const t of x.ticks(7)) ctx.fillText(formatNumber(t, 3), x(t), bottom + 4);
+  ctx.fillText(data.inputNames[0] ?? 'x', (left + right) / 2, bottom + 16);
+  ctx.strokeStyle = '#94a3b8';
+  ctx.strokeRect(left, top, right - left, bottom - top);
+
+  ctx.save();
   ctx.beginPath();
-  ctx.moveTo(0, y(0));
-  ctx.lineTo(width, y(0));
-  ctx.stroke();
+  ctx.rect(left, top, right - left, bottom - top);
+  ctx.clip();
+  const classes = data.task === 'multiclass' ? data.targetNames.length : 1;
+  const dotY = (target: number[]) => (data.task === 'multiclass' ? 1 : (target[0] as number));
+  const colorOf = (target: number[]) =>
+    data.task === 'regression' ? toCss(BLUE) : targetColor(data, target, range);
   const dot = (raw: number[], target: number[], test: boolean) => {
     ctx.beginPath();
-    ctx.arc(x(raw[0] as number), y(target[0] as number), 3, 0, 2 * Math.PI);
-    ctx.fillStyle = test ? '#ffffff' : toCss(BLUE);
+    ctx.arc(x(raw[0] as number), y(dotY(target)), test ? 3 : 2.6, 0, 2 * Math.PI);
+    ctx.fillStyle = test ? '#ffffff' : colorOf(target);
     ctx.fill();
-    ctx.strokeStyle = test ? '#0f172a' : '#ffffff';
+    ctx.lineWidth = test ? 1.4 : 0.8;
+    ctx.strokeStyle = test ? colorOf(target) : '#ffffff';
     ctx.stroke();
   };
-  data.train.forEach((s, i) => dot(data.trainRaw[i] as number[], s.y, false));
+  // Test points first, so the training points (what the network learns from) are on top.
   if (showTest) data.test.forEach((s, i) => dot(data.testRaw[i] as number[], s.y, true));
-  strokeCurve(ctx, xs, ys, x, y, '#d55e00', 2.5);
+  data.train.forEach((s, i) => dot(data.trainRaw[i] as number[], s.y, false));
+  const P = xs.length;
+  for (let k = 0; k < classes; k++) {
+    const color = classes > 1 ? toCss(classColor(k, classes)) : '#0f172a';
+    strokeCurve(ctx, xs, outputs.subarray(k * P, (k + 1) * P), x, y, color, 2.5);
+  }
+  ctx.restore();
 }
 
 export function strokeCurve(
@@ -142,30 +197,30 @@ export function strokeCurve(
   ctx.stroke();
 }
 
-/** One hidden unit's activation along x, scaled to its own range, in a small canvas. */
-export function drawUnitLine(
-  canvas: HTMLCanvasElement,
+/** One unit's output along x, scaled to its own range (at least −1…1), in a box of a canvas. */
+export function drawUnitCurve(
+  ctx: CanvasRenderingContext2D,
+  box: { x: number; y: number; size: number },
   xs: Float64Array,
   values: Float64Array,
-  width: number,
-  height: number,
 ): void {
-  const ratio = fitCanvas(canvas, width, height);
-  const ctx = context(canvas);
-  if (!ctx) return;
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  const { size } = box;
   ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, width, height);
-  let lo = Math.min(-1, ...values);
-  let hi = Math.max(1, ...values);
+  ctx.fillRect(box.x, box.y, size, size);
+  let lo = -1;
+  let hi = 1;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) [lo, hi] = [-1, 1];
-  const x = scale([xs[0] as number, xs[xs.length - 1] as number], 0, width);
-  const y = scale([lo, hi], height - 2, 2);
+  const x = scale([xs[0] as number, xs[xs.length - 1] as number], box.x, box.x + size);
+  const y = scale([lo, hi], box.y + size - 2, box.y + 2);
   ctx.strokeStyle = '#e2e8f0';
   ctx.lineWidth = 1;
   ctx.beginPath();
-  ctx.moveTo(0, y(0));
-  ctx.lineTo(width, y(0));
+  ctx.moveTo(box.x, y(0));
+  ctx.lineTo(box.x + size, y(0));
   ctx.stroke();
   strokeCurve(ctx, xs, values, x, y, toCss(BLUE as Rgb), 1.5);
 }

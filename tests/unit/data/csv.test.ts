@@ -69,6 +69,17 @@ describe('CSV parsing', () => {
     ).toMatch(/11 target columns/);
   });
 
+  it('counts lines as the file has them: blank lines and comments included', () => {
+    expect(error('# my data\nx,y\n\n1,2\n\n# more\n3,4\n5,six\n')).toBe(
+      "Line 8: column 2 is 'six', not a number.",
+    );
+    expect(error('1,2\r\n\r\n3,4,5\r\n')).toBe('Line 3: 3 columns; line 1 has 2.');
+    expect(error('a;b\n1;2\n3;NaN')).toBe("Line 3: column 2 is 'NaN', not a number.");
+    expect(error('a,b\n1,2\n3,Infinity')).toBe("Line 3: column 2 is 'Infinity', not a number.");
+    const minus = parseCsv('a,b\n\u22121.5,2\n3,4', auto);
+    expect(minus.ok && minus.dataset.points[0]?.x).toEqual([-1.5]);
+  });
+
   it('refuses files that are too large', () => {
     const rows = Array.from({ length: DATA_LIMITS.maxPoints + 1 }, (_, i) => `${i},1`).join('\n');
     expect(error(rows)).toMatch(/2,001 data rows; at most 2,000/);

@@ -51,31 +51,34 @@ describe('regularization', () => {
     expect(check.maxRelativeError).toBeLessThan(1e-6);
   });
 
-  it('adds λR′(w) to each weight gradient in the trainer step, nothing to the biases', () => {
-    const penalty: Penalty = { kind: 'L2', rate: 0.2 };
-    const eta = 0.05;
-    const trainer = createTrainer(
-      network,
-      packSamples(samples, 2, 1),
-      { learningRate: eta, batchSize: 3, penalty },
-      1,
-    );
-    trainer.step();
-    const grads = runPass(network, samples).grads;
-    const after = trainer.network();
-    network.layers.forEach((layer, l) => {
-      layer.weights.forEach((row, i) =>
-        row.forEach((w, j) => {
-          const g = (grads[l]?.dW[i]?.[j] as number) + 0.2 * w;
-          expect(after.layers[l]?.weights[i]?.[j]).toBeCloseTo(w - eta * g, 14);
-        }),
+  it.each(['L1', 'L2'] as const)(
+    '%s adds λR′(w) to each weight gradient in the trainer step, nothing to the biases',
+    (kind) => {
+      const penalty: Penalty = { kind, rate: 0.2 };
+      const eta = 0.05;
+      const trainer = createTrainer(
+        network,
+        packSamples(samples, 2, 1),
+        { learningRate: eta, batchSize: 3, penalty },
+        1,
       );
-      layer.biases.forEach((b, j) =>
-        expect(after.layers[l]?.biases[j]).toBeCloseTo(b - eta * (grads[l]?.db[j] as number), 14),
-      );
-    });
-    expect(trainer.penalty()).toBeCloseTo(networkPenalty(after, penalty), 12);
-  });
+      trainer.step();
+      const grads = runPass(network, samples).grads;
+      const after = trainer.network();
+      network.layers.forEach((layer, l) => {
+        layer.weights.forEach((row, i) =>
+          row.forEach((w, j) => {
+            const g = (grads[l]?.dW[i]?.[j] as number) + 0.2 * penaltyDerivative(kind, w);
+            expect(after.layers[l]?.weights[i]?.[j]).toBeCloseTo(w - eta * g, 14);
+          }),
+        );
+        layer.biases.forEach((b, j) =>
+          expect(after.layers[l]?.biases[j]).toBeCloseTo(b - eta * (grads[l]?.db[j] as number), 14),
+        );
+      });
+      expect(trainer.penalty()).toBeCloseTo(networkPenalty(after, penalty), 12);
+    },
+  );
 
   it('shrinks the weights over time with L2 and no data pull', () => {
     const flat = samples.map((s) => ({ x: s.x, y: [0] }));

@@ -52,9 +52,9 @@ describe('the training controller', () => {
     await settle();
     const before = app.getState().network;
     await controller.oneEpoch();
-    expect(run.getState().history).toHaveLength(1);
-    expect(run.getState().history[0]?.epoch).toBe(1);
-    expect(run.getState().history[0]?.gradientNorms).toHaveLength(before.layers.length);
+    expect(run.getState().history.map((r) => r.epoch)).toEqual([0, 1]);
+    expect(run.getState().history[0]?.gradientNorms).toEqual([]);
+    expect(run.getState().history[1]?.gradientNorms).toHaveLength(before.layers.length);
     expect(app.getState().network).not.toBe(before);
     expect(app.getState().past.length).toBeGreaterThan(0);
   });
@@ -71,6 +71,29 @@ describe('the training controller', () => {
     const train = preparedOf(choices.getState()).train;
     for (const sample of s.samples) expect(train).toContain(sample);
     expect(choices.getState().mode).toBe('step');
+  });
+
+  it('moves past the handed batch only when the stepper takes its gradient step', async () => {
+    const { app, choices, controller, settle } = setup({ batchSize: 4 });
+    await controller.oneEpoch();
+    await controller.openNextBatch();
+    const handed = app.getState().samples;
+    // Back to training without stepping: the same batch is still the one training runs next.
+    choices.getState().setMode('train');
+    await settle();
+    await controller.openNextBatch();
+    expect(app.getState().samples).toEqual(handed);
+    // Step through the pass and past its update: that was the step training would have taken.
+    const before = app.getState().network;
+    app.getState().goToEnd();
+    app.getState().stepForward();
+    expect(app.getState().network).not.toBe(before);
+    const stepped = app.getState().network;
+    choices.getState().setMode('train');
+    await settle();
+    await controller.openNextBatch();
+    expect(app.getState().samples).not.toEqual(handed);
+    expect(app.getState().network).toEqual(stepped);
   });
 
   it('plays until the epoch limit', async () => {

@@ -3,7 +3,14 @@ import { initializeNetwork, lossOf } from '../../../src/engine';
 import { createTrainingStore } from '../../../src/store/trainingStore';
 import { fittedNetwork, preparedOf } from '../../../src/store/trainingSelectors';
 import { gradientHealth } from '../../../src/training/health';
-import { imagesDue, playRequest, sessionInitOf } from '../../../src/training/plan';
+import {
+  imagesDue,
+  MAX_BUDGET_MS,
+  MIN_BUDGET_MS,
+  nextBudget,
+  playRequest,
+  sessionInitOf,
+} from '../../../src/training/plan';
 import { DIVERGING, putDiverging } from '../../../src/training/palette';
 import { createSession } from '../../../src/training/session';
 import type { FrameRequest } from '../../../src/training/protocol';
@@ -41,7 +48,10 @@ describe('the training session', () => {
     const { s, network, data } = session();
     const reply = s.frame(request({ images: true, network: true }));
     expect(reply.trained).toBe(0);
-    expect(reply.record).toBeNull();
+    // The curves start at epoch 0 with the untrained network's losses, once.
+    expect(reply.record).toMatchObject({ epoch: 0, gradientNorms: [] });
+    expect(reply.record?.trainLoss).toBeCloseTo(lossOf(network, data.train), 12);
+    expect(s.frame(request({ images: true })).record).toBeNull();
     expect(reply.network).toEqual(network);
     expect(reply.hidden.units).toEqual([3, 2]);
     const images = reply.images;
@@ -97,12 +107,23 @@ describe('live-view decisions', () => {
     expect(playRequest(choices, true, true)).toMatchObject({ work: 'budget', budgetMs: 12 });
     expect(playRequest(choices, false, true).budgetMs).toBe(6);
     expect(playRequest({ ...choices, speed: 'epoch' }, true, false).work).toBe('epoch');
+    expect(playRequest(choices, true, true, 5).budgetMs).toBe(5);
+    expect(playRequest(choices, false, true, 12).budgetMs).toBe(6);
+  });
+
+  it('trains less per frame after a dropped frame and creeps back while frames are on time', () => {
+    expect(nextBudget(12, 16.7)).toBe(12);
+    expect(nextBudget(12, 50)).toBe(9);
+    expect(nextBudget(2.5, 100)).toBe(MIN_BUDGET_MS);
+    let budget = MIN_BUDGET_MS;
+    for (let frame = 0; frame < 60; frame++) budget = nextBudget(budget, 16.7);
+    expect(budget).toBe(MAX_BUDGET_MS);
   });
 
   it('repaints every frame when the grid is cheap, less often when not or when motion is reduced', () => {
     expect(imagesDue(0, 1, false)).toBe(true);
-    expect(imagesDue(20, 10, false)).toBe(false);
-    expect(imagesDue(31, 10, false)).toBe(true);
+    expect(imagesDue(15, 10, false)).toBe(false);
+    expect(imagesDue(21, 10, false)).toBe(true);
     expect(imagesDue(100, 1, true)).toBe(false);
     expect(imagesDue(500, 1, true)).toBe(true);
   });
