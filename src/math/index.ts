@@ -4,6 +4,7 @@ export { stepEquations, matrixEquations } from './equations';
 export { chainRuleEquation } from './chainRule';
 export { lossConventionTex, lossName } from './loss';
 export { stepTitle, stepDescription } from './titles';
+export { stepSummary } from './stepSummary';
 export {
   NOTATIONS,
   activationTex,

@@ -76,6 +76,23 @@ export const DEFAULT_VIEW: ViewOptions = {
   hidden: [],
 };
 
+/** Does the network have the unit, weight or bias the selection names? */
+export function selectionFits(selection: Selection | null, network: Network): boolean {
+  if (!selection) return true;
+  const sizes = layerSizes(network);
+  const units = sizes[selection.layer];
+  if (units === undefined) return false;
+  if (selection.kind === 'weight') {
+    return (
+      selection.layer >= 1 &&
+      selection.from < (sizes[selection.layer - 1] ?? 0) &&
+      selection.to < units
+    );
+  }
+  if (selection.kind === 'bias') return selection.layer >= 1 && selection.unit < units;
+  return selection.unit < units;
+}
+
 export function stateFromExample(example: WorkedExample): LearnerState {
   return {
     network: example.network,
@@ -148,7 +165,10 @@ export function createAppStore(init: Partial<LearnerState> = {}): AppStore {
 
     /** Restore an undo entry, keeping the step within the pass. */
     const restore = (edit: ReturnType<typeof editOf>) => {
-      set({ ...edit, selection: null });
+      // The selection stays where the restored network still has it (undoing a weight edit
+      // keeps the weight selected).
+      const { selection } = get();
+      set({ ...edit, selection: selectionFits(selection, edit.network) ? selection : null });
       set({ stepIndex: Math.min(edit.stepIndex, lastStep()) });
     };
 

@@ -202,6 +202,58 @@ test('typing a new weight updates every number downstream, and ΔL is shown besi
   expect(errors).toEqual([]);
 });
 
+test('dragging or scrolling the handle nudges a weight; the whole drag or scroll is one undo step', async ({
+  page,
+}) => {
+  const errors = await openFresh(page);
+  await chooseExample(page, CLASSIC);
+  await selectInDiagram(page, 'Weight w₁₁⁽²⁾ = 0.4');
+  const field = page.getByRole('textbox', { name: 'Weight w₁₁⁽²⁾', exact: true });
+  const handle = page.locator('.inspector .scrub');
+  await handle.scrollIntoViewIfNeeded();
+  const box = await handle.boundingBox();
+  if (!box) throw new Error('no drag handle');
+
+  // Each pixel to the right is one step of 0.01.
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let dx = 1; dx <= 10; dx++) await page.mouse.move(box.x + box.width / 2 + dx, box.y + 4);
+  await page.mouse.up();
+  await expect(field).toHaveValue('0.5');
+  await expect(diagramOf(page).getByRole('button', { name: 'Weight w₁₁⁽²⁾ = 0.5' })).toBeAttached();
+
+  // Three wheel ticks up: +0.03, and the page does not scroll.
+  const scrollBefore = await page.evaluate(() => window.scrollY);
+  await handle.hover();
+  for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -100);
+  await expect(field).toHaveValue('0.53');
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);
+
+  // Undo takes back the scroll as one step, then the drag as one step.
+  const undo = page.getByRole('button', { name: 'Undo' });
+  await undo.click();
+  await expect(field).toHaveValue('0.5');
+  await undo.click();
+  await expect(field).toHaveValue('0.4');
+  expect(errors).toEqual([]);
+});
+
+test('a live region tells screen readers what each step computed, with its numbers', async ({
+  page,
+}) => {
+  const errors = await openFresh(page);
+  await chooseExample(page, CLASSIC);
+  const live = page.locator('[aria-live="polite"]').getByTestId('step-summary');
+  await expect(live).toHaveText('Nothing computed yet.');
+  await stepForward(page);
+  await expect(live).toHaveText(
+    'Computed z₁⁽¹⁾ = 0.3775, a₁⁽¹⁾ = 0.5933, z₂⁽¹⁾ = 0.3925, a₂⁽¹⁾ = 0.5969.',
+  );
+  await stepForward(page, 2);
+  await expect(live).toHaveText('Computed the loss L = 0.2984.');
+  expect(errors).toEqual([]);
+});
+
 test('stepping back hides what the pass had not computed, and undoes an applied update', async ({
   page,
 }) => {

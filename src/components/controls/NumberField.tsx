@@ -1,6 +1,9 @@
-import { useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { formatNumber } from '../../math/format';
 import { parseNumber } from '../../store/limits';
+
+/** Wheel ticks closer together than this are one nudge gesture. */
+const WHEEL_GESTURE_MS = 400;
 
 interface NumberFieldProps {
   /** The accessible name, e.g. "Weight w₁₂⁽²⁾". */
@@ -74,6 +77,40 @@ export function NumberField({
     }
   };
 
+  // The wheel over the handle nudges too; a run of wheel ticks is one gesture (one undo step).
+  // React's wheel listeners are passive, so this one is added by hand to keep the page still.
+  const handle = useRef<HTMLSpanElement>(null);
+  const latest = useRef({ value, tryValue, onScrubStart, onScrubEnd, step });
+  useEffect(() => {
+    latest.current = { value, tryValue, onScrubStart, onScrubEnd, step };
+  });
+  useEffect(() => {
+    const element = handle.current;
+    if (!element) return;
+    let idle: number | undefined;
+    const onWheel = (event: WheelEvent) => {
+      if (event.deltaY === 0) return;
+      event.preventDefault();
+      const now = latest.current;
+      if (idle === undefined) now.onScrubStart?.();
+      else window.clearTimeout(idle);
+      idle = window.setTimeout(() => {
+        idle = undefined;
+        latest.current.onScrubEnd?.();
+      }, WHEEL_GESTURE_MS);
+      const delta = (event.deltaY < 0 ? now.step : -now.step) * (event.shiftKey ? 10 : 1);
+      if (now.tryValue(now.value + delta)) setDraft(null);
+    };
+    element.addEventListener('wheel', onWheel, { passive: false });
+    return () => {
+      element.removeEventListener('wheel', onWheel);
+      if (idle !== undefined) {
+        window.clearTimeout(idle);
+        latest.current.onScrubEnd?.();
+      }
+    };
+  }, [scrub]);
+
   const onPointerDown = (event: PointerEvent<HTMLSpanElement>) => {
     event.currentTarget.setPointerCapture(event.pointerId);
     drag.current = { x: event.clientX, start: value };
@@ -113,9 +150,10 @@ export function NumberField({
       />
       {scrub && (
         <span
+          ref={handle}
           className="scrub"
           role="presentation"
-          title="Drag left or right to nudge (Shift: ×10)"
+          title="Drag left or right, or scroll, to nudge (Shift: ×10)"
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
           onPointerUp={onPointerUp}

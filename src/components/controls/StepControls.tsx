@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { stepDescription, stepTitle } from '../../math';
-import { selectStep, selectSteps } from '../../store';
+import { stepDescription, stepSummary, stepTitle } from '../../math';
+import { selectSnapshot, selectStep, selectSteps, selectUpdate } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
 
 const SPEEDS = [0.5, 1, 2, 4, 8] as const;
@@ -30,6 +30,17 @@ export function StepControls() {
   const passNumber = useApp((s) => s.history.length + 1);
   const title = useApp((s) => stepTitle(selectStep(s), s.network, s.notation));
   const description = useApp((s) => stepDescription(selectStep(s), s.network, s.notation));
+  // What the step computed, in words and numbers, for screen readers (the live region below).
+  const summary = useApp((s) => {
+    const step = selectStep(s);
+    return stepSummary(step, {
+      network: s.network,
+      snapshot: selectSnapshot(s),
+      sampleIndex: s.sampleIndex,
+      notation: s.notation,
+      ...(step.kind === 'update' ? { updated: selectUpdate(s) } : {}),
+    });
+  });
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<number>(1);
   const atEnd = stepIndex >= stepCount - 1;
@@ -139,6 +150,9 @@ export function StepControls() {
         <p className="phase-description" data-testid="phase-description">
           {description}
           {atEnd && ' Step forward to apply it and start the next pass.'}
+        </p>
+        <p className="visually-hidden" data-testid="step-summary">
+          {summary}
         </p>
       </div>
     </div>

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createAppStore, selectProgress, selectSnapshot, selectStep, selectSteps, selectUpdate } from '../../../src/store';
+import {
+  createAppStore,
+  selectProgress,
+  selectSnapshot,
+  selectStep,
+  selectSteps,
+  selectUpdate,
+} from '../../../src/store';
 
 const sigma = (z: number) => 1 / (1 + Math.exp(-z));
 
@@ -82,7 +89,9 @@ describe('editing numbers', () => {
     const store = createAppStore();
     store.getState().goToStep(6);
     const before = selectSnapshot(store.getState());
-    expect(store.getState().setParameter({ kind: 'weight', layer: 1, from: 0, to: 0 }, 0.5)).toBeNull();
+    expect(
+      store.getState().setParameter({ kind: 'weight', layer: 1, from: 0, to: 0 }, 0.5),
+    ).toBeNull();
     const s = store.getState();
     expect(s.stepIndex).toBe(6);
     expect(s.network.layers[0]?.weights[0]?.[0]).toBe(0.5);
@@ -97,9 +106,13 @@ describe('editing numbers', () => {
     const store = createAppStore();
     const network = store.getState().network;
     for (const bad of [Number.NaN, Infinity, -Infinity, 1e9]) {
-      expect(store.getState().setParameter({ kind: 'bias', layer: 2, unit: 0 }, bad)).toMatch(/finite|between/);
+      expect(store.getState().setParameter({ kind: 'bias', layer: 2, unit: 0 }, bad)).toMatch(
+        /finite|between/,
+      );
     }
-    expect(store.getState().setParameter({ kind: 'weight', layer: 7, from: 0, to: 0 }, 1)).toMatch(/no layer 7/);
+    expect(store.getState().setParameter({ kind: 'weight', layer: 7, from: 0, to: 0 }, 1)).toMatch(
+      /no layer 7/,
+    );
     expect(store.getState().network).toBe(network);
   });
 
@@ -196,5 +209,27 @@ describe('worked examples', () => {
       expect(Number.isFinite(selectSnapshot(store.getState()).loss)).toBe(true);
     }
     expect(store.getState().loadExample('nope')).toMatch(/no example/);
+  });
+});
+
+describe('undo and the selection', () => {
+  it('keeps the selected weight when undo brings back a network that has it', () => {
+    const store = createAppStore();
+    const weight = { kind: 'weight', layer: 2, from: 0, to: 0 } as const;
+    store.getState().select(weight);
+    expect(store.getState().setParameter(weight, 0.9)).toBeNull();
+    store.getState().undo();
+    expect(store.getState().network.layers[1]?.weights[0]?.[0]).toBe(0.4);
+    expect(store.getState().selection).toEqual(weight);
+  });
+
+  it('drops a selection the restored network does not have', () => {
+    const store = createAppStore();
+    expect(store.getState().setUnits(1, 3)).toBeNull();
+    const unit = { kind: 'unit', layer: 1, unit: 2 } as const;
+    store.getState().select(unit);
+    store.getState().undo(); // back to 2 hidden units: unit 3 is gone
+    expect(store.getState().network.layers[0]?.biases).toHaveLength(2);
+    expect(store.getState().selection).toBeNull();
   });
 });

@@ -1,0 +1,85 @@
+import type { Network, PassSnapshot, PassStep } from '../engine';
+import type { NotationId } from '../store/types';
+import { formatNumber } from './format';
+import { biasLabel, lossLabel, unitValueLabel, weightLabel } from './labels';
+
+/** Values named in a summary before it says "and N more". */
+const MAX_LISTED = 12;
+
+export interface SummaryContext {
+  network: Network;
+  snapshot: PassSnapshot;
+  sampleIndex: number;
+  notation: NotationId;
+  /** The network after the update, for the update step. */
+  updated?: { network: Network; loss: number };
+}
+
+function listed(items: string[]): string {
+  if (items.length <= MAX_LISTED) return items.join(', ');
+  return `${items.slice(0, MAX_LISTED).join(', ')} and ${items.length - MAX_LISTED} more`;
+}
+
+const n = (x: number | undefined) => formatNumber(x ?? NaN, 4);
+
+/**
+ * What the step computed, as one plain sentence of names and numbers, for the screen-reader live
+ * region: "z₁⁽¹⁾ = 0.3775, a₁⁽¹⁾ = 0.5933, …". The same values the diagram shows.
+ */
+export function stepSummary(step: PassStep, ctx: SummaryContext): string {
+  const { network, snapshot, notation } = ctx;
+  const sample = snapshot.samples[ctx.sampleIndex];
+  const units = (layer: number) =>
+    step.kind !== 'start' && 'unit' in step && step.unit !== undefined
+      ? [step.unit]
+      : Array.from({ length: network.layers[layer - 1]?.biases.length ?? 0 }, (_, j) => j);
+  switch (step.kind) {
+    case 'start':
+      return 'Nothing computed yet.';
+    case 'forward': {
+      const values = sample?.layers[step.layer - 1];
+      return `Computed ${listed(
+        units(step.layer).flatMap((j) => [
+          `${unitValueLabel(notation, 'z', step.layer, j)} = ${n(values?.z[j])}`,
+          `${unitValueLabel(notation, 'a', step.layer, j)} = ${n(values?.a[j])}`,
+        ]),
+      )}.`;
+    }
+    case 'loss': {
+      const L = lossLabel(notation);
+      const batch = snapshot.samples.length;
+      return batch > 1
+        ? `Computed this sample's loss ${n(sample?.loss)}; the batch loss ${L}, the mean over ${batch} samples, is ${n(snapshot.loss)}.`
+        : `Computed the loss ${L} = ${n(snapshot.loss)}.`;
+    }
+    case 'outputDelta':
+    case 'hiddenDelta': {
+      const values = sample?.layers[step.layer - 1];
+      return `Computed ${listed(
+        units(step.layer).map(
+          (j) => `${unitValueLabel(notation, 'delta', step.layer, j)} = ${n(values?.delta[j])}`,
+        ),
+      )}.`;
+    }
+    case 'gradients': {
+      const grads = snapshot.grads[step.layer - 1];
+      const L = lossLabel(notation);
+      const nPrev =
+        step.layer === 1 ? network.inputSize : (network.layers[step.layer - 2]?.biases.length ?? 0);
+      const items = units(step.layer).flatMap((j) => [
+        ...Array.from(
+          { length: nPrev },
+          (_, i) => `∂${L}/∂${weightLabel(notation, step.layer, i, j)} = ${n(grads?.dW[i]?.[j])}`,
+        ),
+        `∂${L}/∂${biasLabel(notation, step.layer, j)} = ${n(grads?.db[j])}`,
+      ]);
+      return `Computed ${listed(items)}.`;
+    }
+    case 'update': {
+      const after = ctx.updated;
+      return after
+        ? `Applied gradient descent to every weight and bias; the loss went from ${n(snapshot.loss)} to ${n(after.loss)}.`
+        : 'Applied gradient descent to every weight and bias.';
+    }
+  }
+}
