@@ -15,7 +15,9 @@ function comment(text: string): string {
 
 export function equationsToLatex(heading: string, blocks: LatexBlock[]): string {
   const body = blocks.map((block) => {
-    const lines = [block.general, block.substituted, block.result].filter((line) => line.trim() !== '');
+    const lines = [block.general, block.substituted, block.result].filter(
+      (line) => line.trim() !== '',
+    );
     return `${comment(block.title)}\n${lines.map((line) => `\\[ ${line} \\]`).join('\n')}`;
   });
   return `${comment(`Backstep — ${heading}`)}\n% Needs amsmath (\\tfrac, \\operatorname) in the preamble.\n\n${body.join('\n\n')}\n`;

@@ -26,8 +26,10 @@ describe('keepGroupsTogether', () => {
 
   it('gives TeX that still typesets', () => {
     const tex = keepGroupsTogether(
-      "\\delta_{1}^{(1)} = (0.4\\cdot 0.138499 + 0.5\\cdot (-0.0380982))\\cdot 0.59327(1 - 0.59327) = 0.00877135",
+      '\\delta_{1}^{(1)} = (0.4\\cdot 0.138499 + 0.5\\cdot (-0.0380982))\\cdot 0.59327(1 - 0.59327) = 0.00877135',
     );
-    expect(() => katex.renderToString(`\\displaystyle ${tex}`, { throwOnError: true })).not.toThrow();
+    expect(() =>
+      katex.renderToString(`\\displaystyle ${tex}`, { throwOnError: true }),
+    ).not.toThrow();
   });
 });

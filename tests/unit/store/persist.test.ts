@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../../src/store';
 import { loadStartup, saveNow, startAutosave, STORAGE_KEY } from '../../../src/store/autosave';
-import { decodeShare, encodeShare, learnerOf, parseSaved, parseSavedText, workToJson } from '../../../src/store/persist';
+import {
+  decodeShare,
+  encodeShare,
+  learnerOf,
+  parseSaved,
+  parseSavedText,
+  workToJson,
+} from '../../../src/store/persist';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));
@@ -42,9 +49,18 @@ describe('saving and loading the work', () => {
   it('names the problem in a bad file', () => {
     const work = learnerOf(createAppStore().getState());
     const saved = JSON.parse(workToJson(work));
-    expect(parseSavedText('{ nope')).toMatchObject({ ok: false, error: expect.stringMatching(/not valid JSON/) });
-    expect(parseSaved([])).toMatchObject({ ok: false, error: expect.stringMatching(/not a Backstep save/) });
-    expect(parseSaved({ ...saved, version: 99 })).toMatchObject({ ok: false, error: expect.stringMatching(/newer Backstep/) });
+    expect(parseSavedText('{ nope')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/not valid JSON/),
+    });
+    expect(parseSaved([])).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/not a Backstep save/),
+    });
+    expect(parseSaved({ ...saved, version: 99 })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/newer Backstep/),
+    });
 
     const badWeight = structuredClone(saved);
     badWeight.work.network.layers[1].weights[0][1] = 'x';
@@ -55,7 +71,10 @@ describe('saving and loading the work', () => {
 
     const badShape = structuredClone(saved);
     badShape.work.network.layers[1].weights.pop();
-    expect(parseSaved(badShape)).toMatchObject({ ok: false, error: expect.stringMatching(/Layer 2: weights have 1 rows; expected 2/) });
+    expect(parseSaved(badShape)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/Layer 2: weights have 1 rows; expected 2/),
+    });
 
     const tooBig = structuredClone(saved);
     tooBig.work.network.layers[0].biases = new Array(17).fill(0);
@@ -63,12 +82,18 @@ describe('saving and loading the work', () => {
 
     const badStep = structuredClone(saved);
     badStep.work.stepIndex = 50;
-    expect(parseSaved(badStep)).toMatchObject({ ok: false, error: expect.stringMatching(/stepIndex/) });
+    expect(parseSaved(badStep)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/stepIndex/),
+    });
 
     const badLoss = structuredClone(saved);
     badLoss.work.network.loss = 'binaryCrossEntropy';
     badLoss.work.network.layers[1].activation = 'relu';
-    expect(parseSaved(badLoss)).toMatchObject({ ok: false, error: expect.stringMatching(/sigmoid/) });
+    expect(parseSaved(badLoss)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/sigmoid/),
+    });
   });
 });
 
@@ -86,11 +111,15 @@ describe('autosave and startup', () => {
   });
 
   it('sets a corrupted save aside, says so, and starts fresh', () => {
-    const storage = memoryStorage({ [STORAGE_KEY]: '{"app":"backstep","version":1,"work":{"network":' });
+    const storage = memoryStorage({
+      [STORAGE_KEY]: '{"app":"backstep","version":1,"work":{"network":',
+    });
     const startup = loadStartup(storage, '', new Date('2026-11-22T10:00:00Z'));
     expect(startup.saved).toBeNull();
     expect(startup.notice).toMatch(/could not be read/);
-    expect(storage.data.get(`${STORAGE_KEY}.unreadable.2026-11-22T10:00:00.000Z`)).toMatch(/^\{"app"/);
+    expect(storage.data.get(`${STORAGE_KEY}.unreadable.2026-11-22T10:00:00.000Z`)).toMatch(
+      /^\{"app"/,
+    );
     expect(storage.data.has(STORAGE_KEY)).toBe(false);
   });
 
@@ -118,7 +147,8 @@ describe('undo and redo', () => {
     const original = store.getState().network;
     store.getState().setParameter({ kind: 'weight', layer: 1, from: 0, to: 0 }, 0.2);
     store.getState().beginGesture();
-    for (const v of [0.21, 0.22, 0.23]) store.getState().setParameter({ kind: 'weight', layer: 1, from: 0, to: 0 }, v);
+    for (const v of [0.21, 0.22, 0.23])
+      store.getState().setParameter({ kind: 'weight', layer: 1, from: 0, to: 0 }, v);
     store.getState().endGesture();
     store.getState().setLearningRate(0.1);
     expect(store.getState().past).toHaveLength(3);
