@@ -103,3 +103,49 @@ test('the wheel scrolls the page unless Ctrl is held or the diagram has focus', 
     .not.toContain('scale(1)');
   expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
 });
+
+test('a network that fits stays whole as the pass moves; a large one opens readable and follows the pass', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await freshStart(page);
+  const layer = page.locator('svg[data-export="diagram"] [data-zoom-layer]');
+  const identity = 'translate(0,0) scale(1)';
+  for (let i = 0; i < 8; i++) {
+    await stepForward(page);
+    expect((await layer.getAttribute('transform')) ?? identity).toBe(identity);
+  }
+
+  // 8 inputs and 6 hidden layers of 16: too small to read whole, so it opens at scale ≥ 1 on
+  // screen, and the view pans along with the pass.
+  const units = (label: string) => page.getByRole('textbox', { name: label, exact: true });
+  await units('Units in input layer').fill('8');
+  await units('Units in input layer').press('Enter');
+  for (let l = 2; l <= 6; l++)
+    await page.getByRole('button', { name: 'Add layer before' }).last().click();
+  for (let l = 1; l <= 6; l++) {
+    await units(`Units in hidden ${l} layer`).fill('16');
+    await units(`Units in hidden ${l} layer`).press('Enter');
+  }
+  const scale = async () => {
+    const transform = (await layer.getAttribute('transform')) ?? identity;
+    return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1]);
+  };
+  const onScreen = async () => {
+    const box = await page.locator('svg[data-export="diagram"]').boundingBox();
+    const viewBox = await page.locator('svg[data-export="diagram"]').getAttribute('viewBox');
+    const [, , w, h] = (viewBox ?? '0 0 1 1').split(' ').map(Number);
+    return box
+      ? (await scale()) * Math.min(box.width / (w as number), box.height / (h as number))
+      : 0;
+  };
+  await expect.poll(onScreen).toBeGreaterThanOrEqual(0.99);
+  const translateX = async () =>
+    Number(/translate\(([-\d.e]+),/.exec((await layer.getAttribute('transform')) ?? '')?.[1]);
+  const before = await translateX();
+  await page.getByRole('heading', { name: 'Backstep' }).click();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(translateX).toBeLessThan(before - 100);
+  await page.getByRole('button', { name: 'Fit' }).click();
+  await expect(layer).toHaveAttribute('transform', identity);
+});

@@ -98,10 +98,11 @@ export class ZoomController {
     const left = t.invertX(0);
     const right = t.invertX(this.size.width);
     const margin = Math.min(120, (right - left) * 0.15); // room for the values beside a unit
-    if (x0 - margin >= left && x1 + margin <= right) return;
+    const from = Math.max(0, x0 - margin);
+    const to = Math.min(this.size.width, x1 + margin);
+    if (from >= left && to <= right) return;
     const y = t.invertY(this.size.height / 2);
-    const x =
-      x1 - x0 + 2 * margin <= right - left ? (x0 + x1) / 2 : x0 - margin + (right - left) / 2;
+    const x = to - from <= right - left ? (from + to) / 2 : from + (right - left) / 2;
     this.svg
       .transition()
       .duration(reducedMotion() ? 0 : 250)
