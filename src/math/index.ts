@@ -2,6 +2,7 @@
 export type { EquationBlock, EquationContext, NetworkContext } from './context';
 export { stepEquations, matrixEquations } from './equations';
 export { chainRuleEquation } from './chainRule';
+export { fullChainEquation } from './fullChain';
 export { lossConventionTex, lossName } from './loss';
 export { stepTitle, stepDescription } from './titles';
 export { stepSummary } from './stepSummary';

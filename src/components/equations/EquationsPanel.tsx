@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import {
   chainRuleEquation,
+  fullChainEquation,
   matrixEquations,
   stepEquations,
   type EquationBlock,
@@ -67,10 +68,11 @@ export function EquationsPanel() {
     () => (matrixView ? matrixEquations(context) : null),
     [context, matrixView],
   );
-  const chain = useMemo(
-    () => (selection ? chainRuleEquation(context, selection) : null),
-    [context, selection],
-  );
+  const chain = useMemo(() => {
+    if (!selection) return null;
+    const blocks = [chainRuleEquation(context, selection), fullChainEquation(context, selection)];
+    return blocks.filter((block) => block !== null);
+  }, [context, selection]);
 
   return (
     <div className="equations">
@@ -87,10 +89,10 @@ export function EquationsPanel() {
           <EquationRows blocks={matrix} testId="matrix-equations" />
         </>
       )}
-      {chain && (
+      {chain && chain.length > 0 && (
         <>
           <h2>Chain rule for the selection</h2>
-          <EquationRows blocks={[chain]} testId="chain-rule" />
+          <EquationRows blocks={chain} testId="chain-rule" />
         </>
       )}
     </div>
