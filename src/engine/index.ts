@@ -15,7 +15,7 @@ export { packSamples, batchSamples } from './packed';
 export type { PackedSet } from './packed';
 export type { Trainer, TrainerOptions, Evaluation, AccuracyRule, Overflow } from './trainer';
 export { createGridForward } from './grid';
-export type { GridForward, GridWeights } from './grid';
+export type { GridForward, GridWeights, GridOptions } from './grid';
 export { gradientCheck, relativeError, RELATIVE_TOLERANCE, ABSOLUTE_NOISE } from './gradientCheck';
 export type { GradientCheck, GradientCheckRow, LayerCheck } from './gradientCheck';
 export { compile as compileNetwork } from './kernel';

@@ -21,7 +21,7 @@ import {
   sessionInitOf,
   shapeKeyOf,
 } from './plan';
-import type { FrameReply, FrameRequest, HiddenLayout, Images } from './protocol';
+import type { FrameReply, FrameRequest, HiddenLayout, Images, PlotView } from './protocol';
 import { createRunFeed } from './runFeed';
 
 /**
@@ -38,6 +38,10 @@ export interface TrainingController {
   /** Hand the next mini-batch to the stepper, as the pass training would run next. */
   openNextBatch(): Promise<void>;
   reset(newSeed: boolean): Promise<void>;
+  /** Discretize the big picture, or show one unit in it instead of the output; redraws. */
+  setView(view: Partial<PlotView>): void;
+  view(): PlotView;
+  onView(listener: () => void): () => void;
   onImages(listener: ImageListener): () => void;
   latestImages(): { images: Images; hidden: HiddenLayout } | null;
   dispose(): void;
@@ -86,6 +90,9 @@ export function createTrainingController(
   const feed = createRunFeed(run, reducedMotion);
   let latest: { images: Images; hidden: HiddenLayout } | null = null;
   const listeners = new Set<ImageListener>();
+  /** What the big picture shows (a view option, not saved). */
+  let view: PlotView = { discretize: false, focus: null, hover: null };
+  const viewListeners = new Set<() => void>();
   /** The mini-batch last handed to the stepper, and the network it was handed with. */
   let handedBatch: { network: Network; samples: PreparedData['train'] } | null = null;
   /** True while this controller itself changes the main store's network. */
@@ -191,6 +198,7 @@ export function createTrainingController(
     stop: choices.getState().stop,
     images: true,
     network,
+    view,
   });
 
   function stopLoop() {
@@ -215,7 +223,7 @@ export function createTrainingController(
       void enqueue(async () => {
         if (run.getState().status !== 'running') return;
         const request = playRequest(choices.getState(), current.inWorker, images, budgetMs);
-        apply(await current.frame(request));
+        apply(await current.frame({ ...request, view }));
       }).finally(() => (inFlight = false));
     }
     frameHandle = requestFrame(tick);
@@ -320,6 +328,16 @@ export function createTrainingController(
         run.setState({ ...EMPTY_RUN });
         await request(still(false));
       });
+    },
+    setView(next) {
+      view = { ...view, ...next };
+      for (const listener of viewListeners) listener();
+      if (run.getState().status !== 'running') refresh();
+    },
+    view: () => view,
+    onView(listener) {
+      viewListeners.add(listener);
+      return () => viewListeners.delete(listener);
     },
     onImages(listener) {
       listeners.add(listener);

@@ -60,6 +60,20 @@ export function putDiverging(image: Uint8ClampedArray, pixel: number, t: number)
   image[o + 3] = 255;
 }
 
+/** 257 RGB triples per class: white mixed with the class's hue by 0.1 + 0.5·confidence. */
+const classLuts = new Map<string, Uint8Array>();
+function classLut(k: number, classes: number): Uint8Array {
+  const key = `${k}/${classes}`;
+  let lut = classLuts.get(key);
+  if (!lut) {
+    lut = new Uint8Array(257 * 3);
+    for (let i = 0; i < 257; i++)
+      lut.set(mix(WHITE, classColor(k, classes), 0.1 + (0.5 * i) / 256), i * 3);
+    classLuts.set(key, lut);
+  }
+  return lut;
+}
+
 /** Softmax outputs: the winning class's hue, paler the less sure the network is. */
 export function putClass(
   image: Uint8ClampedArray,
@@ -68,14 +82,12 @@ export function putClass(
   confidence: number,
   classes: number,
 ): void {
-  const [r, g, b] = mix(
-    WHITE,
-    classColor(k, classes),
-    0.1 + 0.5 * Math.max(0, Math.min(1, confidence)),
-  );
+  const lut = classLut(k, classes);
+  const c = confidence > 1 ? 1 : confidence > 0 ? confidence : 0;
+  const i = Math.round(c * 256) * 3;
   const o = pixel * 4;
-  image[o] = r;
-  image[o + 1] = g;
-  image[o + 2] = b;
+  image[o] = lut[i] as number;
+  image[o + 1] = lut[i + 1] as number;
+  image[o + 2] = lut[i + 2] as number;
   image[o + 3] = 255;
 }

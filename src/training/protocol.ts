@@ -47,6 +47,23 @@ export interface FrameRequest {
   images: boolean;
   /** Send the network back (to commit it to the main store). */
   network: boolean;
+  /** How to draw the big picture (optional: the plain output when absent). */
+  view?: PlotView;
+}
+
+/** What the big picture shows: the output, or one unit the learner points at; shaded or not. */
+export interface PlotView {
+  /** Two colors only (the class picked, or above/below the middle), as Playground's option. */
+  discretize: boolean;
+  /** Show this unit instead of the output: layer 0 = an input, 1…L−1 hidden. */
+  focus: UnitRef | null;
+  /** The unit under the pointer in the diagram, shown while it is there (over focus). */
+  hover: UnitRef | null;
+}
+
+export interface UnitRef {
+  layer: number;
+  unit: number;
 }
 
 export interface PlaneImages {

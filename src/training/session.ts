@@ -9,13 +9,14 @@ import {
   type TrainerOptions,
 } from '../engine';
 import type { EpochRecord } from '../store/trainingRuntime';
-import { putClass, putDiverging } from './palette';
+import { paintClassThumbnails, paintColumn, paintOutput, paintThumbnails } from './paint';
 import type {
   FrameReply,
   FrameRequest,
   HiddenLayout,
   Images,
   PlotSpec,
+  PlotView,
   SessionInit,
 } from './protocol';
 
@@ -77,7 +78,8 @@ export function createSession(init: SessionInit): Session {
       : plot.kind === '1d'
         ? plot.resolution
         : 0;
-  const grid = points > 0 ? createGridForward(sizes, points) : null;
+  // Pictures need no more than a color can show: tanh and σ from a table (see GridOptions).
+  const grid = points > 0 ? createGridForward(sizes, points, { exact: false }) : null;
   if (grid) fillGridInputs(grid, plot);
   /** Each input column's largest |value| on the grid: features are drawn on their own scale. */
   const inputScale = grid
@@ -91,66 +93,75 @@ export function createSession(init: SessionInit): Session {
   const mid = (lo + hi) / 2;
   const half = Math.max((hi - lo) / 2, 1e-9);
 
-  function paintPlane(g: GridForward): Images {
+  // How each unit's values become colors: (a − shift)·scale on the diverging scale. Sigmoid
+  // units (0…1) as 2a − 1, others (tanh, ReLU, …) as they are; inputs on their own range.
+  const hiddenShift = hidden.units.flatMap((n, l) =>
+    Array<number>(n).fill(hidden.activations[l] === 'sigmoid' ? 0.5 : 0),
+  );
+  const hiddenScale = hiddenShift.map((shift) => (shift ? 2 : 1));
+
+  function paintPlane(g: GridForward, view: PlotView | undefined): Images {
     const R = plot.resolution;
     const T = plot.thumbnail;
     const out = g.activations[L - 1] as Float64Array[];
-    const output = new Uint8ClampedArray(g.points * 4);
-    const K = out.length;
-    for (let p = 0; p < g.points; p++) {
-      if (plot.task === 'multiclass') {
-        let best = 0;
-        for (let k = 1; k < K; k++)
-          if ((out[k]?.[p] as number) > (out[best]?.[p] as number)) best = k;
-        const confidence = ((out[best]?.[p] as number) - 1 / K) / (1 - 1 / K);
-        putClass(output, p, best, confidence, K);
-      } else if (plot.task === 'binary') {
-        putDiverging(output, p, 2 * (out[0]?.[p] as number) - 1);
-      } else {
-        putDiverging(output, p, ((out[0]?.[p] as number) - mid) / half);
-      }
+    const hiddenColumns = g.activations.slice(0, L - 1).flat();
+    const regression = plot.task === 'regression';
+    const discretize = view?.discretize ?? false;
+    const wanted = view?.hover ?? view?.focus ?? null;
+    const units = wanted?.layer === 0 ? g.inputs.length : hidden.units[(wanted?.layer ?? 0) - 1];
+    const focus = wanted && wanted.unit < (units ?? 0) ? wanted : null;
+    /** Index of unit (layer, unit) among the hidden units, or −1. */
+    const hiddenIndex = focus
+      ? hidden.units.slice(0, focus.layer - 1).reduce((a, b) => a + b, focus.unit)
+      : -1;
+    let output: Uint8ClampedArray;
+    if (focus && focus.layer === 0 && g.inputs[focus.unit]) {
+      const column = g.inputs[focus.unit] as Float64Array;
+      const scale = 1 / (inputScale[focus.unit] as number);
+      output = paintColumn(
+        new Uint8ClampedArray(g.points * 4),
+        column,
+        g.points,
+        0,
+        scale,
+        discretize,
+      );
+    } else if (focus && focus.layer >= 1 && hiddenColumns[hiddenIndex]) {
+      output = paintColumn(
+        new Uint8ClampedArray(g.points * 4),
+        hiddenColumns[hiddenIndex] as Float64Array,
+        g.points,
+        hiddenShift[hiddenIndex] as number,
+        hiddenScale[hiddenIndex] as number,
+        discretize,
+      );
+    } else {
+      output = paintOutput(out, g.points, plot.task, mid, half, discretize);
     }
-    const stride = R / T;
-    const offset = Math.floor(stride / 2);
-    type Painter = (image: Uint8ClampedArray, pixel: number, a: number, k: number) => void;
-    /** Thumbnails of these columns, each value mapped to [−1, 1] by `scale` (or painted). */
-    const thumbnails = (columns: Float64Array[], scale: (a: number, k: number) => number) =>
-      paintThumbnails(columns, (image, pixel, a, k) => putDiverging(image, pixel, scale(a, k)));
-    const paintThumbnails = (columns: Float64Array[], paintPixel: Painter) => {
-      const images = new Uint8ClampedArray(columns.length * T * T * 4);
-      columns.forEach((column, k) => {
-        const base = k * T * T;
-        for (let tj = 0; tj < T; tj++) {
-          const row = (tj * stride + offset) * R + offset;
-          for (let ti = 0; ti < T; ti++) {
-            paintPixel(images, base + tj * T + ti, column[row + ti * stride] as number, k);
-          }
-        }
-      });
-      return images;
-    };
-    const hiddenColumns: Float64Array[] = [];
-    const probability: boolean[] = [];
-    for (let l = 0; l < L - 1; l++) {
-      for (const column of g.activations[l] as Float64Array[]) {
-        hiddenColumns.push(column);
-        probability.push(hidden.activations[l] === 'sigmoid');
-      }
-    }
-    const outputScale =
-      plot.task === 'regression' ? (a: number) => (a - mid) / half : (a: number) => 2 * a - 1;
     return {
       kind: '2d',
       side: R,
       output,
       thumbnail: T,
-      hidden: thumbnails(hiddenColumns, (a, k) => (probability[k] ? 2 * a - 1 : a)),
-      inputs: thumbnails(g.inputs, (a, k) => a / (inputScale[k] as number)),
+      hidden: paintThumbnails(hiddenColumns, R, T, hiddenShift, hiddenScale),
+      inputs: paintThumbnails(
+        g.inputs,
+        R,
+        T,
+        inputScale.map(() => 0),
+        inputScale.map((m) => 1 / m),
+      ),
       // A class's probability in that class's color, as the big heatmap paints it.
       outputs:
         plot.task === 'multiclass'
-          ? paintThumbnails(out, (image, pixel, a, k) => putClass(image, pixel, k, a, K))
-          : thumbnails(out, outputScale),
+          ? paintClassThumbnails(out, R, T)
+          : paintThumbnails(
+              out,
+              R,
+              T,
+              out.map(() => (regression ? mid : 0.5)),
+              out.map(() => (regression ? 1 / half : 2)),
+            ),
       weights: flatWeights(),
     };
   }
@@ -188,12 +199,12 @@ export function createSession(init: SessionInit): Session {
     };
   }
 
-  function paint(): Images | null {
+  function paint(view: PlotView | undefined): Images | null {
     if (!grid) return null;
     const start = now();
     grid.run(trainer.kernel);
     const ran = now();
-    const images = plot.kind === '2d' ? paintPlane(grid) : paintLine(grid);
+    const images = plot.kind === '2d' ? paintPlane(grid, view) : paintLine(grid);
     gridMs = ran - start;
     paintMs = now() - ran;
     return images;
@@ -249,7 +260,7 @@ export function createSession(init: SessionInit): Session {
         stopped = 'loss';
       }
       const finished = overflow !== null || stopped !== null;
-      const images = request.images || finished ? paint() : null;
+      const images = request.images || finished ? paint(request.view) : null;
       return {
         epoch: trainer.examplesSeen / trainSet.count,
         completedEpochs: trainer.epoch,

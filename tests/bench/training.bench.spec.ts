@@ -40,8 +40,9 @@ interface MainThread {
   tasks: number;
   tasksOver16: number;
   cpuOver16: number;
-  /** Fraction of wall time the page's main thread was running tasks. */
+  /** Fraction of wall time the page's main thread was in a task, and actually on a CPU. */
   busy: number;
+  cpuBusy: number;
   longTasks: number[];
 }
 
@@ -161,6 +162,7 @@ function mainThreadTasks(trace: Buffer, wallMs: number): Omit<MainThread, 'longT
     tasksOver16: tasks.filter((d) => d > 16).length,
     cpuOver16: cpu.filter((d) => d > 16).length,
     busy: sum(tasks) / wallMs,
+    cpuBusy: sum(cpu) / wallMs,
   };
 }
 
@@ -252,7 +254,7 @@ function report(
     `\n${title}`,
     `  idle page first (the machine's noise): ${idle.fps.toFixed(1)} fps, p99 ${ms(idle.p99)}, max ${ms(idle.max)}, ${idle.missed} of ${idle.frames} intervals over 20 ms`,
     `  frames while training: ${f.fps.toFixed(1)} fps; frame time p50 ${ms(f.p50)}, p95 ${ms(f.p95)}, p99 ${ms(f.p99)}, max ${ms(f.max)}; ${f.missed} of ${f.frames} intervals over 20 ms`,
-    `  main thread (trace, ${count(m.tasks)} tasks): longest ${ms(m.longestTaskMs)} wall / ${ms(m.longestTaskCpuMs)} CPU; over 16 ms: ${m.tasksOver16} by wall clock, ${m.cpuOver16} by CPU time; busy ${(m.busy * 100).toFixed(0)} % of the time`,
+    `  main thread (trace, ${count(m.tasks)} tasks): longest ${ms(m.longestTaskMs)} wall / ${ms(m.longestTaskCpuMs)} CPU; over 16 ms: ${m.tasksOver16} by wall clock, ${m.cpuOver16} by CPU time; in a task ${(m.busy * 100).toFixed(0)} % of the time, on a CPU ${(m.cpuBusy * 100).toFixed(0)} %`,
     `  long tasks (≥ 50 ms, PerformanceObserver('longtask')): ${m.longTasks.length}${m.longTasks.length ? ` (${m.longTasks.map((d) => d.toFixed(0)).join(', ')} ms)` : ''}`,
     `  training: ${count(run.examplesPerSecond)} examples/s with the view live; heatmaps, unit pictures and edges redrawn ${run.redrawsPerSecond.toFixed(1)} times/s; grid forward pass ${ms(run.gridMs)} (in the worker), painting it ${ms(run.paintMs)}`,
   ];

@@ -356,3 +356,35 @@ test('exports the trained weights as a file the stepper can import', async ({ pa
     .toEqual(saved.work.network);
   expect(errors).toEqual([]);
 });
+
+test('shows any unit full size, by pointing at it or choosing it, and discretizes', async ({
+  page,
+}) => {
+  const errors = await openTraining(page);
+  await page.getByRole('button', { name: 'One epoch' }).click();
+  await expect(page.getByTestId('train-epoch')).toHaveText('1');
+  const heading = page.getByRole('heading', { name: /over the input plane$/ });
+  await expect(heading).toHaveText('Output over the input plane');
+  await page.getByRole('img', { name: /^The hidden layer 1, unit 1:/ }).hover();
+  await expect(heading).toHaveText('Hidden layer 1, unit 1 over the input plane');
+  await page.mouse.move(0, 0);
+  await expect(heading).toHaveText('Output over the input plane');
+  await page.getByRole('combobox', { name: 'Show' }).selectOption({ label: 'input x₁' });
+  await expect(heading).toHaveText('Input x₁ over the input plane');
+  await page
+    .getByRole('combobox', { name: 'Show' })
+    .selectOption({ label: "the network's output" });
+  await page.getByRole('checkbox', { name: 'Discretize (two colors)' }).check();
+  const canvas = page.getByTestId('boundary-canvas');
+  await expect
+    .poll(() =>
+      canvas.evaluate((c) => {
+        const data = (c as HTMLCanvasElement).getContext('2d')?.getImageData(0, 0, 100, 100).data;
+        const colors = new Set<string>();
+        for (let i = 0; data && i < data.length; i += 4) colors.add(`${data[i]},${data[i + 2]}`);
+        return colors.size;
+      }),
+    )
+    .toBeLessThanOrEqual(2);
+  expect(errors).toEqual([]);
+});

@@ -1,12 +1,15 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PreparedData, Range } from '../../data';
 import { formatNumber } from '../../math/format';
+import { layerSizes } from '../../store';
+import { useApp } from '../../store/context';
 import { preparedOf } from '../../store/trainingSelectors';
 import { classColor, toCss } from '../../training/palette';
 import type { Images } from '../../training/protocol';
 import { ColorKey } from './ColorKey';
 import { drawCurvePlot, drawPlanePoints, putImage } from './draw';
-import { useChoices, useTrainingKit } from './kit';
+import { useChoices, usePlotView, useTrainingKit } from './kit';
+import { PlaneViewOptions, unitName } from './PlaneViewOptions';
 
 const SIZE = 340;
 const LINE_WIDTH = 440;
@@ -20,6 +23,17 @@ const LINE_HEIGHT = 260;
 export function BoundaryView() {
   const { controller } = useTrainingKit();
   const data = useChoices(preparedOf);
+  const view = usePlotView();
+  const hiddenShape = useApp((s) => layerSizes(s.network).slice(1, -1).join());
+  const hiddenSizes = hiddenShape ? hiddenShape.split(',').map(Number) : [];
+  // The unit shown instead of the output, if it (still) exists.
+  const wanted = view.hover ?? view.focus;
+  const focus =
+    wanted &&
+    wanted.unit <
+      (wanted.layer === 0 ? data.inputNames.length : (hiddenSizes[wanted.layer - 1] ?? 0))
+      ? wanted
+      : null;
   const [showTest, setShowTest] = useState(true);
   const heat = useRef<HTMLCanvasElement>(null);
   const dots = useRef<HTMLCanvasElement>(null);
@@ -91,7 +105,11 @@ export function BoundaryView() {
   return (
     <section className="panel boundary" aria-labelledby="boundary-heading">
       <h2 id="boundary-heading">
-        {kind === '2d' ? 'Output over the input plane' : 'The fitted curve'}
+        {kind === '1d'
+          ? 'The fitted curve'
+          : focus
+            ? `${capitalize(unitName(focus, data.inputNames))} over the input plane`
+            : 'Output over the input plane'}
       </h2>
       <div className="boundary-body">
         {kind === '2d' ? (
@@ -107,7 +125,11 @@ export function BoundaryView() {
                 className="heatmap"
                 role="img"
                 data-testid="boundary-canvas"
-                aria-label={`Decision boundary: the network's output at every point of the plane (${colors}), with ${points}.`}
+                aria-label={
+                  focus
+                    ? `The ${unitName(focus, data.inputNames)} at every point of the plane (blue +1, white 0, orange −1), with ${points}.`
+                    : `Decision boundary: the network's output at every point of the plane (${colors}), with ${points}.`
+                }
               />
               <canvas ref={dots} className="points" aria-hidden="true" />
             </div>
@@ -128,11 +150,18 @@ export function BoundaryView() {
           />
         )}
         <div className="color-key">
-          {kind === '2d' ? (
+          {kind === '2d' && focus ? (
+            <p className="hint">
+              The {unitName(focus, data.inputNames)}&apos;s value at each point: blue +1, white 0,
+              orange −1 (a sigmoid unit&apos;s 0…1 as 2a − 1; an input on its own range). Its
+              boundary is where it changes color.
+            </p>
+          ) : kind === '2d' ? (
             <ColorKey data={data} range={range} />
           ) : (
             <CurveKey data={data} meaning={curveMeaning} />
           )}
+          {kind === '2d' && <PlaneViewOptions inputNames={data.inputNames} />}
           <div className="legend">
             <label className="inline-label">
               <input
@@ -184,3 +213,5 @@ function CurveKey({ data, meaning }: { data: PreparedData; meaning: string }) {
     </div>
   );
 }
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

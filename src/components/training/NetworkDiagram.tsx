@@ -6,7 +6,7 @@ import type { Images } from '../../training/protocol';
 import { ACTIVATION_NAMES } from '../controls/ArchitecturePanel';
 import { diagramGeometry, edgeBuckets, type DiagramGeometry } from './diagramGeometry';
 import { context, drawUnitCurve, fitCanvas } from './draw';
-import { useChoices, useTrainingKit } from './kit';
+import { useChoices, usePlotView, useTrainingKit } from './kit';
 
 /** Draw each weight as an edge between the units' pictures (see edgeBuckets). */
 function drawEdges(
@@ -134,6 +134,10 @@ export function NetworkDiagram() {
         ? `output ${data.targetNames[j] ?? j + 1}`
         : `hidden layer ${l}, unit ${j + 1}`;
   const over = kind === '1d' ? 'along x₁' : 'over the input plane';
+  const view = usePlotView();
+  // Inputs and hidden units can fill the big picture (2-D data); the outputs already do.
+  const pointable = (l: number) => kind === '2d' && l < L;
+  const isFocus = (l: number, j: number) => view.focus?.layer === l && view.focus.unit === j;
 
   return (
     <section className="panel network-diagram" aria-labelledby="diagram-heading">
@@ -173,11 +177,29 @@ export function NetworkDiagram() {
             column.map((node, j) => (
               <div
                 key={`${l}-${j}`}
-                className="diagram-unit"
+                className={`diagram-unit${pointable(l) ? ' pointable' : ''}${isFocus(l, j) ? ' focused' : ''}`}
                 style={{ left: node.x, top: node.y, width: geometry.thumb, height: geometry.thumb }}
                 role="img"
                 aria-label={`The ${unitName(l, j)}: its output ${over}`}
-                title={unitName(l, j)}
+                title={
+                  pointable(l)
+                    ? `${unitName(l, j)} — shown large while the pointer is here; click to keep it`
+                    : unitName(l, j)
+                }
+                onMouseEnter={
+                  pointable(l)
+                    ? () => controller.setView({ hover: { layer: l, unit: j } })
+                    : undefined
+                }
+                onMouseLeave={pointable(l) ? () => controller.setView({ hover: null }) : undefined}
+                onClick={
+                  pointable(l)
+                    ? () =>
+                        controller.setView({
+                          focus: isFocus(l, j) ? null : { layer: l, unit: j },
+                        })
+                    : undefined
+                }
               />
             )),
           )}

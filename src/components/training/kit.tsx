@@ -1,3 +1,4 @@
+import { useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import type { AppStore } from '../../store/appStore';
 import { useAppStoreApi } from '../../store/context';
@@ -14,6 +15,7 @@ import {
 } from '../../store/trainingStore';
 import type { AppMode } from '../../store/trainingTypes';
 import { createTrainingController, type TrainingController } from '../../training/controller';
+import type { PlotView } from '../../training/protocol';
 
 /**
  * Training's stores and controller, one set per main store (so each test's fresh store gets its
@@ -64,6 +66,12 @@ export function useChoices<T>(selector: (state: TrainingState) => T): T {
 
 export function useRun<T>(selector: (state: TrainingRun) => T): T {
   return useStore(useTrainingKit().run, selector);
+}
+
+/** What the big picture shows (see TrainingController.setView). */
+export function usePlotView(): PlotView {
+  const { controller } = useTrainingKit();
+  return useSyncExternalStore(controller.onView, controller.view);
 }
 
 export function useAppMode(): AppMode {

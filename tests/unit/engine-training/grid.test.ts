@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tableTanh } from '../../../src/engine/grid';
 import {
   compileNetwork,
   createGridForward,
@@ -49,6 +50,41 @@ describe('the batched grid forward pass', () => {
         Array.from(layer.a).forEach((a, j) => expect(grid.activations[l]?.[j]?.[p]).toBe(a)),
       ),
     );
+  });
+
+  it.each(['tanh', 'sigmoid'] as const)(
+    'draws pictures with table %s within 10⁻⁶ of runPass',
+    (hidden) => {
+      const net = network(hidden, 'sigmoid', 'binaryCrossEntropy', 1);
+      const P = 200;
+      const grid = createGridForward([3, 5, 4, 1], P, { exact: false });
+      const points = Array.from({ length: P }, (_, p) => [p / 20 - 5, Math.sin(p) * 6, p % 7]);
+      points.forEach((x, p) => x.forEach((v, i) => ((grid.inputs[i] as Float64Array)[p] = v)));
+      grid.run(compileNetwork(net));
+      const snapshot = runPass(
+        net,
+        points.map((x) => ({ x, y: [0.5] })),
+      );
+      snapshot.samples.forEach((sample, p) =>
+        sample.layers.forEach((layer, l) =>
+          Array.from(layer.a).forEach((a, j) =>
+            expect(Math.abs((grid.activations[l]?.[j]?.[p] as number) - a)).toBeLessThan(1e-6),
+          ),
+        ),
+      );
+    },
+  );
+
+  it('interpolates tanh from its table within 4·10⁻⁷, saturating, NaN kept', () => {
+    let worst = 0;
+    for (let z = -12; z <= 12; z += 0.00137)
+      worst = Math.max(worst, Math.abs(tableTanh(z) - Math.tanh(z)));
+    expect(worst).toBeLessThan(4e-7);
+    expect(tableTanh(0)).toBe(0);
+    expect(tableTanh(-0.3)).toBeCloseTo(-tableTanh(0.3), 12);
+    expect(tableTanh(Infinity)).toBeCloseTo(1, 6);
+    expect(tableTanh(-Infinity)).toBeCloseTo(-1, 6);
+    expect(tableTanh(NaN)).toBeNaN();
   });
 
   it('refuses weights of another shape', () => {

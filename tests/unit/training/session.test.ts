@@ -63,6 +63,39 @@ describe('the training session', () => {
     expect(data.task).toBe('binary');
   });
 
+  it('shows a unit instead of the output, or two colors only, when the view asks', () => {
+    const { s } = session();
+    const view = { discretize: false, focus: null, hover: null };
+    const plain = s.frame(request({ images: true, view })).images;
+    const input = s.frame(
+      request({ images: true, view: { ...view, focus: { layer: 0, unit: 0 } } }),
+    ).images;
+    if (plain?.kind !== '2d' || input?.kind !== '2d') throw new Error('no plane');
+    const pixel = (image: Uint8ClampedArray, i: number, j: number) =>
+      Array.from(image.slice((j * 100 + i) * 4, (j * 100 + i) * 4 + 3));
+    // x₁ runs from −6 (left, orange) to 6 (right, blue), the same down every row.
+    expect(pixel(input.output, 0, 50)).toEqual(pixel(input.output, 0, 10));
+    const [r0, , b0] = pixel(input.output, 0, 50) as number[];
+    const [r1, , b1] = pixel(input.output, 99, 50) as number[];
+    expect(r0).toBeGreaterThan(b0 as number);
+    expect(b1).toBeGreaterThan(r1 as number);
+    expect(Array.from(input.hidden)).toEqual(Array.from(plain.hidden));
+    // Hovering wins over the kept focus; a unit that does not exist (layer 1 has 3) shows the output.
+    const hovered = s.frame(
+      request({
+        images: true,
+        view: { ...view, focus: { layer: 0, unit: 0 }, hover: { layer: 9, unit: 0 } },
+      }),
+    ).images;
+    if (hovered?.kind !== '2d') throw new Error('no plane');
+    expect(Array.from(hovered.output)).toEqual(Array.from(plain.output));
+    const two = s.frame(request({ images: true, view: { ...view, discretize: true } })).images;
+    if (two?.kind !== '2d') throw new Error('no plane');
+    const colors = new Set<string>();
+    for (let p = 0; p < 100 * 100; p++) colors.add(two.output.slice(p * 4, p * 4 + 3).join());
+    expect(colors.size).toBeLessThanOrEqual(2);
+  });
+
   it('records an epoch with losses equal to lossOf', () => {
     const { s, data } = session();
     const reply = s.frame(request({ work: 'epoch', network: true }));
