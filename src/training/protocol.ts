@@ -98,7 +98,14 @@ export interface LineImages {
   weights: Float64Array;
 }
 
-export type Images = PlaneImages | LineImages;
+/** Data with more than two inputs has no plane to draw on: only the weights, for the diagram. */
+export interface WeightsOnly {
+  kind: 'none';
+  /** As PlaneImages.weights. */
+  weights: Float64Array;
+}
+
+export type Images = PlaneImages | LineImages | WeightsOnly;
 
 export interface HiddenLayout {
   /** Units of each hidden layer. */

@@ -200,7 +200,7 @@ export function createSession(init: SessionInit): Session {
   }
 
   function paint(view: PlotView | undefined): Images | null {
-    if (!grid) return null;
+    if (!grid) return { kind: 'none', weights: flatWeights() };
     const start = now();
     grid.run(trainer.kernel);
     const ran = now();
@@ -293,13 +293,16 @@ export function createSession(init: SessionInit): Session {
 export function transferablesOf(reply: FrameReply): ArrayBuffer[] {
   const images = reply.images;
   if (!images) return [];
-  const buffers = [
-    images.output.buffer,
-    images.hidden.buffer,
-    images.inputs.buffer,
-    images.outputs.buffer,
-    images.weights.buffer,
-    ...(images.kind === '1d' ? [images.xs.buffer] : []),
-  ];
+  const buffers =
+    images.kind === 'none'
+      ? [images.weights.buffer]
+      : [
+          images.output.buffer,
+          images.hidden.buffer,
+          images.inputs.buffer,
+          images.outputs.buffer,
+          images.weights.buffer,
+          ...(images.kind === '1d' ? [images.xs.buffer] : []),
+        ];
   return buffers as ArrayBuffer[];
 }

@@ -86,6 +86,12 @@ export function LineChart({
             strokeDasharray={p.dash}
           />
         ))}
+        {g.paths.map(
+          (p) =>
+            p.dot && (
+              <circle key={`${p.name}-dot`} cx={p.dot.x} cy={p.dot.y} r={2.5} fill={p.color} />
+            ),
+        )}
       </svg>
       <figcaption className="legend">
         {series.map((s) => (

@@ -108,7 +108,7 @@ export function NetworkDiagram() {
             );
           }),
         );
-      } else {
+      } else if (images.kind === '1d') {
         const P = images.xs.length;
         const arrays = [images.inputs, images.hidden, images.outputs];
         geometry.nodes.forEach((column, l) =>

@@ -15,7 +15,13 @@ export interface ChartGeometry {
   width: number;
   height: number;
   margin: { top: number; right: number; bottom: number; left: number };
-  paths: { name: string; color: string; dash?: string; d: string }[];
+  paths: {
+    name: string;
+    color: string;
+    dash?: string;
+    d: string;
+    dot: { x: number; y: number } | null;
+  }[];
   xTicks: { at: number; label: string }[];
   yTicks: { at: number; label: string }[];
 }
@@ -68,12 +74,18 @@ export function chartGeometry(series: readonly Series[], options: ChartOptions):
     width,
     height,
     margin,
-    paths: series.map((s) => ({
-      name: s.name,
-      color: s.color,
-      dash: s.dash,
-      d: path(decimate(s.points, x, ok)) ?? '',
-    })),
+    paths: series.map((s) => {
+      const drawn = s.points.filter(([px, py]) => Number.isFinite(px) && ok(py));
+      const only = drawn.length === 1 ? drawn[0] : undefined;
+      return {
+        name: s.name,
+        color: s.color,
+        dash: s.dash,
+        d: path(decimate(s.points, x, ok)) ?? '',
+        // A line needs two points: a lone one is drawn as a dot.
+        dot: only ? { x: x(only[0]), y: y(only[1]) } : null,
+      };
+    }),
     xTicks: x.ticks(5).map((t) => ({ at: x(t), label: formatNumber(t, 4) })),
     yTicks: yTicks.map((t) => ({ at: y(t), label: formatNumber(t, 2) })),
   };

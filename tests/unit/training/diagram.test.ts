@@ -94,4 +94,30 @@ describe('chart paths', () => {
     const segments = (g.paths[0]?.d.match(/L/g) ?? []).length;
     expect(segments).toBeLessThan(4 * 340);
   });
+
+  it('draws a lone point as a dot, since a line needs two', () => {
+    const g = chartGeometry(
+      [
+        {
+          name: 'one',
+          color: 'red',
+          points: [
+            [0, NaN],
+            [1, 0.5],
+          ],
+        },
+        {
+          name: 'two',
+          color: 'blue',
+          points: [
+            [0, 1],
+            [1, 2],
+          ],
+        },
+      ],
+      { width: 100, height: 50 },
+    );
+    expect(g.paths[0]?.dot).not.toBeNull();
+    expect(g.paths[1]?.dot).toBeNull();
+  });
 });

@@ -96,6 +96,17 @@ describe('the training session', () => {
     expect(colors.size).toBeLessThanOrEqual(2);
   });
 
+  it('sends only the weights, for the diagram, when the data has no plane to draw on', () => {
+    const rows = Array.from({ length: 20 }, (_, i) => `${i % 3},${i % 5},${i % 7},${i % 2}`);
+    const csv = { name: 'wide.csv', text: rows.join('\n'), inputColumns: null };
+    const { s, network } = session({ source: 'csv', csv });
+    expect(network.inputSize).toBe(3);
+    const reply = s.frame(request({ images: true }));
+    expect(reply.images?.kind).toBe('none');
+    expect(reply.images?.weights).toHaveLength(3 * 3 + 3 * 2 + 2 * 1);
+    expect(reply.gridMs).toBeNull();
+  });
+
   it('records an epoch with losses equal to lossOf', () => {
     const { s, data } = session();
     const reply = s.frame(request({ work: 'epoch', network: true }));
