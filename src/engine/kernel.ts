@@ -1,5 +1,12 @@
-import { LEAKY_RELU_SLOPE, sigmoid, softmaxInPlace, softplus } from './activations';
+import {
+  LEAKY_RELU_SLOPE,
+  multiplyByActivationDerivative,
+  sigmoid,
+  softmaxInPlace,
+} from './activations';
 import type { Activation, Loss, Network } from './types';
+
+export { outputLossAndDelta, squaredErrorFactor } from './losses';
 
 /**
  * The numeric core: a network flattened into Float64Arrays so that one pass allocates nothing.
@@ -85,7 +92,11 @@ export function allocateBufferSets(sizes: number[], count: number): Buffers[] {
   const take = carver(count * (sum(sizes) + 2 * sum(layerSizes)));
   const sets: Buffers[] = [];
   for (let c = 0; c < count; c++) {
-    sets.push({ zs: layerSizes.map((n) => take(n)), as: sizes.map((n) => take(n)), deltas: layerSizes.map((n) => take(n)) });
+    sets.push({
+      zs: layerSizes.map((n) => take(n)),
+      as: sizes.map((n) => take(n)),
+      deltas: layerSizes.map((n) => take(n)),
+    });
   }
   return sets;
 }
@@ -177,111 +188,6 @@ function activate(activation: Activation, z: Float64Array, a: Float64Array, n: n
 }
 
 /**
- * δ = g ⊙ f'(z) for an elementwise f, or δ = Jᵀg for softmax, where J_jk = a_j(1[j=k] − a_k):
- * δ_j = a_j (g_j − Σ_k a_k g_k). On entry `delta` holds g = ∂L/∂a; on exit ∂L/∂z.
- */
-function multiplyByActivationDerivative(
-  activation: Activation,
-  z: Float64Array,
-  a: Float64Array,
-  delta: Float64Array,
-  n: number,
-): void {
-  switch (activation) {
-    case 'sigmoid':
-      for (let j = 0; j < n; j++) {
-        const aj = a[j] as number;
-        delta[j] = (delta[j] as number) * aj * (1 - aj);
-      }
-      return;
-    case 'tanh':
-      for (let j = 0; j < n; j++) {
-        const aj = a[j] as number;
-        delta[j] = (delta[j] as number) * (1 - aj * aj);
-      }
-      return;
-    case 'relu':
-      for (let j = 0; j < n; j++) if (!((z[j] as number) > 0)) delta[j] = 0;
-      return;
-    case 'leakyRelu':
-      for (let j = 0; j < n; j++) if (!((z[j] as number) > 0)) delta[j] = (delta[j] as number) * LEAKY_RELU_SLOPE;
-      return;
-    case 'linear':
-      return;
-    case 'softmax': {
-      let dot = 0;
-      for (let k = 0; k < n; k++) dot += (a[k] as number) * (delta[k] as number);
-      for (let j = 0; j < n; j++) delta[j] = (a[j] as number) * ((delta[j] as number) - dot);
-      return;
-    }
-  }
-}
-
-/** 2 for Σ(a−y)², 1 for ½Σ(a−y)², 2/n for the mean: the factor in ∂L/∂a = c(a − y). */
-export function squaredErrorFactor(loss: Loss, n: number): number {
-  return loss === 'sse' ? 2 : loss === 'mse' ? 2 / n : 1;
-}
-
-/**
- * The sample's loss, and the output δ^(L) = ∂loss/∂z^(L) written into the last delta buffer.
- * Cross-entropies are taken from the logits z, so they stay finite and exact for |z| up to 1000s.
- */
-export function outputLossAndDelta(kernel: Kernel, y: ArrayLike<number>, buf: Buffers): number {
-  const L = kernel.W.length - 1;
-  const n = kernel.sizes[L + 1] as number;
-  const activation = kernel.activations[L] as Activation;
-  const z = buf.zs[L] as Float64Array;
-  const a = buf.as[L + 1] as Float64Array;
-  const delta = buf.deltas[L] as Float64Array;
-  let loss = 0;
-  switch (kernel.loss) {
-    case 'binaryCrossEntropy':
-      // −[y ln σ(z) + (1−y) ln(1−σ(z))] = y·softplus(−z) + (1−y)·softplus(z); δ = σ(z) − y.
-      for (let j = 0; j < n; j++) {
-        const zj = z[j] as number;
-        const yj = y[j] as number;
-        loss += yj * softplus(-zj) + (1 - yj) * softplus(zj);
-        delta[j] = (a[j] as number) - yj;
-      }
-      return loss;
-    case 'crossEntropy':
-      if (activation === 'softmax') {
-        // −Σ y_k ln a_k with ln a_k = z_k − logsumexp(z); δ_j = a_j Σ_k y_k − y_j.
-        let max = -Infinity;
-        for (let k = 0; k < n; k++) max = Math.max(max, z[k] as number);
-        let sum = 0;
-        for (let k = 0; k < n; k++) sum += Math.exp((z[k] as number) - max);
-        const logSumExp = max + Math.log(sum);
-        let ySum = 0;
-        for (let k = 0; k < n; k++) {
-          const yk = y[k] as number;
-          ySum += yk;
-          if (yk !== 0) loss += yk * (logSumExp - (z[k] as number));
-        }
-        for (let j = 0; j < n; j++) delta[j] = (a[j] as number) * ySum - (y[j] as number);
-        return loss;
-      }
-      // Sigmoid outputs: −Σ y ln σ(z) = Σ y·softplus(−z); δ_j = −y_j (1 − a_j).
-      for (let j = 0; j < n; j++) {
-        const yj = y[j] as number;
-        if (yj !== 0) loss += yj * softplus(-(z[j] as number));
-        delta[j] = -yj * (1 - (a[j] as number));
-      }
-      return loss;
-    default: {
-      const c = squaredErrorFactor(kernel.loss, n);
-      for (let j = 0; j < n; j++) {
-        const diff = (a[j] as number) - (y[j] as number);
-        loss += diff * diff;
-        delta[j] = c * diff;
-      }
-      multiplyByActivationDerivative(activation, z, a, delta, n);
-      return kernel.loss === 'sse' ? loss : kernel.loss === 'halfSse' ? loss / 2 : loss / n;
-    }
-  }
-}
-
-/**
  * Backward pass from the output δ: δ^(l) = (W^(l+1) δ^(l+1)) ⊙ f'(z^(l)), and, when gradient
  * accumulators are given, ∂L/∂W_ij += a_i^(l−1) δ_j and ∂L/∂b_j += δ_j for every layer.
  */
@@ -308,7 +214,8 @@ export function backward(
       break;
     }
     const prevDelta = buf.deltas[l - 1] as Float64Array;
-    if (accumulate) weightGradientsAndBackSums(w, gW[l] as Float64Array, aPrev, delta, prevDelta, nPrev, n);
+    if (accumulate)
+      weightGradientsAndBackSums(w, gW[l] as Float64Array, aPrev, delta, prevDelta, nPrev, n);
     else backSums(w, delta, prevDelta, nPrev, n);
     multiplyByActivationDerivative(
       activations[l - 1] as Activation,
@@ -321,7 +228,13 @@ export function backward(
 }
 
 /** gw_ij += a_i δ_j. */
-function addOuterProduct(gw: Float64Array, aPrev: Float64Array, delta: Float64Array, nPrev: number, n: number): void {
+function addOuterProduct(
+  gw: Float64Array,
+  aPrev: Float64Array,
+  delta: Float64Array,
+  nPrev: number,
+  n: number,
+): void {
   for (let i = 0; i < nPrev; i++) {
     const ai = aPrev[i] as number;
     const row = i * n;
@@ -330,7 +243,13 @@ function addOuterProduct(gw: Float64Array, aPrev: Float64Array, delta: Float64Ar
 }
 
 /** out_i = Σ_j W_ij δ_j, summed over j in order. */
-function backSums(w: Float64Array, delta: Float64Array, out: Float64Array, nPrev: number, n: number): void {
+function backSums(
+  w: Float64Array,
+  delta: Float64Array,
+  out: Float64Array,
+  nPrev: number,
+  n: number,
+): void {
   for (let i = 0; i < nPrev; i++) {
     const row = i * n;
     let sum = 0;

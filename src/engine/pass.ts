@@ -10,15 +10,39 @@ import {
   type Buffers,
 } from './kernel';
 import type { LayerGradients, Network, PassSnapshot, Sample, TrainOptions } from './types';
-import { validateBatch, validateLearningRate, validateNetwork } from './validate';
+import { checkFinite, validateBatch, validateLearningRate, validateNetwork } from './validate';
 
-function finiteOrThrow(value: number, what: string): number {
-  if (!Number.isFinite(value)) {
-    throw new Error(
-      `${what} overflowed to ${value}: the values grew too large for 64-bit numbers. Lower the learning rate or the weights.`,
-    );
+/** A number that left the float64 range mid-computation: say which, where, and what to do. */
+function overflow(where: string, value: number): never {
+  throw new Error(
+    `${where} overflowed to ${value}: the values grew too large for 64-bit numbers. Lower the learning rate or the weights.`,
+  );
+}
+
+function checkAllFinite(values: ArrayLike<number>, where: (k: number) => string): void {
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k] as number;
+    if (!Number.isFinite(v)) overflow(where(k), v);
   }
-  return value;
+}
+
+/** Every z, a, δ and the loss of one sample are finite, or an Error names the first that is not. */
+function checkSample(buf: Buffers, loss: number, s: number): void {
+  const sample = `Sample ${s + 1}`;
+  for (let l = 0; l < buf.zs.length; l++) {
+    const layer = `${sample}, layer ${l + 1}`;
+    checkAllFinite(buf.zs[l] as Float64Array, (j) => `${layer}: z[${j + 1}]`);
+    checkAllFinite(buf.as[l + 1] as Float64Array, (j) => `${layer}: a[${j + 1}]`);
+  }
+  if (!Number.isFinite(loss)) overflow(`${sample}: the loss`, loss);
+  for (let l = buf.deltas.length - 1; l >= 0; l--) {
+    checkAllFinite(buf.deltas[l] as Float64Array, (j) => `${sample}, layer ${l + 1}: δ[${j + 1}]`);
+  }
+}
+
+function checkLayerParameters(W: Float64Array, b: Float64Array, n: number, where: string): void {
+  checkAllFinite(W, (k) => `${where}: weight w[${Math.floor(k / n) + 1}][${(k % n) + 1}]`);
+  checkAllFinite(b, (j) => `${where}: bias b[${j + 1}]`);
 }
 
 /**
@@ -37,6 +61,7 @@ export function runPass(network: Network, batch: Sample[]): PassSnapshot {
     forward(kernel, sample.x, buf);
     const loss = outputLossAndDelta(kernel, sample.y, buf);
     backward(kernel, buf, gW, gb);
+    checkSample(buf, loss, s);
     total += loss;
     return {
       loss,
@@ -57,12 +82,17 @@ export function runPass(network: Network, batch: Sample[]): PassSnapshot {
     for (let i = 0; i < (kernel.sizes[l] as number); i++) dW.push(flat.subarray(i * n, i * n + n));
     return { dW, db };
   });
-  const snapshot: PassSnapshot = { loss: total / m, samples, grads };
-  finiteOrThrow(snapshot.loss, 'The loss');
-  for (const flat of [...gW, ...gb]) {
-    for (let k = 0; k < flat.length; k++) finiteOrThrow(flat[k] as number, 'A gradient');
-  }
-  return snapshot;
+  const loss = total / m;
+  if (!Number.isFinite(loss)) overflow('The mean loss', loss);
+  grads.forEach((g, l) => {
+    const n = kernel.sizes[l + 1] as number;
+    checkAllFinite(
+      gW[l] as Float64Array,
+      (k) => `Layer ${l + 1}: gradient ∂L/∂w[${Math.floor(k / n) + 1}][${(k % n) + 1}]`,
+    );
+    checkAllFinite(g.db, (j) => `Layer ${l + 1}: gradient ∂L/∂b[${j + 1}]`);
+  });
+  return { loss, samples, grads };
 }
 
 /** The mean loss only: a forward pass, no gradients. */
@@ -72,12 +102,53 @@ export function lossOf(network: Network, batch: Sample[]): number {
   const kernel = compile(network);
   const buf = allocateBuffers(kernel.sizes);
   let total = 0;
-  for (const sample of batch) {
+  batch.forEach((sample, s) => {
     forward(kernel, sample.x, buf);
-    total += outputLossAndDelta(kernel, sample.y, buf);
-  }
-  return total / batch.length;
+    const loss = outputLossAndDelta(kernel, sample.y, buf);
+    if (!Number.isFinite(loss)) overflow(`Sample ${s + 1}: the loss`, loss);
+    total += loss;
+  });
+  const mean = total / batch.length;
+  if (!Number.isFinite(mean)) overflow('The mean loss', mean);
+  return mean;
 }
+
+/** The gradients applyGradients was given have the network's shapes and finite entries. */
+function validateGradients(network: Network, grads: PassSnapshot['grads']): void {
+  if (!Array.isArray(grads) || grads.length !== network.layers.length) {
+    throw new Error(
+      `The gradients have ${Array.isArray(grads) ? grads.length : 0} layers; the network has ${network.layers.length}.`,
+    );
+  }
+  network.layers.forEach((layer, l) => {
+    const where = `Layer ${l + 1}`;
+    const g = grads[l];
+    const n = layer.biases.length;
+    if (!g || !isArrayLike(g.dW) || g.dW.length !== layer.weights.length) {
+      throw new Error(
+        `${where}: the gradient ∂L/∂W has ${g && isArrayLike(g.dW) ? g.dW.length : 0} rows; the weights have ${layer.weights.length}.`,
+      );
+    }
+    if (!isArrayLike(g.db) || g.db.length !== n) {
+      throw new Error(
+        `${where}: the gradient ∂L/∂b has ${isArrayLike(g.db) ? g.db.length : 0} entries; the layer has ${n} biases.`,
+      );
+    }
+    Array.from(g.dW).forEach((row, i) => {
+      if (!isArrayLike(row) || row.length !== n) {
+        throw new Error(
+          `${where}: gradient row ${i + 1} has ${isArrayLike(row) ? row.length : 0} entries; the weights row has ${n}.`,
+        );
+      }
+      for (let j = 0; j < n; j++)
+        checkFinite(row[j], () => `${where}: gradient ∂L/∂w[${i + 1}][${j + 1}]`);
+    });
+    for (let j = 0; j < n; j++) checkFinite(g.db[j], () => `${where}: gradient ∂L/∂b[${j + 1}]`);
+  });
+}
+
+const isArrayLike = (value: unknown): value is ArrayLike<unknown> =>
+  Array.isArray(value) || ArrayBuffer.isView(value);
 
 /** One gradient-descent step, W ← W − η ∂L/∂W and b ← b − η ∂L/∂b. Returns a new network. */
 export function applyGradients(
@@ -87,50 +158,57 @@ export function applyGradients(
 ): Network {
   validateNetwork(network);
   validateLearningRate(learningRate);
-  if (!Array.isArray(grads) || grads.length !== network.layers.length) {
-    throw new Error(
-      `The gradients have ${Array.isArray(grads) ? grads.length : 0} layers; the network has ${network.layers.length}.`,
-    );
-  }
+  validateGradients(network, grads);
+  const step = (value: number, gradient: number, where: () => string) => {
+    const next = value - learningRate * gradient;
+    if (!Number.isFinite(next)) overflow(where(), next);
+    return next;
+  };
   return {
     ...network,
     layers: network.layers.map((layer, l) => {
       const g = grads[l] as LayerGradients;
-      if (g.dW.length !== layer.weights.length || g.db.length !== layer.biases.length) {
-        throw new Error(`Layer ${l + 1}: the gradient's shape does not match the weights.`);
-      }
       return {
         activation: layer.activation,
         weights: layer.weights.map((row, i) => {
           const gRow = g.dW[i] as ArrayLike<number>;
-          if (gRow.length !== row.length) {
-            throw new Error(`Layer ${l + 1}: gradient row ${i + 1} does not match the weights.`);
-          }
-          return row.map((w, j) => finiteOrThrow(w - learningRate * (gRow[j] as number), `Layer ${l + 1} weight`));
+          return row.map((w, j) =>
+            step(w, gRow[j] as number, () => `Layer ${l + 1}: weight w[${i + 1}][${j + 1}]`),
+          );
         }),
         biases: layer.biases.map((b, j) =>
-          finiteOrThrow(b - learningRate * (g.db[j] as number), `Layer ${l + 1} bias`),
+          step(b, g.db[j] as number, () => `Layer ${l + 1}: bias b[${j + 1}]`),
         ),
       };
     }),
   };
 }
 
+function validateTrainOptions(o: TrainOptions): void {
+  if (o === null || typeof o !== 'object') {
+    throw new Error('The training options are missing: give learningRate, batchSize and epochs.');
+  }
+  validateLearningRate(o.learningRate);
+  if (!Number.isInteger(o.batchSize) || o.batchSize < 1) {
+    throw new Error(
+      `The batch size is ${String(o.batchSize)}; it must be a whole number of at least 1.`,
+    );
+  }
+  if (!Number.isInteger(o.epochs) || o.epochs < 0) {
+    throw new Error(`The number of epochs is ${String(o.epochs)}; it must be a whole number ≥ 0.`);
+  }
+}
+
 /**
  * Mini-batch stochastic gradient descent: samples in the given order, consecutive batches of
  * batchSize (the last may be smaller), mean gradient per batch. Equal, number for number, to
- * repeated runPass + applyGradients, but with every buffer allocated once.
+ * repeated runPass + applyGradients, but with every buffer allocated once. Once a weight has
+ * overflowed it stays non-finite, so checking after each epoch finds the epoch it happened in.
  */
 export function train(network: Network, samples: Sample[], o: TrainOptions): Network {
   validateNetwork(network);
   validateBatch(network, samples);
-  validateLearningRate(o?.learningRate);
-  if (!Number.isInteger(o.batchSize) || o.batchSize < 1) {
-    throw new Error(`The batch size is ${o.batchSize}; it must be a whole number of at least 1.`);
-  }
-  if (!Number.isInteger(o.epochs) || o.epochs < 0) {
-    throw new Error(`The number of epochs is ${o.epochs}; it must be a whole number ≥ 0.`);
-  }
+  validateTrainOptions(o);
   const kernel = compile(network);
   const buf = allocateBuffers(kernel.sizes);
   const { gW, gb } = allocateGradients(kernel);
@@ -157,8 +235,14 @@ export function train(network: Network, samples: Sample[], o: TrainOptions): Net
         for (let j = 0; j < b.length; j++) b[j] = (b[j] as number) - eta * ((gbl[j] as number) / m);
       }
     }
+    kernel.W.forEach((w, l) =>
+      checkLayerParameters(
+        w,
+        kernel.b[l] as Float64Array,
+        kernel.sizes[l + 1] as number,
+        `Epoch ${epoch + 1}, layer ${l + 1}`,
+      ),
+    );
   }
-  for (const w of kernel.W) for (let k = 0; k < w.length; k++) finiteOrThrow(w[k] as number, 'A weight');
-  for (const b of kernel.b) for (let k = 0; k < b.length; k++) finiteOrThrow(b[k] as number, 'A bias');
   return decompile(kernel);
 }

@@ -17,8 +17,14 @@ export type PassStep =
 export type Granularity = 'layer' | 'unit';
 
 export function passSteps(network: Network, granularity: Granularity = 'layer'): PassStep[] {
+  if (!Array.isArray(network?.layers) || network.layers.length === 0) {
+    throw new Error('The network has no layers.');
+  }
+  if (granularity !== 'layer' && granularity !== 'unit') {
+    throw new Error(`Unknown granularity "${String(granularity)}"; expected layer or unit.`);
+  }
   const L = network.layers.length;
-  const units = (l: number) => (network.layers[l - 1]?.biases.length ?? 0);
+  const units = (l: number) => network.layers[l - 1]?.biases.length ?? 0;
   const each = <K extends 'forward' | 'outputDelta' | 'hiddenDelta' | 'gradients'>(
     kind: K,
     layer: number,
@@ -65,17 +71,20 @@ export function progressAt(network: Network, steps: PassStep[], index: number): 
       case 'start':
         break;
       case 'forward':
-        progress.forwardUnits[step.layer - 1] = (step.unit === undefined ? size(step.layer) : step.unit + 1);
+        progress.forwardUnits[step.layer - 1] =
+          step.unit === undefined ? size(step.layer) : step.unit + 1;
         break;
       case 'loss':
         progress.lossShown = true;
         break;
       case 'outputDelta':
       case 'hiddenDelta':
-        progress.deltaUnits[step.layer - 1] = (step.unit === undefined ? size(step.layer) : step.unit + 1);
+        progress.deltaUnits[step.layer - 1] =
+          step.unit === undefined ? size(step.layer) : step.unit + 1;
         break;
       case 'gradients':
-        progress.gradientUnits[step.layer - 1] = (step.unit === undefined ? size(step.layer) : step.unit + 1);
+        progress.gradientUnits[step.layer - 1] =
+          step.unit === undefined ? size(step.layer) : step.unit + 1;
         break;
       case 'update':
         progress.updated = true;

@@ -1,4 +1,11 @@
-import { ACTIVATIONS, LOSSES, type Activation, type Loss, type Network, type Sample } from './types';
+import {
+  ACTIVATIONS,
+  LOSSES,
+  type Activation,
+  type Loss,
+  type Network,
+  type Sample,
+} from './types';
 
 /** Bad input is an Error whose message says what is wrong and where, in the learner's terms. */
 function fail(message: string): never {
@@ -13,7 +20,7 @@ function describe(value: unknown): string {
 }
 
 /** `where` is a function so that the message (a string per number) is only built on failure. */
-function checkFinite(value: unknown, where: () => string): void {
+export function checkFinite(value: unknown, where: () => string): void {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     fail(`${where()} is ${describe(value)}; it must be a finite number.`);
   }
@@ -37,7 +44,8 @@ export function validateNetwork(network: Network): void {
     fail(`The input size is ${describe(inputSize)}; it must be a whole number of at least 1.`);
   }
   if (!Array.isArray(layers) || layers.length === 0) fail('The network has no layers.');
-  if (!LOSSES.includes(loss)) fail(`Unknown loss "${String(loss)}"; expected one of ${LOSSES.join(', ')}.`);
+  if (!LOSSES.includes(loss))
+    fail(`Unknown loss "${String(loss)}"; expected one of ${LOSSES.join(', ')}.`);
   let nPrev = inputSize;
   layers.forEach((layer, index) => {
     const l = index + 1;
@@ -47,7 +55,8 @@ export function validateNetwork(network: Network): void {
       );
     }
     const { weights, biases } = layer;
-    if (!Array.isArray(biases) || biases.length === 0) fail(`Layer ${l}: the biases must be a non-empty list.`);
+    if (!Array.isArray(biases) || biases.length === 0)
+      fail(`Layer ${l}: the biases must be a non-empty list.`);
     const n = biases.length;
     if (!Array.isArray(weights) || weights.length !== nPrev) {
       fail(
@@ -71,8 +80,10 @@ export function validateNetwork(network: Network): void {
 }
 
 export function validateBatch(network: Network, batch: Sample[]): void {
-  if (!Array.isArray(batch) || batch.length === 0) fail('The batch is empty: a pass needs at least one sample.');
-  const nOut = (network.layers[network.layers.length - 1] as Network['layers'][number]).biases.length;
+  if (!Array.isArray(batch) || batch.length === 0)
+    fail('The batch is empty: a pass needs at least one sample.');
+  const nOut = (network.layers[network.layers.length - 1] as Network['layers'][number]).biases
+    .length;
   const probabilities = network.loss === 'binaryCrossEntropy' || network.loss === 'crossEntropy';
   batch.forEach((sample, s) => {
     const where = `Sample ${s + 1}`;
@@ -90,7 +101,9 @@ export function validateBatch(network: Network, batch: Sample[]): void {
     sample.y.forEach((v, j) => {
       checkFinite(v, () => `${where}: target y[${j + 1}]`);
       if (probabilities && (v < 0 || v > 1)) {
-        fail(`${where}: target y[${j + 1}] is ${v}; with a cross-entropy loss targets must lie in [0, 1].`);
+        fail(
+          `${where}: target y[${j + 1}] is ${v}; with a cross-entropy loss targets must lie in [0, 1].`,
+        );
       }
     });
   });

@@ -38,18 +38,26 @@ export interface Case {
 /**
  * A network of 1–3 layers (hidden activations drawn from all six), 1–4 units each, weights and
  * biases in [−2, 2]; a batch of 1–4 samples with x in [−2, 2] and y in [0, 1] for the
- * cross-entropies, [−2, 2] otherwise.
+ * cross-entropies, [−2, 2] otherwise. With `hidden`, the last hidden layer has that activation.
  */
-export function caseArbitrary(output: Activation, loss: Loss): fc.Arbitrary<Case> {
+export function caseArbitrary(
+  output: Activation,
+  loss: Loss,
+  hidden?: Activation,
+): fc.Arbitrary<Case> {
+  const hiddenLayer = (activation: fc.Arbitrary<Activation>) =>
+    fc.record({ units: fc.integer({ min: 1, max: 4 }), activation });
   const shape = fc.record({
     inputSize: fc.integer({ min: 1, max: 4 }),
-    hidden: fc.array(
-      fc.record({
-        units: fc.integer({ min: 1, max: 4 }),
-        activation: fc.constantFrom(...ALL_ACTIVATIONS),
-      }),
-      { minLength: 0, maxLength: 2 },
-    ),
+    hidden:
+      hidden === undefined
+        ? fc.array(hiddenLayer(fc.constantFrom(...ALL_ACTIVATIONS)), { minLength: 0, maxLength: 2 })
+        : fc
+            .tuple(
+              fc.array(hiddenLayer(fc.constantFrom(...ALL_ACTIVATIONS)), { maxLength: 1 }),
+              hiddenLayer(fc.constant(hidden)),
+            )
+            .map(([before, last]) => [...before, last]),
     outputUnits: fc.integer({ min: 1, max: 4 }),
     batchSize: fc.integer({ min: 1, max: 4 }),
   });

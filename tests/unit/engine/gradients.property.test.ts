@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { numericalGradients, runPass, type Network, type PassSnapshot } from '../../../src/engine';
-import { ALLOWED_PAIRS, caseArbitrary } from './arbitraries';
+import { ALL_ACTIVATIONS, ALLOWED_PAIRS, caseArbitrary } from './arbitraries';
 import { closeness, flatten, referencePass } from './reference';
 
 function expectClose(
@@ -104,6 +104,52 @@ describe.each(ALLOWED_PAIRS)('output %s with %s', (output, loss) => {
       { numRuns: runs },
     );
   });
+});
+
+/**
+ * The full cross product: every activation as the hidden layer feeding every allowed output × loss
+ * (126 combinations), a few random networks each, against autodiff and central differences.
+ */
+describe.each(ALL_ACTIVATIONS)('hidden %s', (hidden) => {
+  it.each(ALLOWED_PAIRS)(
+    'into output %s with %s: autodiff to ~1e-12, finite differences to ~1e-6',
+    (output, loss) => {
+      fc.assert(
+        fc.property(caseArbitrary(output, loss, hidden), ({ network, batch }) => {
+          const snapshot = runPass(network, batch);
+          const ref = referencePass(network, batch);
+          expectClose(
+            'gradient',
+            flatten(snapshot.grads),
+            flatten(ref.grads),
+            1e-12,
+            flatten(ref.gradScales),
+          );
+          snapshot.samples.forEach((sample, s) =>
+            sample.layers.forEach((values, l) =>
+              expectClose(
+                `sample ${s + 1} layer ${l + 1} δ`,
+                values.delta,
+                ref.samples[s]?.delta[l] ?? [],
+                1e-12,
+                ref.samples[s]?.deltaScale[l] ?? [],
+              ),
+            ),
+          );
+          if (nearKink(network, snapshot, 1e-2)) return;
+          const floor = 1e-1 * Math.max(1, snapshot.loss);
+          expectClose(
+            'finite differences',
+            flatten(snapshot.grads),
+            flatten(numericalGradients(network, batch)),
+            1e-6,
+            floor,
+          );
+        }),
+        { numRuns: Math.max(3, Math.ceil(runs / 10)) },
+      );
+    },
+  );
 });
 
 describe('the property tests themselves', () => {

@@ -71,13 +71,18 @@ export const softplus = (a: Node): Node => {
 };
 export const sum = (nodes: Node[]): Node => nodes.reduce((acc, n) => add(acc, n), constant(0));
 
+/**
+ * The local derivatives are taken from z, σ'(z) = σ(z)·σ(−z) and tanh'(z) = 1/cosh²(z), not as
+ * σ(1 − σ) and 1 − tanh²: those lose all relative accuracy as the unit saturates (1 − σ(40) is 0
+ * in float64), and the reference must be at least as exact as what it checks.
+ */
 function sigmoidNode(a: Node): Node {
   const s = 1 / (1 + Math.exp(-a.value));
-  return unary(a, s, s * (1 - s));
+  return unary(a, s, s * (1 / (1 + Math.exp(a.value))));
 }
 function tanhNode(a: Node): Node {
   const t = Math.tanh(a.value);
-  return unary(a, t, 1 - t * t);
+  return unary(a, t, 1 / Math.cosh(a.value) ** 2);
 }
 function reluNode(a: Node): Node {
   return unary(a, a.value > 0 ? a.value : 0, a.value > 0 ? 1 : 0);

@@ -8,13 +8,16 @@ import {
   lossOf,
   lossProblem,
   numericalGradients,
+  passSteps,
   runPass,
   train,
   validateBatch,
   validateLearningRate,
   validateNetwork,
+  type Granularity,
   type Network,
   type Sample,
+  type TrainOptions,
 } from '../../../src/engine';
 import { ALLOWED_PAIRS } from './arbitraries';
 
@@ -251,6 +254,83 @@ describe('validation entry points', () => {
         if (allowed.has(`${activation}/${loss}`)) expect(problem).toBeNull();
         else expect(problem).toMatch(new RegExp(`output layer is ${activation}`));
       }
+    }
+  });
+});
+
+describe('applyGradients names the gradient that is wrong', () => {
+  const { network, batch } = valid();
+  const grads = () =>
+    runPass(network, batch).grads.map((g) => ({
+      dW: g.dW.map((row) => Array.from(row)),
+      db: Array.from(g.db),
+    }));
+  const cases: [string, (g: ReturnType<typeof grads>) => unknown, RegExp][] = [
+    [
+      'a NaN weight gradient',
+      (g) => (g[1]!.dW[2]![0] = NaN),
+      /^Layer 2: gradient ∂L\/∂w\[3\]\[1\] is NaN/,
+    ],
+    [
+      'an infinite bias gradient',
+      (g) => (g[0]!.db[1] = Infinity),
+      /^Layer 1: gradient ∂L\/∂b\[2\] is Infinity/,
+    ],
+    [
+      'a missing layer',
+      (g) => set(g, 0, null),
+      /^Layer 1: the gradient ∂L\/∂W has 0 rows; the weights have 2/,
+    ],
+    [
+      'a missing row',
+      (g) => g[0]!.dW.pop(),
+      /^Layer 1: the gradient ∂L\/∂W has 1 rows; the weights have 2/,
+    ],
+    [
+      'a short bias gradient',
+      (g) => g[0]!.db.pop(),
+      /^Layer 1: the gradient ∂L\/∂b has 2 entries; the layer has 3/,
+    ],
+    [
+      'a string entry',
+      (g) => set(g[1]!.dW[0]!, 0, '1'),
+      /^Layer 2: gradient ∂L\/∂w\[1\]\[1\] is a string/,
+    ],
+  ];
+  it.each(cases)('%s', (_name, breakIt, message) => {
+    const g = grads();
+    breakIt(g);
+    expect(() => applyGradients(network, g, 0.1)).toThrow(message);
+    // even with η = 0, where w − 0·NaN would still be NaN
+    expect(() => applyGradients(network, g, 0)).toThrow(message);
+  });
+});
+
+describe('other entry points', () => {
+  it('train without options says so', () => {
+    const { network, batch } = valid();
+    expect(() => train(network, batch, undefined as unknown as TrainOptions)).toThrow(
+      /training options are missing/,
+    );
+    expect(() =>
+      train(network, batch, { learningRate: 0.1, batchSize: 2 } as unknown as TrainOptions),
+    ).toThrow(/number of epochs is undefined/);
+  });
+
+  it('passSteps: no layers, unknown granularity', () => {
+    const { network } = valid();
+    expect(() => passSteps({ ...network, layers: [] })).toThrow(/The network has no layers/);
+    expect(() => passSteps(network, 'neuron' as unknown as Granularity)).toThrow(
+      /Unknown granularity "neuron"/,
+    );
+  });
+
+  it('numericalGradients: a step h that is not a finite positive number', () => {
+    const { network, batch } = valid();
+    for (const h of [0, -1e-5, NaN, Infinity]) {
+      expect(() => numericalGradients(network, batch, h)).toThrow(
+        /central differences need a finite h > 0/,
+      );
     }
   });
 });

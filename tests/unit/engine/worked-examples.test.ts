@@ -63,6 +63,55 @@ describe('Matt Mazur’s 2-2-2 example (halfSse, η = 0.5)', () => {
     expect(runPass(next, batch).loss).toBeCloseTo(0.28047144679, 11);
   });
 
+  it('δ of every unit from the published factors, and the biases (which this engine also updates) step by −η·δ', () => {
+    const snap = runPass(network, batch);
+    const [hidden, output] = snap.samples[0]?.layers ?? [];
+    // δ_o2 = ∂E/∂out_o2 · out_o2(1 − out_o2) = (0.772928465 − 0.99) · 0.175510053
+    expect(output?.delta[1]).toBeCloseTo(-0.217071535 * 0.175510053, 9);
+    // δ_h1 = ∂E_total/∂out_h1 · ∂out_h1/∂net_h1 = 0.036350306 · 0.241300709; ∂E/∂w1 = 0.000438568
+    expect(hidden?.delta[0]).toBeCloseTo(0.036350306 * 0.241300709, 9);
+    expect(snap.grads[0]?.dW[0]?.[0]).toBeCloseTo(0.000438568, 9);
+    // δ_h2 from the published w3: (0.25 − 0.24975114) / (0.5 · 0.05)
+    expect(hidden?.delta[1]).toBeCloseTo((0.25 - 0.24975114) / (0.5 * 0.05), 6);
+    // The post keeps its one bias per layer fixed; here each unit has its own, b ← b − η·δ.
+    const next = applyGradients(network, snap.grads, 0.5);
+    expect(next.layers[0]?.biases[0]).toBeCloseTo(0.35 - 0.5 * 0.036350306 * 0.241300709, 9);
+    expect(next.layers[0]?.biases[1]).toBeCloseTo(0.35 - 0.5 * 0.0099542547, 9);
+    expect(next.layers[1]?.biases[0]).toBeCloseTo(0.6 - 0.5 * 0.138498562, 9);
+    expect(next.layers[1]?.biases[1]).toBeCloseTo(0.6 - 0.5 * -0.217071535 * 0.175510053, 9);
+    // With the biases held at 0.35 and 0.6, as in the post, the network is the post's updated one:
+    // the same loss as its rounded published weights give (0.2910277737; the post's "0.291027924"
+    // is not what its own weights give).
+    const published: Network = {
+      inputSize: 2,
+      loss: 'halfSse',
+      layers: [
+        {
+          activation: 'sigmoid',
+          weights: [
+            [0.149780716, 0.24975114],
+            [0.19956143, 0.29950229],
+          ],
+          biases: [0.35, 0.35],
+        },
+        {
+          activation: 'sigmoid',
+          weights: [
+            [0.35891648, 0.51130127],
+            [0.408666186, 0.561370121],
+          ],
+          biases: [0.6, 0.6],
+        },
+      ],
+    };
+    const weightsOnly: Network = {
+      ...next,
+      layers: next.layers.map((layer, l) => ({ ...layer, biases: network.layers[l]!.biases })),
+    };
+    expect(runPass(weightsOnly, batch).loss).toBeCloseTo(runPass(published, batch).loss, 9);
+    expect(runPass(weightsOnly, batch).loss).toBeCloseTo(0.2910277737, 10);
+  });
+
   it('matches the same example written out in plain Math to ~1e-15', () => {
     const [x1, x2, t1, t2] = [0.05, 0.1, 0.01, 0.99];
     const h1 = sigma(0.15 * x1 + 0.2 * x2 + 0.35);
