@@ -15,9 +15,10 @@ export interface SummaryContext {
   updated?: { network: Network; loss: number };
 }
 
-function listed(items: string[]): string {
-  if (items.length <= MAX_LISTED) return items.join(', ');
-  return `${items.slice(0, MAX_LISTED).join(', ')} and ${items.length - MAX_LISTED} more`;
+/** The items, or the first MAX_LISTED of `count` and how many more. */
+function listed(items: string[], count = items.length): string {
+  if (count <= MAX_LISTED) return items.join(', ');
+  return `${items.slice(0, MAX_LISTED).join(', ')} and ${count - MAX_LISTED} more`;
 }
 
 const n = (x: number | undefined) => formatNumber(x ?? NaN, 4);
@@ -66,14 +67,19 @@ export function stepSummary(step: PassStep, ctx: SummaryContext): string {
       const L = lossLabel(notation);
       const nPrev =
         step.layer === 1 ? network.inputSize : (network.layers[step.layer - 2]?.biases.length ?? 0);
-      const items = units(step.layer).flatMap((j) => [
-        ...Array.from(
-          { length: nPrev },
-          (_, i) => `∂${L}/∂${weightLabel(notation, step.layer, i, j)} = ${n(grads?.dW[i]?.[j])}`,
-        ),
-        `∂${L}/∂${biasLabel(notation, step.layer, j)} = ${n(grads?.db[j])}`,
-      ]);
-      return `Computed ${listed(items)}.`;
+      // Only the named ones are written out (a layer of 16 has 272 of them).
+      const js = units(step.layer);
+      const items: string[] = [];
+      for (const j of js) {
+        for (let i = 0; i <= nPrev && items.length <= MAX_LISTED; i++) {
+          items.push(
+            i < nPrev
+              ? `∂${L}/∂${weightLabel(notation, step.layer, i, j)} = ${n(grads?.dW[i]?.[j])}`
+              : `∂${L}/∂${biasLabel(notation, step.layer, j)} = ${n(grads?.db[j])}`,
+          );
+        }
+      }
+      return `Computed ${listed(items, js.length * (nPrev + 1))}.`;
     }
     case 'update': {
       const after = ctx.updated;
