@@ -2,13 +2,15 @@ import { useRef, useState } from 'react';
 import type { Network, Sample } from '../../engine';
 import { biasLabel, lossLabel, parameterLabel, weightLabel } from '../../math';
 import { formatNumber } from '../../math/format';
-import { LIMITS, selectSnapshot, type Parameter, type Selection } from '../../store';
+import { LIMITS, selectSnapshot, type Selection } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
 import { NumberField } from './NumberField';
 import { UnitParameters } from './UnitParameters';
 
-/** The value and gradient of the parameter a selection names, or null for a unit. */
-function parameterOf(selection: Selection | null): Parameter | null {
+type WeightOrBias = Exclude<Selection, { kind: 'unit' }>;
+
+/** The weight or bias a selection names, or null for a unit. */
+function parameterOf(selection: Selection | null): WeightOrBias | null {
   if (!selection || selection.kind === 'unit') return null;
   return selection;
 }
@@ -34,7 +36,7 @@ export function Inspector() {
   const notation = useApp((s) => s.notation);
   const parameter = parameterOf(selection);
   const value = useApp((s) => {
-    if (!parameter || parameter.kind === 'input' || parameter.kind === 'target') return null;
+    if (!parameter) return null;
     const layer = s.network.layers[parameter.layer - 1];
     if (!layer) return null;
     return parameter.kind === 'weight'
@@ -42,7 +44,7 @@ export function Inspector() {
       : (layer.biases[parameter.unit] ?? null);
   });
   const gradient = useApp((s) => {
-    if (!parameter || parameter.kind === 'input' || parameter.kind === 'target') return null;
+    if (!parameter) return null;
     const grads = selectSnapshot(s).grads[parameter.layer - 1];
     if (!grads) return null;
     return parameter.kind === 'weight'
@@ -71,9 +73,7 @@ export function Inspector() {
   const symbol =
     parameter.kind === 'weight'
       ? weightLabel(notation, parameter.layer, parameter.from, parameter.to)
-      : parameter.kind === 'bias'
-        ? biasLabel(notation, parameter.layer, parameter.unit)
-        : label;
+      : biasLabel(notation, parameter.layer, parameter.unit);
   const L = lossLabel(notation);
 
   const commit = (next: number): string | null => {
@@ -139,7 +139,7 @@ export function Inspector() {
             <dt>Loss change ΔL</dt>
             <dd data-testid="loss-change">{formatNumber(lossChange, 6)}</dd>
             <dt>
-              Predicted ∂{L}/∂{symbol}·Δ
+              Predicted ∂{L}/∂{symbol}·Δ{symbol}
             </dt>
             <dd data-testid="loss-prediction">{formatNumber(lastEdit.predicted, 6)}</dd>
           </>
@@ -147,8 +147,8 @@ export function Inspector() {
       </dl>
       <p className="hint">
         The gradient predicts how the loss moves for a small change: Δ{L} ≈ ∂{L}/∂{symbol} · Δ
-        {symbol}. Type a new value, use ↑/↓ (Shift for ×10), or drag the ⇔ handle, and compare the
-        two. The smaller the change, the closer the prediction.
+        {symbol}. Type a new value, use ↑/↓ (Shift for ×10), or drag or scroll the ⇔ handle, and
+        compare the two. The smaller the change, the closer the prediction.
       </p>
     </div>
   );

@@ -8,13 +8,22 @@ import {
   selectUpdate,
   type AppState,
 } from '../../store';
-import { lossOf } from '../../engine';
+import { lossOf, type Network, type Sample } from '../../engine';
 import { useApp } from '../../store/context';
 import { shown } from './diagramText';
 
+/** Each sample's loss under the updated network, computed once per update (not per store change). */
+const lossesAfter = new WeakMap<Network, Map<Sample, number>>();
+
 function sampleLossAfterUpdate(s: AppState): number | null {
   const sample = s.samples[s.sampleIndex];
-  return sample ? lossOf(selectUpdate(s).network, [sample]) : null;
+  if (!sample) return null;
+  const network = selectUpdate(s).network;
+  let bySample = lossesAfter.get(network);
+  if (!bySample) lossesAfter.set(network, (bySample = new Map()));
+  let loss = bySample.get(sample);
+  if (loss === undefined) bySample.set(sample, (loss = lossOf(network, [sample])));
+  return loss;
 }
 
 /** The targets y_j beside the output units, and the loss once the pass has computed it. */
