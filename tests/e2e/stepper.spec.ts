@@ -807,3 +807,62 @@ test('a weight or input that is not a usable number is refused beside its field;
   await expect(page.getByTestId('loss-value')).toHaveText('0.298371');
   expect(errors).toEqual([]);
 });
+
+test('while a weight is dragged the equations keep up, number for number what a fresh typesetting shows', async ({
+  page,
+}) => {
+  const errors = await openFresh(page);
+  await chooseExample(page, CLASSIC);
+  await page.keyboard.press('End');
+  await stepBack(page); // the last gradients: every equation depends on the dragged weight
+  const phase = page.getByRole('group', { name: 'Step through the pass' }).getByTestId('phase');
+  await expect(phase).toHaveText('Gradients — layer 1');
+  await selectInDiagram(page, 'Weight w₁₁⁽²⁾ = 0.4');
+  const field = page.getByRole('textbox', { name: 'Weight w₁₁⁽²⁾', exact: true });
+  const handle = page.locator('.inspector .scrub');
+  await handle.scrollIntoViewIfNeeded();
+  const box = await handle.boundingBox();
+  if (!box) throw new Error('no drag handle');
+
+  // The equations, as a tree of elements, sorted attributes and text (independent of how they
+  // were updated), with the numbers a learner reads.
+  const typeset = () =>
+    page.evaluate(() => {
+      const walk = (node: Node): string => {
+        if (node.nodeType === Node.TEXT_NODE) return JSON.stringify(node.nodeValue);
+        const element = node as Element;
+        const attributes = Array.from(element.attributes)
+          .map((a) => `${a.name}=${JSON.stringify(a.value)}`)
+          .sort()
+          .join(' ');
+        return `<${element.localName} ${attributes}>${Array.from(node.childNodes, walk).join('')}</>`;
+      };
+      return Array.from(document.querySelectorAll('.equations-panel .tex'), walk);
+    });
+  const before = await typeset();
+
+  // 45 px to the left, a pixel at a time: w₁₁⁽²⁾ goes from 0.4 through 0 to −0.05, so the numbers
+  // change digits, lengths and signs along the way.
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let dx = 1; dx <= 45; dx++) await page.mouse.move(box.x + box.width / 2 - dx, box.y + 4);
+  await page.mouse.up();
+  await expect(field).toHaveValue('−0.05');
+  const dragged = await typeset();
+  expect(dragged.length).toBe(before.length);
+  expect(dragged.filter((tex, i) => tex !== before[i]).length).toBeGreaterThan(3);
+
+  // The same state typeset from scratch: a reload restores the weight and the step.
+  await expect
+    .poll(() => page.evaluate(() => Object.values(localStorage).join('')))
+    .toContain('-0.05');
+  await page.reload();
+  await expect(phase).toHaveText('Gradients — layer 1');
+  await selectInDiagram(page, 'Weight w₁₁⁽²⁾ = −0.05');
+  await expect(field).toHaveValue('−0.05');
+  const fresh = await typeset();
+  expect(fresh.length).toBe(dragged.length);
+  const differing = fresh.flatMap((tex, i) => (tex === dragged[i] ? [] : [i]));
+  expect(differing, 'equations that differ from a fresh typesetting').toEqual([]);
+  expect(errors).toEqual([]);
+});

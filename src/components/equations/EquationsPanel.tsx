@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   chainRuleEquation,
   fullChainEquation,
@@ -56,9 +56,9 @@ export function EquationRows({ blocks, testId }: { blocks: EquationBlock[]; test
 
 /** The current step's equations: general form, numbers substituted, result; matrix form; chain rule. */
 export function EquationsPanel() {
-  // Deferred: while a weight is dragged the diagram redraws first, and the equations (typesetting
-  // is the costliest part of a frame on a large network) follow as soon as the frame is free.
-  const context = useDeferredValue(useApp(memoContext));
+  // In the same render as the diagram, so that both show an edit in the same frame: while a weight
+  // is dragged an equation's numbers are patched into its typeset form (Tex), not typeset again.
+  const context = useApp(memoContext);
   const matrixView = useApp((s) => s.view.matrixView && !s.view.hidden.includes('matrix'));
   const selection = useApp((s) => s.selection);
   const [showAll, setShowAll] = useState(false);

@@ -1,0 +1,185 @@
+// @vitest-environment happy-dom
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { morphChildren } from '../../../src/components/equations/morph';
+import { renderSource, texSource } from '../../../src/components/equations/render';
+import { showTex, splitNumbers } from '../../../src/components/equations/typeset';
+
+/** The DOM that `innerHTML = html` gives: what a morphed element must equal (attributes in any order). */
+function parsed(html: string): Node {
+  const probe = document.createElement('span');
+  probe.innerHTML = html;
+  return probe;
+}
+
+function allNodes(root: Node): Node[] {
+  const out: Node[] = [];
+  const walk = (n: Node) => {
+    out.push(n);
+    n.childNodes.forEach(walk);
+  };
+  root.childNodes.forEach(walk);
+  return out;
+}
+
+// Random markup built from the pieces KaTeX uses: spans with classes and styles, MathML, SVG, text.
+const text = fc.constantFrom('0.1498', '−', 'w', '=', '', ' ', '1.5e−7');
+const attrs = fc.record(
+  {
+    class: fc.constantFrom('mord', 'mbin', 'vlist', 'mord mathnormal'),
+    style: fc.constantFrom('height:0.6444em;', 'top:-3.063em;', 'margin-right:0.2222em;'),
+  },
+  { requiredKeys: [] },
+);
+const attrText = (a: Record<string, string>) =>
+  Object.entries(a)
+    .map(([k, v]) => ` ${k}="${v}"`)
+    .join('');
+const markup: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    text,
+    fc
+      .tuple(fc.constantFrom('span', 'mi', 'mn'), attrs, fc.array(tie('node'), { maxLength: 4 }))
+      .map(([tag, a, kids]) =>
+        tag === 'span'
+          ? `<span${attrText(a)}>${kids.join('')}</span>`
+          : `<math><${tag}>${kids.join('')}</${tag}></math>`,
+      ),
+    fc
+      .tuple(attrs, fc.constantFrom('M0 0L1 1', 'M0 0L2 2'))
+      .map(([a, d]) => `<svg${attrText(a)}><path d="${d}"></path></svg>`),
+  ),
+})).node;
+
+describe('morphChildren', () => {
+  it('leaves exactly the DOM that innerHTML would, from any markup to any other', () => {
+    fc.assert(
+      fc.property(
+        fc.array(markup, { maxLength: 4 }),
+        fc.array(markup, { maxLength: 4 }),
+        (a, b) => {
+          const before = a.join('');
+          const after = b.join('');
+          const target = document.createElement('span');
+          target.innerHTML = before;
+          const template = document.createElement('template');
+          template.innerHTML = after;
+          morphChildren(target, template.content);
+          expect(target.isEqualNode(parsed(after))).toBe(true);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('removes attributes the new markup no longer has and keeps element namespaces', () => {
+    const target = document.createElement('span');
+    target.innerHTML = '<span class="a" style="x"><svg><path d="M0 0"></path></svg></span>';
+    const path = target.querySelector('path');
+    const template = document.createElement('template');
+    template.innerHTML = '<span class="b"><svg><path d="M1 1"></path></svg></span>';
+    morphChildren(target, template.content);
+    expect(target.innerHTML).toBe('<span class="b"><svg><path d="M1 1"></path></svg></span>');
+    expect(target.querySelector('path')).toBe(path);
+    expect(path?.namespaceURI).toBe('http://www.w3.org/2000/svg');
+  });
+});
+
+describe('showTex', () => {
+  const show = (element: Element, tex: string) => showTex(element, texSource(tex, true));
+
+  it('finds the numbers, not indices, powers of ten nor text', () => {
+    expect(splitNumbers('w_{12}x_1 = 0.15\\cdot 12 + 1.5\\times10^{-7}\\text{ sample 3}')).toEqual({
+      skeleton: 'w_{12}x_1 = \uE000\\cdot \uE000 + \uE000\\times10^{-\uE000}\\text{ sample 3}',
+      numbers: ['0.15', '12', '1.5', '7'],
+    });
+  });
+  const fresh = (tex: string) => parsed(renderSource(texSource(tex, true)));
+
+  it('changes only the text of the number that changed, and every node stays in place', () => {
+    const element = document.createElement('span');
+    show(element, 'z = 0.15\\cdot 0.05 + 0.3775');
+    const nodes = allNodes(element);
+    const values = nodes.map((n) => n.nodeValue);
+    show(element, 'z = 0.15\\cdot 0.07 + 0.3775');
+    expect(element.isEqualNode(fresh('z = 0.15\\cdot 0.07 + 0.3775'))).toBe(true);
+    const now = allNodes(element);
+    expect(now).toHaveLength(nodes.length);
+    const changed = now.filter((n, i) => n !== nodes[i] || n.nodeValue !== values[i]);
+    // The number in the MathML (for screen readers) and its TeX annotation, and in the HTML
+    // rendering; nothing else.
+    expect(changed.map((n) => n.nodeValue)).toEqual([
+      '0.07',
+      '\\displaystyle z = 0.15\\cdot 0.07 + 0.3775',
+      '0.07',
+    ]);
+  });
+
+  it('rebuilds what changed shape (a negative number, a power of ten) and still matches', () => {
+    const element = document.createElement('span');
+    const steps = [
+      'a = 0.5',
+      'a = -0.5',
+      'a = 5\\times10^{-7}',
+      '\\frac{1}{2}',
+      'a = 0.5',
+      'a = 0.25',
+    ];
+    for (const tex of steps) {
+      show(element, tex);
+      expect(element.isEqualNode(fresh(tex))).toBe(true);
+    }
+  });
+
+  const number = fc.oneof(
+    fc.double({ min: -5, max: 5, noNaN: true }).map((x) => x.toPrecision(4)),
+    fc.integer({ min: -3, max: 30 }).map(String),
+    fc
+      .tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: -9, max: -2 }))
+      .map(([m, e]) => `${m}.5\\times10^{${e}}`),
+  );
+  // Templates like the app's: indices, fractions, powers, parentheses, \text, matrices.
+  const templates: ((n: string[]) => string)[] = [
+    (n) =>
+      `z_{1}^{(2)} = w_{11}x_{1} + w_{21}x_{2} + b = ${n[0]}\\cdot ${n[1]} + ${n[2]}\\cdot (${n[3]}) + ${n[4]} = ${n[5]}`,
+    (n) =>
+      `\\delta = \\frac{\\partial L}{\\partial a}\\,\\sigma'(z) = (${n[0]} - ${n[1]})\\cdot ${n[2]}(1 - ${n[3]}) = ${n[4]}`,
+    (n) =>
+      `L = \\tfrac{1}{2}\\sum_k (y_k - a_k)^2 = \\tfrac{1}{2}\\left((${n[0]})^2 + (${n[1]})^2\\right) = ${n[2]}\\text{ for sample 3}`,
+    (n) => `\\begin{bmatrix} ${n[0]} & ${n[1]} \\\\ ${n[2]} & ${n[3]} \\end{bmatrix} = ${n[4]}`,
+  ];
+
+  it('shows exactly what a fresh rendering would, through any run of numbers', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...templates),
+        fc.array(fc.array(number, { minLength: 6, maxLength: 6 }), { minLength: 1, maxLength: 5 }),
+        (template, runs) => {
+          const element = document.createElement('span');
+          for (const numbers of runs) {
+            const tex = template(numbers);
+            show(element, tex);
+            expect(element.isEqualNode(fresh(tex))).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('patches the numbers of the app-like templates in place rather than re-rendering them', () => {
+    for (const template of templates) {
+      const element = document.createElement('span');
+      expect(show(element, template(['0.1', '0.2', '0.3', '0.4', '0.5', '0.6']))).toBe('rendered');
+      const nodes = allNodes(element);
+      expect(show(element, template(['0.7', '0.2', '0.8', '0.4', '0.9', '0.6']))).toBe('patched');
+      expect(element.isEqualNode(fresh(template(['0.7', '0.2', '0.8', '0.4', '0.9', '0.6'])))).toBe(
+        true,
+      );
+      const now = allNodes(element);
+      expect(now.length).toBe(nodes.length);
+      expect(now.filter((n, i) => n !== nodes[i])).toEqual([]);
+    }
+  });
+});
