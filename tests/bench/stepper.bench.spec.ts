@@ -65,7 +65,6 @@ async function open(page: Page, shape: Shape) {
   await expect(page.getByTestId('phase')).toContainText('Gradients');
   await page.getByTestId('edge-2-3-5').dispatchEvent('click');
   await expect(page.getByRole('textbox', { name: 'Weight w₄₆⁽²⁾' })).toBeVisible();
-  if (process.env.BENCH_CSS) await page.addStyleTag({ content: process.env.BENCH_CSS });
 }
 
 const ms = (v: number) => `${v.toFixed(2)} ms`;
