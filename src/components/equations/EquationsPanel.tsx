@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import {
   chainRuleEquation,
   fullChainEquation,
@@ -35,6 +35,21 @@ function memoContext(s: LearnerState): EquationContext {
   return context;
 }
 
+/** The same equations, perhaps with other numbers: same step, sample, notation and shape. */
+function sameEquations(a: EquationContext, b: EquationContext): boolean {
+  return (
+    a.notation === b.notation &&
+    a.sampleIndex === b.sampleIndex &&
+    a.samples.length === b.samples.length &&
+    JSON.stringify(a.step) === JSON.stringify(b.step) &&
+    layerShape(a) === layerShape(b)
+  );
+}
+
+function layerShape(context: EquationContext): string {
+  return context.network.layers.map((l) => `${l.weights.length}×${l.biases.length}`).join(',');
+}
+
 export function EquationRows({ blocks, testId }: { blocks: EquationBlock[]; testId: string }) {
   return (
     <ol className="equation-list" data-testid={testId}>
@@ -56,9 +71,13 @@ export function EquationRows({ blocks, testId }: { blocks: EquationBlock[]; test
 
 /** The current step's equations: general form, numbers substituted, result; matrix form; chain rule. */
 export function EquationsPanel() {
-  // In the same render as the diagram, so that both show an edit in the same frame: while a weight
-  // is dragged an equation's numbers are patched into its typeset form (Tex), not typeset again.
-  const context = useApp(memoContext);
+  // An edit (same step, other numbers) is shown in the same render as the diagram, so both show it
+  // in the same frame: the numbers are patched into the typeset equations (Tex), not typeset again.
+  // A step, a sample or a notation brings new equations to typeset: those follow the diagram,
+  // deferred, so that stepping stays instant.
+  const live = useApp(memoContext);
+  const deferred = useDeferredValue(live);
+  const context = sameEquations(live, deferred) ? live : deferred;
   const matrixView = useApp((s) => s.view.matrixView && !s.view.hidden.includes('matrix'));
   const selection = useApp((s) => s.selection);
   const [showAll, setShowAll] = useState(false);
