@@ -75,24 +75,27 @@ const Unit = memo(function Unit(props: UnitProps) {
       <text className="unit-name" x={x} y={y} dy="0.35em">
         {name}
       </text>
-      <text className="unit-values" x={x} y={unit.firstBaseline}>
-        {lines.map((line, k) => (
-          <tspan
-            key={line.quantity}
-            x={x}
-            y={unit.firstBaseline + k * METRICS.lineHeight}
-            className={[
-              line.text === null ? 'empty' : '',
-              CURRENT_LINES[focus].includes(line.quantity) ? 'current' : '',
-            ].join(' ')}
-          >
-            {!input && <tspan className="value-name">{valueName(notation, line.quantity)} </tspan>}
-            <tspan data-testid={`value-${line.quantity}-${layer}-${unit.unit}`}>
-              {line.text ?? '—'}
-            </tspan>
+      {/* One text per line, the name and the number side by side: a number that changes is laid
+          out again alone, not with the unit's other lines. */}
+      {lines.map((line, k) => (
+        <text
+          key={line.quantity}
+          x={x}
+          y={unit.firstBaseline + k * METRICS.lineHeight}
+          className={[
+            'unit-values',
+            line.text === null ? 'empty' : '',
+            CURRENT_LINES[focus].includes(line.quantity) ? 'current' : '',
+          ].join(' ')}
+        >
+          {!input && (
+            <tspan className="value-name">{`${valueName(notation, line.quantity)} `}</tspan>
+          )}
+          <tspan data-testid={`value-${line.quantity}-${layer}-${unit.unit}`}>
+            {line.text ?? '—'}
           </tspan>
-        ))}
-      </text>
+        </text>
+      ))}
     </g>
   );
 });
