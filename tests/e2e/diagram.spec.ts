@@ -149,3 +149,51 @@ test('a network that fits stays whole as the pass moves; a large one opens reada
   await page.getByRole('button', { name: 'Fit' }).click();
   await expect(layer).toHaveAttribute('transform', identity);
 });
+
+test('on a network larger than the view, units out of view catch up with an edit, number for number', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await freshStart(page);
+  // 8 inputs and 3 hidden layers of 16: it opens zoomed in, its lower units out of view.
+  const field = (label: string) => page.getByRole('textbox', { name: label, exact: true });
+  await field('Units in input layer').fill('8');
+  await field('Units in input layer').press('Enter');
+  for (let l = 2; l <= 3; l++)
+    await page.getByRole('button', { name: 'Add layer before' }).last().click();
+  for (let l = 1; l <= 3; l++) {
+    await field(`Units in hidden ${l} layer`).fill('16');
+    await field(`Units in hidden ${l} layer`).press('Enter');
+  }
+  await page.getByRole('heading', { name: 'Backstep' }).click();
+  await page.keyboard.press('End');
+  await page.getByRole('button', { name: 'Step back' }).click(); // every z, a and δ shown
+
+  const svg = page.locator('svg[data-export="diagram"]');
+  const far = svg.getByTestId('unit-3-15'); // the bottom unit of the last hidden layer
+  const frame = await svg.boundingBox();
+  const unitBox = await far.boundingBox();
+  expect(unitBox && frame && unitBox.y > frame.y + frame.height).toBe(true); // below the view
+  const delta = svg.getByTestId('value-delta-3-15');
+  await expect(delta).toHaveText(/\d/); // out of view, it is drawn a moment after the step
+  const before = await delta.textContent();
+  const label = await far.getAttribute('aria-label');
+
+  // A weight into the output: every δ below it changes.
+  await svg.getByTestId('edge-4-15-0').dispatchEvent('click');
+  const weight = page.locator('.inspector input[aria-label^="Weight"]');
+  await weight.fill('2.5');
+  await weight.press('Enter');
+  await expect(delta).not.toHaveText(before ?? '');
+  await expect(far).not.toHaveAttribute('aria-label', label ?? '');
+  const after = await delta.textContent();
+  const afterLabel = await far.getAttribute('aria-label');
+
+  // The same state drawn from scratch shows the same numbers.
+  await expect
+    .poll(() => page.evaluate(() => Object.values(localStorage).join('')))
+    .toContain('2.5');
+  await page.reload();
+  await expect(delta).toHaveText(after ?? '');
+  await expect(far).toHaveAttribute('aria-label', afterLabel ?? '');
+});

@@ -11,6 +11,7 @@ import { Legend } from './Legend';
 import { ColumnNames, OutputExtras } from './OutputExtras';
 import { UnitColumn } from './UnitColumn';
 import { ZoomController } from './zoomController';
+import { ViewportContext, createViewportStore, sameView, widenedView } from './viewport';
 import { stepColumns, stepDimsOthers } from './highlight';
 import './diagram.css';
 
@@ -29,6 +30,7 @@ export function Diagram() {
   const dim = useApp((s) => stepDimsOthers(selectStep(s)));
   const layout = useMemo(() => networkLayout(sizes, { digits }), [sizes, digits]);
   const [hover] = useState(createHoverStore);
+  const [viewport] = useState(createViewportStore);
 
   const frameRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -36,13 +38,21 @@ export function Diagram() {
   const zoomRef = useRef<ZoomController | null>(null);
   useEffect(() => {
     if (!svgRef.current || !zoomLayerRef.current || !frameRef.current) return;
-    const controller = new ZoomController(svgRef.current, zoomLayerRef.current, frameRef.current);
+    const controller = new ZoomController(
+      svgRef.current,
+      zoomLayerRef.current,
+      frameRef.current,
+      (x0, y0, x1, y1) => {
+        const view = widenedView(x0, y0, x1, y1);
+        if (!sameView(view, viewport.getState().view)) viewport.setState({ view });
+      },
+    );
     zoomRef.current = controller;
     return () => {
       controller.destroy();
       zoomRef.current = null;
     };
-  }, []);
+  }, [viewport]);
   useEffect(() => {
     zoomRef.current?.update({ width: layout.width, height: layout.height });
   }, [layout.width, layout.height]);
@@ -91,34 +101,36 @@ export function Diagram() {
         tabIndex={-1}
         onClick={() => store.getState().select(null)}
       >
-        <HoverContext.Provider value={layout.edgeLabels ? null : hover}>
-          <g data-zoom-layer ref={zoomLayerRef}>
-            {layout.edges.map((edges, k) => (
-              <EdgeColumn
-                key={k}
-                layer={k + 1}
-                edges={edges}
-                biasEdges={layout.biasEdges[k] ?? []}
-                biasNode={layout.biasNodes[k] as BiasNodeLayout}
-              />
-            ))}
-            {layout.edgeLabels &&
-              layout.edges.map((edges, k) => (
-                <LabelColumn
+        <ViewportContext.Provider value={viewport}>
+          <HoverContext.Provider value={layout.edgeLabels ? null : hover}>
+            <g data-zoom-layer ref={zoomLayerRef}>
+              {layout.edges.map((edges, k) => (
+                <EdgeColumn
                   key={k}
                   layer={k + 1}
                   edges={edges}
                   biasEdges={layout.biasEdges[k] ?? []}
+                  biasNode={layout.biasNodes[k] as BiasNodeLayout}
                 />
               ))}
-            {layout.units.map((units, l) => (
-              <UnitColumn key={l} layer={l} units={units} lastLayer={lastLayer} />
-            ))}
-            <OutputExtras layout={layout} />
-            <ColumnNames columns={layout.columns} />
-            <FocusLabels layout={layout} />
-          </g>
-        </HoverContext.Provider>
+              {layout.edgeLabels &&
+                layout.edges.map((edges, k) => (
+                  <LabelColumn
+                    key={k}
+                    layer={k + 1}
+                    edges={edges}
+                    biasEdges={layout.biasEdges[k] ?? []}
+                  />
+                ))}
+              {layout.units.map((units, l) => (
+                <UnitColumn key={l} layer={l} units={units} lastLayer={lastLayer} />
+              ))}
+              <OutputExtras layout={layout} />
+              <ColumnNames columns={layout.columns} />
+              <FocusLabels layout={layout} />
+            </g>
+          </HoverContext.Provider>
+        </ViewportContext.Provider>
       </svg>
       <Legend />
     </div>

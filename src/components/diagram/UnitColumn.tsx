@@ -1,4 +1,4 @@
-import { memo, type KeyboardEvent } from 'react';
+import { memo, useDeferredValue, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { unitValueLabel } from '../../math/labels';
 import { METRICS, type UnitLayout } from '../../layout/networkLayout';
@@ -7,6 +7,7 @@ import { useApp, useAppStoreApi } from '../../store/context';
 import type { NotationId } from '../../store/types';
 import { digitsFor, shown, valueName } from './diagramText';
 import { unitFocus, type UnitFocus } from './highlight';
+import { inView, useView } from './viewport';
 
 interface UnitProps {
   unit: UnitLayout;
@@ -123,12 +124,17 @@ export const UnitColumn = memo(function UnitColumn(props: {
       };
     }),
   );
-  const { inputs, values, forward, deltas, step, selected, notation } = v;
+  const { step, selected, notation } = v;
+  // Units out of view show numbers from a deferred render: an edit on a large network redraws
+  // what is in view in its own frame, and the rest as soon as the page is free (ViewRect).
+  const later = useDeferredValue(v);
+  const view = useView();
 
   return (
     <g className="unit-column" data-layer={layer}>
       {units.map((unit) => {
         const j = unit.unit;
+        const { inputs, values, forward, deltas } = inView(view, unit.x, unit.y) ? v : later;
         const digits = digitsFor(j === selected, v.digits);
         const known = (computed: boolean, list: ArrayLike<number> | undefined) =>
           computed ? shown(list?.[j], digits) : null;

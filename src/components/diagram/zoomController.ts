@@ -36,7 +36,16 @@ export class ZoomController {
   private readonly behavior: ZoomBehavior<SVGSVGElement, unknown>;
   private size: ZoomSize | null = null;
 
-  constructor(svgElement: SVGSVGElement, layer: SVGGElement, focusRoot: HTMLElement) {
+  /**
+   * `onView` hears the part of the diagram in view (diagram coordinates: the viewBox's corners
+   * through the inverse of the zoom) after every pan or zoom.
+   */
+  constructor(
+    svgElement: SVGSVGElement,
+    layer: SVGGElement,
+    focusRoot: HTMLElement,
+    onView?: (x0: number, y0: number, x1: number, y1: number) => void,
+  ) {
     this.svg = select(svgElement);
     this.behavior = zoom<SVGSVGElement, unknown>()
       .scaleExtent(SCALE_EXTENT)
@@ -51,7 +60,16 @@ export class ZoomController {
         return !(event as MouseEvent).ctrlKey && !(event as MouseEvent).button;
       })
       .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
-        layer.setAttribute('transform', event.transform.toString());
+        const t = event.transform;
+        layer.setAttribute('transform', t.toString());
+        if (onView && this.size) {
+          onView(
+            t.invertX(0),
+            t.invertY(0),
+            t.invertX(this.size.width),
+            t.invertY(this.size.height),
+          );
+        }
       });
     this.svg.call(this.behavior).on('dblclick.zoom', null);
   }
