@@ -127,8 +127,11 @@ export const UnitColumn = memo(function UnitColumn(props: {
   const { step, selected, notation } = v;
   // Units out of view show numbers from a deferred render: an edit on a large network redraws
   // what is in view in its own frame, and the rest as soon as the page is free (ViewRect).
-  const later = useDeferredValue(v);
   const view = useView();
+  // Only a column with units out of view renders twice (the deferred render costs a few ms).
+  const someOut = units.some((unit) => !inView(view, unit.x, unit.y));
+  const deferred = useDeferredValue(someOut ? v : null);
+  const later = deferred ?? v;
 
   return (
     <g className="unit-column" data-layer={layer}>
