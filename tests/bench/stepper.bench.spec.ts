@@ -140,7 +140,7 @@ async function timeEdits(
   });
   for (let i = 1; i <= count; i++) {
     await page.mouse.move(x0 + (i % 2 ? i : -i), y);
-    await page.waitForTimeout(150);
+    await page.waitForTimeout(300); // an edit and what it defers take up to 160 ms on the largest network
   }
   const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.end');
