@@ -155,7 +155,8 @@ export function createAppStore(init: Partial<LearnerState> = {}): AppStore {
         network,
         samples,
         sampleIndex: Math.min(get().sampleIndex, samples.length - 1),
-        ...(shapeChanged ? { stepIndex: 0, selection: null, history: [] } : {}),
+        // A new shape is the learner's own network: the example's title and notes no longer fit.
+        ...(shapeChanged ? { stepIndex: 0, selection: null, history: [], exampleId: null } : {}),
         ...extra,
       });
       return null;

@@ -677,6 +677,10 @@ test('architecture edits: refusals are explained, and a new unit or layer keeps 
   await typeInto(page, 'Units in hidden 1 layer', '3');
   await expectPhase(page, 'Start of pass', 'step 1 of 9 · pass 1');
   await expect(diagram.getByTestId('unit-1-2')).toBeAttached();
+  // No longer the example, whose notes describe a 2-2-2 network.
+  const example = page.getByRole('combobox', { name: 'Example' });
+  await expect(example.locator('option:checked')).toHaveText('(your own network)');
+  await expect(page.getByText(/^The widely used step-by-step example/)).toHaveCount(0);
   for (const kept of [
     'Weight w₁₁⁽¹⁾ = 0.15',
     'Weight w₂₁⁽¹⁾ = 0.2',

@@ -147,6 +147,12 @@ describe('editing the architecture', () => {
     expect(store.getState().network.loss).toBe('halfSse');
   });
 
+  it('keeps the example while only its numbers are edited', () => {
+    const store = createAppStore();
+    store.getState().setParameter({ kind: 'weight', layer: 1, from: 0, to: 0 }, 0.7);
+    expect(store.getState().exampleId).toBe('classic-2-2-2');
+  });
+
   it('keeps the weights that still fit when a layer grows or shrinks', () => {
     const store = createAppStore();
     expect(store.getState().setUnits(1, 3)).toBeNull();
@@ -157,6 +163,8 @@ describe('editing the architecture', () => {
     expect(grown.layers[1]?.weights).toHaveLength(3);
     expect(grown.layers[1]?.weights[1]).toEqual([0.45, 0.55]);
     expect(store.getState().stepIndex).toBe(0);
+    // No longer the example: its title and notes would describe another network.
+    expect(store.getState().exampleId).toBeNull();
 
     expect(store.getState().setUnits(0, 3)).toBeNull();
     expect(store.getState().samples[0]?.x).toEqual([0.05, 0.1, 0]);
