@@ -4,11 +4,6 @@ import { keepGroupsTogether } from '../../math/tex';
 const cache = new Map<string, string>();
 const MAX_CACHE = 2000;
 
-/** KaTeX HTML for our own TeX only (never user text), trust off, memoized on the TeX string. */
-export function renderTex(tex: string, displayMode: boolean): string {
-  return renderSource(texSource(tex, displayMode));
-}
-
 /**
  * The TeX KaTeX is given. Display equations are typeset inline in \displaystyle: KaTeX then breaks
  * a long line after a top-level =, + or · (never inside a fraction, a matrix or a short
@@ -18,7 +13,10 @@ export function texSource(tex: string, displayMode: boolean): string {
   return displayMode ? `\\displaystyle ${keepGroupsTogether(tex)}` : tex;
 }
 
-/** KaTeX's markup (HTML, and MathML for screen readers) of a TeX source, memoized. */
+/**
+ * KaTeX's markup (HTML, and MathML for screen readers) of a TeX source: our own TeX only, never
+ * user text, trust off; memoized on the source.
+ */
 export function renderSource(source: string): string {
   let html = cache.get(source);
   if (html === undefined) {

@@ -3,33 +3,13 @@
  * numbers) and the 1-1-1-1 chain of note 002 with every chain-rule factor computed by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { applyGradients, runPass, train, type Network, type Sample } from '../../../src/engine';
+import { applyGradients, runPass, train, type Network } from '../../../src/engine';
+import { classic, classicSamples } from '../math/fixtures';
 import { expectRel, sigma, sigmaPrime } from './expect';
 
 describe('Matt Mazur’s 2-2-2 example (halfSse, η = 0.5)', () => {
-  const network: Network = {
-    inputSize: 2,
-    loss: 'halfSse',
-    layers: [
-      {
-        activation: 'sigmoid',
-        weights: [
-          [0.15, 0.25],
-          [0.2, 0.3],
-        ],
-        biases: [0.35, 0.35],
-      },
-      {
-        activation: 'sigmoid',
-        weights: [
-          [0.4, 0.5],
-          [0.45, 0.55],
-        ],
-        biases: [0.6, 0.6],
-      },
-    ],
-  };
-  const batch: Sample[] = [{ x: [0.05, 0.1], y: [0.01, 0.99] }];
+  const network = classic;
+  const batch = classicSamples;
 
   it('forward pass and loss match the published numbers', () => {
     const snap = runPass(network, batch);
