@@ -31,6 +31,12 @@ export interface EquationBlock {
   result: string;
 }
 
+/**
+ * A block not built yet: a step can have thousands (the update of every weight), and the panel
+ * shows the first few until the learner asks for all.
+ */
+export type LazyBlock = () => EquationBlock;
+
 /** One sample's numbers by layer as in the notes (0 = input, 1…L) and 0-based unit. */
 export interface SampleValues {
   /** a_j^{(l)}; for layer 0 the input x_j. */

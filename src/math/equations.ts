@@ -5,6 +5,7 @@ import {
   unitCount,
   type EquationBlock,
   type EquationContext,
+  type LazyBlock,
 } from './context';
 import { forwardBlocks } from './forward';
 import { gradientBlocks } from './gradients';
@@ -42,10 +43,15 @@ function startBlock(ctx: EquationContext): EquationBlock {
  * this sample's numbers, and the result.
  */
 export function stepEquations(ctx: EquationContext): EquationBlock[] {
+  return lazyStepEquations(ctx).map((block) => block());
+}
+
+/** The same, each block built only when called for. */
+export function lazyStepEquations(ctx: EquationContext): LazyBlock[] {
   const { step, network } = ctx;
   switch (step.kind) {
     case 'start':
-      return [startBlock(ctx)];
+      return [() => startBlock(ctx)];
     case 'forward':
       return forwardBlocks(ctx, step.layer, stepUnits(network, step.layer, step.unit));
     case 'loss':

@@ -14,8 +14,10 @@ import {
   unitCount,
   weightAt,
   type EquationBlock,
+  type LazyBlock,
   type EquationContext,
 } from './context';
+import type { Activation } from '../engine';
 import type { NotationId } from '../store/types';
 import { activationName, unitValueLabel } from './labels';
 import {
@@ -92,9 +94,12 @@ function preActivationBlock(ctx: EquationContext, layer: number, j: number): Equ
   };
 }
 
-function activationBlock(ctx: EquationContext, layer: number, j: number): EquationBlock | null {
-  const activation = layerAt(ctx.network, layer)?.activation;
-  if (!activation) return null;
+function activationBlock(
+  ctx: EquationContext,
+  layer: number,
+  j: number,
+  activation: Activation,
+): EquationBlock {
   const { notation } = ctx;
   const values = sampleValues(ctx);
   const act = activationTex(notation, layer, j);
@@ -131,13 +136,11 @@ function activationBlock(ctx: EquationContext, layer: number, j: number): Equati
 }
 
 /** Forward pass through the given units of a layer: for each, its z block then its a block. */
-export function forwardBlocks(
-  ctx: EquationContext,
-  layer: number,
-  units: number[],
-): EquationBlock[] {
-  return units.flatMap((j) => {
-    const a = activationBlock(ctx, layer, j);
-    return a ? [preActivationBlock(ctx, layer, j), a] : [preActivationBlock(ctx, layer, j)];
-  });
+export function forwardBlocks(ctx: EquationContext, layer: number, units: number[]): LazyBlock[] {
+  const activation = layerAt(ctx.network, layer)?.activation;
+  if (!activation) return [];
+  return units.flatMap((j) => [
+    () => preActivationBlock(ctx, layer, j),
+    () => activationBlock(ctx, layer, j, activation),
+  ]);
 }

@@ -3,6 +3,7 @@ import {
   sampleValues,
   unitCount,
   type EquationBlock,
+  type LazyBlock,
   type EquationContext,
 } from './context';
 import { biasLabel, lossLabel, weightLabel } from './labels';
@@ -111,15 +112,11 @@ function biasBlock(ctx: EquationContext, layer: number, j: number): EquationBloc
 }
 
 /** The gradients of every weight into the given units of a layer, and of their biases. */
-export function gradientBlocks(
-  ctx: EquationContext,
-  layer: number,
-  units: number[],
-): EquationBlock[] {
+export function gradientBlocks(ctx: EquationContext, layer: number, units: number[]): LazyBlock[] {
   const nPrev = unitCount(ctx.network, layer - 1);
   return units.flatMap((j) => {
-    const weights = range(nPrev).map((i) => weightBlock(ctx, layer, i, j));
-    const bias = biasBlock(ctx, layer, j);
+    const weights = range(nPrev).map((i) => () => weightBlock(ctx, layer, i, j));
+    const bias = () => biasBlock(ctx, layer, j);
     return ctx.notation === 'lfd' ? [bias, ...weights] : [...weights, bias];
   });
 }

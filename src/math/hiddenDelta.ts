@@ -6,7 +6,7 @@ import {
   sampleValues,
   unitCount,
   weightAt,
-  type EquationBlock,
+  type LazyBlock,
   type EquationContext,
   type NetworkContext,
 } from './context';
@@ -110,9 +110,9 @@ export function hiddenDeltaBlocks(
   ctx: EquationContext,
   layer: number,
   units: number[],
-): EquationBlock[] {
-  const values = sampleValues(ctx);
-  return units.map((j) => {
+): LazyBlock[] {
+  return units.map((j) => () => {
+    const values = sampleValues(ctx);
     const parts = hiddenDeltaParts(ctx, layer, j);
     return {
       title: `Hidden ${unitValueLabel(ctx.notation, 'delta', layer, j)}: sum over the units of layer ${layer + 1} (multivariable chain rule)${sampleSuffix(ctx)}`,

@@ -1,6 +1,6 @@
 /** TeX for each step of a pass, in each notation: pure functions of the network, snapshot and step. */
-export type { EquationBlock, EquationContext, NetworkContext } from './context';
-export { stepEquations, matrixEquations } from './equations';
+export type { EquationBlock, EquationContext, LazyBlock, NetworkContext } from './context';
+export { stepEquations, lazyStepEquations, matrixEquations } from './equations';
 export { chainRuleEquation } from './chainRule';
 export { fullChainEquation } from './fullChain';
 export { lossConventionTex, lossName } from './loss';

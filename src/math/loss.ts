@@ -5,6 +5,7 @@ import {
   sampleValues,
   unitCount,
   type EquationBlock,
+  type LazyBlock,
   type EquationContext,
   type NetworkContext,
 } from './context';
@@ -116,7 +117,12 @@ export function batchLossBlock(ctx: NetworkContext): EquationBlock {
 }
 
 /** The loss step: this sample's loss written out, then the batch mean when there are several. */
-export function lossBlocks(ctx: EquationContext): EquationBlock[] {
+export function lossBlocks(ctx: EquationContext): LazyBlock[] {
+  const sample = () => sampleLossBlock(ctx);
+  return ctx.samples.length > 1 ? [sample, () => batchLossBlock(ctx)] : [sample];
+}
+
+function sampleLossBlock(ctx: EquationContext): EquationBlock {
   const { network, notation } = ctx;
   const L = network.layers.length;
   const n = unitCount(network, L);
@@ -136,11 +142,10 @@ export function lossBlocks(ctx: EquationContext): EquationBlock[] {
     true,
   );
   const symbol = lossSymbol(notation, m > 1 ? ctx.sampleIndex : undefined);
-  const sample: EquationBlock = {
+  return {
     title: `Loss${m > 1 ? ` of sample ${ctx.sampleIndex + 1}` : ''}: ${lossName(network.loss)}`,
     general: `${symbol} = ${general.join(' = ')}`,
     substituted: `= ${numbers}`,
     result: `= ${num(values.loss)}`,
   };
-  return m > 1 ? [sample, batchLossBlock(ctx)] : [sample];
 }

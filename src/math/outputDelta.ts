@@ -6,7 +6,7 @@ import {
   sampleSuffix,
   sampleValues,
   unitCount,
-  type EquationBlock,
+  type LazyBlock,
   type EquationContext,
   type NetworkContext,
 } from './context';
@@ -152,10 +152,10 @@ export function outputDeltaParts(
 }
 
 /** Output δ_j^(L) = ∂L/∂a_j · f'(z_j), with the loss's and the activation's derivatives written out. */
-export function outputDeltaBlocks(ctx: EquationContext, units: number[]): EquationBlock[] {
+export function outputDeltaBlocks(ctx: EquationContext, units: number[]): LazyBlock[] {
   const L = ctx.network.layers.length;
-  const values = sampleValues(ctx);
-  return units.map((j) => {
+  return units.map((j) => () => {
+    const values = sampleValues(ctx);
     const parts = outputDeltaParts(ctx, j);
     return {
       title: `Output ${unitValueLabel(ctx.notation, 'delta', L, j)} = ∂${lossLabel(ctx.notation)}/∂${unitValueLabel(ctx.notation, 'z', L, j)}${sampleSuffix(ctx)}`,

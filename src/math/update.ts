@@ -5,6 +5,7 @@ import {
   unitCount,
   weightAt,
   type EquationBlock,
+  type LazyBlock,
   type EquationContext,
   type NetworkContext,
 } from './context';
@@ -55,33 +56,36 @@ function stepBlock(
   };
 }
 
-export function updateBlocks(ctx: EquationContext): EquationBlock[] {
+export function updateBlocks(ctx: EquationContext): LazyBlock[] {
   const { network, notation } = ctx;
-  const updated = updatedOf(ctx);
-  const blocks: EquationBlock[] = [lossChangeBlock(ctx, updated.loss)];
+  let after: ReturnType<typeof updatedOf> | undefined;
+  const updatedNetwork = () => (after ??= updatedOf(ctx)).network;
+  const blocks: LazyBlock[] = [() => lossChangeBlock(ctx, (after ??= updatedOf(ctx)).loss)];
   // The output layer first, in the order the backward pass found the gradients.
   for (let layer = network.layers.length; layer >= 1; layer--) {
-    const grads = ctx.snapshot.grads[layer - 1];
+    const grads = () => ctx.snapshot.grads[layer - 1];
     const nPrev = unitCount(network, layer - 1);
     for (const j of range(unitCount(network, layer))) {
-      const weights = range(nPrev).map((i) =>
+      const weights = range(nPrev).map(
+        (i) => () =>
+          stepBlock(
+            ctx,
+            `Update ${weightLabel(notation, layer, i, j)}`,
+            weightTex(notation, layer, i, j),
+            weightAt(network, layer, i, j),
+            at(grads()?.dW[i], j),
+            weightAt(updatedNetwork(), layer, i, j),
+          ),
+      );
+      const bias = () =>
         stepBlock(
           ctx,
-          `Update ${weightLabel(notation, layer, i, j)}`,
-          weightTex(notation, layer, i, j),
-          weightAt(network, layer, i, j),
-          at(grads?.dW[i], j),
-          weightAt(updated.network, layer, i, j),
-        ),
-      );
-      const bias = stepBlock(
-        ctx,
-        `Update ${biasLabel(notation, layer, j)}`,
-        biasTex(notation, layer, j),
-        biasAt(network, layer, j),
-        at(grads?.db, j),
-        biasAt(updated.network, layer, j),
-      );
+          `Update ${biasLabel(notation, layer, j)}`,
+          biasTex(notation, layer, j),
+          biasAt(network, layer, j),
+          at(grads()?.db, j),
+          biasAt(updatedNetwork(), layer, j),
+        );
       blocks.push(...(notation === 'lfd' ? [bias, ...weights] : [...weights, bias]));
     }
   }

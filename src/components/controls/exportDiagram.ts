@@ -42,6 +42,14 @@ export function standaloneSvg(svg: SVGSVGElement): { text: string; width: number
     target.setAttribute('style', declarations);
     target.removeAttribute('class');
   });
+  // The columns drawn in paint layers of their own (Diagram's PaintLayer) go back into one SVG:
+  // a foreignObject is not drawn by every SVG viewer, nor in an image on a canvas.
+  clone.querySelectorAll('foreignObject[data-paint-layer]').forEach((layer) => {
+    const group = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+    const inner = layer.firstElementChild;
+    while (inner?.firstChild) group.appendChild(inner.firstChild);
+    layer.replaceWith(group);
+  });
   // Export the whole network, not the panned and zoomed view of it.
   clone
     .querySelectorAll('[data-zoom-layer]')

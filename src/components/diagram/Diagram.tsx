@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { networkLayout, type BiasNodeLayout } from '../../layout/networkLayout';
 import { layerSizes, selectStep } from '../../store';
@@ -11,9 +11,27 @@ import { Legend } from './Legend';
 import { ColumnNames, OutputExtras } from './OutputExtras';
 import { UnitColumn } from './UnitColumn';
 import { ZoomController } from './zoomController';
-import { ViewportContext, createViewportStore, sameView, widenedView } from './viewport';
+import { ViewportContext, createViewportStore, sameView, roundedView } from './viewport';
 import { stepColumns, stepDimsOthers } from './highlight';
 import './diagram.css';
+
+/**
+ * Its own paint layer: a column drawn in an SVG of its own, the size of the diagram, inside a
+ * foreignObject. Chromium paints an SVG's shapes as one list, so without this an edit that changes
+ * one number repaints every edge and unit of a large network; with it, only the columns that
+ * changed are painted again. The zoom's transform still applies to it, and it is invisible to the
+ * pointer where it draws nothing. The exported SVG puts the columns back in one (exportDiagram).
+ */
+function PaintLayer(props: { width: number; height: number; children: ReactNode }) {
+  const { width, height } = props;
+  return (
+    <foreignObject x={0} y={0} width={width} height={height} data-paint-layer="">
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
+        {props.children}
+      </svg>
+    </foreignObject>
+  );
+}
 
 /** Beyond this size (diagram units, about px at scale 1) the whole network is too small to read. */
 const LARGE = { width: 1100, height: 800 };
@@ -42,8 +60,8 @@ export function Diagram() {
       svgRef.current,
       zoomLayerRef.current,
       frameRef.current,
-      (x0, y0, x1, y1) => {
-        const view = widenedView(x0, y0, x1, y1);
+      (shown) => {
+        const view = roundedView(shown);
         if (!sameView(view, viewport.getState().view)) viewport.setState({ view });
       },
     );
@@ -105,25 +123,29 @@ export function Diagram() {
           <HoverContext.Provider value={layout.edgeLabels ? null : hover}>
             <g data-zoom-layer ref={zoomLayerRef}>
               {layout.edges.map((edges, k) => (
-                <EdgeColumn
-                  key={k}
-                  layer={k + 1}
-                  edges={edges}
-                  biasEdges={layout.biasEdges[k] ?? []}
-                  biasNode={layout.biasNodes[k] as BiasNodeLayout}
-                />
-              ))}
-              {layout.edgeLabels &&
-                layout.edges.map((edges, k) => (
-                  <LabelColumn
-                    key={k}
+                <PaintLayer key={k} width={layout.width} height={layout.height}>
+                  <EdgeColumn
                     layer={k + 1}
                     edges={edges}
                     biasEdges={layout.biasEdges[k] ?? []}
+                    biasNode={layout.biasNodes[k] as BiasNodeLayout}
                   />
+                </PaintLayer>
+              ))}
+              {layout.edgeLabels &&
+                layout.edges.map((edges, k) => (
+                  <PaintLayer key={k} width={layout.width} height={layout.height}>
+                    <LabelColumn
+                      layer={k + 1}
+                      edges={edges}
+                      biasEdges={layout.biasEdges[k] ?? []}
+                    />
+                  </PaintLayer>
                 ))}
               {layout.units.map((units, l) => (
-                <UnitColumn key={l} layer={l} units={units} lastLayer={lastLayer} />
+                <PaintLayer key={l} width={layout.width} height={layout.height}>
+                  <UnitColumn layer={l} units={units} lastLayer={lastLayer} />
+                </PaintLayer>
               ))}
               <OutputExtras layout={layout} />
               <ColumnNames columns={layout.columns} />

@@ -2,6 +2,7 @@ import { memo, useDeferredValue, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { unitValueLabel } from '../../math/labels';
 import { METRICS, type UnitLayout } from '../../layout/networkLayout';
+import { textWidth } from '../../layout/boxes';
 import { selectProgress, selectSnapshot, selectStep } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
 import type { NotationId } from '../../store/types';
@@ -22,6 +23,9 @@ interface UnitProps {
 }
 
 type Quantity = 'z' | 'a' | 'delta';
+
+/** Room for a value's one-letter name and a space (z, a, δ, s, x, k), in px. */
+const NAME_WIDTH = Math.ceil(textWidth('δ ', METRICS.fontSize));
 
 const CURRENT_LINES: Record<UnitFocus, readonly Quantity[]> = {
   '': [],
@@ -76,27 +80,40 @@ const Unit = memo(function Unit(props: UnitProps) {
       <text className="unit-name" x={x} y={y} dy="0.35em">
         {name}
       </text>
-      {/* One text per line, the name and the number side by side: a number that changes is laid
-          out again alone, not with the unit's other lines. */}
-      {lines.map((line, k) => (
-        <text
-          key={line.quantity}
-          x={x}
-          y={unit.firstBaseline + k * METRICS.lineHeight}
-          className={[
-            'unit-values',
-            line.text === null ? 'empty' : '',
-            CURRENT_LINES[focus].includes(line.quantity) ? 'current' : '',
-          ].join(' ')}
-        >
-          {!input && (
-            <tspan className="value-name">{`${valueName(notation, line.quantity)} `}</tspan>
-          )}
-          <tspan data-testid={`value-${line.quantity}-${layer}-${unit.unit}`}>
-            {line.text ?? '—'}
-          </tspan>
-        </text>
-      ))}
+      {/* The numbers change on every edit: each is the only text node of its own <text>, which
+          the browser lays out again far faster than a text with several parts. Names are static
+          texts in a column of their own, the numbers left-aligned after them. */}
+      {lines.map((line, k) => {
+        const baseline = unit.firstBaseline + k * METRICS.lineHeight;
+        const className = [
+          'unit-values',
+          line.text === null ? 'empty' : '',
+          CURRENT_LINES[focus].includes(line.quantity) ? 'current' : '',
+        ].join(' ');
+        const testId = `value-${line.quantity}-${layer}-${unit.unit}`;
+        const text = line.text ?? '—';
+        if (input)
+          return (
+            <text key={line.quantity} x={x} y={baseline} className={className} data-testid={testId}>
+              {text}
+            </text>
+          );
+        return (
+          <g key={line.quantity}>
+            <text x={unit.valueBox.x} y={baseline} className={`${className} value-name`}>
+              {valueName(notation, line.quantity)}
+            </text>
+            <text
+              x={unit.valueBox.x + NAME_WIDTH}
+              y={baseline}
+              className={`${className} value-number`}
+              data-testid={testId}
+            >
+              {text}
+            </text>
+          </g>
+        );
+      })}
     </g>
   );
 });

@@ -2,6 +2,7 @@ import { select, type Selection } from 'd3-selection';
 import { interpolate } from 'd3-interpolate';
 import 'd3-transition';
 import { zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
+import { shownRect, type ScreenBox, type ViewRect } from './viewport';
 
 function reducedMotion(): boolean {
   return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
@@ -31,22 +32,67 @@ const SCALE_EXTENT: [number, number] = [0.5, 8];
 const MIN_FIT_SCALE = 0.65;
 const READABLE_SCALE = 1;
 
+/** Visibility steps at which the part of the SVG on screen is measured again (every 4 %). */
+const VISIBLE_STEPS = Array.from({ length: 26 }, (_, k) => k / 25);
+
 export class ZoomController {
   private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
   private readonly behavior: ZoomBehavior<SVGSVGElement, unknown>;
+  private readonly observers: (IntersectionObserver | ResizeObserver)[] = [];
   private size: ZoomSize | null = null;
+  /** Where the SVG is on screen, as last measured (null before the first measure). */
+  private screen: ScreenBox | null = null;
 
   /**
-   * `onView` hears the part of the diagram in view (diagram coordinates: the viewBox's corners
-   * through the inverse of the zoom) after every pan or zoom.
+   * `onView` hears the part of the diagram on screen (diagram coordinates) after every pan or
+   * zoom, and when the page scrolls the SVG partly out of the window.
    */
   constructor(
     svgElement: SVGSVGElement,
     layer: SVGGElement,
     focusRoot: HTMLElement,
-    onView?: (x0: number, y0: number, x1: number, y1: number) => void,
+    private readonly onView?: (shown: ViewRect) => void,
   ) {
     this.svg = select(svgElement);
+    // The browser measures what is on screen, off the main path: no layout is forced here.
+    if (onView && typeof IntersectionObserver !== 'undefined') {
+      const visible = new IntersectionObserver(
+        (entries) => {
+          const entry = entries[entries.length - 1];
+          if (!entry) return;
+          const box = entry.boundingClientRect;
+          const seen = entry.intersectionRect;
+          this.screen = {
+            width: box.width,
+            height: box.height,
+            clip:
+              entry.intersectionRatio > 0.999
+                ? null
+                : {
+                    left: seen.left - box.left,
+                    top: seen.top - box.top,
+                    right: seen.right - box.left,
+                    bottom: seen.bottom - box.top,
+                  },
+          };
+          this.report();
+        },
+        { threshold: VISIBLE_STEPS },
+      );
+      visible.observe(svgElement);
+      this.observers.push(visible);
+    }
+    // A new size that leaves as much of the SVG on screen is not an intersection change.
+    if (onView && typeof ResizeObserver !== 'undefined') {
+      const resized = new ResizeObserver((entries) => {
+        const box = entries[entries.length - 1]?.borderBoxSize[0];
+        if (!box || !this.screen) return;
+        this.screen = { ...this.screen, width: box.inlineSize, height: box.blockSize };
+        this.report();
+      });
+      resized.observe(svgElement);
+      this.observers.push(resized);
+    }
     this.behavior = zoom<SVGSVGElement, unknown>()
       .scaleExtent(SCALE_EXTENT)
       // A straight pan when following the pass (the default arcs out and back, and a step taken
@@ -60,16 +106,8 @@ export class ZoomController {
         return !(event as MouseEvent).ctrlKey && !(event as MouseEvent).button;
       })
       .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
-        const t = event.transform;
-        layer.setAttribute('transform', t.toString());
-        if (onView && this.size) {
-          onView(
-            t.invertX(0),
-            t.invertY(0),
-            t.invertX(this.size.width),
-            t.invertY(this.size.height),
-          );
-        }
+        layer.setAttribute('transform', event.transform.toString());
+        this.report();
       });
     this.svg.call(this.behavior).on('dblclick.zoom', null);
   }
@@ -90,6 +128,15 @@ export class ZoomController {
     if (fitScale < MIN_FIT_SCALE) {
       this.svg.call(this.behavior.transform, zoomIdentity.scale(READABLE_SCALE / fitScale));
     } else this.fit();
+  }
+
+  /** Tells onView the part of the diagram on screen (all of it while that is not measured yet). */
+  private report(): void {
+    const element = this.svg.node();
+    if (!this.onView || !this.size || !element) return;
+    const t = zoomTransform(element);
+    const screen = this.screen ?? { ...this.size, clip: null };
+    this.onView(shownRect(screen, this.size, t));
   }
 
   /** Screen pixels per diagram unit when the whole network is shown. */
@@ -132,6 +179,7 @@ export class ZoomController {
   }
 
   destroy(): void {
+    for (const observer of this.observers) observer.disconnect();
     this.svg.on('.zoom', null);
   }
 }

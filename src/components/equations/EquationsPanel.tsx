@@ -3,7 +3,7 @@ import {
   chainRuleEquation,
   fullChainEquation,
   matrixEquations,
-  stepEquations,
+  lazyStepEquations,
   type EquationBlock,
   type EquationContext,
 } from '../../math';
@@ -81,8 +81,12 @@ export function EquationsPanel() {
   const matrixView = useApp((s) => s.view.matrixView && !s.view.hidden.includes('matrix'));
   const selection = useApp((s) => s.selection);
   const [showAll, setShowAll] = useState(false);
-  const blocks = useMemo(() => stepEquations(context), [context]);
-  const shown = showAll ? blocks : blocks.slice(0, FIRST_BLOCKS);
+  // Blocks are built only when shown: the update step of a large network has thousands.
+  const lazy = useMemo(() => lazyStepEquations(context), [context]);
+  const shown = useMemo(
+    () => (showAll ? lazy : lazy.slice(0, FIRST_BLOCKS)).map((block) => block()),
+    [lazy, showAll],
+  );
   const matrix = useMemo(
     () => (matrixView ? matrixEquations(context) : null),
     [context, matrixView],
@@ -97,9 +101,9 @@ export function EquationsPanel() {
     <div className="equations">
       <h2>This step</h2>
       <EquationRows blocks={shown} testId="step-equations" />
-      {blocks.length > FIRST_BLOCKS && (
+      {lazy.length > FIRST_BLOCKS && (
         <button type="button" className="link" onClick={() => setShowAll((v) => !v)}>
-          {showAll ? 'Show fewer' : `Show all ${blocks.length} equations`}
+          {showAll ? 'Show fewer' : `Show all ${lazy.length} equations`}
         </button>
       )}
       {matrix && (

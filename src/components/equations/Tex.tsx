@@ -1,15 +1,20 @@
 import { memo, useLayoutEffect, useRef } from 'react';
+import { followVisibility, showWhenSeen } from './onScreen';
 import { texSource } from './render';
-import { showTex } from './typeset';
 
 /**
  * One typeset equation. The markup is set outside React's rendering and updated in place (showTex):
- * while a weight is dragged only the numbers that changed are touched, before the frame is painted.
+ * while a weight is dragged only the numbers that changed are touched, before the frame is painted
+ * if the equation is on screen, and when the page is idle if it is not (showWhenSeen).
  */
 export const Tex = memo(function Tex({ tex, display = false }: { tex: string; display?: boolean }) {
   const ref = useRef<HTMLSpanElement>(null);
   useLayoutEffect(() => {
-    if (ref.current) showTex(ref.current, texSource(tex, display));
+    const element = ref.current;
+    return element ? followVisibility(element) : undefined;
+  }, []);
+  useLayoutEffect(() => {
+    if (ref.current) showWhenSeen(ref.current, texSource(tex, display));
   }, [tex, display]);
   return <span ref={ref} className={display ? 'tex tex-display' : 'tex'} />;
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { passSteps, runPass, applyGradients, lossOf } from '../../../src/engine';
-import { stepEquations, type EquationBlock } from '../../../src/math';
+import { lazyStepEquations, stepEquations, type EquationBlock } from '../../../src/math';
 import { classic, classicContext, classicSamples, context, NETWORKS } from './fixtures';
 
 const find = (blocks: EquationBlock[], title: string) => {
@@ -142,6 +142,32 @@ describe('stepEquations on the classic 2-2-2 example (standard notation)', () =>
 
   it('returns no blocks for a step that names a unit the network does not have', () => {
     expect(stepEquations(classicContext({ kind: 'forward', layer: 1, unit: 5 }))).toEqual([]);
+  });
+});
+
+describe('lazyStepEquations', () => {
+  it('counts every block of a step without building any: no number is read until one is asked for', () => {
+    for (const step of passSteps(classic, 'layer')) {
+      const ctx = classicContext(step);
+      const eager = stepEquations(ctx);
+      // The same step, with a snapshot and an update that refuse to be read.
+      const untouchable = new Proxy(ctx.snapshot, {
+        get() {
+          throw new Error('read');
+        },
+      });
+      const lazy = lazyStepEquations({
+        ...ctx,
+        snapshot: untouchable,
+        get updated(): never {
+          throw new Error('read');
+        },
+      });
+      expect(lazy.length, step.kind).toBe(eager.length);
+      // Built for the real context, each block is the eager one.
+      expect(lazyStepEquations(ctx).map((block) => block())).toEqual(eager);
+      expect(() => lazy[0]?.(), step.kind).toThrow('read');
+    }
   });
 });
 

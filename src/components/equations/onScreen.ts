@@ -1,0 +1,87 @@
+import { showTex } from './typeset';
+
+/**
+ * Equations on screen first. While a weight is dragged, an equation in view is brought up to date
+ * in the frame of each edit; one scrolled out of view (in the equations panel or the page) is
+ * brought up to date when the page is next idle, or as soon as it scrolls into view. Laying out a
+ * typeset equation again costs far more than setting its numbers, so a long list of equations,
+ * mostly out of view, no longer holds up the frame that shows an edit.
+ *
+ * Where IntersectionObserver is missing, and for an equation not yet measured, every equation is
+ * shown at once.
+ */
+
+/** Equations the browser has measured at least once, and those it last found on screen. */
+const measured = new WeakSet<Element>();
+const visible = new WeakSet<Element>();
+/** The newest TeX source of each equation out of view that is not shown yet. */
+const pending = new Map<Element, string>();
+
+let observer: IntersectionObserver | null | undefined;
+let flushQueued = false;
+
+function visibility(): IntersectionObserver | null {
+  if (observer === undefined) {
+    observer =
+      typeof IntersectionObserver === 'undefined'
+        ? null
+        : new IntersectionObserver(
+            (entries) => {
+              for (const entry of entries) {
+                measured.add(entry.target);
+                if (!entry.isIntersecting) {
+                  visible.delete(entry.target);
+                  continue;
+                }
+                visible.add(entry.target);
+                showPending(entry.target);
+              }
+            },
+            // A little beyond the window, so that an equation scrolled into view is current.
+            { rootMargin: '100px' },
+          );
+  }
+  return observer;
+}
+
+function showPending(element: Element): void {
+  const source = pending.get(element);
+  if (source === undefined) return;
+  pending.delete(element);
+  showTex(element, source);
+}
+
+function flush(): void {
+  flushQueued = false;
+  for (const element of Array.from(pending.keys())) showPending(element);
+}
+
+function queueFlush(): void {
+  if (flushQueued) return;
+  flushQueued = true;
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(flush, { timeout: 250 });
+  else setTimeout(flush, 50);
+}
+
+/** Starts following whether the equation's element is on screen; returns how to stop. */
+export function followVisibility(element: Element): () => void {
+  const io = visibility();
+  io?.observe(element);
+  return () => {
+    io?.unobserve(element);
+    pending.delete(element);
+    measured.delete(element);
+    visible.delete(element);
+  };
+}
+
+/** Shows the TeX source in the element now if it is on screen, else soon (see above). */
+export function showWhenSeen(element: Element, source: string): void {
+  if (!measured.has(element) || visible.has(element)) {
+    pending.delete(element);
+    showTex(element, source);
+    return;
+  }
+  pending.set(element, source);
+  queueFlush();
+}
