@@ -1,4 +1,3 @@
-import { scaleLinear } from 'd3-scale';
 import type { LayerGradients, Network } from '../engine';
 
 /**
@@ -41,9 +40,11 @@ export function niceMax(maxAbs: number): number {
 export function edgeWidthScale(maxAbs: number): (value: number) => number {
   const top = niceMax(maxAbs);
   if (top === 0) return () => EDGE_WIDTH.min;
-  const scale = scaleLinear().domain([0, top]).range([0, EDGE_WIDTH.max]).clamp(true);
+  // A clamped linear scale from [0, top] to [0, max] steps, written out: it runs for every edge of
+  // the network on every edit.
+  const steps = EDGE_WIDTH.max / EDGE_WIDTH.step;
   return (value) => {
-    const width = Math.round(scale(Math.abs(value)) / EDGE_WIDTH.step) * EDGE_WIDTH.step;
+    const width = Math.round(Math.min(Math.abs(value) / top, 1) * steps) * EDGE_WIDTH.step;
     return Math.max(EDGE_WIDTH.min, width);
   };
 }

@@ -48,7 +48,6 @@ export interface EdgeLook {
 
 /** weights[from * n + to], then biases[unit]: the same order as the layout's edges. */
 export interface ColumnLook {
-  key: string;
   weights: EdgeLook[];
   biases: EdgeLook[];
 }
@@ -56,12 +55,22 @@ export interface ColumnLook {
 const PENDING: EdgeLook = { width: 1, sign: 'zero', pending: true };
 
 /** Widths are quantized, so there are few distinct looks: one shared object for each. */
-const looks = new Map<string, EdgeLook>();
+const looks: Record<Sign, Map<number, EdgeLook>> = {
+  positive: new Map(),
+  negative: new Map(),
+  zero: new Map(),
+};
 function interned(width: number, sign: Sign): EdgeLook {
-  const key = `${width}${sign}`;
-  let look = looks.get(key);
-  if (!look) looks.set(key, (look = { width, sign, pending: false }));
+  let look = looks[sign].get(width);
+  if (!look) looks[sign].set(width, (look = { width, sign, pending: false }));
   return look;
+}
+
+/** Interned looks make equal looks the same objects. */
+function sameLooks(a: ColumnLook, b: ColumnLook): boolean {
+  const same = (x: EdgeLook[], y: EdgeLook[]) =>
+    x.length === y.length && x.every((look, k) => look === y[k]);
+  return same(a.weights, b.weights) && same(a.biases, b.biases);
 }
 
 function lookOf(
@@ -77,11 +86,7 @@ function lookOf(
     const row = rows[i] as ArrayLike<number>;
     for (let j = 0; j < row.length; j++) weights.push(look(row[j] as number, j));
   }
-  const bias = Array.from(biases, (b, j) => look(b, j));
-  const key =
-    `${rows.length}×${bias.length}:` +
-    [...weights, ...bias].map((l) => (l.pending ? 'p' : `${l.width}${l.sign[0]}`)).join(',');
-  return { key, weights, biases: bias };
+  return { weights, biases: Array.from(biases, (b, j) => look(b, j)) };
 }
 
 /** Per source object (a layer's parameters or gradients): the look for each max and count. */
@@ -108,7 +113,7 @@ export function selectColumnLook(s: AppState, layer: number): ColumnLook | undef
     byKey.set(memoKey, look);
   }
   const last = lastLook.get(layer);
-  if (last && last.key === look.key) return last;
+  if (last && sameLooks(last, look)) return last;
   lastLook.set(layer, look);
   return look;
 }
