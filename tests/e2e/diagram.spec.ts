@@ -197,3 +197,90 @@ test('on a network larger than the view, units out of view catch up with an edit
   await expect(delta).toHaveText(after ?? '');
   await expect(far).toHaveAttribute('aria-label', afterLabel ?? '');
 });
+
+test('while a weight is dragged, units on screen show each edit in its own frame; units scrolled out of the window wait', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await freshStart(page);
+  const field = (label: string) => page.getByRole('textbox', { name: label, exact: true });
+  await field('Units in input layer').fill('8');
+  await field('Units in input layer').press('Enter');
+  for (let l = 2; l <= 3; l++)
+    await page.getByRole('button', { name: 'Add layer before' }).last().click();
+  for (let l = 1; l <= 3; l++) {
+    await field(`Units in hidden ${l} layer`).fill('16');
+    await field(`Units in hidden ${l} layer`).press('Enter');
+  }
+  await page.getByRole('heading', { name: 'Backstep' }).click();
+  await page.keyboard.press('End');
+  await page.getByRole('button', { name: 'Step back' }).click(); // every δ shown
+  const svg = page.locator('svg[data-export="diagram"]');
+  await svg.getByTestId('edge-4-15-0').dispatchEvent('click'); // into the output: every δ moves
+  const handle = page.locator('.inspector .scrub');
+  // The page scrolls down until only the SVG's lower part is in the window.
+  await page.evaluate(() => {
+    const svgTop = document
+      .querySelector('svg[data-export="diagram"]')!
+      .getBoundingClientRect().top;
+    window.scrollBy(0, svgTop + 400);
+  });
+  await expect(handle).toBeInViewport();
+  await page.waitForTimeout(300); // the browser reports what is on screen
+
+  // A δ drawn in the window, and one in the SVG's view but scrolled above the window.
+  const picked = await page.evaluate(() => {
+    const svgBox = document.querySelector('svg[data-export="diagram"]')!.getBoundingClientRect();
+    const deltas = Array.from(document.querySelectorAll('[data-testid^="value-delta-"]'));
+    const inSvg = (r: DOMRect) => r.left >= svgBox.left && r.right <= svgBox.right;
+    const box = (e: Element) => e.getBoundingClientRect();
+    const seen = deltas.find(
+      (e) => inSvg(box(e)) && box(e).top > 0 && box(e).bottom < svgBox.bottom,
+    );
+    const above = deltas.find(
+      (e) => inSvg(box(e)) && box(e).top >= svgBox.top && box(e).bottom < -200,
+    );
+    return { seen: seen?.getAttribute('data-testid'), above: above?.getAttribute('data-testid') };
+  });
+  expect(picked.seen, 'a δ in the window').toBeTruthy();
+  expect(picked.above, 'a δ scrolled above the window').toBeTruthy();
+
+  // For each pointer move: both δs as the move arrives, and as its frame starts (rAF).
+  await page.evaluate(
+    ({ seen, above }) => {
+      const text = (id: string) => document.querySelector(`[data-testid="${id}"]`)?.textContent;
+      const w = window as unknown as { __moves: string[][] };
+      w.__moves = [];
+      window.addEventListener(
+        'pointermove',
+        (event) => {
+          if (event.buttons === 0) return; // not dragging
+          const at = [text(seen), text(above)] as string[];
+          requestAnimationFrame(() => w.__moves.push([...at, text(seen)!, text(above)!]));
+        },
+        { capture: true },
+      );
+    },
+    picked as { seen: string; above: string },
+  );
+  const box = await handle.boundingBox();
+  if (!box) throw new Error('no drag handle');
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width / 2, y);
+  await page.mouse.down();
+  for (let k = 1; k <= 8; k++) {
+    await page.mouse.move(box.x + box.width / 2 + 12 * k, y);
+    await page.waitForTimeout(150);
+  }
+  await page.mouse.up();
+  const moves = await page.evaluate(() => (window as unknown as { __moves: string[][] }).__moves);
+  expect(moves.length).toBe(8);
+  // In the window, every move's δ is drawn by the frame that follows it.
+  expect(moves.filter(([seenBefore, , seenThen]) => seenThen !== seenBefore).length).toBe(
+    moves.length,
+  );
+  // Above the window, it is drawn after that frame, when the page is free.
+  expect(moves.filter(([, aboveBefore, , aboveThen]) => aboveThen !== aboveBefore)).toEqual([]);
+  const last = await page.locator(`[data-testid="${picked.above}"]`).textContent();
+  expect(last).not.toBe(moves[0]?.[1]);
+});
