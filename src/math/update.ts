@@ -58,9 +58,10 @@ function stepBlock(
 
 export function updateBlocks(ctx: EquationContext): LazyBlock[] {
   const { network, notation } = ctx;
+  // The network after the step, worked out once, when the first block that needs it is built.
   let after: ReturnType<typeof updatedOf> | undefined;
-  const updatedNetwork = () => (after ??= updatedOf(ctx)).network;
-  const blocks: LazyBlock[] = [() => lossChangeBlock(ctx, (after ??= updatedOf(ctx)).loss)];
+  const updated = () => (after ??= updatedOf(ctx));
+  const blocks: LazyBlock[] = [() => lossChangeBlock(ctx, updated().loss)];
   // The output layer first, in the order the backward pass found the gradients.
   for (let layer = network.layers.length; layer >= 1; layer--) {
     const grads = () => ctx.snapshot.grads[layer - 1];
@@ -74,7 +75,7 @@ export function updateBlocks(ctx: EquationContext): LazyBlock[] {
             weightTex(notation, layer, i, j),
             weightAt(network, layer, i, j),
             at(grads()?.dW[i], j),
-            weightAt(updatedNetwork(), layer, i, j),
+            weightAt(updated().network, layer, i, j),
           ),
       );
       const bias = () =>
@@ -84,7 +85,7 @@ export function updateBlocks(ctx: EquationContext): LazyBlock[] {
           biasTex(notation, layer, j),
           biasAt(network, layer, j),
           at(grads()?.db, j),
-          biasAt(updatedNetwork(), layer, j),
+          biasAt(updated().network, layer, j),
         );
       blocks.push(...(notation === 'lfd' ? [bias, ...weights] : [...weights, bias]));
     }

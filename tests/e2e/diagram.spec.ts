@@ -8,6 +8,27 @@ async function freshStart(page: Page) {
   await page.reload();
 }
 
+/**
+ * 8 inputs and 3 hidden layers of 16 at 1280 × 720, at the last gradient step (every z, a and δ
+ * shown): it opens zoomed in, its lower units out of view.
+ */
+async function openLargeNetwork(page: Page) {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await freshStart(page);
+  const field = (label: string) => page.getByRole('textbox', { name: label, exact: true });
+  await field('Units in input layer').fill('8');
+  await field('Units in input layer').press('Enter');
+  for (let l = 2; l <= 3; l++)
+    await page.getByRole('button', { name: 'Add layer before' }).last().click();
+  for (let l = 1; l <= 3; l++) {
+    await field(`Units in hidden ${l} layer`).fill('16');
+    await field(`Units in hidden ${l} layer`).press('Enter');
+  }
+  await page.getByRole('heading', { name: 'Backstep' }).click();
+  await page.keyboard.press('End');
+  await page.getByRole('button', { name: 'Step back' }).click();
+}
+
 const stepForward = (page: Page) => page.getByRole('button', { name: 'Step forward' }).click();
 
 test('values appear in the diagram only once the pass has computed them', async ({ page }) => {
@@ -153,21 +174,7 @@ test('a network that fits stays whole as the pass moves; a large one opens reada
 test('on a network larger than the view, units out of view catch up with an edit, number for number', async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await freshStart(page);
-  // 8 inputs and 3 hidden layers of 16: it opens zoomed in, its lower units out of view.
-  const field = (label: string) => page.getByRole('textbox', { name: label, exact: true });
-  await field('Units in input layer').fill('8');
-  await field('Units in input layer').press('Enter');
-  for (let l = 2; l <= 3; l++)
-    await page.getByRole('button', { name: 'Add layer before' }).last().click();
-  for (let l = 1; l <= 3; l++) {
-    await field(`Units in hidden ${l} layer`).fill('16');
-    await field(`Units in hidden ${l} layer`).press('Enter');
-  }
-  await page.getByRole('heading', { name: 'Backstep' }).click();
-  await page.keyboard.press('End');
-  await page.getByRole('button', { name: 'Step back' }).click(); // every z, a and δ shown
+  await openLargeNetwork(page);
 
   const svg = page.locator('svg[data-export="diagram"]');
   const far = svg.getByTestId('unit-3-15'); // the bottom unit of the last hidden layer
@@ -201,20 +208,7 @@ test('on a network larger than the view, units out of view catch up with an edit
 test('while a weight is dragged, units on screen show each edit in its own frame; units scrolled out of the window wait', async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await freshStart(page);
-  const field = (label: string) => page.getByRole('textbox', { name: label, exact: true });
-  await field('Units in input layer').fill('8');
-  await field('Units in input layer').press('Enter');
-  for (let l = 2; l <= 3; l++)
-    await page.getByRole('button', { name: 'Add layer before' }).last().click();
-  for (let l = 1; l <= 3; l++) {
-    await field(`Units in hidden ${l} layer`).fill('16');
-    await field(`Units in hidden ${l} layer`).press('Enter');
-  }
-  await page.getByRole('heading', { name: 'Backstep' }).click();
-  await page.keyboard.press('End');
-  await page.getByRole('button', { name: 'Step back' }).click(); // every δ shown
+  await openLargeNetwork(page);
   const svg = page.locator('svg[data-export="diagram"]');
   await svg.getByTestId('edge-4-15-0').dispatchEvent('click'); // into the output: every δ moves
   const handle = page.locator('.inspector .scrub');

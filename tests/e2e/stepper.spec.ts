@@ -36,6 +36,15 @@ async function selectInDiagram(page: Page, name: string) {
   await expect(target).toHaveAttribute('aria-pressed', 'true');
 }
 
+/** The selected parameter's drag handle, scrolled on screen: its box for mouse moves. */
+async function dragHandle(page: Page) {
+  const handle = page.locator('.inspector .scrub');
+  await handle.scrollIntoViewIfNeeded();
+  const box = await handle.boundingBox();
+  if (!box) throw new Error('no drag handle');
+  return box;
+}
+
 test('the classic 2-2-2 pass: loss 0.298371, then the updated weights and biases and the new loss', async ({
   page,
 }) => {
@@ -209,10 +218,7 @@ test('dragging or scrolling the handle nudges a weight; the whole drag or scroll
   await chooseExample(page, CLASSIC);
   await selectInDiagram(page, 'Weight w₁₁⁽²⁾ = 0.4');
   const field = page.getByRole('textbox', { name: 'Weight w₁₁⁽²⁾', exact: true });
-  const handle = page.locator('.inspector .scrub');
-  await handle.scrollIntoViewIfNeeded();
-  const box = await handle.boundingBox();
-  if (!box) throw new Error('no drag handle');
+  const box = await dragHandle(page);
 
   // Each pixel to the right is one step of 0.01.
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -224,7 +230,7 @@ test('dragging or scrolling the handle nudges a weight; the whole drag or scroll
 
   // Three wheel ticks up: +0.03, and the page does not scroll.
   const scrollBefore = await page.evaluate(() => window.scrollY);
-  await handle.hover();
+  await page.locator('.inspector .scrub').hover();
   for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -100);
   await expect(field).toHaveValue('0.53');
   expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);
@@ -823,10 +829,7 @@ test('while a weight is dragged the equations keep up, number for number what a 
   await expect(phase).toHaveText('Gradients — layer 1');
   await selectInDiagram(page, 'Weight w₁₁⁽²⁾ = 0.4');
   const field = page.getByRole('textbox', { name: 'Weight w₁₁⁽²⁾', exact: true });
-  const handle = page.locator('.inspector .scrub');
-  await handle.scrollIntoViewIfNeeded();
-  const box = await handle.boundingBox();
-  if (!box) throw new Error('no drag handle');
+  const box = await dragHandle(page);
 
   // The equations, as a tree of elements, sorted attributes and text (independent of how they
   // were updated), with the numbers a learner reads.

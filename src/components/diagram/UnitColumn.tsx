@@ -146,15 +146,15 @@ export const UnitColumn = memo(function UnitColumn(props: {
   // what is in view in its own frame, and the rest as soon as the page is free (ViewRect).
   const view = useView();
   // Only a column with units out of view renders twice (the deferred render costs a few ms).
-  const someOut = units.some((unit) => !inView(view, unit.x, unit.y));
-  const deferred = useDeferredValue(someOut ? v : null);
+  const shownNow = units.map((unit) => inView(view, unit.x, unit.y));
+  const deferred = useDeferredValue(shownNow.includes(false) ? v : null);
   const later = deferred ?? v;
 
   return (
     <g className="unit-column" data-layer={layer}>
-      {units.map((unit) => {
+      {units.map((unit, k) => {
         const j = unit.unit;
-        const { inputs, values, forward, deltas } = inView(view, unit.x, unit.y) ? v : later;
+        const { inputs, values, forward, deltas } = shownNow[k] ? v : later;
         const digits = digitsFor(j === selected, v.digits);
         const known = (computed: boolean, list: ArrayLike<number> | undefined) =>
           computed ? shown(list?.[j], digits) : null;
