@@ -22,8 +22,12 @@ function parts(x: number, digits: number): Parts {
   const abs = Math.abs(x);
   const d = Math.max(1, Math.min(17, Math.round(digits)));
   if (abs >= 1e-4 && abs < 1e6) {
-    // toPrecision may switch to exponent form near the bounds; toFixed with enough places does not.
-    const magnitude = Math.floor(Math.log10(Number(abs.toPrecision(d))));
+    // toPrecision rounds as toFixed does; it is the whole answer unless it chose the exponent form
+    // (at 10^d and above), where toFixed with enough places keeps the plain form. It is the fast
+    // path: every number on screen goes through here on every edit.
+    const precise = abs.toPrecision(d);
+    if (!precise.includes('e')) return { negative, mantissa: trimZeros(precise), exponent: null };
+    const magnitude = Math.floor(Math.log10(Number(precise)));
     const places = Math.max(0, d - 1 - magnitude);
     return { negative, mantissa: trimZeros(abs.toFixed(Math.min(places, 100))), exponent: null };
   }

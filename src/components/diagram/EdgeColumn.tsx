@@ -1,10 +1,10 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { BiasEdgeLayout, BiasNodeLayout, EdgeLayout } from '../../layout/networkLayout';
 import { selectStep } from '../../store';
 import { useApp } from '../../store/context';
 import type { NotationId } from '../../store/types';
-import { selectColumnLook } from './edgeScale';
+import { selectColumnLook, type EdgeLook } from './edgeScale';
 import { EdgeLine } from './EdgeLine';
 import { biasIsCurrent, columnCurrent, edgeIsCurrent, type ColumnCurrent } from './highlight';
 
@@ -24,9 +24,11 @@ interface EdgeColumnProps {
 }
 
 /**
- * The edges of one weighted layer. Subscribes once for the layer and hands each edge plain values,
- * so an edit redraws only the edges whose look changed. The current step marks the whole column
- * with a class, or single edges when the step is about one unit.
+ * The edges of one weighted layer. Subscribes once for the layer and hands each row of edges (those
+ * out of one source unit, and the biases) plain values: an edit re-renders only the rows where an
+ * edge's value, look or highlight changed, so dragging a weight on a large network does not walk
+ * every edge. The current step marks the whole column with a class, or single edges when the step
+ * is about one unit.
  */
 export const EdgeColumn = memo(function EdgeColumn(props: EdgeColumnProps) {
   const { layer, edges, biasEdges, biasNode } = props;
@@ -48,39 +50,87 @@ export const EdgeColumn = memo(function EdgeColumn(props: EdgeColumnProps) {
     }),
   );
   const { parameters, look, current, step, selection, digits, notation } = v;
+  const rows = useMemo(() => bySource(edges), [edges]);
   if (!parameters || !look) return null;
+  // Which edges of a row the step is about, as a string of 0/1: the step object itself is new
+  // after every edit.
+  const currentMask = (row: readonly (EdgeLayout | BiasEdgeLayout)[]) =>
+    step === null
+      ? ''
+      : row
+          .map((edge) =>
+            (
+              'from' in edge
+                ? edgeIsCurrent(step, layer, edge.from, edge.to)
+                : biasIsCurrent(step, layer, edge.unit)
+            )
+              ? '1'
+              : '0',
+          )
+          .join('');
 
   return (
     <g className={`edge-column ${COLUMN_CLASS[current]}`} data-layer={layer}>
-      {edges.map((edge, k) => (
-        <EdgeLine
-          key={`${edge.from}-${edge.to}`}
-          edge={edge}
-          value={parameters.weights[edge.from]?.[edge.to] ?? 0}
-          look={look.weights[k] ?? PENDING_LOOK}
-          current={step !== null && edgeIsCurrent(step, layer, edge.from, edge.to)}
-          selected={
-            selection?.kind === 'weight' && selection.from === edge.from && selection.to === edge.to
-          }
+      {rows.map((row, i) => (
+        <EdgeRow
+          key={i}
+          edges={row}
+          values={parameters.weights[i] ?? []}
+          looks={look.weights[i] ?? []}
+          current={currentMask(row)}
+          selected={selection?.kind === 'weight' && selection.from === i ? selection.to : -1}
           digits={digits}
           notation={notation}
         />
       ))}
-      {biasEdges.map((edge) => (
-        <EdgeLine
-          key={`b${edge.unit}`}
-          edge={edge}
-          value={parameters.biases[edge.unit] ?? 0}
-          look={look.biases[edge.unit] ?? PENDING_LOOK}
-          current={step !== null && biasIsCurrent(step, layer, edge.unit)}
-          selected={selection?.kind === 'bias' && selection.unit === edge.unit}
-          digits={digits}
-          notation={notation}
-        />
-      ))}
+      <EdgeRow
+        edges={biasEdges}
+        values={parameters.biases}
+        looks={look.biases}
+        current={currentMask(biasEdges)}
+        selected={selection?.kind === 'bias' ? selection.unit : -1}
+        digits={digits}
+        notation={notation}
+      />
       <BiasNode node={biasNode} notation={notation} />
     </g>
   );
+});
+
+/** The layout's edges of a layer (from · n + to order), as rows by source unit: row i, edge j. */
+function bySource(edges: EdgeLayout[]): EdgeLayout[][] {
+  const rows: EdgeLayout[][] = [];
+  for (const edge of edges) (rows[edge.from] ??= [])[edge.to] = edge;
+  return rows;
+}
+
+/**
+ * A row of edges: the k-th edge shows values[k] with looks[k] (weights: k is the target unit;
+ * biases: the unit). current[k] is '1' where the step is about that edge; selected is the index
+ * of the selected one, or −1.
+ */
+const EdgeRow = memo(function EdgeRow(props: {
+  edges: readonly (EdgeLayout | BiasEdgeLayout)[];
+  values: ArrayLike<number>;
+  looks: readonly EdgeLook[];
+  current: string;
+  selected: number;
+  digits: number;
+  notation: NotationId;
+}) {
+  const { edges, values, looks, current, selected, digits, notation } = props;
+  return edges.map((edge, k) => (
+    <EdgeLine
+      key={k}
+      edge={edge}
+      value={values[k] ?? 0}
+      look={looks[k] ?? PENDING_LOOK}
+      current={current[k] === '1'}
+      selected={selected === k}
+      digits={digits}
+      notation={notation}
+    />
+  ));
 });
 
 const PENDING_LOOK = { width: 1, sign: 'zero', pending: true } as const;

@@ -46,9 +46,12 @@ export interface EdgeLook {
   pending: boolean;
 }
 
-/** weights[from * n + to], then biases[unit]: the same order as the layout's edges. */
+/**
+ * weights[from][to] and biases[unit]. A row (the edges out of one source unit) that looks as it
+ * did is the same array as before, so only the rows where some edge looks different re-render.
+ */
 export interface ColumnLook {
-  weights: EdgeLook[];
+  weights: EdgeLook[][];
   biases: EdgeLook[];
 }
 
@@ -67,10 +70,26 @@ function interned(width: number, sign: Sign): EdgeLook {
 }
 
 /** Interned looks make equal looks the same objects. */
-function sameLooks(a: ColumnLook, b: ColumnLook): boolean {
-  const same = (x: EdgeLook[], y: EdgeLook[]) =>
-    x.length === y.length && x.every((look, k) => look === y[k]);
-  return same(a.weights, b.weights) && same(a.biases, b.biases);
+function sameRow(x: EdgeLook[], y: EdgeLook[] | undefined): boolean {
+  return y !== undefined && x.length === y.length && x.every((look, k) => look === y[k]);
+}
+
+/**
+ * `look`, with each row that looks as in `last` replaced by last's own array; `last` itself when
+ * nothing looks different.
+ */
+function keepSameRows(look: ColumnLook, last: ColumnLook | undefined): ColumnLook {
+  if (!last || last.weights.length !== look.weights.length) return look;
+  let changed = false;
+  const weights = look.weights.map((row, i) => {
+    const before = last.weights[i];
+    if (sameRow(row, before)) return before as EdgeLook[];
+    changed = true;
+    return row;
+  });
+  const sameBiases = sameRow(look.biases, last.biases);
+  if (!changed && sameBiases) return last;
+  return { weights, biases: sameBiases ? last.biases : look.biases };
 }
 
 function lookOf(
@@ -81,12 +100,10 @@ function lookOf(
 ): ColumnLook {
   const look = (value: number, unit: number): EdgeLook =>
     unit >= shownUnits ? PENDING : interned(widthOf(value), signOf(value));
-  const weights: EdgeLook[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as ArrayLike<number>;
-    for (let j = 0; j < row.length; j++) weights.push(look(row[j] as number, j));
-  }
-  return { weights, biases: Array.from(biases, (b, j) => look(b, j)) };
+  return {
+    weights: Array.from(rows, (row) => Array.from(row, (w, j) => look(w, j))),
+    biases: Array.from(biases, (b, j) => look(b, j)),
+  };
 }
 
 /** Per source object (a layer's parameters or gradients): the look for each max and count. */
@@ -112,8 +129,7 @@ export function selectColumnLook(s: AppState, layer: number): ColumnLook | undef
         : lookOf(source.weights, source.biases, widthOf, shownUnits);
     byKey.set(memoKey, look);
   }
-  const last = lastLook.get(layer);
-  if (last && sameLooks(last, look)) return last;
-  lastLook.set(layer, look);
-  return look;
+  const shown = keepSameRows(look, lastLook.get(layer));
+  lastLook.set(layer, shown);
+  return shown;
 }

@@ -9,11 +9,12 @@ describe('how the edges look', () => {
     const s = store.getState();
     expect(selectEdgeMax(s)).toBe(0.6); // the largest parameter of the 2-2-2 example is b = 0.6
     const look = selectColumnLook(s, 2);
-    expect(look?.weights).toHaveLength(4);
+    // Rows by source unit: weights[from][to].
+    expect(look?.weights.map((row) => row.length)).toEqual([2, 2]);
     expect(look?.biases).toHaveLength(2);
-    expect(look?.weights[0]).toMatchObject({ sign: 'positive', pending: false });
+    expect(look?.weights[0]?.[0]).toMatchObject({ sign: 'positive', pending: false });
     // w = 0.4 of 0.6 → 2/3 of the widest edge, quantized.
-    expect(look?.weights[0]?.width).toBe(
+    expect(look?.weights[0]?.[0]?.width).toBe(
       Math.round((EDGE_WIDTH.max * 0.4) / 0.6 / EDGE_WIDTH.step) * EDGE_WIDTH.step,
     );
     expect(look?.biases[0]?.width).toBe(EDGE_WIDTH.max);
@@ -27,19 +28,27 @@ describe('how the edges look', () => {
     store.getState().setParameter({ kind: 'weight', layer: 2, from: 0, to: 0 }, -0.4);
     const after = selectColumnLook(store.getState(), 2);
     expect(after).not.toBe(before);
-    expect(after?.weights[0]?.sign).toBe('negative');
-    // Unchanged edges keep their (shared) look objects.
+    expect(after?.weights[0]?.[0]?.sign).toBe('negative');
+    // Unchanged edges keep their (shared) look objects, and a row where no edge looks different
+    // is the same array: its edges do not re-render.
+    expect(after?.weights[0]?.[1]).toBe(before?.weights[0]?.[1]);
+    expect(after?.weights[0]).not.toBe(before?.weights[0]);
     expect(after?.weights[1]).toBe(before?.weights[1]);
+    expect(after?.biases).toBe(before?.biases);
   });
 
   it('in gradient mode: pending until the pass computes the gradients of that layer', () => {
     const store = createAppStore();
     store.getState().setView({ edgeMode: 'gradients' });
-    expect(selectColumnLook(store.getState(), 2)?.weights.every((l) => l.pending)).toBe(true);
+    expect(
+      selectColumnLook(store.getState(), 2)
+        ?.weights.flat()
+        .every((l) => l.pending),
+    ).toBe(true);
     store.getState().goToEnd();
     const look = selectColumnLook(store.getState(), 2);
-    expect(look?.weights.some((l) => l.pending)).toBe(false);
+    expect(look?.weights.flat().some((l) => l.pending)).toBe(false);
     // ∂L/∂w for w₂₂⁽²⁾ is negative in the classic example (output 2 is below its target 0.99).
-    expect(look?.weights[3]?.sign).toBe('negative');
+    expect(look?.weights[1]?.[1]?.sign).toBe('negative');
   });
 });
