@@ -6,7 +6,7 @@ import { textWidth } from '../../layout/boxes';
 import { selectProgress, selectSnapshot, selectStep } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
 import type { NotationId } from '../../store/types';
-import { digitsFor, shown, valueName } from './diagramText';
+import { digitsFor, shownAt, valueName } from './diagramText';
 import { unitFocus, type UnitFocus } from './highlight';
 import { inView, useView } from './viewport';
 
@@ -157,13 +157,13 @@ export const UnitColumn = memo(function UnitColumn(props: {
         const { inputs, values, forward, deltas } = shownNow[k] ? v : later;
         const digits = digitsFor(j === selected, v.digits);
         const known = (computed: boolean, list: ArrayLike<number> | undefined) =>
-          computed ? shown(list?.[j], digits) : null;
+          computed ? shownAt(list, j, digits) : null;
         return (
           <Unit
             key={j}
             unit={unit}
             {...(layer === 0
-              ? { x: shown(inputs?.[j], digits) }
+              ? { x: shownAt(inputs, j, digits) }
               : {
                   z: known(j < forward, values?.z),
                   a: known(j < forward, values?.a),

@@ -14,6 +14,21 @@ export function shown(value: number | null | undefined, digits: number): string 
   return value === null || value === undefined ? '—' : formatNumber(value, digits);
 }
 
+/**
+ * shown(list[j], digits), remembered per list: a pass's values are new arrays, so a unit whose
+ * numbers did not change (or wait for a deferred render) is not formatted again on every render.
+ */
+const formatted = new WeakMap<ArrayLike<number>, Map<number, string>>();
+export function shownAt(list: ArrayLike<number> | undefined, j: number, digits: number): string {
+  if (!list) return shown(undefined, digits);
+  let texts = formatted.get(list);
+  if (!texts) formatted.set(list, (texts = new Map()));
+  const key = j * 32 + digits; // digits ≤ 17
+  let text = texts.get(key);
+  if (text === undefined) texts.set(key, (text = shown(list[j], digits)));
+  return text;
+}
+
 /** The one-letter names in front of a unit's values: z a δ; s x δ (LFD); z x k (note 004). */
 export function valueName(notation: NotationId, quantity: 'z' | 'a' | 'delta'): string {
   if (quantity === 'delta') return notation === 'rowVector' ? 'k' : 'δ';
