@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { typeInto } from './helpers';
 
 /** The network diagram in a real browser, driven the way a learner would. */
 
@@ -8,6 +9,14 @@ async function freshStart(page: Page) {
   await page.reload();
 }
 
+/** Through the Network panel: 8 inputs and `hidden` hidden layers of 16 units. */
+async function wideNetwork(page: Page, hidden: number) {
+  await typeInto(page, 'Units in input layer', '8');
+  for (let l = 2; l <= hidden; l++)
+    await page.getByRole('button', { name: 'Add layer before' }).last().click();
+  for (let l = 1; l <= hidden; l++) await typeInto(page, `Units in hidden ${l} layer`, '16');
+}
+
 /**
  * 8 inputs and 3 hidden layers of 16 at 1280 × 720, at the last gradient step (every z, a and δ
  * shown): it opens zoomed in, its lower units out of view.
@@ -15,15 +24,7 @@ async function freshStart(page: Page) {
 async function openLargeNetwork(page: Page) {
   await page.setViewportSize({ width: 1280, height: 720 });
   await freshStart(page);
-  const field = (label: string) => page.getByRole('textbox', { name: label, exact: true });
-  await field('Units in input layer').fill('8');
-  await field('Units in input layer').press('Enter');
-  for (let l = 2; l <= 3; l++)
-    await page.getByRole('button', { name: 'Add layer before' }).last().click();
-  for (let l = 1; l <= 3; l++) {
-    await field(`Units in hidden ${l} layer`).fill('16');
-    await field(`Units in hidden ${l} layer`).press('Enter');
-  }
+  await wideNetwork(page, 3);
   await page.getByRole('heading', { name: 'Backstep' }).click();
   await page.keyboard.press('End');
   await page.getByRole('button', { name: 'Step back' }).click();
@@ -139,15 +140,7 @@ test('a network that fits stays whole as the pass moves; a large one opens reada
 
   // 8 inputs and 6 hidden layers of 16: too small to read whole, so it opens at scale ≥ 1 on
   // screen, and the view pans along with the pass.
-  const units = (label: string) => page.getByRole('textbox', { name: label, exact: true });
-  await units('Units in input layer').fill('8');
-  await units('Units in input layer').press('Enter');
-  for (let l = 2; l <= 6; l++)
-    await page.getByRole('button', { name: 'Add layer before' }).last().click();
-  for (let l = 1; l <= 6; l++) {
-    await units(`Units in hidden ${l} layer`).fill('16');
-    await units(`Units in hidden ${l} layer`).press('Enter');
-  }
+  await wideNetwork(page, 6);
   const scale = async () => {
     const transform = (await layer.getAttribute('transform')) ?? identity;
     return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1]);
