@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'test-reports', 'playwright-report'] },
@@ -22,17 +23,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: [
-                'react',
-                'react-*',
-                'd3*',
-                'zustand*',
-                'katex*',
-                'zundo',
-                'lz-string',
-                'zod',
-                '../*',
-              ],
+              group: ['react', 'react-*', 'd3*', 'zustand*', 'katex*', 'lz-string', 'zod', '../*'],
               message: 'src/engine stays pure TypeScript with no dependencies outside itself.',
             },
           ],
@@ -42,6 +33,36 @@ export default tseslint.config(
       'no-restricted-properties': [
         'error',
         { object: 'Math', property: 'random', message: 'Use the seeded generator (createRng).' },
+      ],
+    },
+  },
+  {
+    // Layers point one way (README, Layout): engine ← data, layout ← math ← store ← training ←
+    // components. A folder imports only from the floors below it, and no files import each other
+    // in a circle.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
+    rules: {
+      'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: layerZones([
+            ['engine'],
+            ['data', 'layout'],
+            ['math'],
+            ['store'],
+            ['training'],
+            ['hooks'],
+            ['components'],
+            ['main.tsx'],
+          ]),
+        },
       ],
     },
   },
@@ -71,3 +92,23 @@ export default tseslint.config(
     },
   },
 );
+
+/**
+ * One zone per folder: it may not import any folder on its own floor or a higher one. Floors are
+ * listed from the ground up; folders on one floor do not import each other; the top floor may
+ * import anything.
+ */
+function layerZones(floors) {
+  const at = (name) => `./src/${name}`;
+  return floors.slice(0, -1).flatMap((floor, level) =>
+    floor.map((name) => ({
+      target: at(name),
+      from: floors
+        .slice(level)
+        .flat()
+        .filter((other) => other !== name)
+        .map(at),
+      message: `src/${name} sits below these folders (README, Layout): move the shared thing down instead.`,
+    })),
+  );
+}

@@ -1,4 +1,14 @@
-import { LIMITS } from '../store/limits';
+/** The largest network the app allows, and the range of every number a learner can type. */
+export const LIMITS = {
+  maxInputs: 8,
+  maxHiddenLayers: 8,
+  maxUnits: 16,
+  maxOutputs: 10,
+  maxSamples: 32,
+  /** |w|, |b|, |x|, |y| above this are refused: they say nothing a smaller value does not. */
+  maxAbsValue: 1000,
+  maxLearningRate: 10,
+} as const;
 
 /** How much data training takes: enough to learn from, small enough to train live in a browser. */
 export const DATA_LIMITS = {

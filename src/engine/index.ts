@@ -7,16 +7,23 @@ export { passSteps, progressAt } from './steps';
 export type { PassStep, Granularity, Progress } from './steps';
 export { validateNetwork, validateBatch, validateLearningRate, lossProblem } from './validate';
 export { sigmoid, softplus, elementwise, LEAKY_RELU_SLOPE } from './activations';
-export { squaredErrorFactor } from './kernel';
-export { REGULARIZATIONS, NO_PENALTY, penaltyOf, penaltyDerivative, networkPenalty, flatPenalty } from './regularization';
+export { squaredErrorFactor } from './losses';
+export {
+  REGULARIZATIONS,
+  NO_PENALTY,
+  penaltyOf,
+  penaltyDerivative,
+  networkPenalty,
+  flatPenalty,
+} from './regularization';
 export type { Regularization, Penalty } from './regularization';
 export { createTrainer, MAX_PARAMETER } from './trainer';
-export { packSamples, batchSamples } from './packed';
+export { packSamples } from './packed';
 export type { PackedSet } from './packed';
 export type { Trainer, TrainerOptions, Evaluation, AccuracyRule, Overflow } from './trainer';
 export { createGridForward } from './grid';
 export type { GridForward, GridWeights, GridOptions } from './grid';
 export { gradientCheck, relativeError, RELATIVE_TOLERANCE, ABSOLUTE_NOISE } from './gradientCheck';
 export type { GradientCheck, GradientCheckRow, LayerCheck } from './gradientCheck';
-export { compile as compileNetwork } from './kernel';
+export { compile } from './kernel';
 export type { Kernel } from './kernel';

@@ -6,8 +6,6 @@ import {
 } from './activations';
 import type { Activation, Loss, Network } from './types';
 
-export { outputLossAndDelta, squaredErrorFactor } from './losses';
-
 /**
  * The numeric core: a network flattened into Float64Arrays so that one pass allocates nothing.
  * runPass and train both run these same functions, so their numbers agree to the last bit.

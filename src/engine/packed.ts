@@ -1,5 +1,4 @@
-import type { Network, Sample } from './types';
-import { validateBatch } from './validate';
+import type { Sample } from './types';
 
 /** Samples packed row by row: inputs[s·inputSize + i] = x_i of sample s. */
 export interface PackedSet {
@@ -18,11 +17,4 @@ export function packSamples(samples: Sample[], inputSize: number, outputSize: nu
     targets.set(sample.y, s * outputSize);
   });
   return { count: samples.length, inputSize, outputSize, inputs, targets };
-}
-
-/** The samples of the mini-batch with these indices, as the stepper takes them. */
-export function batchSamples(samples: Sample[], indices: number[], network: Network): Sample[] {
-  const batch = indices.map((i) => samples[i] as Sample);
-  validateBatch(network, batch);
-  return batch;
 }

@@ -6,9 +6,9 @@ import {
   compile,
   decompile,
   forward,
-  outputLossAndDelta,
   type Buffers,
 } from './kernel';
+import { outputLossAndDelta } from './losses';
 import type { LayerGradients, Network, PassSnapshot, Sample, TrainOptions } from './types';
 import { checkFinite, validateBatch, validateLearningRate, validateNetwork } from './validate';
 

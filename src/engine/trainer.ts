@@ -6,9 +6,9 @@ import {
   compile,
   decompile,
   forward,
-  outputLossAndDelta,
   type Kernel,
 } from './kernel';
+import { outputLossAndDelta } from './losses';
 import { flatPenalty, penaltyDerivative, validatePenalty, type Penalty } from './regularization';
 import type { PackedSet } from './packed';
 import type { Network } from './types';

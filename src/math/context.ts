@@ -1,5 +1,5 @@
 import type { Layer, Network, PassSnapshot, PassStep, Sample } from '../engine';
-import type { NotationId } from '../store/types';
+import type { NotationId } from './vocabulary';
 import { at } from './tex';
 
 /** Everything the equations of one step are built from. */

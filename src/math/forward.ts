@@ -18,7 +18,7 @@ import {
   type EquationContext,
 } from './context';
 import type { Activation } from '../engine';
-import type { NotationId } from '../store/types';
+import type { NotationId } from './vocabulary';
 import { activationName, unitValueLabel } from './labels';
 import {
   activationFunctionTex,

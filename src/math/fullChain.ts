@@ -1,4 +1,4 @@
-import type { Selection } from '../store/types';
+import type { Selection } from './vocabulary';
 import { derivativeTex, isElementwise } from './activation';
 import {
   layerAt,

@@ -1,5 +1,5 @@
 import type { Activation } from '../engine';
-import type { NotationId, Parameter } from '../store/types';
+import type { NotationId, Parameter } from './vocabulary';
 
 /**
  * Plain-text names with real Unicode sub- and superscripts (w₁₂⁽²⁾), for accessible names, block

@@ -1,5 +1,5 @@
 import type { Loss } from '../engine';
-import type { NotationId } from '../store/types';
+import type { NotationId } from './vocabulary';
 import {
   range,
   sampleValues,

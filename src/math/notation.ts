@@ -1,5 +1,5 @@
 import type { Activation } from '../engine';
-import type { NotationId } from '../store/types';
+import type { NotationId } from './vocabulary';
 
 /**
  * TeX for every symbol, per notation (../shared/notes):

@@ -1,5 +1,5 @@
 import type { Network, PassSnapshot, PassStep } from '../engine';
-import type { NotationId } from '../store/types';
+import type { NotationId } from './vocabulary';
 import { formatNumber } from './format';
 import { biasLabel, lossLabel, unitValueLabel, weightLabel } from './labels';
 

@@ -1,5 +1,5 @@
 import type { Network, PassStep } from '../engine';
-import type { NotationId } from '../store/types';
+import type { NotationId } from './vocabulary';
 import { activationName, deltaName, learningRateLabel, lossLabel, subscript } from './labels';
 import { lossName } from './loss';
 

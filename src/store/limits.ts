@@ -1,14 +1,6 @@
-/** The largest network the app allows, and the range of every number a learner can type. */
-export const LIMITS = {
-  maxInputs: 8,
-  maxHiddenLayers: 8,
-  maxUnits: 16,
-  maxOutputs: 10,
-  maxSamples: 32,
-  /** |w|, |b|, |x|, |y| above this are refused: they say nothing a smaller value does not. */
-  maxAbsValue: 1000,
-  maxLearningRate: 10,
-} as const;
+import { LIMITS } from '../data/limits';
+
+export { LIMITS };
 
 export type Parsed = { ok: true; value: number } | { ok: false; error: string };
 

@@ -8,10 +8,10 @@ import {
   preparedOf,
   reinitialized,
   stepperSamples,
-} from '../store/trainingSelectors';
-import { EMPTY_RUN, type RunStore } from '../store/trainingRuntime';
-import type { TrainingStore } from '../store/trainingStore';
-import type { TrainingChoices } from '../store/trainingTypes';
+} from './selectors';
+import { EMPTY_RUN, type RunStore } from './runtime';
+import type { TrainingStore } from './store';
+import type { TrainingChoices } from './choices';
 import { createSessionClient, localClient, WORKER_FAILED, type SessionClient } from './client';
 import {
   imagesDue,

@@ -1,8 +1,8 @@
 import type { PreparedData } from '../data';
 import type { Network } from '../engine';
 import { layerSizes } from '../store/shape';
-import { accuracyRule, penaltyOfChoices, preparedOf } from '../store/trainingSelectors';
-import type { TrainingChoices } from '../store/trainingTypes';
+import { accuracyRule, penaltyOfChoices, preparedOf } from './selectors';
+import type { TrainingChoices } from './choices';
 import type { FrameRequest, PlotSpec, SessionInit } from './protocol';
 
 /** Pure decisions of the live view: what to plot, how to start a session, what a frame does. */

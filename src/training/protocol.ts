@@ -7,8 +7,8 @@ import type {
   Sample,
   TrainerOptions,
 } from '../engine';
-import type { EpochRecord } from '../store/trainingRuntime';
-import type { StopCondition } from '../store/trainingTypes';
+import type { EpochRecord } from './runtime';
+import type { StopCondition } from './choices';
 
 /** What the page and the training worker say to each other (plain, structured-cloneable data). */
 

@@ -1,4 +1,4 @@
-import { appendRecords, type EpochRecord, type RunStore } from '../store/trainingRuntime';
+import { appendRecords, type EpochRecord, type RunStore } from './runtime';
 import type { FrameReply } from './protocol';
 
 /**

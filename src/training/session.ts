@@ -8,7 +8,7 @@ import {
   type Overflow,
   type TrainerOptions,
 } from '../engine';
-import type { EpochRecord } from '../store/trainingRuntime';
+import type { EpochRecord } from './runtime';
 import { paintClassThumbnails, paintColumn, paintOutput, paintThumbnails } from './paint';
 import type {
   FrameReply,

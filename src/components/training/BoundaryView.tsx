@@ -3,7 +3,7 @@ import type { PreparedData, Range } from '../../data';
 import { formatNumber } from '../../math/format';
 import { layerSizes } from '../../store';
 import { useApp } from '../../store/context';
-import { preparedOf } from '../../store/trainingSelectors';
+import { preparedOf } from '../../training/selectors';
 import { classColor, toCss } from '../../training/palette';
 import type { Images } from '../../training/protocol';
 import { ColorKey } from './ColorKey';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { formatNumber } from '../../math/format';
-import type { EpochRecord } from '../../store/trainingRuntime';
+import type { EpochRecord } from '../../training/runtime';
 import { gradientHealth } from '../../training/health';
 import { CLASS_COLORS, toCss } from '../../training/palette';
 import type { Series } from './chartGeometry';

@@ -1,6 +1,6 @@
 import { DATA_LIMITS, DATASETS, TASK_NAMES, type DatasetKind } from '../../data';
-import { preparedOf } from '../../store/trainingSelectors';
-import { TRAINING_LIMITS } from '../../store/trainingStore';
+import { preparedOf } from '../../training/selectors';
+import { TRAINING_LIMITS } from '../../training/store';
 import { NumberField } from '../controls/NumberField';
 import { CsvPanel } from './CsvPanel';
 import { useChoices, useTrainingKit } from './kit';

@@ -1,5 +1,5 @@
 import { availableFeatures } from '../../data';
-import { datasetOf } from '../../store/trainingSelectors';
+import { datasetOf } from '../../training/selectors';
 import { useChoices, useTrainingKit } from './kit';
 import { useState } from 'react';
 

@@ -9,7 +9,7 @@ import {
 import { parameterLabel } from '../../math';
 import { formatNumber } from '../../math/format';
 import { useAppStoreApi } from '../../store/context';
-import { penaltyOfChoices } from '../../store/trainingSelectors';
+import { penaltyOfChoices } from '../../training/selectors';
 import { useTrainingKit } from './kit';
 
 type Column = 'parameter' | 'backprop' | 'numerical' | 'absoluteError' | 'relativeError';

@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
-import type { AppMode } from '../../store/trainingTypes';
+import type { AppMode } from '../../training/choices';
 import { useChoices, useTrainingKit } from './kit';
 
 const TABS: { mode: AppMode; label: string }[] = [

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { layerSizes } from '../../store';
 import { useApp } from '../../store/context';
-import { preparedOf } from '../../store/trainingSelectors';
+import { preparedOf } from '../../training/selectors';
 import type { Images } from '../../training/protocol';
 import { ACTIVATION_NAMES } from '../controls/ArchitecturePanel';
 import { diagramGeometry, edgeBuckets, type DiagramGeometry } from './diagramGeometry';

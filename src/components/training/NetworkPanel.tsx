@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ACTIVATIONS, initializeNetwork, type Activation } from '../../engine';
 import { LIMITS, layerSizes } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
-import { outputFor, preparedOf } from '../../store/trainingSelectors';
+import { outputFor, preparedOf } from '../../training/selectors';
 import { learnerOf, workToJson } from '../../store/persist';
 import { ACTIVATION_NAMES, LOSS_NAMES } from '../controls/ArchitecturePanel';
 import { downloadText } from '../controls/download';

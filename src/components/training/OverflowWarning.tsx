@@ -1,5 +1,5 @@
 import { formatNumber } from '../../math/format';
-import type { OverflowReport } from '../../store/trainingRuntime';
+import type { OverflowReport } from '../../training/runtime';
 import { useAppStoreApi } from '../../store/context';
 import { useRun, useTrainingKit } from './kit';
 

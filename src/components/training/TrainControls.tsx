@@ -1,8 +1,8 @@
 import { REGULARIZATIONS, type Regularization } from '../../engine';
 import { LIMITS } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
-import { TRAINING_LIMITS } from '../../store/trainingStore';
-import type { StopCondition, TrainingSpeed } from '../../store/trainingTypes';
+import { TRAINING_LIMITS } from '../../training/store';
+import type { StopCondition, TrainingSpeed } from '../../training/choices';
 import { NumberField } from '../controls/NumberField';
 import { useChoices, useRun, useTrainingKit } from './kit';
 import { TrainStatus } from './TrainStatus';

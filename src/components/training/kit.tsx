@@ -2,18 +2,18 @@ import { useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import type { AppStore } from '../../store/appStore';
 import { useAppStoreApi } from '../../store/context';
-import { createRunStore, type RunStore, type TrainingRun } from '../../store/trainingRuntime';
+import { createRunStore, type RunStore, type TrainingRun } from '../../training/runtime';
 import {
   loadTrainingChoices,
   startTrainingAutosave,
   TRAINING_KEY,
-} from '../../store/trainingPersist';
+} from '../../training/persist';
 import {
   createTrainingStore,
   type TrainingState,
   type TrainingStore,
-} from '../../store/trainingStore';
-import type { AppMode } from '../../store/trainingTypes';
+} from '../../training/store';
+import type { AppMode } from '../../training/choices';
 import { createTrainingController, type TrainingController } from '../../training/controller';
 import type { PlotView } from '../../training/protocol';
 

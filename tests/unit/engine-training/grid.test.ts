@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tableTanh } from '../../../src/engine/grid';
 import {
-  compileNetwork,
+  compile,
   createGridForward,
   initializeNetwork,
   runPass,
@@ -40,7 +40,7 @@ describe('the batched grid forward pass', () => {
       p / 10 - 1,
     ]);
     points.forEach((x, p) => x.forEach((v, i) => ((grid.inputs[i] as Float64Array)[p] = v)));
-    grid.run(compileNetwork(net));
+    grid.run(compile(net));
     const snapshot = runPass(
       net,
       points.map((x) => ({ x, y: new Array<number>(n).fill(0.5) })),
@@ -60,7 +60,7 @@ describe('the batched grid forward pass', () => {
       const grid = createGridForward([3, 5, 4, 1], P, { exact: false });
       const points = Array.from({ length: P }, (_, p) => [p / 20 - 5, Math.sin(p) * 6, p % 7]);
       points.forEach((x, p) => x.forEach((v, i) => ((grid.inputs[i] as Float64Array)[p] = v)));
-      grid.run(compileNetwork(net));
+      grid.run(compile(net));
       const snapshot = runPass(
         net,
         points.map((x) => ({ x, y: [0.5] })),
@@ -89,6 +89,6 @@ describe('the batched grid forward pass', () => {
 
   it('refuses weights of another shape', () => {
     const grid = createGridForward([3, 5, 4, 1], 4);
-    expect(() => grid.run(compileNetwork(network('tanh', 'linear', 'mse', 2)))).toThrow(/3-5-4-1/);
+    expect(() => grid.run(compile(network('tanh', 'linear', 'mse', 2)))).toThrow(/3-5-4-1/);
   });
 });

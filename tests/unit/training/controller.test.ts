@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../../src/store';
-import { createRunStore } from '../../../src/store/trainingRuntime';
-import { createTrainingStore } from '../../../src/store/trainingStore';
-import { preparedOf } from '../../../src/store/trainingSelectors';
+import { createRunStore } from '../../../src/training/runtime';
+import { createTrainingStore } from '../../../src/training/store';
+import { preparedOf } from '../../../src/training/selectors';
 import { localClient } from '../../../src/training/client';
 import { createTrainingController } from '../../../src/training/controller';
 import type { Images } from '../../../src/training/protocol';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initializeNetwork, lossOf } from '../../../src/engine';
-import { createTrainingStore } from '../../../src/store/trainingStore';
-import { fittedNetwork, preparedOf } from '../../../src/store/trainingSelectors';
+import { createTrainingStore } from '../../../src/training/store';
+import { fittedNetwork, preparedOf } from '../../../src/training/selectors';
 import { gradientHealth } from '../../../src/training/health';
 import {
   imagesDue,

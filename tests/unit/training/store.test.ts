@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appendRecords, type EpochRecord } from '../../../src/store/trainingRuntime';
-import { loadTrainingChoices, trainingToJson } from '../../../src/store/trainingPersist';
+import { appendRecords, type EpochRecord } from '../../../src/training/runtime';
+import { loadTrainingChoices, trainingToJson } from '../../../src/training/persist';
 import {
   datasetOf,
   fitProblem,
@@ -8,9 +8,9 @@ import {
   preparedOf,
   reinitialized,
   stepperSamples,
-} from '../../../src/store/trainingSelectors';
-import { choicesOf, createTrainingStore } from '../../../src/store/trainingStore';
-import { DEFAULT_TRAINING } from '../../../src/store/trainingTypes';
+} from '../../../src/training/selectors';
+import { choicesOf, createTrainingStore } from '../../../src/training/store';
+import { DEFAULT_TRAINING } from '../../../src/training/choices';
 import { createAppStore } from '../../../src/store';
 
 describe('training choices', () => {

@@ -1,9 +1,9 @@
-import { z } from './zod';
+import { z } from '../store/zod';
 import { DATA_LIMITS, DATASET_KINDS, FEATURE_IDS } from '../data';
 import { REGULARIZATIONS } from '../engine';
-import { LIMITS } from './limits';
-import { choicesOf, TRAINING_LIMITS, type TrainingStore } from './trainingStore';
-import { DEFAULT_TRAINING, type TrainingChoices } from './trainingTypes';
+import { LIMITS } from '../store/limits';
+import { choicesOf, TRAINING_LIMITS, type TrainingStore } from './store';
+import { DEFAULT_TRAINING, type TrainingChoices } from './choices';
 import { parseCsv } from '../data';
 
 /** The learner's training choices, saved beside their work under their own key and version. */

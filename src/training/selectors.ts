@@ -17,8 +17,8 @@ import {
   type Penalty,
   type Sample,
 } from '../engine';
-import { LIMITS } from './limits';
-import type { TrainingChoices } from './trainingTypes';
+import { LIMITS } from '../store/limits';
+import type { TrainingChoices } from './choices';
 
 /**
  * What training derives from the learner's choices — the points, the split, the network's shape —

@@ -9,16 +9,16 @@ import {
   type FeatureId,
 } from '../data';
 import { REGULARIZATIONS, type Regularization } from '../engine';
-import type { Outcome } from './appStore';
-import { LIMITS, checkValue } from './limits';
-import { datasetOf } from './trainingSelectors';
+import type { Outcome } from '../store/appStore';
+import { LIMITS, checkValue } from '../store/limits';
+import { datasetOf } from './selectors';
 import {
   DEFAULT_TRAINING,
   type AppMode,
   type StopCondition,
   type TrainingChoices,
   type TrainingSpeed,
-} from './trainingTypes';
+} from './choices';
 
 export interface TrainingActions {
   setMode(mode: AppMode): void;
