@@ -1,5 +1,6 @@
 export * from './types';
 export { runPass, applyGradients, train, lossOf } from './pass';
+export type { StepOptions } from './pass';
 export { numericalGradients } from './numerical';
 export { createRng, normal, initializeNetwork, initializeLayer } from './init';
 export type { LayerSpec, NetworkSpec } from './init';

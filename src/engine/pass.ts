@@ -8,7 +8,9 @@ import {
   forward,
   type Buffers,
 } from './kernel';
+import { descend, type DescentStep } from './descent';
 import { outputLossAndDelta } from './losses';
+import { NO_PENALTY } from './regularization';
 import type { LayerGradients, Network, PassSnapshot, Sample, TrainOptions } from './types';
 import { checkFinite, validateBatch, validateLearningRate, validateNetwork } from './validate';
 
@@ -150,38 +152,56 @@ function validateGradients(network: Network, grads: PassSnapshot['grads']): void
 const isArrayLike = (value: unknown): value is ArrayLike<unknown> =>
   Array.isArray(value) || ArrayBuffer.isView(value);
 
-/** One gradient-descent step, W ← W − η ∂L/∂W and b ← b − η ∂L/∂b. Returns a new network. */
+/** How a gradient-descent step treats the biases. */
+export interface StepOptions {
+  /** False: the biases keep their values (their gradients are still computed). Default true. */
+  trainBiases?: boolean;
+}
+
+/**
+ * One gradient-descent step, W ← W − η ∂L/∂W and b ← b − η ∂L/∂b (b unchanged when the biases
+ * are frozen). Returns a new network.
+ */
 export function applyGradients(
   network: Network,
   grads: PassSnapshot['grads'],
   learningRate: number,
+  options: StepOptions = {},
 ): Network {
   validateNetwork(network);
   validateLearningRate(learningRate);
   validateGradients(network, grads);
-  const step = (value: number, gradient: number, where: () => string) => {
-    const next = value - learningRate * gradient;
-    if (!Number.isFinite(next)) overflow(where(), next);
-    return next;
+  const kernel = compile(network);
+  const { gW, gb } = allocateGradients(kernel);
+  const step: DescentStep = {
+    learningRate,
+    // The gradients are means already.
+    batchCount: 1,
+    penalty: NO_PENALTY,
+    trainBiases: options.trainBiases ?? true,
+    bound: Number.MAX_VALUE,
   };
-  return {
-    ...network,
-    layers: network.layers.map((layer, l) => {
-      const g = grads[l] as LayerGradients;
-      return {
-        activation: layer.activation,
-        weights: layer.weights.map((row, i) => {
-          const gRow = g.dW[i] as ArrayLike<number>;
-          return row.map((w, j) =>
-            step(w, gRow[j] as number, () => `Layer ${l + 1}: weight w[${i + 1}][${j + 1}]`),
-          );
-        }),
-        biases: layer.biases.map((b, j) =>
-          step(b, g.db[j] as number, () => `Layer ${l + 1}: bias b[${j + 1}]`),
-        ),
-      };
-    }),
-  };
+  kernel.W.forEach((W, l) => {
+    const g = grads[l] as LayerGradients;
+    const n = kernel.sizes[l + 1] as number;
+    const flat = gW[l] as Float64Array;
+    Array.from(g.dW).forEach((row, i) => {
+      for (let j = 0; j < n; j++) flat[i * n + j] = row[j] as number;
+    });
+    (gb[l] as Float64Array).set(Array.from(g.db));
+    const b = kernel.b[l] as Float64Array;
+    const first = descend(W, b, flat, gb[l] as Float64Array, step);
+    if (first < 0) return;
+    const where =
+      first < W.length
+        ? `weight w[${Math.floor(first / n) + 1}][${(first % n) + 1}]`
+        : `bias b[${first - W.length + 1}]`;
+    overflow(
+      `Layer ${l + 1}: ${where}`,
+      (first < W.length ? W[first] : b[first - W.length]) as number,
+    );
+  });
+  return { ...network, layers: decompile(kernel).layers };
 }
 
 function validateTrainOptions(o: TrainOptions): void {
@@ -196,6 +216,9 @@ function validateTrainOptions(o: TrainOptions): void {
   }
   if (!Number.isInteger(o.epochs) || o.epochs < 0) {
     throw new Error(`The number of epochs is ${String(o.epochs)}; it must be a whole number ≥ 0.`);
+  }
+  if (o.trainBiases !== undefined && typeof o.trainBiases !== 'boolean') {
+    throw new Error(`"Train biases" is ${String(o.trainBiases)}; it must be true or false.`);
   }
 }
 
@@ -212,8 +235,16 @@ export function train(network: Network, samples: Sample[], o: TrainOptions): Net
   const kernel = compile(network);
   const buf = allocateBuffers(kernel.sizes);
   const { gW, gb } = allocateGradients(kernel);
-  const { learningRate: eta, batchSize } = o;
+  const { batchSize } = o;
   const count = samples.length;
+  const step: DescentStep = {
+    learningRate: o.learningRate,
+    batchCount: batchSize,
+    penalty: NO_PENALTY,
+    trainBiases: o.trainBiases ?? true,
+    // Checked after each epoch instead, where the error can say which.
+    bound: Infinity,
+  };
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     for (let start = 0; start < count; start += batchSize) {
       const end = Math.min(start + batchSize, count);
@@ -225,14 +256,15 @@ export function train(network: Network, samples: Sample[], o: TrainOptions): Net
         outputLossAndDelta(kernel, sample.y, buf);
         backward(kernel, buf, gW, gb);
       }
-      const m = end - start;
+      step.batchCount = end - start;
       for (let l = 0; l < gW.length; l++) {
-        const w = kernel.W[l] as Float64Array;
-        const g = gW[l] as Float64Array;
-        for (let k = 0; k < w.length; k++) w[k] = (w[k] as number) - eta * ((g[k] as number) / m);
-        const b = kernel.b[l] as Float64Array;
-        const gbl = gb[l] as Float64Array;
-        for (let j = 0; j < b.length; j++) b[j] = (b[j] as number) - eta * ((gbl[j] as number) / m);
+        descend(
+          kernel.W[l] as Float64Array,
+          kernel.b[l] as Float64Array,
+          gW[l] as Float64Array,
+          gb[l] as Float64Array,
+          step,
+        );
       }
     }
     kernel.W.forEach((w, l) =>

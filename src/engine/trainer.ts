@@ -1,3 +1,4 @@
+import { descend, type DescentStep } from './descent';
 import { createRng } from './init';
 import {
   allocateBuffers,
@@ -9,7 +10,7 @@ import {
   type Kernel,
 } from './kernel';
 import { outputLossAndDelta } from './losses';
-import { flatPenalty, penaltyDerivative, validatePenalty, type Penalty } from './regularization';
+import { flatPenalty, validatePenalty, type Penalty } from './regularization';
 import type { PackedSet } from './packed';
 import type { Network } from './types';
 import { validateLearningRate, validateNetwork } from './validate';
@@ -36,6 +37,8 @@ export interface TrainerOptions {
   /** Samples per mini-batch; the last one of an epoch may be smaller. */
   batchSize: number;
   penalty: Penalty;
+  /** False: the biases keep their values (their gradients are still computed). Default true. */
+  trainBiases?: boolean;
 }
 
 /** Beyond this a weight says nothing a smaller one does not, and saves refuse it. */
@@ -88,6 +91,9 @@ function validateOptions(o: TrainerOptions): void {
     throw new Error(`The batch size is ${o.batchSize}; it must be a whole number of at least 1.`);
   }
   validatePenalty(o.penalty);
+  if (o.trainBiases !== undefined && typeof o.trainBiases !== 'boolean') {
+    throw new Error(`"Train biases" is ${String(o.trainBiases)}; it must be true or false.`);
+  }
 }
 
 const sameShape = (a: Kernel, b: Kernel) =>
@@ -194,30 +200,25 @@ export function createTrainer(
       normSums[l] = (normSums[l] as number) + Math.sqrt(sum);
     }
     normCount++;
-    const { learningRate: eta, penalty } = options;
-    const lambda = penalty.kind === 'none' ? 0 : penalty.rate;
+    const descent: DescentStep = {
+      learningRate: options.learningRate,
+      batchCount: m,
+      penalty: options.penalty,
+      trainBiases: options.trainBiases ?? true,
+      bound: MAX_PARAMETER,
+    };
     let problem: Overflow | null = null;
     for (let l = 0; l < L && !problem; l++) {
       const w = kernel.W[l] as Float64Array;
-      const g = gW[l] as Float64Array;
-      (goodW[l] as Float64Array).set(w);
-      (goodB[l] as Float64Array).set(kernel.b[l] as Float64Array);
-      for (let k = 0; k < w.length; k++) {
-        const wk = w[k] as number;
-        const grad =
-          lambda === 0
-            ? (g[k] as number) / m
-            : (g[k] as number) / m + lambda * penaltyDerivative(penalty.kind, wk);
-        const next = wk - eta * grad;
-        w[k] = next;
-        if (!(Math.abs(next) <= MAX_PARAMETER)) problem ??= overflow('weight', l + 1, next);
-      }
       const b = kernel.b[l] as Float64Array;
-      const gbl = gb[l] as Float64Array;
-      for (let j = 0; j < b.length; j++) {
-        const next = (b[j] as number) - eta * ((gbl[j] as number) / m);
-        b[j] = next;
-        if (!(Math.abs(next) <= MAX_PARAMETER)) problem ??= overflow('bias', l + 1, next);
+      (goodW[l] as Float64Array).set(w);
+      (goodB[l] as Float64Array).set(b);
+      const first = descend(w, b, gW[l] as Float64Array, gb[l] as Float64Array, descent);
+      if (first >= 0) {
+        problem =
+          first < w.length
+            ? overflow('weight', l + 1, w[first] as number)
+            : overflow('bias', l + 1, b[first - w.length] as number);
       }
     }
     if (problem) {

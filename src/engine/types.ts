@@ -62,4 +62,6 @@ export interface TrainOptions {
   learningRate: number;
   batchSize: number;
   epochs: number;
+  /** False: the biases keep their values. Default true. */
+  trainBiases?: boolean;
 }

@@ -60,16 +60,30 @@ describe('the engine contract', () => {
 
   it('runPass, applyGradients and train have the brief’s signatures', () => {
     expectTypeOf(runPass).toEqualTypeOf<(network: Network, batch: Sample[]) => PassSnapshot>();
+    // Frozen biases are an optional extra: every call written for the brief still compiles.
     expectTypeOf(applyGradients).toEqualTypeOf<
-      (network: Network, grads: PassSnapshot['grads'], learningRate: number) => Network
+      (
+        network: Network,
+        grads: PassSnapshot['grads'],
+        learningRate: number,
+        options?: { trainBiases?: boolean },
+      ) => Network
     >();
     expectTypeOf(train).toEqualTypeOf<
       (
         network: Network,
         samples: Sample[],
-        o: { learningRate: number; batchSize: number; epochs: number },
+        o: { learningRate: number; batchSize: number; epochs: number; trainBiases?: boolean },
       ) => Network
     >();
+    const briefApply: (network: Network, grads: PassSnapshot['grads'], rate: number) => Network =
+      applyGradients;
+    const briefTrain: (
+      network: Network,
+      samples: Sample[],
+      o: { learningRate: number; batchSize: number; epochs: number },
+    ) => Network = train;
+    expect([briefApply, briefTrain]).toEqual([applyGradients, train]);
     for (const name of ['runPass', 'applyGradients', 'train'] as const) {
       expect(engine[name]).toBeTypeOf('function');
     }
