@@ -9,6 +9,8 @@ export interface WorkedExample {
   network: Network;
   samples: Sample[];
   learningRate: number;
+  /** Does the update move the biases? Off where the source updates the weights only. */
+  trainBiases: boolean;
   notation: NotationId;
 }
 
@@ -23,7 +25,7 @@ export const EXAMPLES: readonly WorkedExample[] = [
     id: 'classic-2-2-2',
     title: 'Classic 2-2-2 sigmoid network (½ squared error)',
     source:
-      'The widely used step-by-step example: x = (0.05, 0.10), targets 0.01 and 0.99, η = 0.5. Notes 000 and 003 use the same a, z, δ notation.',
+      'The widely used step-by-step example: x = (0.05, 0.10), targets 0.01 and 0.99, η = 0.5. Notes 000 and 003 use the same a, z, δ notation. Like the tutorial, the update moves the weights only ("Train biases" is off), so the loss after it is the tutorial’s 0.291028; tick "Train biases" to move the biases too.',
     network: {
       inputSize: 2,
       loss: 'halfSse',
@@ -46,6 +48,7 @@ export const EXAMPLES: readonly WorkedExample[] = [
     },
     samples: [{ x: [0.05, 0.1], y: [0.01, 0.99] }],
     learningRate: 0.5,
+    trainBiases: false,
     notation: 'standard',
   },
   {
@@ -64,13 +67,14 @@ export const EXAMPLES: readonly WorkedExample[] = [
     },
     samples: [{ x: [1.0], y: [1.0] }],
     learningRate: 1,
+    trainBiases: true,
     notation: 'standard',
   },
   {
     id: 'note-004',
     title: 'Row vectors and k: the 3-input example (note 004)',
     source:
-      'Note 004: x₀ = [1 0 1], W₁ = [[1 0 1], [1 1 1], [1 0 1]], f = sigmoid, no biases, E = ½(y − x₃)². The note gives f(W₁x₀) = [σ(2), σ(0), σ(2)]; W₂, W₃ and y are ours, to finish the pass.',
+      'Note 004: x₀ = [1 0 1], W₁ = [[1 0 1], [1 1 1], [1 0 1]], f = sigmoid, no biases, E = ½(y − x₃)². The note gives f(W₁x₀) = [σ(2), σ(0), σ(2)]; W₂, W₃ and y are ours, to finish the pass. No biases in the update either: "Train biases" is off, so they stay 0.',
     network: {
       inputSize: 3,
       loss: 'halfSse',
@@ -96,6 +100,7 @@ export const EXAMPLES: readonly WorkedExample[] = [
     },
     samples: [{ x: [1, 0, 1], y: [1] }],
     learningRate: 1,
+    trainBiases: false,
     notation: 'rowVector',
   },
   {
@@ -125,6 +130,7 @@ export const EXAMPLES: readonly WorkedExample[] = [
       { x: [1, 1], y: [0] },
     ],
     learningRate: 0.5,
+    trainBiases: true,
     notation: 'standard',
   },
   {
@@ -163,6 +169,7 @@ export const EXAMPLES: readonly WorkedExample[] = [
       { x: [0.5, -1.0], y: [0, 0, 1] },
     ],
     learningRate: 0.5,
+    trainBiases: true,
     notation: 'standard',
   },
 ];

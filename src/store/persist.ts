@@ -7,8 +7,17 @@ import type { LearnerState } from './types';
 
 export type Loaded = { ok: true; work: LearnerState } | { ok: false; error: string };
 
-/** Older saved shapes, upgraded one version at a time: version n → n + 1. None yet (v1 is the first). */
-const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+/** Older saved shapes, upgraded one version at a time: version n → n + 1. */
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  // Version 2 adds "Train biases"; every update before it moved the biases.
+  1: (old) => ({ ...old, version: 2, work: withDefault(old.work, 'trainBiases', true) }),
+};
+
+/** An object with `key` added where it is missing; anything else as it was (the schema says why). */
+function withDefault(work: unknown, key: string, value: unknown): unknown {
+  if (work === null || typeof work !== 'object' || Array.isArray(work) || key in work) return work;
+  return { ...work, [key]: value };
+}
 
 export function toSaved(work: LearnerState): {
   app: 'backstep';
@@ -116,6 +125,7 @@ const LEARNER_KEYS = [
   'samples',
   'sampleIndex',
   'learningRate',
+  'trainBiases',
   'stepIndex',
   'granularity',
   'selection',

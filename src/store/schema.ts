@@ -63,6 +63,7 @@ export const learnerSchema = z.object({
   samples: z.array(sample).min(1).max(LIMITS.maxSamples),
   sampleIndex: z.number().int().min(0),
   learningRate: z.number().min(0).max(LIMITS.maxLearningRate),
+  trainBiases: z.boolean(),
   stepIndex: z.number().int().min(0),
   granularity: z.enum(['layer', 'unit']),
   selection: selection.nullable(),
@@ -72,8 +73,8 @@ export const learnerSchema = z.object({
   history: z.array(networkSchema).max(20),
 });
 
-/** Version 1 is the first saved shape; later versions add a migration in persist.ts. */
-export const CURRENT_VERSION = 1;
+/** Version 1 is the first saved shape; each later one has a migration in persist.ts (2: trainBiases). */
+export const CURRENT_VERSION = 2;
 
 export const savedSchema = z.object({
   app: z.literal('backstep'),

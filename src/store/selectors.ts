@@ -44,18 +44,28 @@ export interface UpdatePreview {
   loss: number;
 }
 
-const updateCache = new WeakMap<Network, WeakMap<Sample[], Map<number, UpdatePreview>>>();
-/** The network after this pass's gradient-descent step, and its loss on the same batch. */
-export function updateOf(network: Network, samples: Sample[], learningRate: number): UpdatePreview {
+const updateCache = new WeakMap<Network, WeakMap<Sample[], Map<string, UpdatePreview>>>();
+/**
+ * The network after this pass's gradient-descent step (the biases too, or the weights only), and
+ * its loss on the same batch.
+ */
+export function updateOf(
+  network: Network,
+  samples: Sample[],
+  learningRate: number,
+  trainBiases = true,
+): UpdatePreview {
   let bySamples = updateCache.get(network);
   if (!bySamples) updateCache.set(network, (bySamples = new WeakMap()));
-  let byRate = bySamples.get(samples);
-  if (!byRate) bySamples.set(samples, (byRate = new Map()));
-  const cached = byRate.get(learningRate);
+  let byStep = bySamples.get(samples);
+  if (!byStep) bySamples.set(samples, (byStep = new Map()));
+  const key = `${learningRate} ${trainBiases}`;
+  const cached = byStep.get(key);
   if (cached) return cached;
-  const updated = applyGradients(network, snapshotOf(network, samples).grads, learningRate);
+  const grads = snapshotOf(network, samples).grads;
+  const updated = applyGradients(network, grads, learningRate, { trainBiases });
   const preview = { network: updated, loss: lossOf(updated, samples) };
-  byRate.set(learningRate, preview);
+  byStep.set(key, preview);
   return preview;
 }
 
@@ -75,4 +85,4 @@ export function selectProgress(s: LearnerState): Progress {
 }
 
 export const selectUpdate = (s: LearnerState): UpdatePreview =>
-  updateOf(s.network, s.samples, s.learningRate);
+  updateOf(s.network, s.samples, s.learningRate, s.trainBiases);

@@ -7,6 +7,7 @@ import {
   type Network,
   type Sample,
 } from '../engine';
+import type { Selection } from './types';
 
 /**
  * Architecture edits that keep every weight that still fits: a new unit or layer gets fresh
@@ -95,4 +96,21 @@ export function fitSamples(network: Network, samples: Sample[]): Sample[] {
 export function compatibilityProblem(network: Network): string | null {
   const output = network.layers[network.layers.length - 1];
   return output ? lossProblem(network.loss, output.activation) : 'The network has no layers.';
+}
+
+/** Does the network have the unit, weight or bias the selection names? */
+export function selectionFits(selection: Selection | null, network: Network): boolean {
+  if (!selection) return true;
+  const sizes = layerSizes(network);
+  const units = sizes[selection.layer];
+  if (units === undefined) return false;
+  if (selection.kind === 'weight') {
+    return (
+      selection.layer >= 1 &&
+      selection.from < (sizes[selection.layer - 1] ?? 0) &&
+      selection.to < units
+    );
+  }
+  if (selection.kind === 'bias') return selection.layer >= 1 && selection.unit < units;
+  return selection.unit < units;
 }

@@ -25,6 +25,13 @@ export const HIDEABLE_PANELS: readonly HideablePanel[] = [
   'examples',
 ];
 
+export const DEFAULT_VIEW: ViewOptions = {
+  digits: 4,
+  edgeMode: 'weights',
+  matrixView: false,
+  hidden: [],
+};
+
 /** Everything the learner chose — and nothing derivable from it. */
 export interface LearnerState {
   network: Network;
@@ -32,6 +39,11 @@ export interface LearnerState {
   /** Which sample of the batch the diagram and equations show. */
   sampleIndex: number;
   learningRate: number;
+  /**
+   * Whether the update step moves the biases too (b ← b − η ∂L/∂b). Off in the worked examples that
+   * update the weights only; on for a learner's own networks.
+   */
+  trainBiases: boolean;
   /** Index into passSteps(network, granularity). */
   stepIndex: number;
   granularity: Granularity;
@@ -42,4 +54,25 @@ export interface LearnerState {
   exampleId: string | null;
   /** Networks before each applied update, newest last, so stepping back from a new pass undoes it. */
   history: Network[];
+}
+
+/** What undo brings back: the learner's work, not where they were looking. */
+export type Edit = Pick<
+  LearnerState,
+  | 'network'
+  | 'samples'
+  | 'learningRate'
+  | 'trainBiases'
+  | 'exampleId'
+  | 'sampleIndex'
+  | 'stepIndex'
+  | 'history'
+>;
+
+export interface UndoState {
+  past: Edit[];
+  future: Edit[];
+  /** True while a drag is under way: the whole drag is one undo step. */
+  inGesture: boolean;
+  gestureRecorded: boolean;
 }

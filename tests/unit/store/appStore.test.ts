@@ -39,7 +39,11 @@ describe('stepping through a pass', () => {
     expect(selectStep(atUpdate).kind).toBe('update');
     expect(selectSnapshot(atUpdate).loss).toBeCloseTo(0.298371109, 9);
     expect(selectUpdate(atUpdate).network.layers[1]?.weights[0]?.[0]).toBeCloseTo(0.35891648, 8);
-    expect(selectUpdate(atUpdate).loss).toBeCloseTo(0.28047144679, 10);
+    // Like the tutorial, the example updates the weights only.
+    expect(atUpdate.trainBiases).toBe(false);
+    expect(selectUpdate(atUpdate).loss).toBeCloseTo(0.291027774, 9);
+    expect(store.getState().setTrainBiases(true)).toBeNull();
+    expect(selectUpdate(store.getState()).loss).toBeCloseTo(0.28047144679, 10);
 
     store.getState().stepForward();
     const next = store.getState();
@@ -239,5 +243,47 @@ describe('undo and the selection', () => {
     store.getState().undo(); // back to 2 hidden units: unit 3 is gone
     expect(store.getState().network.layers[0]?.biases).toHaveLength(2);
     expect(store.getState().selection).toBeNull();
+  });
+});
+
+describe('"Train biases"', () => {
+  it('the classic example steps the weights only; the tick is undoable', () => {
+    const store = createAppStore();
+    store.getState().goToEnd();
+    store.getState().stepForward();
+    const next = store.getState();
+    expect(next.network.layers.map((l) => l.biases)).toEqual([
+      [0.35, 0.35],
+      [0.6, 0.6],
+    ]);
+    expect(selectSnapshot(next).loss).toBeCloseTo(0.291027774, 9);
+    // The bias gradients are still there to see.
+    expect(selectSnapshot(next).grads[1]?.db[0]).not.toBe(0);
+
+    expect(store.getState().setTrainBiases(true)).toBeNull();
+    expect(store.getState().setTrainBiases(true)).toBeNull();
+    expect(store.getState().past).toHaveLength(1);
+    store.getState().undo();
+    expect(store.getState().trainBiases).toBe(false);
+    store.getState().redo();
+    expect(store.getState().trainBiases).toBe(true);
+  });
+
+  it('is on for the learner’s own network: leaving an example by a new shape ticks it', () => {
+    const store = createAppStore();
+    expect(store.getState().loadExample('note-004')).toBeNull();
+    expect(store.getState().trainBiases).toBe(false);
+    expect(
+      store.getState().setParameter({ kind: 'weight', layer: 1, from: 0, to: 0 }, 2),
+    ).toBeNull();
+    expect(store.getState().trainBiases).toBe(false);
+    expect(store.getState().setUnits(1, 2)).toBeNull();
+    expect(store.getState().exampleId).toBeNull();
+    expect(store.getState().trainBiases).toBe(true);
+    // Once it is the learner's own, their choice stays through later shape changes.
+    expect(store.getState().setTrainBiases(false)).toBeNull();
+    expect(store.getState().addHiddenLayer(1)).toBeNull();
+    expect(store.getState().trainBiases).toBe(false);
+    expect(createAppStore({ trainBiases: true }).getState().trainBiases).toBe(true);
   });
 });

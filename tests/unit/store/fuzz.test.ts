@@ -27,6 +27,7 @@ function expectValid(store: AppStore) {
   expect(s.sampleIndex).toBeLessThan(s.samples.length);
   expect(Number.isFinite(selectSnapshot(s).loss)).toBe(true);
   expect(Number.isFinite(s.learningRate)).toBe(true);
+  expect(typeof s.trainBiases).toBe('boolean');
   expect(selectionFits(s.selection, s.network)).toBe(true);
 }
 
@@ -99,6 +100,11 @@ const command: fc.Arbitrary<Command> = fc.oneof(
     (v): Command =>
       (st) =>
         st.getState().setLearningRate(v),
+  ),
+  fc.oneof(fc.boolean(), fc.constantFrom(0, 'yes', null)).map(
+    (on): Command =>
+      (st) =>
+        st.getState().setTrainBiases(on as boolean),
   ),
   fc.oneof(fc.constantFrom('xor-2-2-1', 'softmax-classifier', 'note-004'), fc.string()).map(
     (id): Command =>

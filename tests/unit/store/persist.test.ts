@@ -97,6 +97,30 @@ describe('saving and loading the work', () => {
   });
 });
 
+describe('older saves', () => {
+  it('version 1 (before "Train biases") loads with the biases trained, as they then were', () => {
+    const work = learnerOf(createAppStore().getState());
+    const { trainBiases, ...v1work } = work;
+    expect(trainBiases).toBe(false);
+    const loaded = parseSaved({ app: 'backstep', version: 1, work: v1work });
+    expect(loaded).toEqual({ ok: true, work: { ...work, trainBiases: true } });
+    // A version 1 save that somehow has the field keeps it; a damaged one still says what is wrong.
+    expect(parseSaved({ app: 'backstep', version: 1, work })).toEqual({ ok: true, work });
+    expect(parseSaved({ app: 'backstep', version: 1, work: 'oops' })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^work: /),
+    });
+    expect(JSON.parse(workToJson(work))).toMatchObject({
+      version: 2,
+      work: { trainBiases: false },
+    });
+    expect(parseSaved({ app: 'backstep', version: 2, work: v1work })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^work\.trainBiases: /),
+    });
+  });
+});
+
 describe('autosave and startup', () => {
   it('saves after a change and opens the saved work on the next start', async () => {
     const storage = memoryStorage();

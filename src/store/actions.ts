@@ -1,0 +1,72 @@
+import type { StateCreator, StoreApi } from 'zustand/vanilla';
+import type { Activation, Granularity, Loss, Network, Sample } from '../engine';
+import type {
+  LearnerState,
+  NotationId,
+  Parameter,
+  Selection,
+  UndoState,
+  ViewOptions,
+} from './types';
+
+/** An action that can refuse returns the reason, in words for the learner; null when it took. */
+export type Outcome = string | null;
+
+/** Stepping through the pass (slices/pass.ts). */
+export interface PassActions {
+  stepForward(): void;
+  stepBack(): void;
+  resetPass(): void;
+  goToEnd(): void;
+  goToStep(index: number): void;
+  setGranularity(granularity: Granularity): void;
+}
+
+/** Where the learner looks (slices/view.ts): not part of the work undo brings back. */
+export interface ViewActions {
+  select(selection: Selection | null): void;
+  setNotation(notation: NotationId): void;
+  setView(view: Partial<ViewOptions>): void;
+  setSampleIndex(index: number): void;
+}
+
+/** Changes to the work (slices/edit.ts): each one undoable, each through the one gate. */
+export interface EditActions {
+  loadExample(id: string): Outcome;
+  setParameter(parameter: Parameter, value: number): Outcome;
+  setLearningRate(value: number): Outcome;
+  /** Does the update step move the biases? */
+  setTrainBiases(on: boolean): Outcome;
+  setActivation(layer: number, activation: Activation): Outcome;
+  setLoss(loss: Loss): Outcome;
+  /** Units of layer l: 0 is the input, L the output. */
+  setUnits(layer: number, units: number): Outcome;
+  /** A new hidden layer before weighted layer `position` (1…L). */
+  addHiddenLayer(position: number): Outcome;
+  removeHiddenLayer(layer: number): Outcome;
+  addSample(): Outcome;
+  removeSample(index: number): Outcome;
+  /** Replace the whole work (an import, a share link); undoable. */
+  replaceWork(state: LearnerState): void;
+  /**
+   * A network from elsewhere (training), and optionally the batch to step through with it: checked
+   * like any edit, undoable, and the pass starts again at step 0.
+   */
+  setNetwork(network: Network, samples?: Sample[]): Outcome;
+}
+
+/** Undo and redo (slices/undo.ts). */
+export interface UndoActions {
+  undo(): void;
+  redo(): void;
+  /** A drag begins: every change until endGesture is one undo step. */
+  beginGesture(): void;
+  endGesture(): void;
+}
+
+export type Actions = PassActions & ViewActions & EditActions & UndoActions;
+export type AppState = LearnerState & UndoState & Actions;
+export type AppStore = StoreApi<AppState>;
+
+/** One slice of the store: it sees (and sets) the whole state, and contributes part of it. */
+export type Slice<T> = StateCreator<AppState, [], [], T>;

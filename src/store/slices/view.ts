@@ -1,0 +1,23 @@
+import type { Slice, ViewActions } from '../actions';
+
+/** Where the learner looks: the selection, the notation, view options and the shown sample. */
+export const createViewSlice: Slice<ViewActions> = (set, get) => ({
+  select(selection) {
+    set({ selection });
+  },
+  setNotation(notation) {
+    if (notation === 'standard' || notation === 'lfd' || notation === 'rowVector')
+      set({ notation });
+  },
+  setView(view) {
+    const digits =
+      view.digits === undefined
+        ? get().view.digits
+        : Math.max(4, Math.min(12, Math.round(view.digits)));
+    set({ view: { ...get().view, ...view, digits } });
+  },
+  setSampleIndex(index) {
+    if (Number.isInteger(index) && index >= 0 && index < get().samples.length)
+      set({ sampleIndex: index });
+  },
+});
