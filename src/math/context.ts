@@ -12,6 +12,8 @@ export interface EquationContext {
   step: PassStep;
   notation: NotationId;
   learningRate: number;
+  /** False: the update leaves every bias as it is ("Train biases" off). Default true. */
+  trainBiases?: boolean;
   /** For the 'update' step: the network after W ← W − η∂L/∂W and its mean loss. */
   updated?: { network: Network; loss: number };
 }

@@ -106,12 +106,17 @@ export function matrixUpdateBlocks(ctx: NetworkContext): EquationBlock[] {
     const W = weightMatrixTex(notation, l);
     const step = (symbol: string) =>
       `${symbol} \\leftarrow ${symbol} - ${eta}\\,${partialTex(L, symbol)}`;
+    const frozen = ctx.trainBiases === false;
     if (notation === 'lfd') {
+      // Frozen biases: row 0 of the step is 0, so the bias row stays.
+      const db = frozen ? columnOf(grads.db).map(() => 0) : columnOf(grads.db);
       return [
         {
-          title: `Update layer ${l}: every weight, the bias row 0 included`,
+          title: frozen
+            ? `Update layer ${l}: every weight but the bias row 0, which stays (biases frozen)`
+            : `Update layer ${l}: every weight, the bias row 0 included`,
           general: step(W),
-          substituted: `= ${matrix(augmented(layer.weights, layer.biases))} - ${rate}${matrix(augmented(columnOfRows(grads.dW), columnOf(grads.db)))}`,
+          substituted: `= ${matrix(augmented(layer.weights, layer.biases))} - ${rate}${matrix(augmented(columnOfRows(grads.dW), db))}`,
           result: `= ${matrix(augmented(next.weights, next.biases))}`,
         },
       ];
@@ -124,12 +129,19 @@ export function matrixUpdateBlocks(ctx: NetworkContext): EquationBlock[] {
         substituted: `= ${matrix(layer.weights)} - ${rate}${matrix(columnOfRows(grads.dW))}`,
         result: `= ${matrix(next.weights)}`,
       },
-      {
-        title: `Update the biases of layer ${l}`,
-        general: step(B),
-        substituted: `= ${vector(ctx, layer.biases)} - ${rate}${vector(ctx, grads.db)}`,
-        result: `= ${vector(ctx, next.biases)}`,
-      },
+      frozen
+        ? {
+            title: `The biases of layer ${l} stay (biases frozen)`,
+            general: `${B} \\leftarrow ${B}`,
+            substituted: '',
+            result: `= ${vector(ctx, next.biases)}`,
+          }
+        : {
+            title: `Update the biases of layer ${l}`,
+            general: step(B),
+            substituted: `= ${vector(ctx, layer.biases)} - ${rate}${vector(ctx, grads.db)}`,
+            result: `= ${vector(ctx, next.biases)}`,
+          },
     ];
   });
 }

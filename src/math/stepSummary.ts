@@ -13,6 +13,8 @@ export interface SummaryContext {
   notation: NotationId;
   /** The network after the update, for the update step. */
   updated?: { network: Network; loss: number };
+  /** False: the update left the biases as they were. Default true. */
+  trainBiases?: boolean;
 }
 
 /** The items, or the first MAX_LISTED of `count` and how many more. */
@@ -83,9 +85,13 @@ export function stepSummary(step: PassStep, ctx: SummaryContext): string {
     }
     case 'update': {
       const after = ctx.updated;
+      const what =
+        ctx.trainBiases === false
+          ? 'every weight (the biases are frozen)'
+          : 'every weight and bias';
       return after
-        ? `Applied gradient descent to every weight and bias; the loss went from ${n(snapshot.loss)} to ${n(after.loss)}.`
-        : 'Applied gradient descent to every weight and bias.';
+        ? `Applied gradient descent to ${what}; the loss went from ${n(snapshot.loss)} to ${n(after.loss)}.`
+        : `Applied gradient descent to ${what}.`;
     }
   }
 }

@@ -46,7 +46,12 @@ function words(notation: NotationId, layer: number) {
 }
 
 /** One plain sentence saying what the step computes. */
-export function stepDescription(step: PassStep, network: Network, notation: NotationId): string {
+export function stepDescription(
+  step: PassStep,
+  network: Network,
+  notation: NotationId,
+  trainBiases = true,
+): string {
   const L = network.layers.length;
   const d = deltaName(notation);
   const loss = lossLabel(notation);
@@ -81,6 +86,6 @@ export function stepDescription(step: PassStep, network: Network, notation: Nota
       return `For ${which(step.unit, step.layer)}, the gradient of each incoming weight, ∂${loss}/∂w = (incoming activation) × ${d}, and of the bias, ∂${loss}/∂${bias} = ${d}; with several samples, the mean over the batch.`;
     }
     case 'update':
-      return `Gradient descent: every weight and bias moves against its gradient, w ← w − ${learningRateLabel(notation)} × ∂${loss}/∂w, and the loss is computed again.`;
+      return `Gradient descent: every weight ${trainBiases ? 'and bias ' : ''}moves against its gradient, w ← w − ${learningRateLabel(notation)} × ∂${loss}/∂w, and the loss is computed again.${trainBiases ? '' : ' The biases are frozen ("Train biases" is off): they keep their values.'}`;
   }
 }

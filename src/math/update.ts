@@ -23,7 +23,9 @@ import { at, factor, num, product } from './tex';
 /** The network after the update and its loss: from the context, or computed as the store does. */
 export function updatedOf(ctx: NetworkContext): { network: Network; loss: number } {
   if (ctx.updated) return ctx.updated;
-  const network = applyGradients(ctx.network, ctx.snapshot.grads, ctx.learningRate);
+  const network = applyGradients(ctx.network, ctx.snapshot.grads, ctx.learningRate, {
+    trainBiases: ctx.trainBiases ?? true,
+  });
   return { network, loss: lossOf(network, ctx.samples) };
 }
 
@@ -56,6 +58,16 @@ function stepBlock(
   };
 }
 
+/** A frozen bias ("Train biases" off): it has a gradient, but the step leaves it as it is. */
+function frozenBlock(label: string, param: string, value: number): EquationBlock {
+  return {
+    title: `${label} stays (biases frozen)`,
+    general: `${param} \\leftarrow ${param}`,
+    substituted: '',
+    result: `= ${num(value)}`,
+  };
+}
+
 export function updateBlocks(ctx: EquationContext): LazyBlock[] {
   const { network, notation } = ctx;
   // The network after the step, worked out once, when the first block that needs it is built.
@@ -79,14 +91,20 @@ export function updateBlocks(ctx: EquationContext): LazyBlock[] {
           ),
       );
       const bias = () =>
-        stepBlock(
-          ctx,
-          `Update ${biasLabel(notation, layer, j)}`,
-          biasTex(notation, layer, j),
-          biasAt(network, layer, j),
-          at(grads()?.db, j),
-          biasAt(updated().network, layer, j),
-        );
+        ctx.trainBiases === false
+          ? frozenBlock(
+              biasLabel(notation, layer, j),
+              biasTex(notation, layer, j),
+              biasAt(network, layer, j),
+            )
+          : stepBlock(
+              ctx,
+              `Update ${biasLabel(notation, layer, j)}`,
+              biasTex(notation, layer, j),
+              biasAt(network, layer, j),
+              at(grads()?.db, j),
+              biasAt(updated().network, layer, j),
+            );
       blocks.push(...(notation === 'lfd' ? [bias, ...weights] : [...weights, bias]));
     }
   }

@@ -209,7 +209,7 @@ test('an exported JSON file imports again, and undo brings back what was there',
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('backstep-network.json');
   const exported = await readFile(await download.path(), 'utf8');
-  expect(JSON.parse(exported)).toMatchObject({ app: 'backstep', version: 1 });
+  expect(JSON.parse(exported)).toMatchObject({ app: 'backstep', version: 2 });
 
   await page.getByRole('combobox', { name: 'Example' }).selectOption({ index: 1 });
   await expect(diagramOf(page).getByTestId('weight-2-1-0')).toHaveCount(0);

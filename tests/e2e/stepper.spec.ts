@@ -12,8 +12,9 @@ import {
 /**
  * The stepper as a learner uses it: pick an example, step through a pass, edit numbers, step back,
  * switch notation. Expected numbers are worked by hand (the classic 2-2-2 example is Matt Mazur's
- * "A Step by Step Backpropagation Example"; this app also updates the biases), never read from the
- * engine, so a wrong engine or a wrong view fails here.
+ * "A Step by Step Backpropagation Example", which updates the weights only; with "Train biases"
+ * ticked this app updates the biases too), never read from the engine, so a wrong engine or a
+ * wrong view fails here.
  */
 
 const CLASSIC = 'Classic 2-2-2 sigmoid network (½ squared error)';
@@ -28,6 +29,13 @@ const equation = (page: Page, title: string) =>
     .getByTestId('step-equations')
     .getByRole('listitem')
     .filter({ hasText: new RegExp(`^${title.replace(/[()]/g, '\\$&')}`) });
+
+/** Tick "Train biases": the update moves the biases too (the classic example opens with it off). */
+async function trainBiases(page: Page) {
+  const box = page.getByRole('checkbox', { name: 'Train biases' });
+  await box.check();
+  await expect(box).toBeChecked();
+}
 
 /** Select a weight or bias in the diagram by its accessible name (edges lie under labels). */
 async function selectInDiagram(page: Page, name: string) {
@@ -57,6 +65,7 @@ test('the classic 2-2-2 pass: loss 0.298371, then the updated weights and biases
   await expect(page.getByRole('combobox', { name: 'Example' })).toHaveValue('classic-2-2-2');
   await expectPhase(page, 'Start of pass', 'step 1 of 9 · pass 1');
   await expect(page.getByTestId('loss-value')).toHaveText('—');
+  await trainBiases(page);
 
   await stepForward(page);
   await expectPhase(page, 'Forward pass — layer 1 of 2', 'step 2 of 9 · pass 1');
@@ -145,6 +154,33 @@ test('the classic 2-2-2 pass: loss 0.298371, then the updated weights and biases
   await stepForward(page, 3);
   await expectPhase(page, 'Loss', 'step 4 of 9 · pass 2');
   await expect(page.getByTestId('loss-value')).toHaveText('0.280471');
+  expect(errors).toEqual([]);
+});
+
+test('"Train biases": the classic example updates the weights only, as the tutorial does', async ({
+  page,
+}) => {
+  const errors = await openFresh(page);
+  const diagram = diagramOf(page);
+  await chooseExample(page, XOR);
+  await chooseExample(page, CLASSIC);
+  const box = page.getByRole('checkbox', { name: 'Train biases' });
+  await expect(box).not.toBeChecked();
+  await expect(page.getByText(/the update moves the weights only/)).toBeVisible();
+  await stepForward(page, 8);
+  await expectPhase(page, 'Gradient-descent update', 'step 9 of 9 · pass 1');
+  // The tutorial's loss after one step (its printed 0.291027924 has a slip): weights only.
+  await expect(page.getByTestId('new-loss-value')).toHaveText('0.291028');
+  await expect(diagram.getByTestId('weight-2-0-0')).toHaveText('0.4 → 0.3589');
+  await expect(diagram.getByTestId('bias-value-2-0')).toHaveText('0.6');
+  await expect(equation(page, 'b₁⁽²⁾ stays (biases frozen)')).toContainText('= 0.6');
+  await expect(page.getByTestId('phase-description')).toContainText('The biases are frozen');
+
+  await box.check();
+  // b ← b − η δ as well: 0.6 − 0.5 · 0.13849856 = 0.53075072, and the loss falls further.
+  await expect(page.getByTestId('new-loss-value')).toHaveText('0.280471');
+  await expect(diagram.getByTestId('bias-value-2-0')).toHaveText('0.6 → 0.5308');
+  await expect(equation(page, 'Update b₁⁽²⁾')).toContainText('0.530751');
   expect(errors).toEqual([]);
 });
 
@@ -266,6 +302,7 @@ test('stepping back hides what the pass had not computed, and undoes an applied 
   const errors = await openFresh(page);
   const diagram = diagramOf(page);
   await chooseExample(page, CLASSIC);
+  await trainBiases(page);
   // At the very start there is nothing to go back to.
   await stepBack(page);
   await expectPhase(page, 'Start of pass', 'step 1 of 9 · pass 1');
@@ -317,6 +354,7 @@ test('stepping back hides what the pass had not computed, and undoes an applied 
 test('keyboard: → and ← step, Home and End jump, space plays and pauses', async ({ page }) => {
   const errors = await openFresh(page);
   await chooseExample(page, CLASSIC);
+  await trainBiases(page);
   const play = page.getByRole('button', { name: 'Play' });
   const pause = page.getByRole('button', { name: 'Pause' });
   // Nothing focused that takes keys: the page itself.

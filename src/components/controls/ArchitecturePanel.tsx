@@ -27,7 +27,10 @@ function layerName(layer: number, L: number): string {
   return layer === 0 ? 'Input' : layer === L ? 'Output' : `Hidden ${layer}`;
 }
 
-/** Layers, units, activations, loss and learning rate; refusals explained where they happen. */
+/**
+ * Layers, units, activations, loss, learning rate and whether the update moves the biases;
+ * refusals explained where they happen.
+ */
 export function ArchitecturePanel() {
   const store = useAppStoreApi();
   // The shape, activations and loss only: a weight edit must not redraw this panel.
@@ -35,6 +38,7 @@ export function ArchitecturePanel() {
   const activations = useApp(useShallow((s) => s.network.layers.map((l) => l.activation)));
   const loss = useApp((s) => s.network.loss);
   const learningRate = useApp((s) => s.learningRate);
+  const trainBiases = useApp((s) => s.trainBiases);
   const notation = useApp((s) => s.notation);
   const lossId = useId();
   const [message, setMessage] = useState<{ where: string; text: string } | null>(null);
@@ -157,6 +161,14 @@ export function ArchitecturePanel() {
         step={0.01}
         onCommit={(v) => store.getState().setLearningRate(v)}
       />
+      <label className="inline-label checkbox">
+        <input
+          type="checkbox"
+          checked={trainBiases}
+          onChange={(event) => store.getState().setTrainBiases(event.target.checked)}
+        />
+        Train biases
+      </label>
     </div>
   );
 }

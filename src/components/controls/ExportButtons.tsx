@@ -38,6 +38,7 @@ export function ExportButtons() {
       step,
       notation: s.notation,
       learningRate: s.learningRate,
+      trainBiases: s.trainBiases,
       ...(step.kind === 'update' ? { updated: selectUpdate(s) } : {}),
     });
     downloadText(

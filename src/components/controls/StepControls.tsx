@@ -29,7 +29,9 @@ export function StepControls() {
   const granularity = useApp((s) => s.granularity);
   const passNumber = useApp((s) => s.history.length + 1);
   const title = useApp((s) => stepTitle(selectStep(s), s.network, s.notation));
-  const description = useApp((s) => stepDescription(selectStep(s), s.network, s.notation));
+  const description = useApp((s) =>
+    stepDescription(selectStep(s), s.network, s.notation, s.trainBiases),
+  );
   // What the step computed, in words and numbers, for screen readers (the live region below).
   const summary = useApp((s) => {
     const step = selectStep(s);
@@ -38,6 +40,7 @@ export function StepControls() {
       snapshot: selectSnapshot(s),
       sampleIndex: s.sampleIndex,
       notation: s.notation,
+      trainBiases: s.trainBiases,
       ...(step.kind === 'update' ? { updated: selectUpdate(s) } : {}),
     });
   });

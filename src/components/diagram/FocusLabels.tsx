@@ -21,7 +21,8 @@ function labelValues(s: AppState, p: Hovered) {
   return {
     value: pick(layer) ?? null,
     gradient: gradient ?? null,
-    next: pick(next) ?? null,
+    // A frozen bias keeps its value: no "old → new".
+    next: p.kind === 'bias' && !s.trainBiases ? null : (pick(next) ?? null),
     digits: s.view.digits,
     notation: s.notation,
   };

@@ -27,6 +27,7 @@ export const LabelColumn = memo(function LabelColumn(props: LabelColumnProps) {
         grads: gradCount > 0 ? selectSnapshot(s).grads[layer - 1] : undefined,
         gradCount,
         next: progress.updated ? selectUpdate(s).network.layers[layer - 1] : undefined,
+        trainBiases: s.trainBiases,
         selection:
           selection && selection.kind !== 'unit' && selection.layer === layer ? selection : null,
         digits: s.view.digits,
@@ -34,7 +35,7 @@ export const LabelColumn = memo(function LabelColumn(props: LabelColumnProps) {
       };
     }),
   );
-  const { parameters, grads, gradCount, next, selection, digits, notation } = v;
+  const { parameters, grads, gradCount, next, trainBiases, selection, digits, notation } = v;
   if (!parameters) return null;
 
   return (
@@ -68,7 +69,8 @@ export const LabelColumn = memo(function LabelColumn(props: LabelColumnProps) {
             edge={edge}
             value={parameters.biases[edge.unit] ?? 0}
             gradient={gradient ?? null}
-            next={next?.biases[edge.unit] ?? null}
+            // A frozen bias keeps its value: no "old → new".
+            next={trainBiases ? (next?.biases[edge.unit] ?? null) : null}
             digits={digits}
             notation={notation}
           />

@@ -23,6 +23,7 @@ function contextOf(s: LearnerState): EquationContext {
     step,
     notation: s.notation,
     learningRate: s.learningRate,
+    trainBiases: s.trainBiases,
     ...(step.kind === 'update' ? { updated: selectUpdate(s) } : {}),
   };
 }
@@ -39,6 +40,7 @@ function memoContext(s: LearnerState): EquationContext {
 function sameEquations(a: EquationContext, b: EquationContext): boolean {
   return (
     a.notation === b.notation &&
+    a.trainBiases === b.trainBiases &&
     a.sampleIndex === b.sampleIndex &&
     a.samples.length === b.samples.length &&
     JSON.stringify(a.step) === JSON.stringify(b.step) &&
