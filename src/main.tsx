@@ -4,16 +4,8 @@ import 'katex/dist/katex.min.css';
 import './styles.css';
 import { App } from './components/App';
 import { createAppStore } from './store';
-import { loadStartup, shareFragment, startAutosave } from './store/autosave';
+import { browserStorage, loadStartup, shareFragment, startAutosave } from './store/autosave';
 import { AppStoreProvider } from './store/context';
-
-function browserStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 const storage = browserStorage();
 const startup = loadStartup(storage, window.location.hash);

@@ -7,6 +7,15 @@ export const SHARE_PARAM = 'work';
 
 type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
+/** The browser's localStorage, or null where there is none or it is blocked (reading it throws). */
+export function browserStorage(): Storage | null {
+  try {
+    return typeof window === 'undefined' ? null : window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
 export interface Startup {
   /** The autosaved work, or null for the default example. */
   saved: LearnerState | null;

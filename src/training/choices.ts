@@ -1,18 +1,50 @@
 import type { DatasetKind, FeatureId } from '../data';
 import type { Regularization } from '../engine';
 
+/**
+ * The lists of choices, one record per member with the words the controls show: the types, the
+ * saved schema, the store's checks and the controls' options all derive from these.
+ */
+interface Choice<Id extends string> {
+  id: Id;
+  label: string;
+}
+
+/** The ids of a list of choices (for a schema enum or a check). */
+export function idsOf<Id extends string>(list: readonly Choice<Id>[]): [Id, ...Id[]] {
+  return list.map((choice) => choice.id) as [Id, ...Id[]];
+}
+
 /** Which view fills the page: stepping through one pass, or training. */
-export type AppMode = 'step' | 'train';
+export const APP_MODES = [
+  { id: 'step', label: 'Step through a pass' },
+  { id: 'train', label: 'Train' },
+] as const satisfies readonly Choice<string>[];
+export type AppMode = (typeof APP_MODES)[number]['id'];
 
 /** When training stops by itself: never, after a number of epochs, or at a training loss. */
+export const STOP_KINDS = [
+  { id: 'none', label: 'never (pause by hand)' },
+  { id: 'epochs', label: 'after a number of epochs' },
+  { id: 'loss', label: 'at a training loss' },
+] as const satisfies readonly Choice<string>[];
+export type StopKind = (typeof STOP_KINDS)[number]['id'];
+/** Why training stopped by itself. */
+export type StopReason = Exclude<StopKind, 'none'>;
+
 export interface StopCondition {
-  kind: 'none' | 'epochs' | 'loss';
+  kind: StopKind;
   epochs: number;
   loss: number;
 }
 
 /** How much training each animation frame does while playing. */
-export type TrainingSpeed = 'batch' | 'epoch' | 'max';
+export const TRAINING_SPEEDS = [
+  { id: 'batch', label: 'one mini-batch per frame' },
+  { id: 'epoch', label: 'one epoch per frame' },
+  { id: 'max', label: 'as fast as possible' },
+] as const satisfies readonly Choice<string>[];
+export type TrainingSpeed = (typeof TRAINING_SPEEDS)[number]['id'];
 
 /** A CSV file that was read without a problem (a bad one is never stored). */
 export interface CsvSource {

@@ -22,6 +22,7 @@ import {
   shapeKeyOf,
 } from './plan';
 import type { FrameReply, FrameRequest, HiddenLayout, Images, PlotView } from './protocol';
+import { prefersReducedMotion } from './motion';
 import { createRunFeed } from './runFeed';
 
 /**
@@ -74,7 +75,7 @@ export function createTrainingController(
   options: ControllerOptions = {},
 ): TrainingController {
   const makeClient = options.makeClient ?? createSessionClient;
-  const reducedMotion = options.reducedMotion ?? watchReducedMotion();
+  const reducedMotion = options.reducedMotion ?? prefersReducedMotion;
   const requestFrame = options.requestFrame ?? ((f) => requestAnimationFrame(f));
   const cancelFrame = options.cancelFrame ?? ((h) => cancelAnimationFrame(h));
 
@@ -352,13 +353,4 @@ export function createTrainingController(
       client = null;
     },
   };
-}
-
-/** The learner's reduced-motion preference, read once and then kept up to date by the browser. */
-function watchReducedMotion(): () => boolean {
-  if (typeof matchMedia === 'undefined') return () => false;
-  const query = matchMedia('(prefers-reduced-motion: reduce)');
-  let reduced = query.matches;
-  query.addEventListener?.('change', (event) => (reduced = event.matches));
-  return () => reduced;
 }

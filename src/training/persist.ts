@@ -3,7 +3,14 @@ import { DATA_LIMITS, DATASET_KINDS, FEATURE_IDS } from '../data';
 import { REGULARIZATIONS } from '../engine';
 import { LIMITS } from '../store/limits';
 import { choicesOf, TRAINING_LIMITS, type TrainingStore } from './store';
-import { DEFAULT_TRAINING, type TrainingChoices } from './choices';
+import {
+  APP_MODES,
+  DEFAULT_TRAINING,
+  idsOf,
+  STOP_KINDS,
+  TRAINING_SPEEDS,
+  type TrainingChoices,
+} from './choices';
 import { parseCsv } from '../data';
 
 /** The learner's training choices, saved beside their work under their own key and version. */
@@ -13,7 +20,7 @@ export const TRAINING_VERSION = 1;
 const seed = z.number().int().min(0).max(TRAINING_LIMITS.maxSeed);
 
 export const trainingSchema = z.object({
-  mode: z.enum(['step', 'train']),
+  mode: z.enum(idsOf(APP_MODES)),
   source: z.enum(['generated', 'csv']),
   dataset: z.enum(DATASET_KINDS as [string, ...string[]]),
   noise: z.number().min(0).max(DATA_LIMITS.maxNoise),
@@ -32,12 +39,12 @@ export const trainingSchema = z.object({
   regularization: z.enum(REGULARIZATIONS as [string, ...string[]]),
   regularizationRate: z.number().min(0).max(TRAINING_LIMITS.maxRegularizationRate),
   stop: z.object({
-    kind: z.enum(['none', 'epochs', 'loss']),
+    kind: z.enum(idsOf(STOP_KINDS)),
     epochs: z.number().int().min(1).max(TRAINING_LIMITS.maxEpochs),
     loss: z.number().min(0).max(LIMITS.maxAbsValue),
   }),
   initSeed: seed,
-  speed: z.enum(['batch', 'epoch', 'max']),
+  speed: z.enum(idsOf(TRAINING_SPEEDS)),
 });
 
 const savedTraining = z.object({

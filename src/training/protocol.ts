@@ -8,7 +8,7 @@ import type {
   TrainerOptions,
 } from '../engine';
 import type { EpochRecord } from './runtime';
-import type { StopCondition } from './choices';
+import type { StopCondition, StopReason } from './choices';
 
 /** What the page and the training worker say to each other (plain, structured-cloneable data). */
 
@@ -130,7 +130,7 @@ export interface FrameReply {
   gridPoints: number;
   network: Network | null;
   overflow: Overflow | null;
-  stopped: 'epochs' | 'loss' | null;
+  stopped: StopReason | null;
 }
 
 export type ToWorker =

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Overflow } from '../engine';
+import type { StopReason } from './choices';
 
 /**
  * What a training run produced — not the learner's choices, never saved: the curves, the epoch
@@ -30,7 +31,7 @@ export interface TrainingRun {
   examplesSeen: number;
   history: EpochRecord[];
   overflow: OverflowReport | null;
-  stopReason: 'epochs' | 'loss' | null;
+  stopReason: StopReason | null;
   examplesPerSecond: number;
   /** Mean time of one forward pass over the heatmap grid, in ms. */
   gridMs: number | null;

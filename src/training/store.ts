@@ -13,7 +13,11 @@ import type { Outcome } from '../store/appStore';
 import { LIMITS, checkValue } from '../store/limits';
 import { datasetOf } from './selectors';
 import {
+  APP_MODES,
   DEFAULT_TRAINING,
+  idsOf,
+  STOP_KINDS,
+  TRAINING_SPEEDS,
   type AppMode,
   type StopCondition,
   type TrainingChoices,
@@ -67,7 +71,7 @@ export function createTrainingStore(init: Partial<TrainingChoices> = {}): Traini
       ...DEFAULT_TRAINING,
       ...init,
       setMode(mode) {
-        if (mode === 'step' || mode === 'train') set({ mode });
+        if (idsOf(APP_MODES).includes(mode)) set({ mode });
       },
       setDataset(kind) {
         if (!DATASET_KINDS.includes(kind)) return `There is no dataset "${String(kind)}".`;
@@ -135,14 +139,14 @@ export function createTrainingStore(init: Partial<TrainingChoices> = {}): Traini
       },
       setStop(stop) {
         const next = { ...get().stop, ...stop };
-        if (!['none', 'epochs', 'loss'].includes(next.kind)) return 'Unknown stop condition.';
+        if (!idsOf(STOP_KINDS).includes(next.kind)) return 'Unknown stop condition.';
         const problem =
           whole(next.epochs, 1, TRAINING_LIMITS.maxEpochs) ??
           checkValue(next.loss, 0, LIMITS.maxAbsValue);
         return change(problem, { stop: next });
       },
       setSpeed(speed) {
-        if (speed === 'batch' || speed === 'epoch' || speed === 'max') set({ speed });
+        if (idsOf(TRAINING_SPEEDS).includes(speed)) set({ speed });
       },
       newInitSeed() {
         set({ initSeed: (get().initSeed + 1) % TRAINING_LIMITS.maxSeed });

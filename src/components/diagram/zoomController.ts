@@ -2,11 +2,8 @@ import { select, type Selection } from 'd3-selection';
 import { interpolate } from 'd3-interpolate';
 import 'd3-transition';
 import { zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
+import { prefersReducedMotion } from '../../training/motion';
 import { shownRect, type ScreenBox, type ViewRect } from './viewport';
-
-function reducedMotion(): boolean {
-  return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-}
 
 /**
  * Pan and zoom over the diagram, owned by D3: React renders the SVG and the zoom layer, and never
@@ -170,7 +167,7 @@ export class ZoomController {
     const x = to - from <= right - left ? (from + to) / 2 : from + (right - left) / 2;
     this.svg
       .transition()
-      .duration(reducedMotion() ? 0 : 250)
+      .duration(prefersReducedMotion() ? 0 : 250)
       .call(this.behavior.translateTo, x, y);
   }
 

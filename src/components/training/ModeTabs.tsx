@@ -1,11 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
-import type { AppMode } from '../../training/choices';
+import { APP_MODES } from '../../training/choices';
 import { useChoices, useTrainingKit } from './kit';
-
-const TABS: { mode: AppMode; label: string }[] = [
-  { mode: 'step', label: 'Step through a pass' },
-  { mode: 'train', label: 'Train' },
-];
 
 /** Stepping through one pass, or training: two tabs, arrow keys move between them. */
 export function ModeTabs() {
@@ -16,29 +11,32 @@ export function ModeTabs() {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     event.preventDefault();
-    const index = TABS.findIndex((t) => t.mode === mode);
-    const next = TABS[(index + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+    const index = APP_MODES.findIndex((t) => t.id === mode);
+    const next =
+      APP_MODES[
+        (index + (event.key === 'ArrowRight' ? 1 : APP_MODES.length - 1)) % APP_MODES.length
+      ];
     if (!next) return;
-    choices.getState().setMode(next.mode);
-    refs.current[TABS.indexOf(next)]?.focus();
+    choices.getState().setMode(next.id);
+    refs.current[APP_MODES.indexOf(next)]?.focus();
   };
 
   return (
     <div className="mode-tabs" role="tablist" aria-label="What to do" onKeyDown={onKeyDown}>
-      {TABS.map((tab, i) => (
+      {APP_MODES.map((tab, i) => (
         <button
-          key={tab.mode}
+          key={tab.id}
           ref={(el) => {
             refs.current[i] = el;
           }}
           type="button"
           role="tab"
-          id={`${tab.mode}-tab`}
-          aria-selected={mode === tab.mode}
-          aria-controls={tab.mode === 'train' ? 'train-panel' : undefined}
-          tabIndex={mode === tab.mode ? 0 : -1}
-          className={mode === tab.mode ? 'mode-tab selected' : 'mode-tab'}
-          onClick={() => choices.getState().setMode(tab.mode)}
+          id={`${tab.id}-tab`}
+          aria-selected={mode === tab.id}
+          aria-controls={tab.id === 'train' ? 'train-panel' : undefined}
+          tabIndex={mode === tab.id ? 0 : -1}
+          className={mode === tab.id ? 'mode-tab selected' : 'mode-tab'}
+          onClick={() => choices.getState().setMode(tab.id)}
         >
           {tab.label}
         </button>

@@ -2,16 +2,15 @@ import { REGULARIZATIONS, type Regularization } from '../../engine';
 import { LIMITS } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
 import { TRAINING_LIMITS } from '../../training/store';
-import type { StopCondition, TrainingSpeed } from '../../training/choices';
+import {
+  STOP_KINDS,
+  TRAINING_SPEEDS,
+  type StopKind,
+  type TrainingSpeed,
+} from '../../training/choices';
 import { NumberField } from '../controls/NumberField';
 import { useChoices, useRun, useTrainingKit } from './kit';
 import { TrainStatus } from './TrainStatus';
-
-const SPEEDS: { id: TrainingSpeed; name: string }[] = [
-  { id: 'batch', name: 'one mini-batch per frame' },
-  { id: 'epoch', name: 'one epoch per frame' },
-  { id: 'max', name: 'as fast as possible' },
-];
 
 const REGULARIZATION_NAMES: Record<Regularization, string> = {
   none: 'none',
@@ -116,11 +115,13 @@ export function TrainControls() {
           Stop
           <select
             value={stop.kind}
-            onChange={(e) => c().setStop({ kind: e.target.value as StopCondition['kind'] })}
+            onChange={(e) => c().setStop({ kind: e.target.value as StopKind })}
           >
-            <option value="none">never (pause by hand)</option>
-            <option value="epochs">after a number of epochs</option>
-            <option value="loss">at a training loss</option>
+            {STOP_KINDS.map((kind) => (
+              <option key={kind.id} value={kind.id}>
+                {kind.label}
+              </option>
+            ))}
           </select>
         </label>
         {stop.kind === 'epochs' && (
@@ -148,9 +149,9 @@ export function TrainControls() {
         <label className="inline-label">
           Speed
           <select value={speed} onChange={(e) => c().setSpeed(e.target.value as TrainingSpeed)}>
-            {SPEEDS.map((s) => (
+            {TRAINING_SPEEDS.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.name}
+                {s.label}
               </option>
             ))}
           </select>

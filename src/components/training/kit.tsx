@@ -1,18 +1,11 @@
 import { useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import type { AppStore } from '../../store/appStore';
+import { browserStorage } from '../../store/autosave';
 import { useAppStoreApi } from '../../store/context';
 import { createRunStore, type RunStore, type TrainingRun } from '../../training/runtime';
-import {
-  loadTrainingChoices,
-  startTrainingAutosave,
-  TRAINING_KEY,
-} from '../../training/persist';
-import {
-  createTrainingStore,
-  type TrainingState,
-  type TrainingStore,
-} from '../../training/store';
+import { loadTrainingChoices, startTrainingAutosave, TRAINING_KEY } from '../../training/persist';
+import { createTrainingStore, type TrainingState, type TrainingStore } from '../../training/store';
 import type { AppMode } from '../../training/choices';
 import { createTrainingController, type TrainingController } from '../../training/controller';
 import type { PlotView } from '../../training/protocol';
@@ -28,14 +21,6 @@ export interface TrainingKit {
 }
 
 const kits = new WeakMap<AppStore, TrainingKit>();
-
-function browserStorage(): Storage | null {
-  try {
-    return typeof window === 'undefined' ? null : window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 export function kitFor(app: AppStore): TrainingKit {
   let kit = kits.get(app);
