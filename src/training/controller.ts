@@ -143,7 +143,8 @@ export function createTrainingController(
     client ??= makeClient();
     const shape = shapeKeyOf(network);
     if (!session || session.data !== data || session.shape !== shape) {
-      const init = sessionInitOf(network, c, app.getState().learningRate);
+      const { learningRate, trainBiases } = app.getState();
+      const init = sessionInitOf(network, c, learningRate, trainBiases);
       try {
         await client.init(init);
       } catch (error) {
@@ -265,9 +266,15 @@ export function createTrainingController(
   });
 
   const unsubscribeApp = app.subscribe((state, previous) => {
-    if (state.learningRate !== previous.learningRate) {
+    if (
+      state.learningRate !== previous.learningRate ||
+      state.trainBiases !== previous.trainBiases
+    ) {
       void enqueue(async () => {
-        await client?.setOptions({ learningRate: state.learningRate });
+        await client?.setOptions({
+          learningRate: state.learningRate,
+          trainBiases: state.trainBiases,
+        });
       });
     }
     const external =

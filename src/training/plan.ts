@@ -33,6 +33,7 @@ export function sessionInitOf(
   network: Network,
   choices: TrainingChoices,
   learningRate: number,
+  trainBiases = true,
 ): SessionInit {
   const data = preparedOf(choices);
   return {
@@ -42,6 +43,7 @@ export function sessionInitOf(
     accuracy: accuracyRule(data.task),
     options: {
       learningRate,
+      trainBiases,
       batchSize: choices.batchSize,
       penalty: penaltyOfChoices(choices),
     },

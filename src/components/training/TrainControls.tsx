@@ -24,6 +24,7 @@ export function TrainControls() {
   const { choices, controller } = useTrainingKit();
   const running = useRun((s) => s.status === 'running');
   const learningRate = useApp((s) => s.learningRate);
+  const trainBiases = useApp((s) => s.trainBiases);
   const batchSize = useChoices((s) => s.batchSize);
   const regularization = useChoices((s) => s.regularization);
   const rate = useChoices((s) => s.regularizationRate);
@@ -78,6 +79,14 @@ export function TrainControls() {
           digits={6}
           onCommit={(v) => app.getState().setLearningRate(v)}
         />
+        <label className="inline-label">
+          <input
+            type="checkbox"
+            checked={trainBiases}
+            onChange={(e) => app.getState().setTrainBiases(e.target.checked)}
+          />
+          Train biases
+        </label>
         <NumberField
           label="Batch size"
           value={batchSize}

@@ -59,6 +59,23 @@ describe('the training controller', () => {
     expect(app.getState().past.length).toBeGreaterThan(0);
   });
 
+  it('trains the biases as "Train biases" says, switched while the session runs', async () => {
+    const { app, controller, settle } = setup();
+    controller.refresh();
+    await settle();
+    // Fitted to the data: the learner's own network, so its biases train.
+    expect(app.getState().trainBiases).toBe(true);
+    expect(app.getState().setTrainBiases(false)).toBeNull();
+    const before = app.getState().network;
+    await controller.oneEpoch();
+    const frozen = app.getState().network;
+    expect(frozen.layers.map((l) => l.biases)).toEqual(before.layers.map((l) => l.biases));
+    expect(frozen.layers[0]?.weights).not.toEqual(before.layers[0]?.weights);
+    expect(app.getState().setTrainBiases(true)).toBeNull();
+    await controller.oneEpoch();
+    expect(app.getState().network.layers[0]?.biases).not.toEqual(before.layers[0]?.biases);
+  });
+
   it('opens the next mini-batch in the stepper at step 0', async () => {
     const { app, choices, controller } = setup({ batchSize: 4 });
     await controller.oneEpoch();
