@@ -1,4 +1,4 @@
-import { LEAKY_RELU_SLOPE, sigmoid } from './activations';
+import { activate } from './activationLoops';
 import type { Activation } from './types';
 
 /**
@@ -55,36 +55,19 @@ export function tableTanh(z: number): number {
   return lo + (t - i) * ((TANH_TABLE[i + 1] as number) - lo);
 }
 
-function activateColumn(
-  activation: Activation,
-  a: Float64Array,
-  exact: boolean,
-  start: number,
-  end: number,
-): void {
-  switch (activation) {
-    case 'sigmoid':
-      if (exact) for (let p = start; p < end; p++) a[p] = sigmoid(a[p] as number);
-      // σ(z) = ½ + ½·tanh(z/2)
-      else for (let p = start; p < end; p++) a[p] = 0.5 + 0.5 * tableTanh(0.5 * (a[p] as number));
-      return;
-    case 'tanh':
-      if (exact) for (let p = start; p < end; p++) a[p] = Math.tanh(a[p] as number);
-      else for (let p = start; p < end; p++) a[p] = tableTanh(a[p] as number);
-      return;
-    case 'relu':
-      for (let p = start; p < end; p++) if (!((a[p] as number) > 0)) a[p] = 0;
-      return;
-    case 'leakyRelu':
-      for (let p = start; p < end; p++) {
-        const z = a[p] as number;
-        if (!(z > 0)) a[p] = LEAKY_RELU_SLOPE * z;
-      }
-      return;
-    case 'linear':
-    case 'softmax':
-      return;
-  }
+/**
+ * a = f(z) in place over one unit's column: the kernel's own loop (so the numbers are its numbers),
+ * or with `exact` off, tanh and σ from the table. Softmax waits for the whole layer (softmaxColumns).
+ */
+function activateColumn(activation: Activation, a: Float64Array, exact: boolean): void {
+  const points = a.length;
+  if (activation === 'softmax') return;
+  if (!exact && activation === 'tanh') {
+    for (let p = 0; p < points; p++) a[p] = tableTanh(a[p] as number);
+  } else if (!exact && activation === 'sigmoid') {
+    // σ(z) = ½ + ½·tanh(z/2)
+    for (let p = 0; p < points; p++) a[p] = 0.5 + 0.5 * tableTanh(0.5 * (a[p] as number));
+  } else activate(activation, a, a, points);
 }
 
 /** softmax across the units at each point, shifted by the max as softmaxInPlace does. */
@@ -189,7 +172,7 @@ export function createGridForward(
           const z = current[j] as Float64Array;
           z.fill(b[j] as number);
           accumulate(z, previous, w, j, n, nPrev, 0, points);
-          activateColumn(activation, z, exact, 0, points);
+          activateColumn(activation, z, exact);
         }
         if (activation === 'softmax') softmaxColumns(current, 0, points);
         previous = current;

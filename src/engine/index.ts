@@ -7,8 +7,30 @@ export type { LayerSpec, NetworkSpec } from './init';
 export { passSteps, progressAt } from './steps';
 export type { PassStep, Granularity, Progress } from './steps';
 export { validateNetwork, validateBatch, validateLearningRate, lossProblem } from './validate';
-export { sigmoid, softplus, elementwise, LEAKY_RELU_SLOPE } from './activations';
-export { squaredErrorFactor } from './losses';
+export {
+  sigmoid,
+  softplus,
+  elementwise,
+  LEAKY_RELU_SLOPE,
+  ACTIVATION_REGISTRY,
+  ELEMENTWISE_ACTIVATIONS,
+  isElementwise,
+} from './activations';
+export type { ActivationRecord, ElementwiseFunctions, TexNumbers } from './activations';
+export {
+  LOSS_REGISTRY,
+  SQUARED_LOSSES,
+  squaredError,
+  squaredErrorFactor,
+  needsProbabilities,
+} from './lossRegistry';
+export type {
+  LossRecord,
+  LossFamily,
+  SquaredErrorRecord,
+  CrossEntropyRecord,
+} from './lossRegistry';
+export { assertNever } from './assertNever';
 export {
   REGULARIZATIONS,
   NO_PENALTY,

@@ -1,3 +1,4 @@
+import { ACTIVATION_REGISTRY } from './activations';
 import type { Activation, Layer, Loss, Network } from './types';
 import { validateNetwork } from './validate';
 
@@ -32,11 +33,11 @@ export interface NetworkSpec {
 }
 
 /**
- * He initialization (normal, std √(2/n_in)) for ReLU-like layers, Xavier/Glorot (uniform,
- * ±√(6/(n_in + n_out))) for the others; biases start at 0. Same seed, same network.
+ * He initialization (normal, std √(2/n_in)) for the ReLU family (the registry's heInit), Xavier/
+ * Glorot (uniform, ±√(6/(n_in + n_out))) for the others; biases start at 0. Same seed, same network.
  */
 export function initializeLayer(nPrev: number, spec: LayerSpec, rng: () => number): Layer {
-  const he = spec.activation === 'relu' || spec.activation === 'leakyRelu';
+  const he = ACTIVATION_REGISTRY[spec.activation].heInit;
   const std = Math.sqrt(2 / nPrev);
   const limit = Math.sqrt(6 / (nPrev + spec.units));
   const draw = he ? () => std * normal(rng) : () => (2 * rng() - 1) * limit;
@@ -54,7 +55,9 @@ export function initializeNetwork(spec: NetworkSpec, seed: number): Network {
   let nPrev = spec.inputSize;
   const layers = spec.layers.map((layerSpec, index) => {
     if (!Number.isInteger(layerSpec.units) || layerSpec.units < 1) {
-      throw new Error(`Layer ${index + 1}: ${layerSpec.units} units; a layer needs a whole number ≥ 1.`);
+      throw new Error(
+        `Layer ${index + 1}: ${layerSpec.units} units; a layer needs a whole number ≥ 1.`,
+      );
     }
     const layer = initializeLayer(nPrev, layerSpec, rng);
     nPrev = layerSpec.units;

@@ -1,9 +1,4 @@
-import {
-  LEAKY_RELU_SLOPE,
-  multiplyByActivationDerivative,
-  sigmoid,
-  softmaxInPlace,
-} from './activations';
+import { activate, multiplyByActivationDerivative } from './activationLoops';
 import type { Activation, Loss, Network } from './types';
 
 /**
@@ -156,32 +151,6 @@ function preActivations(
     let s = b[j] as number;
     for (let i = 0, k = j; i < nPrev; i++, k += n) s += (w[k] as number) * (aPrev[i] as number);
     z[j] = s;
-  }
-}
-
-function activate(activation: Activation, z: Float64Array, a: Float64Array, n: number): void {
-  switch (activation) {
-    case 'sigmoid':
-      for (let j = 0; j < n; j++) a[j] = sigmoid(z[j] as number);
-      return;
-    case 'tanh':
-      for (let j = 0; j < n; j++) a[j] = Math.tanh(z[j] as number);
-      return;
-    case 'relu':
-      for (let j = 0; j < n; j++) a[j] = (z[j] as number) > 0 ? (z[j] as number) : 0;
-      return;
-    case 'leakyRelu':
-      for (let j = 0; j < n; j++) {
-        const zj = z[j] as number;
-        a[j] = zj > 0 ? zj : LEAKY_RELU_SLOPE * zj;
-      }
-      return;
-    case 'linear':
-      a.set(z);
-      return;
-    case 'softmax':
-      softmaxInPlace(z, a, n);
-      return;
   }
 }
 

@@ -1,16 +1,13 @@
-import { multiplyByActivationDerivative } from './activations';
+import { multiplyByActivationDerivative } from './activationLoops';
+import { assertNever } from './assertNever';
 import type { Buffers, Kernel } from './kernel';
-import type { Activation, Loss } from './types';
+import { LOSS_REGISTRY } from './lossRegistry';
+import type { Activation } from './types';
 
 /**
  * The loss of one sample and the output δ^(L) = ∂loss/∂z^(L): the squared errors from the output
  * a, the cross-entropies from the logits z.
  */
-
-/** 2 for Σ(a−y)², 1 for ½Σ(a−y)², 2/n for the mean: the factor in ∂L/∂a = c(a − y). */
-export function squaredErrorFactor(loss: Loss, n: number): number {
-  return loss === 'sse' ? 2 : loss === 'mse' ? 2 / n : 1;
-}
 
 /**
  * The sample's loss, and the output δ^(L) = ∂loss/∂z^(L) written into the last delta buffer.
@@ -25,24 +22,27 @@ export function outputLossAndDelta(kernel: Kernel, y: ArrayLike<number>, buf: Bu
   const z = buf.zs[L] as Float64Array;
   const a = buf.as[L + 1] as Float64Array;
   const delta = buf.deltas[L] as Float64Array;
-  switch (kernel.loss) {
+  const record = LOSS_REGISTRY[kernel.loss];
+  switch (record.family) {
     case 'binaryCrossEntropy':
       return binaryCrossEntropy(z, y, delta, n, false);
     case 'crossEntropy':
       return activation === 'softmax'
         ? softmaxCrossEntropy(z, a, y, delta, n)
         : binaryCrossEntropy(z, y, delta, n, true);
-    default: {
+    case 'squared': {
       let loss = 0;
-      const c = squaredErrorFactor(kernel.loss, n);
+      const c = record.factor(n);
       for (let j = 0; j < n; j++) {
         const diff = (a[j] as number) - (y[j] as number);
         loss += diff * diff;
         delta[j] = c * diff;
       }
       multiplyByActivationDerivative(activation, z, a, delta, n);
-      return kernel.loss === 'sse' ? loss : kernel.loss === 'halfSse' ? loss / 2 : loss / n;
+      return record.total(loss, n);
     }
+    default:
+      return assertNever(record);
   }
 }
 

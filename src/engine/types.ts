@@ -1,17 +1,11 @@
 /** The contract between the engine and everything else. Shapes follow the notes: weights are n_prev × n. */
+import type { Activation } from './activations';
+import type { Loss } from './lossRegistry';
 
-export type Activation = 'sigmoid' | 'tanh' | 'relu' | 'leakyRelu' | 'linear' | 'softmax';
-export type Loss = 'sse' | 'halfSse' | 'mse' | 'binaryCrossEntropy' | 'crossEntropy';
-
-export const ACTIVATIONS: readonly Activation[] = [
-  'sigmoid',
-  'tanh',
-  'relu',
-  'leakyRelu',
-  'linear',
-  'softmax',
-];
-export const LOSSES: readonly Loss[] = ['sse', 'halfSse', 'mse', 'binaryCrossEntropy', 'crossEntropy'];
+export type { Activation, ElementwiseActivation } from './activations';
+export { ACTIVATIONS } from './activations';
+export type { Loss } from './lossRegistry';
+export { LOSSES } from './lossRegistry';
 
 export interface Layer {
   activation: Activation;

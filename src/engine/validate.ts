@@ -1,3 +1,4 @@
+import { LOSS_REGISTRY, needsProbabilities } from './lossRegistry';
 import {
   ACTIVATIONS,
   LOSSES,
@@ -26,15 +27,12 @@ export function checkFinite(value: unknown, where: () => string): void {
   }
 }
 
-/** Which losses each output activation admits, and why not otherwise. */
+/** Which losses each output activation admits (the registry's outputs), and why not otherwise. */
 export function lossProblem(loss: Loss, outputActivation: Activation): string | null {
-  if (loss === 'binaryCrossEntropy' && outputActivation !== 'sigmoid') {
-    return `Binary cross-entropy needs a sigmoid output layer (its outputs must be probabilities in (0, 1)); the output layer is ${outputActivation}.`;
-  }
-  if (loss === 'crossEntropy' && outputActivation !== 'softmax' && outputActivation !== 'sigmoid') {
-    return `Cross-entropy needs a softmax or sigmoid output layer (ln a needs a > 0); the output layer is ${outputActivation}.`;
-  }
-  return null;
+  const record = LOSS_REGISTRY[loss];
+  if (record.family === 'squared' || record.outputs.includes(outputActivation)) return null;
+  const name = record.name.charAt(0).toUpperCase() + record.name.slice(1);
+  return `${name} needs a ${record.outputs.join(' or ')} output layer (${record.outputsWhy}); the output layer is ${outputActivation}.`;
 }
 
 export function validateNetwork(network: Network): void {
@@ -84,7 +82,7 @@ export function validateBatch(network: Network, batch: Sample[]): void {
     fail('The batch is empty: a pass needs at least one sample.');
   const nOut = (network.layers[network.layers.length - 1] as Network['layers'][number]).biases
     .length;
-  const probabilities = network.loss === 'binaryCrossEntropy' || network.loss === 'crossEntropy';
+  const probabilities = needsProbabilities(network.loss);
   batch.forEach((sample, s) => {
     const where = `Sample ${s + 1}`;
     if (!sample || !Array.isArray(sample.x) || sample.x.length !== network.inputSize) {

@@ -1,4 +1,4 @@
-import type { Activation } from '../engine';
+import { ACTIVATION_REGISTRY, type Activation } from '../engine';
 import type { NotationId, Parameter } from './vocabulary';
 
 /**
@@ -123,20 +123,7 @@ export function learningRateLabel(notation: NotationId): string {
 }
 
 export function activationName(activation: Activation): string {
-  switch (activation) {
-    case 'sigmoid':
-      return 'sigmoid';
-    case 'tanh':
-      return 'tanh';
-    case 'relu':
-      return 'ReLU';
-    case 'leakyRelu':
-      return 'leaky ReLU';
-    case 'linear':
-      return 'linear';
-    case 'softmax':
-      return 'softmax';
-  }
+  return ACTIVATION_REGISTRY[activation].name;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Loss } from '../engine';
+import { assertNever, LOSS_REGISTRY, type Loss } from '../engine';
 import type { NotationId } from './vocabulary';
 import {
   range,
@@ -18,23 +18,7 @@ import { factor, MAX_EXPANDED_TERMS, num, sum } from './tex';
  */
 
 export function lossName(loss: Loss): string {
-  switch (loss) {
-    case 'halfSse':
-      return '½ sum of squared errors';
-    case 'sse':
-      return 'sum of squared errors';
-    case 'mse':
-      return 'mean squared error';
-    case 'binaryCrossEntropy':
-      return 'binary cross-entropy';
-    case 'crossEntropy':
-      return 'cross-entropy';
-  }
-}
-
-/** The factor in front of Σ(a − y)²: ½, nothing, or 1/n. */
-function squaredPrefix(loss: Loss, n: number): string {
-  return loss === 'halfSse' ? '\\tfrac12' : loss === 'mse' ? `\\frac{1}{${n}}` : '';
+  return LOSS_REGISTRY[loss].name;
 }
 
 /**
@@ -53,12 +37,11 @@ export function lossExpression(
   const times = numeric ? '\\cdot ' : '';
   const listed = mode === 'expanded' || n === 1;
   const over = (body: string) => `\\sum_{j=1}^{${n}} ${body}`;
-  switch (loss) {
-    case 'sse':
-    case 'halfSse':
-    case 'mse': {
+  const record = LOSS_REGISTRY[loss];
+  switch (record.family) {
+    case 'squared': {
       const term = (j: Index) => `(${A(j)} - ${Y(j)})^2`;
-      const prefix = squaredPrefix(loss, n);
+      const prefix = record.prefixTex(n);
       if (!listed) return `${prefix}${over(term('j'))}`;
       const terms = sum(range(n).map(term));
       return n > 1 && prefix ? `${prefix}\\left[${terms}\\right]` : `${prefix}${terms}`;
@@ -74,6 +57,8 @@ export function lossExpression(
       if (!listed) return `-${over(term('j'))}`;
       return n === 1 ? `-${term(0)}` : `-\\left(${sum(range(n).map(term))}\\right)`;
     }
+    default:
+      return assertNever(record);
   }
 }
 

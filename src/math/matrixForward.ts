@@ -1,4 +1,4 @@
-import type { Loss } from '../engine';
+import { assertNever, LOSS_REGISTRY, type Loss } from '../engine';
 import {
   layerAt,
   sampleValues,
@@ -104,19 +104,18 @@ export function matrixForwardBlocks(ctx: NetworkContext, l: number): EquationBlo
 /** One sample's loss over the output vector A and target Y (TeX of symbols or of bmatrices). */
 export function vectorLossTex(loss: Loss, n: number, A: string, Y: string, rows: boolean): string {
   const T = '^{\\mathsf T}';
-  switch (loss) {
-    case 'halfSse':
-      return `\\tfrac12\\left\\lVert ${A} - ${Y}\\right\\rVert^2`;
-    case 'sse':
-      return `\\left\\lVert ${A} - ${Y}\\right\\rVert^2`;
-    case 'mse':
-      return `\\frac{1}{${n}}\\left\\lVert ${A} - ${Y}\\right\\rVert^2`;
+  const record = LOSS_REGISTRY[loss];
+  switch (record.family) {
+    case 'squared':
+      return `${record.prefixTex(n)}\\left\\lVert ${A} - ${Y}\\right\\rVert^2`;
     case 'binaryCrossEntropy':
       return rows
         ? `-\\left[\\ln\\left(${A}\\right)\\,${Y}${T} + \\ln\\left(\\mathbf{1} - ${A}\\right)\\,(\\mathbf{1} - ${Y})${T}\\right]`
         : `-\\left[${Y}${T}\\ln\\left(${A}\\right) + (\\mathbf{1} - ${Y})${T}\\ln\\left(\\mathbf{1} - ${A}\\right)\\right]`;
     case 'crossEntropy':
       return rows ? `-\\ln\\left(${A}\\right)\\,${Y}${T}` : `-${Y}${T}\\ln\\left(${A}\\right)`;
+    default:
+      return assertNever(record);
   }
 }
 

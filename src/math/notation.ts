@@ -1,4 +1,4 @@
-import type { Activation } from '../engine';
+import { ACTIVATION_REGISTRY, type Activation } from '../engine';
 import type { NotationId } from './vocabulary';
 
 /**
@@ -108,20 +108,7 @@ export function learningRateTex(notation: NotationId): string {
 
 /** The activation function itself, whatever the notation calls it. */
 export function concreteActivationTex(activation: Activation): string {
-  switch (activation) {
-    case 'sigmoid':
-      return '\\sigma';
-    case 'tanh':
-      return '\\tanh';
-    case 'relu':
-      return '\\operatorname{ReLU}';
-    case 'leakyRelu':
-      return '\\operatorname{LeakyReLU}';
-    case 'linear':
-      return '\\operatorname{id}';
-    case 'softmax':
-      return '\\operatorname{softmax}';
-  }
+  return ACTIVATION_REGISTRY[activation].symbolTex;
 }
 
 /** The activation function's symbol: σ, tanh, … in the standard notation; θ in LFD; f in note 004. */

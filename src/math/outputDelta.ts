@@ -1,4 +1,4 @@
-import { squaredErrorFactor, type Network } from '../engine';
+import { LOSS_REGISTRY, squaredError, type Network } from '../engine';
 import { derivativeTex, isElementwise } from './activation';
 import {
   layerAt,
@@ -34,17 +34,17 @@ export type OutputForm = 'squared' | 'squaredSoftmax' | 'bce' | 'ceSoftmax' | 'c
 
 export function outputForm(network: Network): OutputForm {
   const activation = layerAt(network, network.layers.length)?.activation ?? 'linear';
-  if (network.loss === 'binaryCrossEntropy') return 'bce';
-  if (network.loss === 'crossEntropy') return activation === 'softmax' ? 'ceSoftmax' : 'ceSigmoid';
+  const { family } = LOSS_REGISTRY[network.loss];
+  if (family === 'binaryCrossEntropy') return 'bce';
+  if (family === 'crossEntropy') return activation === 'softmax' ? 'ceSoftmax' : 'ceSigmoid';
   return activation === 'softmax' ? 'squaredSoftmax' : 'squared';
 }
 
 /** c in ∂L/∂a = c(a − y): '' (½SSE), '2' (SSE), '\frac{2}{n}' (MSE), with its value. */
 export function squaredFactor(network: Network): { tex: string; value: number } {
   const n = unitCount(network, network.layers.length);
-  const value = squaredErrorFactor(network.loss, n);
-  const tex = network.loss === 'sse' ? '2' : network.loss === 'mse' ? `\\frac{2}{${n}}` : '';
-  return { tex, value };
+  const record = squaredError(network.loss);
+  return { tex: record?.factorTex(n) ?? '', value: record?.factor(n) ?? 1 };
 }
 
 /** Do the targets sum to 1 (a probability distribution), so that a Σy − y is a − y? */

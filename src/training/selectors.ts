@@ -9,6 +9,7 @@ import {
 import {
   initializeNetwork,
   lossProblem,
+  SQUARED_LOSSES,
   validateBatch,
   type AccuracyRule,
   type Activation,
@@ -106,8 +107,6 @@ export function outputFor(data: PreparedData): {
   return { units, activation: 'linear', loss: 'mse' };
 }
 
-const SQUARED: readonly Loss[] = ['sse', 'halfSse', 'mse'];
-
 /** Why this network cannot train on this data as it is, or null. */
 export function fitProblem(network: Network, data: PreparedData): string | null {
   const inputs = data.inputNames.length;
@@ -128,7 +127,7 @@ export function fitProblem(network: Network, data: PreparedData): string | null 
   if (data.task === 'multiclass' && output.activation !== 'softmax') {
     return 'Several classes need a softmax output.';
   }
-  if (data.task === 'regression' && !SQUARED.includes(network.loss)) {
+  if (data.task === 'regression' && !SQUARED_LOSSES.includes(network.loss)) {
     return 'Regression needs a squared-error loss.';
   }
   try {

@@ -1,27 +1,17 @@
 import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { ACTIVATIONS, LOSSES, type Activation, type Loss } from '../../engine';
+import {
+  ACTIVATION_REGISTRY,
+  ACTIVATIONS,
+  LOSS_REGISTRY,
+  LOSSES,
+  type Activation,
+  type Loss,
+} from '../../engine';
 import { LIMITS, layerSizes } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
 import { learningRateLabel } from '../../math';
 import { NumberField } from './NumberField';
-
-export const ACTIVATION_NAMES: Record<Activation, string> = {
-  sigmoid: 'sigmoid σ',
-  tanh: 'tanh',
-  relu: 'ReLU',
-  leakyRelu: 'leaky ReLU (0.01)',
-  linear: 'linear (identity)',
-  softmax: 'softmax',
-};
-
-export const LOSS_NAMES: Record<Loss, string> = {
-  sse: 'squared error Σ(a−y)²',
-  halfSse: 'half squared error ½Σ(a−y)²',
-  mse: 'mean squared error (1/n)Σ(a−y)²',
-  binaryCrossEntropy: 'binary cross-entropy',
-  crossEntropy: 'cross-entropy −Σ y ln a',
-};
 
 function layerName(layer: number, L: number): string {
   return layer === 0 ? 'Input' : layer === L ? 'Output' : `Hidden ${layer}`;
@@ -106,7 +96,7 @@ export function ArchitecturePanel() {
                     >
                       {ACTIVATIONS.map((a) => (
                         <option key={a} value={a}>
-                          {ACTIVATION_NAMES[a]}
+                          {ACTIVATION_REGISTRY[a].label}
                         </option>
                       ))}
                     </select>
@@ -147,7 +137,7 @@ export function ArchitecturePanel() {
         >
           {LOSSES.map((l) => (
             <option key={l} value={l}>
-              {LOSS_NAMES[l]}
+              {LOSS_REGISTRY[l].label}
             </option>
           ))}
         </select>

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { ACTIVATION_REGISTRY, type Activation } from '../../engine';
 import { layerSizes } from '../../store';
 import { useApp } from '../../store/context';
 import { preparedOf } from '../../training/selectors';
 import type { Images } from '../../training/protocol';
-import { ACTIVATION_NAMES } from '../controls/ArchitecturePanel';
 import { diagramGeometry, edgeBuckets, type DiagramGeometry } from './diagramGeometry';
 import { context, drawUnitCurve, fitCanvas } from './draw';
 import { useChoices, usePlotView, useTrainingKit } from './kit';
@@ -168,7 +168,7 @@ export function NetworkDiagram() {
               {label(l)}
               {l > 0 && (
                 <span className="muted">
-                  {ACTIVATION_NAMES[names[l - 1] as keyof typeof ACTIVATION_NAMES] ?? ''}
+                  {ACTIVATION_REGISTRY[names[l - 1] as Activation]?.label ?? ''}
                 </span>
               )}
             </span>

@@ -1,15 +1,18 @@
 import { useState } from 'react';
-import { ACTIVATIONS, initializeNetwork, type Activation } from '../../engine';
+import {
+  ACTIVATION_REGISTRY,
+  ELEMENTWISE_ACTIVATIONS,
+  initializeNetwork,
+  LOSS_REGISTRY,
+  type Activation,
+} from '../../engine';
 import { LIMITS, layerSizes } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
 import { outputFor, preparedOf } from '../../training/selectors';
 import { learnerOf, workToJson } from '../../store/persist';
-import { ACTIVATION_NAMES, LOSS_NAMES } from '../controls/ArchitecturePanel';
 import { downloadText } from '../controls/download';
 import { NumberField } from '../controls/NumberField';
 import { useChoices, useTrainingKit } from './kit';
-
-const HIDDEN_ACTIVATIONS = ACTIVATIONS.filter((a) => a !== 'softmax');
 
 const PRESETS: { name: string; hidden: number[]; activation: Activation }[] = [
   { name: '4, 2 · tanh (Playground)', hidden: [4, 2], activation: 'tanh' },
@@ -57,8 +60,8 @@ export function NetworkPanel() {
       </p>
       <p className="hint">
         Input: {data.inputNames.join(', ')}. Output: {output.units}{' '}
-        {ACTIVATION_NAMES[output.activation]} unit{output.units === 1 ? '' : 's'},{' '}
-        {LOSS_NAMES[network.loss]}.
+        {ACTIVATION_REGISTRY[output.activation].label} unit{output.units === 1 ? '' : 's'},{' '}
+        {LOSS_REGISTRY[network.loss].label}.
       </p>
       <ol className="hidden-layers">
         {sizes.slice(1, -1).map((units, index) => {
@@ -113,9 +116,9 @@ export function NetworkPanel() {
                 report(null);
               }}
             >
-              {HIDDEN_ACTIVATIONS.map((a) => (
+              {ELEMENTWISE_ACTIVATIONS.map((a) => (
                 <option key={a} value={a}>
-                  {ACTIVATION_NAMES[a]}
+                  {ACTIVATION_REGISTRY[a].label}
                 </option>
               ))}
             </select>

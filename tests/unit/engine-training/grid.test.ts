@@ -30,6 +30,8 @@ describe('the batched grid forward pass', () => {
     ['relu', 'softmax', 'crossEntropy', 3],
     ['leakyRelu', 'linear', 'mse', 2],
     ['sigmoid', 'tanh', 'halfSse', 1],
+    ['elu', 'swish', 'sse', 2],
+    ['swish', 'elu', 'mse', 3],
   ] as const)('equals runPass at every point (%s hidden, %s output)', (hidden, output, loss, n) => {
     const net = network(hidden, output, loss, n);
     const P = 37;
@@ -52,8 +54,8 @@ describe('the batched grid forward pass', () => {
     );
   });
 
-  it.each(['tanh', 'sigmoid'] as const)(
-    'draws pictures with table %s within 10⁻⁶ of runPass',
+  it.each(['tanh', 'sigmoid', 'elu', 'swish'] as const)(
+    'draws pictures with table %s within 10⁻⁶ of runPass (exact for the others)',
     (hidden) => {
       const net = network(hidden, 'sigmoid', 'binaryCrossEntropy', 1);
       const P = 200;

@@ -7,6 +7,8 @@ export const ALL_ACTIVATIONS: Activation[] = [
   'tanh',
   'relu',
   'leakyRelu',
+  'elu',
+  'swish',
   'linear',
   'softmax',
 ];
@@ -36,7 +38,7 @@ export interface Case {
 }
 
 /**
- * A network of 1–3 layers (hidden activations drawn from all six), 1–4 units each, weights and
+ * A network of 1–3 layers (hidden activations drawn from all eight), 1–4 units each, weights and
  * biases in [−2, 2]; a batch of 1–4 samples with x in [−2, 2] and y in [0, 1] for the
  * cross-entropies, [−2, 2] otherwise. With `hidden`, the last hidden layer has that activation.
  */

@@ -18,15 +18,15 @@ import {
 } from '../../../src/engine';
 
 describe('the engine contract', () => {
-  it('Activation and Loss are exactly the brief’s string unions', () => {
+  it('Activation and Loss are exactly the brief’s string unions (and issue 11’s elu, swish)', () => {
     expectTypeOf<Activation>().toEqualTypeOf<
-      'sigmoid' | 'tanh' | 'relu' | 'leakyRelu' | 'linear' | 'softmax'
+      'sigmoid' | 'tanh' | 'relu' | 'leakyRelu' | 'elu' | 'swish' | 'linear' | 'softmax'
     >();
     expectTypeOf<Loss>().toEqualTypeOf<
       'sse' | 'halfSse' | 'mse' | 'binaryCrossEntropy' | 'crossEntropy'
     >();
     expect([...engine.ACTIVATIONS].sort()).toEqual(
-      ['sigmoid', 'tanh', 'relu', 'leakyRelu', 'linear', 'softmax'].sort(),
+      ['sigmoid', 'tanh', 'relu', 'leakyRelu', 'elu', 'swish', 'linear', 'softmax'].sort(),
     );
     expect([...engine.LOSSES].sort()).toEqual(
       ['sse', 'halfSse', 'mse', 'binaryCrossEntropy', 'crossEntropy'].sort(),

@@ -76,6 +76,23 @@ function tanhNode(z: Node): Node {
   const dt = B.sub(ONE, B.mul(t, t)); // tanh' = 1 − tanh²; |tanh''| ≤ 2 tanh'
   return unary(z, t, dt, 2 * absNumber(dt));
 }
+/** ELU (α = 1): z above 0; e^z − 1 below, with ELU' = e^z and |ELU''| = e^z. */
+function eluNode(z: Node): Node {
+  if (B.sign(z.value) > 0) return unary(z, z.value, ONE, 0);
+  const e = B.exp(z.value);
+  return unary(z, B.sub(e, ONE), e, absNumber(e));
+}
+/**
+ * swish(z) = z·σ(z) as one primitive: swish' = σ(1 + z(1 − σ)), and
+ * |swish''| = σ(1 − σ)|2 + z(1 − 2σ)| ≤ σ(1 − σ)(2 + |z|).
+ */
+function swishNode(z: Node): Node {
+  const s = sigmoidBig(z.value);
+  const oneMinusS = B.sub(ONE, s);
+  const ds = B.mul(s, B.add(ONE, B.mul(z.value, oneMinusS)));
+  const second = absNumber(B.mul(s, oneMinusS)) * (2 + absNumber(z.value));
+  return unary(z, B.mul(z.value, s), ds, second);
+}
 function piecewiseLinear(z: Node, slopeBelow: number): Node {
   const slope = B.sign(z.value) > 0 ? 1 : slopeBelow;
   return unary(z, B.mul(z.value, big(slope)), big(slope), 0);
@@ -142,6 +159,10 @@ function activate(activation: Activation, z: Node[]): Node[] {
       return z.map((n) => piecewiseLinear(n, 0));
     case 'leakyRelu':
       return z.map((n) => piecewiseLinear(n, 0.01));
+    case 'elu':
+      return z.map(eluNode);
+    case 'swish':
+      return z.map(swishNode);
     case 'linear':
       return z.map((n) => scale(n, 1));
     case 'softmax':

@@ -96,8 +96,8 @@ describe('initializeNetwork', () => {
     expect(new Set(firsts).size).toBe(20);
   });
 
-  it('He for relu and leakyRelu: normal with std √(2/n_in)', () => {
-    for (const activation of ['relu', 'leakyRelu'] as const) {
+  it('He for the ReLU family (relu, leakyRelu, elu, swish): normal with std √(2/n_in)', () => {
+    for (const activation of ['relu', 'leakyRelu', 'elu', 'swish'] as const) {
       const layer = initializeLayer(400, { units: 300, activation }, createRng(5));
       const s = stats(layer.weights.flat());
       const std = Math.sqrt(2 / 400);

@@ -90,6 +90,18 @@ function reluNode(a: Node): Node {
 function leakyReluNode(a: Node): Node {
   return unary(a, a.value > 0 ? a.value : 0.01 * a.value, a.value > 0 ? 1 : 0.01);
 }
+/**
+ * ELU (α = 1): z above 0, e^z − 1 below as the primitive expm1 (d/dz = e^z), as PyTorch has it.
+ * Not exp(z) − 1 from nodes: at z = −1e-66 that rounds to 0, and a ReLU downstream would then sit
+ * on the other side of its kink from the engine's.
+ */
+function eluNode(a: Node): Node {
+  return a.value > 0 ? scale(a, 1) : unary(a, Math.expm1(a.value), Math.exp(a.value));
+}
+/** swish = z·σ(z) as a product of two nodes: its derivative comes from the product rule. */
+function swishNode(a: Node): Node {
+  return mul(a, sigmoidNode(a));
+}
 
 /** softmax from exp, sum and divide; subtracting the (constant) max changes no derivative. */
 function softmaxNodes(z: Node[]): Node[] {
@@ -109,6 +121,10 @@ export function activate(activation: Activation, z: Node[]): Node[] {
       return z.map(reluNode);
     case 'leakyRelu':
       return z.map(leakyReluNode);
+    case 'elu':
+      return z.map(eluNode);
+    case 'swish':
+      return z.map(swishNode);
     case 'linear':
       return z.map((n) => scale(n, 1));
     case 'softmax':
