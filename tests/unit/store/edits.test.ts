@@ -80,7 +80,7 @@ describe('edits propose; they never change the state they are given', () => {
       'sigmoid',
     ]);
     expect(edits.setActivation(state, 3, 'tanh')).toBe('There is no layer 3.');
-    expect(edits.setActivation(state, 1, 'swish' as never)).toBe('Unknown activation "swish".');
+    expect(edits.setActivation(state, 1, 'gelu' as never)).toBe('Unknown activation "gelu".');
     const mse = edits.setLoss(state, 'mse');
     expect(typeof mse !== 'string' && mse.network?.loss).toBe('mse');
     expect(edits.setLoss(state, 'hinge' as never)).toBe('Unknown loss "hinge".');
