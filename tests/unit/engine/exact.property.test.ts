@@ -78,15 +78,21 @@ function expectExact(network: Network, batch: Sample[]) {
   }
 }
 
+// 2048-bit exp is the cost here, and five of the eight hidden activations now need one (ELU and
+// swish joined sigmoid, tanh and softmax): one pair took 6.7 s on a busy machine, past the 5 s default.
 describe.each(ALLOWED_PAIRS)('output %s with %s, against exact arithmetic', (output, loss) => {
-  it('pre-activations up to ±1000 (huge weights): every number relatively exact', () => {
-    fc.assert(
-      fc.property(hugeCaseArbitrary(output, loss), ({ network, batch }) =>
-        expectExact(network, batch),
-      ),
-      { numRuns: runs },
-    );
-  });
+  it(
+    'pre-activations up to ±1000 (huge weights): every number relatively exact',
+    { timeout: 30_000 },
+    () => {
+      fc.assert(
+        fc.property(hugeCaseArbitrary(output, loss), ({ network, batch }) =>
+          expectExact(network, batch),
+        ),
+        { numRuns: runs },
+      );
+    },
+  );
   it('ordinary weights in [−2, 2]: the same', () => {
     fc.assert(
       fc.property(caseArbitrary(output, loss), ({ network, batch }) => expectExact(network, batch)),

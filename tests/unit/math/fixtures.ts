@@ -209,6 +209,21 @@ export const NETWORKS: { name: string; network: Network; samples: Sample[] }[] =
       },
     ],
   },
+  {
+    name: 'ELU hidden, swish output, mean squared error, 2 samples',
+    network: {
+      inputSize: 1,
+      loss: 'mse',
+      layers: [
+        { activation: 'elu', weights: [[-1, 0.5]], biases: [0, 0] },
+        { activation: 'swish', weights: [[1], [1]], biases: [0] },
+      ],
+    },
+    samples: [
+      { x: [1], y: [0] },
+      { x: [-2], y: [0.5] },
+    ],
+  },
 ];
 
 export function allSteps(network: Network): PassStep[] {
