@@ -11,6 +11,7 @@ import {
   type PassStep,
   type Sample,
 } from '../engine';
+import { isNotationId } from '../math/notations';
 import { DEFAULT_EXAMPLE, findExample, type WorkedExample } from './examples';
 import { LIMITS, checkValue } from './limits';
 import { stepsOf, updateOf } from './selectors';
@@ -222,8 +223,7 @@ export function createAppStore(init: Partial<LearnerState> = {}): AppStore {
         set({ selection });
       },
       setNotation(notation) {
-        if (notation === 'standard' || notation === 'lfd' || notation === 'rowVector')
-          set({ notation });
+        if (isNotationId(notation)) set({ notation });
       },
       setView(view) {
         const digits =

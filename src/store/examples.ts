@@ -64,7 +64,7 @@ export const EXAMPLES: readonly WorkedExample[] = [
     },
     samples: [{ x: [1.0], y: [1.0] }],
     learningRate: 1,
-    notation: 'standard',
+    notation: 'chain',
   },
   {
     id: 'note-004',

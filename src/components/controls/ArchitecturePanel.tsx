@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { ACTIVATIONS, LOSSES, type Activation, type Loss } from '../../engine';
 import { LIMITS, layerSizes } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
-import { learningRateLabel } from '../../math';
+import { notationOf } from '../../math';
 import { NumberField } from './NumberField';
 
 export const ACTIVATION_NAMES: Record<Activation, string> = {
@@ -150,7 +150,7 @@ export function ArchitecturePanel() {
         {errorFor('loss')}
       </div>
       <NumberField
-        label={`Learning rate ${learningRateLabel(notation)}`}
+        label={`Learning rate ${notationOf(notation).learningRate.text}`}
         value={learningRate}
         min={0}
         max={LIMITS.maxLearningRate}

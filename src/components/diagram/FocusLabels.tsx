@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import { notationFor } from '../../math/notations';
 import { useShallow } from 'zustand/react/shallow';
 import { edgeAt, type NetworkLayout } from '../../layout/networkLayout';
 import { selectProgress, selectSnapshot, selectUpdate, type AppState } from '../../store';
@@ -23,7 +24,7 @@ function labelValues(s: AppState, p: Hovered) {
     gradient: gradient ?? null,
     next: pick(next) ?? null,
     digits: s.view.digits,
-    notation: s.notation,
+    notation: notationFor(s.notation, s.network),
   };
 }
 

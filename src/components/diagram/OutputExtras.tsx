@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
-import { activationName, lossLabel, subscript } from '../../math/labels';
+import { activationName, subscript } from '../../math/labels';
+import { notationOf } from '../../math/notations';
 import type { ColumnLayout, NetworkLayout } from '../../layout/networkLayout';
 import {
   selectProgress,
@@ -47,8 +48,8 @@ export function OutputExtras({ layout }: { layout: NetworkLayout }) {
   );
   const lossName =
     v.batch > 1
-      ? `${lossLabel(v.notation)}${subscript(String(v.sampleIndex + 1))}`
-      : lossLabel(v.notation);
+      ? `${notationOf(v.notation).loss.text}${subscript(String(v.sampleIndex + 1))}`
+      : notationOf(v.notation).loss.text;
 
   return (
     <g className={`output-extras${v.inUse ? ' current' : ''}`}>

@@ -5,6 +5,7 @@ import {
   chainRuleEquation,
   lossConventionTex,
   matrixEquations,
+  notationOf,
   stepEquations,
   texNumber,
   type EquationBlock,
@@ -109,7 +110,8 @@ describe('the numbers agree with the engine', () => {
               (_, i) => grads?.dW[i]?.[j] as number,
             );
             const bias = grads?.db[j] as number;
-            const ordered = notation === 'lfd' ? [bias, ...weights] : [...weights, bias];
+            const ordered =
+              notationOf(notation).bias === 'weightZero' ? [bias, ...weights] : [...weights, bias];
             expected.push(...ordered.map((g) => `= ${texNumber(g)}`));
           });
           expect(results).toEqual(expected);
