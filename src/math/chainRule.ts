@@ -4,25 +4,14 @@ import {
   layerAt,
   sampleValues,
   unitCount,
+  notationIn,
   type EquationBlock,
   type NetworkContext,
 } from './context';
 import { formatNumber } from './format';
 import { preActivationSum } from './forward';
 import { backSum, backSumSubstituted } from './hiddenDelta';
-import { biasLabel, lossLabel, unitValueLabel, weightLabel } from './labels';
-import {
-  activationFunctionTex,
-  activationTex,
-  biasInputTex,
-  biasTex,
-  deltaTex,
-  lossSymbol,
-  partialTex,
-  preActivationTex,
-  targetTex,
-  weightTex,
-} from './notation';
+import { activationFunctionTex, partialTex } from './notation';
 import { outputForm, squaredFactor, targetsSumToOne } from './outputDelta';
 import { at, factor, num, product } from './tex';
 
@@ -35,10 +24,10 @@ import { at, factor, num, product } from './tex';
 
 /** δ_j of an output unit in short symbols when the loss and f fold into one factor ∂L/∂z_j. */
 function foldedOutputDelta(ctx: NetworkContext, j: number): string {
-  const { notation } = ctx;
+  const { tex } = notationIn(ctx);
   const L = ctx.network.layers.length;
-  const A = activationTex(notation, L, j);
-  const Y = targetTex(notation, j);
+  const A = tex.activation(L, j);
+  const Y = tex.target(j);
   switch (outputForm(ctx.network)) {
     case 'bce':
       return `(${A} - ${Y})`;
@@ -47,7 +36,7 @@ function foldedOutputDelta(ctx: NetworkContext, j: number): string {
     case 'ceSoftmax':
       return targetsSumToOne(sampleValues(ctx).y_) ? `(${A} - ${Y})` : `(${A}\\sum_k y_k - ${Y})`;
     default:
-      return deltaTex(notation, L, j);
+      return tex.delta(L, j);
   }
 }
 
@@ -57,7 +46,9 @@ function parameterChain(
   j: number,
   from: number | null,
 ): EquationBlock | null {
-  const { network, notation } = ctx;
+  const { network } = ctx;
+  const notation = notationIn(ctx);
+  const { tex, text } = notation;
   const L = network.layers.length;
   const activation = layerAt(network, layer)?.activation;
   const nPrev = unitCount(network, layer - 1);
@@ -66,18 +57,13 @@ function parameterChain(
 
   const values = sampleValues(ctx);
   const m = ctx.samples.length;
-  const loss = lossSymbol(notation, m > 1 ? ctx.sampleIndex : undefined);
-  const param = from === null ? biasTex(notation, layer, j) : weightTex(notation, layer, from, j);
-  const A = activationTex(notation, layer, j);
-  const Z = preActivationTex(notation, layer, j);
+  const loss = tex.loss(m > 1 ? ctx.sampleIndex : undefined);
+  const param = from === null ? tex.bias(layer, j) : tex.weight(layer, from, j);
+  const A = tex.activation(layer, j);
+  const Z = tex.preActivation(layer, j);
   const F = activationFunctionTex(notation, activation);
   // ∂z_j/∂w_ij = a_i^(l−1); ∂z_j/∂b_j = 1 (LFD: ∂s_j/∂w_0j = x_0 = 1).
-  const lastSymbol =
-    from !== null
-      ? activationTex(notation, layer - 1, from)
-      : notation === 'lfd'
-        ? biasInputTex(layer - 1)
-        : '1';
+  const lastSymbol = from !== null ? tex.activation(layer - 1, from) : tex.biasInput(layer - 1);
   const lastValue = from !== null ? values.a(layer - 1, from) : 1;
   const last = partialTex(Z, param);
   const delta = values.delta(layer, j);
@@ -85,7 +71,7 @@ function parameterChain(
   let substituted: string;
 
   if (!isElementwise(activation) || (layer === L && outputForm(network) !== 'squared')) {
-    const folded = layer === L ? foldedOutputDelta(ctx, j) : deltaTex(notation, layer, j);
+    const folded = layer === L ? foldedOutputDelta(ctx, j) : tex.delta(layer, j);
     general = `${partialTex(loss, Z)}\\cdot ${last} = ${folded}\\cdot ${lastSymbol}`;
     substituted = `= ${product(factor(delta), factor(lastValue))}`;
   } else {
@@ -93,15 +79,15 @@ function parameterChain(
     const fPrime = `${F}'(${Z})`;
     if (layer === L) {
       const c = squaredFactor(network);
-      const Y = targetTex(notation, j);
+      const Y = tex.target(j);
       general =
         `${partialTex(loss, A)}\\cdot ${partialTex(A, Z)}\\cdot ${last}` +
         ` = ${c.tex}(${A} - ${Y})\\cdot ${fPrime}\\cdot ${lastSymbol}`;
       const g = c.value * (values.a(layer, j) - values.y(j));
       substituted = `= ${product(factor(g), factor(d.value), factor(lastValue))}`;
     } else {
-      const k = notation === 'rowVector' ? 'm' : 'k';
-      const zNext = preActivationTex(notation, layer + 1, k);
+      const k = notation.indices.next;
+      const zNext = tex.preActivation(layer + 1, k);
       const back = backSumSubstituted(ctx, layer, j);
       general =
         `\\left(\\sum_{${k}=1}^{${unitCount(network, layer + 1)}} ${partialTex(loss, zNext)}\\,${partialTex(zNext, A)}\\right)` +
@@ -114,11 +100,10 @@ function parameterChain(
   }
   const grads = ctx.snapshot.grads[layer - 1];
   const mean = from === null ? at(grads?.db, j) : at(grads?.dW[from], j);
-  const name =
-    from === null ? biasLabel(notation, layer, j) : weightLabel(notation, layer, from, j);
+  const name = from === null ? text.bias(layer, j) : text.weight(layer, from, j);
   const batch =
     m > 1
-      ? ` — sample ${ctx.sampleIndex + 1}; ∂${lossLabel(notation)}/∂${name} is the mean over the ${m} samples, ${formatNumber(mean, 6)}`
+      ? ` — sample ${ctx.sampleIndex + 1}; ∂${notation.loss.text}/∂${name} is the mean over the ${m} samples, ${formatNumber(mean, 6)}`
       : '';
   return {
     title: `Chain rule for ${name}${batch}`,
@@ -130,31 +115,36 @@ function parameterChain(
 
 /** A unit's z, a and δ side by side (an input unit: its value). */
 function unitSummary(ctx: NetworkContext, layer: number, j: number): EquationBlock | null {
-  const { network, notation } = ctx;
+  const { network } = ctx;
+  const notation = notationIn(ctx);
+  const { tex, text } = notation;
   if (layer < 0 || layer > network.layers.length || j < 0 || j >= unitCount(network, layer)) {
     return null;
   }
   const values = sampleValues(ctx);
-  const A = activationTex(notation, layer, j);
+  const A = tex.activation(layer, j);
   const m = ctx.samples.length;
   const of = m > 1 ? ` — sample ${ctx.sampleIndex + 1}` : '';
   if (layer === 0) {
     return {
-      title: `Input ${unitValueLabel(notation, 'a', 0, j)}${of}`,
+      title: `Input ${text.unit('a', 0, j)}${of}`,
       general: '',
       substituted: '',
       result: `${A} = ${num(values.a(0, j))}`,
     };
   }
   const activation = layerAt(network, layer)?.activation ?? 'linear';
-  const Z = preActivationTex(notation, layer, j);
-  const D = deltaTex(notation, layer, j);
-  const loss = lossSymbol(notation, m > 1 ? ctx.sampleIndex : undefined);
+  const Z = tex.preActivation(layer, j);
+  const D = tex.delta(layer, j);
+  const loss = tex.loss(m > 1 ? ctx.sampleIndex : undefined);
   const F = activationFunctionTex(notation, activation);
   const fOfZ = activation === 'softmax' ? `${F}(\\ldots)_{${j + 1}}` : `${F}(${Z})`;
+  // A notation that writes δ as ∂C/∂z (note 002) needs no definition of it.
+  const dLdZ = partialTex(loss, Z);
+  const delta = D === dLdZ ? D : `${D} = ${dLdZ}`;
   return {
-    title: `Unit ${j + 1} of layer ${layer}: ${unitValueLabel(notation, 'z', layer, j)}, ${unitValueLabel(notation, 'a', layer, j)}, ${unitValueLabel(notation, 'delta', layer, j)}${of}`,
-    general: `${Z} = ${preActivationSum(notation, layer, j, unitCount(network, layer - 1))}, \\quad ${A} = ${fOfZ}, \\quad ${D} = ${partialTex(loss, Z)}`,
+    title: `Unit ${j + 1} of layer ${layer}: ${text.unit('z', layer, j)}, ${text.unit('a', layer, j)}, ${text.unit('delta', layer, j)}${of}`,
+    general: `${Z} = ${preActivationSum(notation, layer, j, unitCount(network, layer - 1))}, \\quad ${A} = ${fOfZ}, \\quad ${delta}`,
     substituted: '',
     result: `${Z} = ${num(values.z(layer, j))}, \\quad ${A} = ${num(values.a(layer, j))}, \\quad ${D} = ${num(values.delta(layer, j))}`,
   };

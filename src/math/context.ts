@@ -1,4 +1,5 @@
 import type { Layer, Network, PassSnapshot, PassStep, Sample } from '../engine';
+import { notationFor, type Notation } from './notations';
 import type { NotationId } from './vocabulary';
 import { at } from './tex';
 
@@ -20,6 +21,11 @@ export interface EquationContext {
 
 /** A context for what does not depend on the step (the chain rule of a selection). */
 export type NetworkContext = Omit<EquationContext, 'step'>;
+
+/** The context's notation, written for its network's shape. */
+export function notationIn(ctx: Pick<NetworkContext, 'notation' | 'network'>): Notation {
+  return notationFor(ctx.notation, ctx.network);
+}
 
 /** One equation: the general form, the same with this step's numbers, and the result. */
 export interface EquationBlock {

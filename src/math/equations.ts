@@ -3,6 +3,7 @@ import {
   sampleValues,
   stepUnits,
   unitCount,
+  notationIn,
   type EquationBlock,
   type EquationContext,
   type LazyBlock,
@@ -10,24 +11,25 @@ import {
 import { forwardBlocks } from './forward';
 import { gradientBlocks } from './gradients';
 import { hiddenDeltaBlocks } from './hiddenDelta';
+import { gradientLinkBlocks, hiddenLinkBlocks, outputLinkBlocks } from './links';
 import { lossBlocks } from './loss';
 import { matrixHiddenDeltaBlocks, matrixOutputDeltaBlocks } from './matrixBackward';
 import { matrixForwardBlocks, matrixLossBlocks, matrixStartBlocks } from './matrixForward';
 import { matrixGradientBlocks, matrixUpdateBlocks } from './matrixGradients';
-import { activationTex, targetTex } from './notation';
 import { outputDeltaBlocks } from './outputDelta';
 import { num } from './tex';
 import { lossChangeBlock, updateBlocks, updatedOf } from './update';
 
 /** Before the first step: nothing computed yet; the sample's inputs and targets, for reference. */
 function startBlock(ctx: EquationContext): EquationBlock {
-  const { network, notation } = ctx;
+  const { network } = ctx;
+  const { tex } = notationIn(ctx);
   const values = sampleValues(ctx);
   const inputs = range(network.inputSize).map(
-    (i) => `${activationTex(notation, 0, i)} = ${num(values.a(0, i))}`,
+    (i) => `${tex.activation(0, i)} = ${num(values.a(0, i))}`,
   );
   const targets = range(unitCount(network, network.layers.length)).map(
-    (j) => `${targetTex(notation, j)} = ${num(values.y(j))}`,
+    (j) => `${tex.target(j)} = ${num(values.y(j))}`,
   );
   const of = ctx.samples.length > 1 ? ` of sample ${ctx.sampleIndex + 1}` : '';
   return {
@@ -49,6 +51,8 @@ export function stepEquations(ctx: EquationContext): EquationBlock[] {
 /** The same, each block built only when called for. */
 export function lazyStepEquations(ctx: EquationContext): LazyBlock[] {
   const { step, network } = ctx;
+  // Note 002 writes the backward steps link by link; the other notes with δ.
+  const links = notationIn(ctx).backward === 'links';
   switch (step.kind) {
     case 'start':
       return [() => startBlock(ctx)];
@@ -57,11 +61,22 @@ export function lazyStepEquations(ctx: EquationContext): LazyBlock[] {
     case 'loss':
       return lossBlocks(ctx);
     case 'outputDelta':
-      return outputDeltaBlocks(ctx, stepUnits(network, step.layer, step.unit));
+      return (links ? outputLinkBlocks : outputDeltaBlocks)(
+        ctx,
+        stepUnits(network, step.layer, step.unit),
+      );
     case 'hiddenDelta':
-      return hiddenDeltaBlocks(ctx, step.layer, stepUnits(network, step.layer, step.unit));
+      return (links ? hiddenLinkBlocks : hiddenDeltaBlocks)(
+        ctx,
+        step.layer,
+        stepUnits(network, step.layer, step.unit),
+      );
     case 'gradients':
-      return gradientBlocks(ctx, step.layer, stepUnits(network, step.layer, step.unit));
+      return (links ? gradientLinkBlocks : gradientBlocks)(
+        ctx,
+        step.layer,
+        stepUnits(network, step.layer, step.unit),
+      );
     case 'update':
       return updateBlocks(ctx);
   }

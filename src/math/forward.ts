@@ -13,81 +13,70 @@ import {
   sampleValues,
   unitCount,
   weightAt,
+  notationIn,
   type EquationBlock,
   type LazyBlock,
   type EquationContext,
 } from './context';
 import type { Activation } from '../engine';
-import type { NotationId } from './vocabulary';
-import { activationName, unitValueLabel } from './labels';
-import {
-  activationFunctionTex,
-  activationTex,
-  biasInputTex,
-  biasTex,
-  concreteActivationTex,
-  preActivationTex,
-  preActivationVectorTex,
-  weightTex,
-  type Index,
-} from './notation';
+import { activationName } from './labels';
+import type { Notation } from './notations';
+import { activationFunctionTex, concreteActivationTex, type Index } from './notation';
 import { factor, MAX_EXPANDED_TERMS, num, product, sum } from './tex';
 
 /** One weighted term w_ij a_i (in note 004, (x_{l−1})_i (W_l)_ij, the row-vector order). */
-function weightedTerm(notation: NotationId, layer: number, i: Index, j: Index): string {
-  const w = weightTex(notation, layer, i, j);
-  const a = activationTex(notation, layer - 1, i);
-  return notation === 'rowVector' ? `${a}${w}` : `${w}${a}`;
+function weightedTerm(n: Notation, layer: number, i: Index, j: Index): string {
+  const w = n.tex.weight(layer, i, j);
+  const a = n.tex.activation(layer - 1, i);
+  return n.vectors === 'row' ? `${a}${w}` : `${w}${a}`;
 }
 
 /**
  * The weighted input of unit j as a Σ: Σ_{i=1}^{n} w_ij a_i + b_j; in LFD Σ_{i=0}^{n} w_ij x_i with
  * x_0 = 1 (note 001); in note 004 Σ_i (x_{l−1})_i (W_l)_ij + (b_l)_j.
  */
-export function preActivationSum(
-  notation: NotationId,
-  layer: number,
-  j: Index,
-  nPrev: number,
-): string {
-  const term = weightedTerm(notation, layer, 'i', j);
-  if (notation === 'lfd') return `\\sum_{i=0}^{${nPrev}} ${term}`;
-  return `\\sum_{i=1}^{${nPrev}} ${term} + ${biasTex(notation, layer, j)}`;
+export function preActivationSum(n: Notation, layer: number, j: Index, nPrev: number): string {
+  const term = weightedTerm(n, layer, 'i', j);
+  if (n.bias === 'weightZero') return `\\sum_{i=0}^{${nPrev}} ${term}`;
+  return `\\sum_{i=1}^{${nPrev}} ${term} + ${n.tex.bias(layer, j)}`;
 }
 
 /** The weighted input of one unit in symbols, as a Σ and, when there are few, term by term. */
 function preActivationGeneral(ctx: EquationContext, layer: number, j: number): string {
-  const { notation } = ctx;
+  const n = notationIn(ctx);
   const nPrev = unitCount(ctx.network, layer - 1);
-  const bias = biasTex(notation, layer, j);
-  const terms = range(nPrev).map((i) => weightedTerm(notation, layer, i, j));
+  const bias = n.tex.bias(layer, j);
+  const terms = range(nPrev).map((i) => weightedTerm(n, layer, i, j));
   const expanded =
-    notation === 'lfd'
-      ? sum([`${bias}${biasInputTex(layer - 1)}`, ...terms])
+    n.bias === 'weightZero'
+      ? sum([`${bias}${n.tex.biasInput(layer - 1)}`, ...terms])
       : sum([...terms, bias]);
-  const forms = [preActivationTex(notation, layer, j)];
-  if (nPrev > 1) forms.push(preActivationSum(notation, layer, j, nPrev));
+  const forms = [n.tex.preActivation(layer, j)];
+  if (nPrev > 1) forms.push(preActivationSum(n, layer, j, nPrev));
   if (nPrev <= MAX_EXPANDED_TERMS) forms.push(expanded);
   return forms.join(' = ');
 }
 
 /** The same with numbers: 0.15\cdot 0.05 + 0.2\cdot 0.1 + 0.35 (bias first, times x_0 = 1, in LFD). */
 function preActivationSubstituted(ctx: EquationContext, layer: number, j: number): string {
+  const n = notationIn(ctx);
   const values = sampleValues(ctx);
   const nPrev = unitCount(ctx.network, layer - 1);
   const terms = range(nPrev).map((i) => {
     const w = factor(weightAt(ctx.network, layer, i, j));
     const a = factor(values.a(layer - 1, i));
-    return ctx.notation === 'rowVector' ? product(a, w) : product(w, a);
+    return n.vectors === 'row' ? product(a, w) : product(w, a);
   });
   const b = factor(biasAt(ctx.network, layer, j));
-  return `= ${ctx.notation === 'lfd' ? sum([product(b, '1'), ...terms]) : sum([...terms, b])}`;
+  return `= ${n.bias === 'weightZero' ? sum([product(b, '1'), ...terms]) : sum([...terms, b])}`;
 }
 
 function preActivationBlock(ctx: EquationContext, layer: number, j: number): EquationBlock {
-  const lfdNote = ctx.notation === 'lfd' ? ' (bias as w₀ⱼ with x₀ = 1)' : '';
+  const n = notationIn(ctx);
+  const biasNote =
+    n.bias === 'weightZero' ? ` (bias as ${n.phrases(layer).biasName} with x₀ = 1)` : '';
   return {
-    title: `Pre-activation ${unitValueLabel(ctx.notation, 'z', layer, j)}${lfdNote}${sampleSuffix(ctx)}`,
+    title: `Pre-activation ${n.text.unit('z', layer, j)}${biasNote}${sampleSuffix(ctx)}`,
     general: preActivationGeneral(ctx, layer, j),
     substituted: preActivationSubstituted(ctx, layer, j),
     result: `= ${num(sampleValues(ctx).z(layer, j))}`,
@@ -100,22 +89,22 @@ function activationBlock(
   j: number,
   activation: Activation,
 ): EquationBlock {
-  const { notation } = ctx;
+  const n = notationIn(ctx);
   const values = sampleValues(ctx);
-  const act = activationTex(notation, layer, j);
-  const pre = preActivationTex(notation, layer, j);
-  const f = activationFunctionTex(notation, activation);
+  const act = n.tex.activation(layer, j);
+  const pre = n.tex.preActivation(layer, j);
+  const f = activationFunctionTex(n, activation);
   const concrete = concreteActivationTex(activation);
-  const title = `Activation ${unitValueLabel(notation, 'a', layer, j)} (${activationName(activation)})${sampleSuffix(ctx)}`;
+  const title = `Activation ${n.text.unit('a', layer, j)} (${activationName(activation)})${sampleSuffix(ctx)}`;
   const z = values.z(layer, j);
   const result = `= ${num(values.a(layer, j))}`;
 
   if (!isElementwise(activation)) {
-    const n = unitCount(ctx.network, layer);
-    const vector = preActivationVectorTex(notation, layer);
+    const units = unitCount(ctx.network, layer);
+    const vector = n.tex.preActivationVector(layer);
     const forms = [act, `${f}(${vector})_{${j + 1}}`];
     if (f !== concrete) forms.push(`${concrete}(${vector})_{${j + 1}}`);
-    forms.push(softmaxDefinition(pre, preActivationTex(notation, layer, 'k'), n));
+    forms.push(softmaxDefinition(pre, n.tex.preActivation(layer, 'k'), units));
     return {
       title,
       general: forms.join(' = '),

@@ -5,21 +5,11 @@ import {
   sampleValues,
   unitCount,
   weightAt,
+  notationIn,
   type EquationBlock,
   type NetworkContext,
 } from './context';
-import { biasLabel, weightLabel } from './labels';
-import {
-  activationFunctionTex,
-  activationTex,
-  biasInputTex,
-  biasTex,
-  lossSymbol,
-  partialTex,
-  preActivationTex,
-  targetTex,
-  weightTex,
-} from './notation';
+import { activationFunctionTex, partialTex } from './notation';
 import { outputForm, squaredFactor } from './outputDelta';
 import { factor, num, product } from './tex';
 
@@ -34,7 +24,9 @@ import { factor, num, product } from './tex';
  */
 export function fullChainEquation(ctx: NetworkContext, selection: Selection): EquationBlock | null {
   if (selection.kind === 'unit') return null;
-  const { network, notation } = ctx;
+  const { network } = ctx;
+  const notation = notationIn(ctx);
+  const { tex, text } = notation;
   const L = network.layers.length;
   const layer = selection.layer;
   const j = selection.kind === 'weight' ? selection.to : selection.unit;
@@ -51,18 +43,18 @@ export function fullChainEquation(ctx: NetworkContext, selection: Selection): Eq
 
   const values = sampleValues(ctx);
   const m = ctx.samples.length;
-  const loss = lossSymbol(notation, m > 1 ? ctx.sampleIndex : undefined);
-  const param = from === null ? biasTex(notation, layer, j) : weightTex(notation, layer, from, j);
+  const loss = tex.loss(m > 1 ? ctx.sampleIndex : undefined);
+  const param = from === null ? tex.bias(layer, j) : tex.weight(layer, from, j);
   const unitOf = (l: number) => (l === layer ? j : 0);
 
   const links: string[] = [];
   const symbols: string[] = [];
   const numbers: number[] = [];
   const c = squaredFactor(network);
-  const A = (l: number) => activationTex(notation, l, unitOf(l));
-  const Z = (l: number) => preActivationTex(notation, l, unitOf(l));
+  const A = (l: number) => tex.activation(l, unitOf(l));
+  const Z = (l: number) => tex.preActivation(l, unitOf(l));
   links.push(partialTex(loss, A(L)));
-  symbols.push(`${c.tex}(${A(L)} - ${targetTex(notation, 0)})`);
+  symbols.push(`${c.tex}(${A(L)} - ${tex.target(0)})`);
   numbers.push(c.value * (values.a(L, 0) - values.y(0)));
   for (let l = L; l >= layer; l--) {
     const activation = layerAt(network, l)?.activation;
@@ -73,21 +65,20 @@ export function fullChainEquation(ctx: NetworkContext, selection: Selection): Eq
     numbers.push(d.value);
     if (l > layer) {
       links.push(partialTex(Z(l), A(l - 1)));
-      symbols.push(weightTex(notation, l, unitOf(l - 1), 0));
+      symbols.push(tex.weight(l, unitOf(l - 1), 0));
       numbers.push(weightAt(network, l, unitOf(l - 1), 0));
     }
   }
   links.push(partialTex(Z(layer), param));
   if (from !== null) {
-    symbols.push(activationTex(notation, layer - 1, from));
+    symbols.push(tex.activation(layer - 1, from));
     numbers.push(values.a(layer - 1, from));
   } else {
-    symbols.push(notation === 'lfd' ? biasInputTex(layer - 1) : '1');
+    symbols.push(tex.biasInput(layer - 1));
     numbers.push(1);
   }
   const value = numbers.reduce((p, x) => p * x, 1);
-  const name =
-    from === null ? biasLabel(notation, layer, j) : weightLabel(notation, layer, from, j);
+  const name = from === null ? text.bias(layer, j) : text.weight(layer, from, j);
   return {
     title: `The whole chain for ${name}, one factor per link (note 002: one unit per layer above it)`,
     general: `${partialTex(loss, param)} = ${links.join('\\cdot ')} = ${symbols.join('\\cdot ')}`,

@@ -2,21 +2,12 @@ import {
   range,
   sampleValues,
   unitCount,
+  notationIn,
   type EquationBlock,
   type LazyBlock,
   type EquationContext,
 } from './context';
-import { biasLabel, lossLabel, weightLabel } from './labels';
-import {
-  activationTex,
-  biasInputTex,
-  biasTex,
-  deltaTex,
-  lossSymbol,
-  partialTex,
-  preActivationTex,
-  weightTex,
-} from './notation';
+import { partialTex } from './notation';
 import { at, factor, num, product, sum } from './tex';
 
 /**
@@ -30,7 +21,7 @@ export const MAX_LISTED_SAMPLES = 4;
  * One parameter's gradient: `chain` is ∂L/∂θ for one sample in symbols, `symbol` the per-sample
  * product (a_i δ_j), `factors(s)` its numbers for sample s, `mean` the batch gradient.
  */
-function gradientBlock(
+export function gradientBlock(
   ctx: EquationContext,
   title: string,
   param: string,
@@ -40,8 +31,8 @@ function gradientBlock(
   mean: number,
 ): EquationBlock {
   const m = ctx.samples.length;
-  const { notation } = ctx;
-  const dL = partialTex(lossSymbol(notation), param);
+  const { tex } = notationIn(ctx);
+  const dL = partialTex(tex.loss(), param);
   if (m === 1) {
     return {
       title,
@@ -52,7 +43,7 @@ function gradientBlock(
   }
   const s = ctx.sampleIndex;
   const frac = `\\frac{1}{${m}}`;
-  const general = `${dL} = ${frac}\\sum_{n=1}^{${m}} ${partialTex(lossSymbol(notation, 'n'), param)} = ${frac}\\sum_{n=1}^{${m}} \\left(${symbol}\\right)_{n}`;
+  const general = `${dL} = ${frac}\\sum_{n=1}^{${m}} ${partialTex(tex.loss('n'), param)} = ${frac}\\sum_{n=1}^{${m}} \\left(${symbol}\\right)_{n}`;
   const substituted =
     m <= MAX_LISTED_SAMPLES
       ? `= ${frac}\\left(${sum(range(m).map((n) => product(...factors(n))))}\\right)`
@@ -66,15 +57,15 @@ function gradientBlock(
 }
 
 function weightBlock(ctx: EquationContext, layer: number, i: number, j: number): EquationBlock {
-  const { notation } = ctx;
+  const { tex, text, loss } = notationIn(ctx);
   const grads = ctx.snapshot.grads[layer - 1];
-  const symbol = `${activationTex(notation, layer - 1, i)}\\,${deltaTex(notation, layer, j)}`;
-  const W = weightTex(notation, layer, i, j);
-  const Z = preActivationTex(notation, layer, j);
-  const chain = `${partialTex(lossSymbol(notation), Z)}\\cdot ${partialTex(Z, W)} = ${symbol}`;
+  const symbol = `${tex.activation(layer - 1, i)}\\,${tex.delta(layer, j)}`;
+  const W = tex.weight(layer, i, j);
+  const Z = tex.preActivation(layer, j);
+  const chain = `${partialTex(tex.loss(), Z)}\\cdot ${partialTex(Z, W)} = ${symbol}`;
   return gradientBlock(
     ctx,
-    `Gradient ∂${lossLabel(notation)}/∂${weightLabel(notation, layer, i, j)}`,
+    `Gradient ∂${loss.text}/∂${text.weight(layer, i, j)}`,
     W,
     chain,
     symbol,
@@ -87,18 +78,18 @@ function weightBlock(ctx: EquationContext, layer: number, i: number, j: number):
 }
 
 function biasBlock(ctx: EquationContext, layer: number, j: number): EquationBlock {
-  const { notation } = ctx;
+  const { tex, text, loss, bias } = notationIn(ctx);
   const grads = ctx.snapshot.grads[layer - 1];
-  const B = biasTex(notation, layer, j);
-  const Z = preActivationTex(notation, layer, j);
-  const D = deltaTex(notation, layer, j);
-  const lfd = notation === 'lfd';
-  // ∂z_j/∂b_j = 1 (note 003: δ_j · 1); in LFD ∂s_j/∂w_0j = x_0 = 1.
-  const symbol = lfd ? `${biasInputTex(layer - 1)}\\,${D}` : D;
-  const chain = `${partialTex(lossSymbol(notation), Z)}\\cdot ${partialTex(Z, B)} = ${lfd ? symbol : `${D}\\cdot 1`}`;
+  const B = tex.bias(layer, j);
+  const Z = tex.preActivation(layer, j);
+  const D = tex.delta(layer, j);
+  const lfd = bias === 'weightZero';
+  // ∂z_j/∂b_j = 1 (note 003: δ_j · 1); with the bias as weight 0, ∂s_j/∂w_0j = x_0 = 1 (note 001).
+  const symbol = lfd ? `${tex.biasInput(layer - 1)}\\,${D}` : D;
+  const chain = `${partialTex(tex.loss(), Z)}\\cdot ${partialTex(Z, B)} = ${lfd ? symbol : `${D}\\cdot 1`}`;
   return gradientBlock(
     ctx,
-    `Gradient ∂${lossLabel(notation)}/∂${biasLabel(notation, layer, j)}`,
+    `Gradient ∂${loss.text}/∂${text.bias(layer, j)}`,
     B,
     chain,
     symbol,
@@ -117,6 +108,6 @@ export function gradientBlocks(ctx: EquationContext, layer: number, units: numbe
   return units.flatMap((j) => {
     const weights = range(nPrev).map((i) => () => weightBlock(ctx, layer, i, j));
     const bias = () => biasBlock(ctx, layer, j);
-    return ctx.notation === 'lfd' ? [bias, ...weights] : [...weights, bias];
+    return notationIn(ctx).bias === 'weightZero' ? [bias, ...weights] : [...weights, bias];
   });
 }

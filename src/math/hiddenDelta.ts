@@ -6,19 +6,12 @@ import {
   sampleValues,
   unitCount,
   weightAt,
+  notationIn,
   type LazyBlock,
   type EquationContext,
   type NetworkContext,
 } from './context';
-import { unitValueLabel } from './labels';
-import {
-  activationFunctionTex,
-  activationTex,
-  deltaTex,
-  preActivationTex,
-  weightTex,
-  type Index,
-} from './notation';
+import { activationFunctionTex, type Index } from './notation';
 import { softmaxDelta } from './outputDelta';
 import { factor, MAX_EXPANDED_TERMS, num, product, sum } from './tex';
 
@@ -34,15 +27,15 @@ export function backSum(
   layer: number,
   j: Index,
   expanded: boolean,
-  index = ctx.notation === 'rowVector' ? 'm' : 'k',
+  index = notationIn(ctx).indices.next,
 ): string {
-  const { notation } = ctx;
+  const { tex, vectors } = notationIn(ctx);
   const next = layer + 1;
   const nNext = unitCount(ctx.network, next);
   const term = (k: Index) => {
-    const w = weightTex(notation, next, j, k);
-    const d = deltaTex(notation, next, k);
-    return notation === 'rowVector' ? `${d}${w}` : `${w}${d}`;
+    const w = tex.weight(next, j, k);
+    const d = tex.delta(next, k);
+    return vectors === 'row' ? `${d}${w}` : `${w}${d}`;
   };
   if (nNext === 1) return term(0);
   if (expanded) return sum(range(nNext).map(term));
@@ -56,15 +49,14 @@ export function backSumSubstituted(
   j: number,
 ): { tex: string; value: number } {
   const values = sampleValues(ctx);
+  const rows = notationIn(ctx).vectors === 'row';
   const next = layer + 1;
   let value = 0;
   const terms = range(unitCount(ctx.network, next)).map((k) => {
     const w = weightAt(ctx.network, next, j, k);
     const d = values.delta(next, k);
     value += w * d;
-    return ctx.notation === 'rowVector'
-      ? product(factor(d), factor(w))
-      : product(factor(w), factor(d));
+    return rows ? product(factor(d), factor(w)) : product(factor(w), factor(d));
   });
   return { tex: sum(terms), value };
 }
@@ -79,18 +71,18 @@ export function hiddenDeltaParts(
   layer: number,
   j: number,
 ): { general: string; substituted: string } {
-  const { notation } = ctx;
+  const notation = notationIn(ctx);
   const activation = layerAt(ctx.network, layer)?.activation ?? 'linear';
   const values = sampleValues(ctx);
-  const A = activationTex(notation, layer, j);
-  const Z = preActivationTex(notation, layer, j);
+  const A = notation.tex.activation(layer, j);
+  const Z = notation.tex.preActivation(layer, j);
   const F = activationFunctionTex(notation, activation);
   const nNext = unitCount(ctx.network, layer + 1);
   const sumTex = backSum(ctx, layer, j, false);
   const numbers = backSumSubstituted(ctx, layer, j);
 
   if (!isElementwise(activation)) {
-    const k = notation === 'rowVector' ? 'q' : 'k';
+    const k = notation.indices.softmax;
     return softmaxDelta(ctx, layer, j, backSums(ctx, layer), backSum(ctx, layer, k, false, 'm'));
   }
   const d = derivativeTex(activation, A, Z, values.a(layer, j), values.z(layer, j));
@@ -114,9 +106,10 @@ export function hiddenDeltaBlocks(
   return units.map((j) => () => {
     const values = sampleValues(ctx);
     const parts = hiddenDeltaParts(ctx, layer, j);
+    const n = notationIn(ctx);
     return {
-      title: `Hidden ${unitValueLabel(ctx.notation, 'delta', layer, j)}: sum over the units of layer ${layer + 1} (multivariable chain rule)${sampleSuffix(ctx)}`,
-      general: `${deltaTex(ctx.notation, layer, j)} = ${parts.general}`,
+      title: `Hidden ${n.text.unit('delta', layer, j)}: sum over the units of layer ${layer + 1} (multivariable chain rule)${sampleSuffix(ctx)}`,
+      general: `${n.tex.delta(layer, j)} = ${parts.general}`,
       substituted: parts.substituted,
       result: `= ${num(values.delta(layer, j))}`,
     };

@@ -8,34 +8,16 @@ export { stepTitle, stepDescription } from './titles';
 export { stepSummary } from './stepSummary';
 export {
   NOTATIONS,
-  activationTex,
-  preActivationTex,
-  deltaTex,
-  weightTex,
-  biasTex,
-  targetTex,
-  lossSymbol,
-  learningRateTex,
-  activationFunctionTex,
-  concreteActivationTex,
-  activationVectorTex,
-  preActivationVectorTex,
-  deltaVectorTex,
-  weightMatrixTex,
-  biasVectorTex,
-} from './notation';
-export type { Index, LayerRef } from './notation';
-export {
-  parameterLabel,
-  unitValueLabel,
-  weightLabel,
-  biasLabel,
-  lossLabel,
-  deltaName,
-  learningRateLabel,
-  activationName,
+  NOTATION_IDS,
+  isNotationId,
+  notationOf,
+  notationFor,
   subscript,
   superscript,
-} from './labels';
+} from './notations';
+export type { Index, LayerRef, Notation, NotationSpec } from './notations';
+export { activationFunctionTex, concreteActivationTex, partialTex } from './notation';
+export { notationIn } from './context';
+export { parameterLabel, activationName } from './labels';
 export type { UnitQuantity } from './labels';
 export { formatNumber, texNumber } from './format';

@@ -8,8 +8,10 @@ import {
   type LazyBlock,
   type EquationContext,
   type NetworkContext,
+  notationIn,
 } from './context';
-import { activationTex, lossSymbol, targetTex, type Index } from './notation';
+import { notationFor } from './notations';
+import type { Index } from './notation';
 import { factor, MAX_EXPANDED_TERMS, num, sum } from './tex';
 
 /**
@@ -68,29 +70,27 @@ export function lossExpression(
  */
 export function lossConventionTex(loss: Loss, notation: NotationId, nOutputs: number): string {
   const n = Math.max(1, Math.round(nOutputs));
+  // Only the output layer is written here, symbolically: L.
+  const { tex } = notationFor(notation, [n]);
   const expression = lossExpression(
     loss,
     n,
-    (j) => activationTex(notation, 'L', j),
-    (j) => targetTex(notation, j),
+    (j) => tex.activation('L', j),
+    (j) => tex.target(j),
     'sum',
   );
-  const perSample = lossSymbol(notation, 'n');
-  return `${perSample} = ${expression}, \\qquad ${lossSymbol(notation)} = \\frac{1}{m}\\sum_{n=1}^{m} ${perSample}`;
+  const perSample = tex.loss('n');
+  return `${perSample} = ${expression}, \\qquad ${tex.loss()} = \\frac{1}{m}\\sum_{n=1}^{m} ${perSample}`;
 }
 
 /** The mean over the batch with every sample's loss: L = \frac{1}{3}(L_1 + L_2 + L_3) = … */
 export function batchLossBlock(ctx: NetworkContext): EquationBlock {
   const m = ctx.samples.length;
-  const { notation } = ctx;
+  const { tex } = notationIn(ctx);
   const perSample = range(m);
-  const general = [
-    `${lossSymbol(notation)} = \\frac{1}{${m}}\\sum_{n=1}^{${m}} ${lossSymbol(notation, 'n')}`,
-  ];
+  const general = [`${tex.loss()} = \\frac{1}{${m}}\\sum_{n=1}^{${m}} ${tex.loss('n')}`];
   if (m <= MAX_EXPANDED_TERMS) {
-    general.push(
-      `\\frac{1}{${m}}\\left(${sum(perSample.map((s) => lossSymbol(notation, s)))}\\right)`,
-    );
+    general.push(`\\frac{1}{${m}}\\left(${sum(perSample.map((s) => tex.loss(s)))}\\right)`);
   }
   const losses = perSample.map((s) => factor(ctx.snapshot.samples[s]?.loss ?? NaN));
   return {
@@ -108,13 +108,14 @@ export function lossBlocks(ctx: EquationContext): LazyBlock[] {
 }
 
 function sampleLossBlock(ctx: EquationContext): EquationBlock {
-  const { network, notation } = ctx;
+  const { network } = ctx;
+  const { tex } = notationIn(ctx);
   const L = network.layers.length;
   const n = unitCount(network, L);
   const values = sampleValues(ctx);
   const m = ctx.samples.length;
-  const A = (j: Index) => activationTex(notation, L, j);
-  const Y = (j: Index) => targetTex(notation, j);
+  const A = (j: Index) => tex.activation(L, j);
+  const Y = (j: Index) => tex.target(j);
   const general = [lossExpression(network.loss, n, A, Y, 'sum')];
   if (n > 1 && n <= MAX_EXPANDED_TERMS)
     general.push(lossExpression(network.loss, n, A, Y, 'expanded'));
@@ -126,7 +127,7 @@ function sampleLossBlock(ctx: EquationContext): EquationBlock {
     'expanded',
     true,
   );
-  const symbol = lossSymbol(notation, m > 1 ? ctx.sampleIndex : undefined);
+  const symbol = tex.loss(m > 1 ? ctx.sampleIndex : undefined);
   return {
     title: `Loss${m > 1 ? ` of sample ${ctx.sampleIndex + 1}` : ''}: ${lossName(network.loss)}`,
     general: `${symbol} = ${general.join(' = ')}`,

@@ -1,22 +1,13 @@
 import {
   layerAt,
+  notationIn,
   range,
   sampleValues,
   unitCount,
   type EquationBlock,
   type NetworkContext,
 } from './context';
-import { superscript } from './labels';
-import {
-  activationFunctionTex,
-  activationVectorTex,
-  deltaVectorTex,
-  hadamardTex,
-  lossSymbol,
-  partialTex,
-  preActivationVectorTex,
-  weightMatrixTex,
-} from './notation';
+import { activationFunctionTex, partialTex } from './notation';
 import { outputForm, squaredFactor, targetsSumToOne } from './outputDelta';
 import { column, matrix, num, row, shaped, transpose } from './tex';
 import {
@@ -31,6 +22,8 @@ import {
 /**
  * The backward steps for a whole layer (notes 000, 001, 004): δ^(L) = (a − y) ⊙ σ'(z^(L)),
  * δ^(l) = (W^(l+1) δ^(l+1)) ⊙ σ'(z^(l)), or in rows k_l = (k_{l+1} W_{l+1}ᵀ) ⊙ f'(x_{l−1}W_l + b_l).
+ * With the bias as weight 0 (note 001) the error goes back through the weights alone, W^(l+1)
+ * without its bias row, which the note writes Ŵ^(l+1).
  */
 
 /** The Jacobian product J g with J = diag(a) − a aᵀ, in the notation's orientation. */
@@ -46,7 +39,9 @@ function jacobianNumbers(ctx: NetworkContext, a: number[], g: number[]): string 
 }
 
 export function matrixOutputDeltaBlocks(ctx: NetworkContext): EquationBlock[] {
-  const { network, notation } = ctx;
+  const { network } = ctx;
+  const notation = notationIn(ctx);
+  const { tex } = notation;
   const L = network.layers.length;
   const layer = layerAt(network, L);
   if (!layer) return [];
@@ -54,11 +49,11 @@ export function matrixOutputDeltaBlocks(ctx: NetworkContext): EquationBlock[] {
   const values = sampleValues(ctx);
   const a = values.aVector(L);
   const y = values.y_;
-  const A = activationVectorTex(notation, L);
-  const Z = preActivationVectorTex(notation, L);
-  const D = shapedVector(ctx, deltaVectorTex(notation, L), n);
+  const A = tex.activationVector(L);
+  const Z = tex.preActivationVector(L);
+  const D = shapedVector(ctx, tex.deltaVector(L), n);
   const F = activationFunctionTex(notation, layer.activation);
-  const odot = hadamardTex(notation);
+  const odot = notation.hadamard;
   const c = squaredFactor(network);
   const one = '\\mathbf{1}';
   let general: string;
@@ -87,14 +82,14 @@ export function matrixOutputDeltaBlocks(ctx: NetworkContext): EquationBlock[] {
     }
     case 'squaredSoftmax': {
       const g = range(n).map((j) => c.value * ((a[j] ?? NaN) - (y[j] ?? NaN)));
-      general = `${D} = ${jacobianTex(ctx, A, 'g')}, \\quad g = ${partialTex(lossSymbol(notation), A)} = ${c.tex}(${A} - y)`;
+      general = `${D} = ${jacobianTex(ctx, A, 'g')}, \\quad g = ${partialTex(tex.loss(), A)} = ${c.tex}(${A} - y)`;
       substituted = `= ${jacobianNumbers(ctx, a, g)}`;
       break;
     }
   }
   return [
     {
-      title: `Output ${notation === 'rowVector' ? 'k' : 'δ'} of layer ${L} for the whole layer (${vectorShape(ctx, n)})`,
+      title: `Output ${notation.deltaName} of layer ${L} for the whole layer (${vectorShape(ctx, n)})`,
       general,
       substituted,
       result: `= ${vector(ctx, values.deltaVector(L))}`,
@@ -103,7 +98,9 @@ export function matrixOutputDeltaBlocks(ctx: NetworkContext): EquationBlock[] {
 }
 
 export function matrixHiddenDeltaBlocks(ctx: NetworkContext, l: number): EquationBlock[] {
-  const { network, notation } = ctx;
+  const { network } = ctx;
+  const notation = notationIn(ctx);
+  const { tex, text } = notation;
   const layer = layerAt(network, l);
   const nextLayer = layerAt(network, l + 1);
   if (!layer || !nextLayer) return [];
@@ -115,8 +112,8 @@ export function matrixHiddenDeltaBlocks(ctx: NetworkContext, l: number): Equatio
   const g = range(n).map((j) =>
     range(nn).reduce((s, k) => s + (nextLayer.weights[j]?.[k] ?? NaN) * (deltaNext[k] ?? NaN), 0),
   );
-  const W = weightMatrixTex(notation, l + 1);
-  const Dn = deltaVectorTex(notation, l + 1);
+  const W = tex.biasFreeWeightMatrix(l + 1);
+  const Dn = tex.deltaVector(l + 1);
   const rows = isRows(ctx);
   const back = rows
     ? `${shaped(Dn, 1, nn)}\\,${shaped(`${W}^{\\mathsf T}`, nn, n)}`
@@ -124,28 +121,31 @@ export function matrixHiddenDeltaBlocks(ctx: NetworkContext, l: number): Equatio
   const backNumbers = rows
     ? `${row(deltaNext)}${matrix(transpose(nextLayer.weights))}`
     : `${matrix(nextLayer.weights)}${column(deltaNext)}`;
-  const D = shapedVector(ctx, deltaVectorTex(notation, l), n);
-  const lfdNote =
-    notation === 'lfd' ? ` (W${superscript(`(${l + 1})`)} without its bias row 0)` : '';
-  const title = `Hidden ${rows ? 'k' : 'δ'} of layer ${l} for the whole layer: the error sent back through the weights${lfdNote}`;
+  const D = shapedVector(ctx, tex.deltaVector(l), n);
+  const biasFree = text.biasFreeWeightMatrix(l + 1);
+  const whole = text.weightMatrix(l + 1);
+  const withoutBias =
+    biasFree === whole ? '' : ` (${biasFree} is ${whole} without its bias row 0: ${n}×${nn})`;
+  const order = notation.matrixOrder ? `. ${notation.matrixOrder.backward}` : '';
+  const title = `Hidden ${notation.deltaName} of layer ${l} for the whole layer: the error sent back through the weights${withoutBias}${order}`;
   const result = `= ${vector(ctx, values.deltaVector(l))}`;
   if (layer.activation === 'softmax') {
     return [
       {
         title,
-        general: `${D} = ${jacobianTex(ctx, activationVectorTex(notation, l), `\\left(${back}\\right)`)}`,
+        general: `${D} = ${jacobianTex(ctx, tex.activationVector(l), `\\left(${back}\\right)`)}`,
         substituted: `= ${jacobianNumbers(ctx, a, g)}`,
         result,
       },
     ];
   }
-  const odot = hadamardTex(notation);
+  const odot = notation.hadamard;
   const F = activationFunctionTex(notation, layer.activation);
   const df = derivativeVector(layer.activation, values.zVector(l), a);
   return [
     {
       title,
-      general: `${D} = \\left(${back}\\right) ${odot} ${shapedVector(ctx, `${F}'(${preActivationVectorTex(notation, l)})`, n)}`,
+      general: `${D} = \\left(${back}\\right) ${odot} ${shapedVector(ctx, `${F}'(${tex.preActivationVector(l)})`, n)}`,
       substituted: `= \\left(${backNumbers}\\right) ${odot} ${vector(ctx, df)} = ${vector(ctx, g)} ${odot} ${vector(ctx, df)}`,
       result,
     },

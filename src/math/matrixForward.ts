@@ -1,52 +1,54 @@
 import { assertNever, LOSS_REGISTRY, type Loss } from '../engine';
 import {
   layerAt,
+  notationIn,
   sampleValues,
   unitCount,
   type EquationBlock,
   type NetworkContext,
 } from './context';
-import { activationName, superscript } from './labels';
+import { activationName } from './labels';
 import { batchLossBlock, lossName } from './loss';
-import {
-  activationFunctionTex,
-  activationVectorTex,
-  biasVectorTex,
-  concreteActivationTex,
-  lossSymbol,
-  preActivationVectorTex,
-  weightMatrixTex,
-} from './notation';
+import { activationFunctionTex, concreteActivationTex } from './notation';
 import { column, matrix, num, row, shape, shaped, transpose } from './tex';
-import { augmented, isRows, shapedVector, vector, vectorShape } from './vectors';
+import { augmented, inputVector, isRows, shapedVector, vector, vectorShape } from './vectors';
 
-/** The start, forward and loss steps as matrix products, with every shape. */
+/**
+ * The start, forward and loss steps as matrix products, with every shape. With the bias as
+ * weight 0 (note 001) one convention holds throughout: W^(l) is (d^(l−1)+1)×d^(l) with the biases
+ * as row 0, and every x^(l) below the output is (d^(l)+1)×1, starting with x_0 = 1.
+ */
 
 export function matrixStartBlocks(ctx: NetworkContext): EquationBlock[] {
-  const { network, notation } = ctx;
+  const { network } = ctx;
+  const { tex, bias } = notationIn(ctx);
   const values = sampleValues(ctx);
   const L = network.layers.length;
+  const weightZero = bias === 'weightZero';
   const shapes = network.layers.map((_, index) => {
     const l = index + 1;
     const p = unitCount(network, l - 1);
     const n = unitCount(network, l);
-    if (notation === 'lfd') return `${weightMatrixTex(notation, l)}: ${shape(p + 1, n)}`;
+    if (weightZero) return `${tex.weightMatrix(l)}: ${shape(p + 1, n)}`;
     const b = isRows(ctx) ? shape(1, n) : shape(n, 1);
-    return `${weightMatrixTex(notation, l)}: ${shape(p, n)},\\ ${biasVectorTex(notation, l)}: ${b}`;
+    return `${tex.weightMatrix(l)}: ${shape(p, n)},\\ ${tex.biasVector(l)}: ${b}`;
   });
-  const x = activationVectorTex(notation, 0);
+  const x = tex.activationVector(0);
+  const input = inputVector(ctx, 0, values.aVector(0));
   return [
     {
-      title: `Start of the pass: nothing is computed yet. The shapes, and sample ${ctx.sampleIndex + 1}’s input and target${notation === 'lfd' ? ' (each W holds its biases as row 0)' : ''}`,
+      title: `Start of the pass: nothing is computed yet. The shapes, and sample ${ctx.sampleIndex + 1}’s input and target${weightZero ? ' (each W holds its biases as row 0; x⁽⁰⁾ starts with x₀ = 1)' : ''}`,
       general: shapes.join(', \\quad '),
-      substituted: `${shapedVector(ctx, x, network.inputSize)} = ${vector(ctx, values.aVector(0))}, \\quad ${shapedVector(ctx, 'y', unitCount(network, L))} = ${vector(ctx, values.y_)}`,
+      substituted: `${shapedVector(ctx, x, input.length)} = ${vector(ctx, input)}, \\quad ${shapedVector(ctx, 'y', unitCount(network, L))} = ${vector(ctx, values.y_)}`,
       result: '',
     },
   ];
 }
 
 export function matrixForwardBlocks(ctx: NetworkContext, l: number): EquationBlock[] {
-  const { network, notation } = ctx;
+  const { network } = ctx;
+  const notation = notationIn(ctx);
+  const { tex, text } = notation;
   const layer = layerAt(network, l);
   if (!layer) return [];
   const values = sampleValues(ctx);
@@ -57,34 +59,49 @@ export function matrixForwardBlocks(ctx: NetworkContext, l: number): EquationBlo
   const aPrev = values.aVector(l - 1);
   const z = values.zVector(l);
   const a = values.aVector(l);
-  const A = activationVectorTex(notation, l);
-  const APrev = activationVectorTex(notation, l - 1);
-  const W = weightMatrixTex(notation, l);
-  const B = biasVectorTex(notation, l);
+  const A = tex.activationVector(l);
+  const APrev = tex.activationVector(l - 1);
+  const W = tex.weightMatrix(l);
+  const B = tex.biasVector(l);
 
-  if (notation === 'rowVector') {
+  if (isRows(ctx)) {
+    const order = notation.matrixOrder ? `. ${notation.matrixOrder.forward}` : '';
     return [
       {
-        title: `Layer ${l} in matrix form: (1×${p})(${p}×${n}) = 1×${n}. Note 004 writes f(W x); with x a row vector the product is x W`,
-        general: `${shaped(A, 1, n)} = f\\left(${shaped(APrev, 1, p)}\\,${shaped(W, p, n)} + ${shaped(B, 1, n)}\\right)`,
+        title: `Layer ${l} in matrix form: (1×${p})(${p}×${n}) = 1×${n}${order}`,
+        general: `${shaped(A, 1, n)} = ${f}\\left(${shaped(APrev, 1, p)}\\,${shaped(W, p, n)} + ${shaped(B, 1, n)}\\right)`,
         substituted: `= ${concrete}\\left(${row(aPrev)}${matrix(layer.weights)} + ${row(layer.biases)}\\right) = ${concrete}\\left(${row(z)}\\right)`,
         result: `= ${row(a)}`,
       },
     ];
   }
-  const Z = preActivationVectorTex(notation, l);
-  const activationBlock: EquationBlock = {
-    title: `Layer ${l}: ${activationName(layer.activation)} of every unit${notation === 'lfd' ? ` (θ = ${activationName(layer.activation)})` : ''}`,
-    general: `${shaped(A, n, 1)} = ${f}(${Z})${f === concrete ? '' : ` = ${concrete}(${Z})`}`,
-    substituted: `= ${concrete}\\left(${column(z)}\\right)`,
-    result: `= ${column(a)}`,
-  };
-  if (notation === 'lfd') {
+  const Z = tex.preActivationVector(l);
+  const fOfZ = `${f}(${Z})${f === concrete ? '' : ` = ${concrete}(${Z})`}`;
+  const named =
+    f === concrete
+      ? ''
+      : ` (${notation.activationFunction?.text ?? ''} = ${activationName(layer.activation)})`;
+  const out = inputVector(ctx, l, a);
+  const activationBlock: EquationBlock =
+    out.length > n
+      ? {
+          title: `Layer ${l}: ${activationName(layer.activation)} of every unit${named}, and x₀ = 1 on top for layer ${l + 1}`,
+          general: `${shaped(A, n + 1, 1)} = \\begin{bmatrix} 1 \\\\ ${f}(${Z}) \\end{bmatrix}`,
+          substituted: `= \\begin{bmatrix} 1 \\\\ ${concrete}\\left(${column(z)}\\right) \\end{bmatrix}`,
+          result: `= ${column(out)}`,
+        }
+      : {
+          title: `Layer ${l}: ${activationName(layer.activation)} of every unit${named}`,
+          general: `${shaped(A, n, 1)} = ${fOfZ}`,
+          substituted: `= ${concrete}\\left(${column(z)}\\right)`,
+          result: `= ${column(a)}`,
+        };
+  if (notation.bias === 'weightZero') {
     return [
       {
-        title: `Layer ${l} in matrix form: W${superscript(`(${l})`)} is (${p}+1)×${n} with the biases as row 0, x${superscript(`(${l - 1})`)} starts with x₀ = 1`,
+        title: `Layer ${l} in matrix form: ${text.weightMatrix(l)} is (${p}+1)×${n} with the biases as row 0, ${text.activationVector(l - 1)} starts with x₀ = 1`,
         general: `${shaped(Z, n, 1)} = ${shaped(`(${W})^{\\mathsf T}`, n, p + 1)}\\,${shaped(APrev, p + 1, 1)}`,
-        substituted: `= ${matrix(transpose(augmented(layer.weights, layer.biases)))}${column([1, ...aPrev])}`,
+        substituted: `= ${matrix(transpose(augmented(layer.weights, layer.biases)))}${column(inputVector(ctx, l - 1, aPrev))}`,
         result: `= ${column(z)}`,
       },
       activationBlock,
@@ -92,7 +109,7 @@ export function matrixForwardBlocks(ctx: NetworkContext, l: number): EquationBlo
   }
   return [
     {
-      title: `Layer ${l} in matrix form: W${superscript(`(${l})`)} is ${p}×${n} (row i holds the weights out of unit i), so z = Wᵀa + b`,
+      title: `Layer ${l} in matrix form: ${text.weightMatrix(l)} is ${p}×${n} (row i holds the weights out of unit i), so z = Wᵀa + b`,
       general: `${shaped(Z, n, 1)} = ${shaped(`(${W})^{\\mathsf T}`, n, p)}\\,${shaped(APrev, p, 1)} + ${shaped(B, n, 1)}`,
       substituted: `= ${matrix(transpose(layer.weights))}${column(aPrev)} + ${column(layer.biases)}`,
       result: `= ${column(z)}`,
@@ -100,7 +117,6 @@ export function matrixForwardBlocks(ctx: NetworkContext, l: number): EquationBlo
     activationBlock,
   ];
 }
-
 /** One sample's loss over the output vector A and target Y (TeX of symbols or of bmatrices). */
 export function vectorLossTex(loss: Loss, n: number, A: string, Y: string, rows: boolean): string {
   const T = '^{\\mathsf T}';
@@ -120,16 +136,17 @@ export function vectorLossTex(loss: Loss, n: number, A: string, Y: string, rows:
 }
 
 export function matrixLossBlocks(ctx: NetworkContext): EquationBlock[] {
-  const { network, notation } = ctx;
+  const { network } = ctx;
+  const { tex } = notationIn(ctx);
   const L = network.layers.length;
   const n = unitCount(network, L);
   const values = sampleValues(ctx);
   const rows = isRows(ctx);
   const m = ctx.samples.length;
-  const A = activationVectorTex(notation, L);
+  const A = tex.activationVector(L);
   const sample: EquationBlock = {
     title: `Loss${m > 1 ? ` of sample ${ctx.sampleIndex + 1}` : ''} in vector form (${lossName(network.loss)}); output and target are ${vectorShape(ctx, n)}`,
-    general: `${lossSymbol(notation, m > 1 ? ctx.sampleIndex : undefined)} = ${vectorLossTex(network.loss, n, A, 'y', rows)}`,
+    general: `${tex.loss(m > 1 ? ctx.sampleIndex : undefined)} = ${vectorLossTex(network.loss, n, A, 'y', rows)}`,
     substituted: `= ${vectorLossTex(network.loss, n, vector(ctx, values.aVector(L)), vector(ctx, values.y_), rows)}`,
     result: `= ${num(values.loss)}`,
   };

@@ -1,21 +1,14 @@
 import {
   layerAt,
+  notationIn,
   sampleValues,
   unitCount,
   type EquationBlock,
   type NetworkContext,
 } from './context';
-import {
-  activationVectorTex,
-  biasVectorTex,
-  deltaVectorTex,
-  learningRateTex,
-  lossSymbol,
-  partialTex,
-  weightMatrixTex,
-} from './notation';
+import { partialTex } from './notation';
 import { column, matrix, num, row, shaped } from './tex';
-import { augmented, columnOf, isRows, outer, shapedVector, vector } from './vectors';
+import { augmented, columnOf, inputVector, isRows, outer, shapedVector, vector } from './vectors';
 import { updatedOf } from './update';
 
 /**
@@ -24,24 +17,26 @@ import { updatedOf } from './update';
  * update W ← W − η ∂L/∂W for whole matrices.
  */
 export function matrixGradientBlocks(ctx: NetworkContext, l: number): EquationBlock[] {
-  const { network, notation } = ctx;
+  const { network } = ctx;
+  const notation = notationIn(ctx);
+  const { tex } = notation;
   const grads = ctx.snapshot.grads[l - 1];
   if (!layerAt(network, l) || !grads) return [];
-  const p = unitCount(network, l - 1);
   const n = unitCount(network, l);
   const values = sampleValues(ctx);
   const m = ctx.samples.length;
-  const lfd = notation === 'lfd';
+  const lfd = notation.bias === 'weightZero';
   const rows = isRows(ctx);
-  const loss = lossSymbol(notation, m > 1 ? ctx.sampleIndex : undefined);
-  const W = weightMatrixTex(notation, l);
-  const aPrev = lfd ? [1, ...values.aVector(l - 1)] : values.aVector(l - 1);
+  const loss = tex.loss(m > 1 ? ctx.sampleIndex : undefined);
+  const W = tex.weightMatrix(l);
+  // x^(l−1) with x_0 = 1 on top when the bias is weight 0: the product then has W's bias row too.
+  const aPrev = inputVector(ctx, l - 1, values.aVector(l - 1));
   const delta = values.deltaVector(l);
-  const pRows = lfd ? p + 1 : p;
-  const A = activationVectorTex(notation, l - 1);
-  const D = deltaVectorTex(notation, l);
+  const pRows = aPrev.length;
+  const A = tex.activationVector(l - 1);
+  const D = tex.deltaVector(l);
   const productTex = rows
-    ? `${shaped(`${A}^{\\mathsf T}`, p, 1)}\\,${shaped(D, 1, n)}`
+    ? `${shaped(`${A}^{\\mathsf T}`, pRows, 1)}\\,${shaped(D, 1, n)}`
     : `${shaped(A, pRows, 1)}\\,${shaped(`(${D})^{\\mathsf T}`, 1, n)}`;
   const numbers = rows
     ? `${row(aPrev)}^{\\mathsf T}${row(delta)}`
@@ -50,16 +45,17 @@ export function matrixGradientBlocks(ctx: NetworkContext, l: number): EquationBl
     ? augmented(columnOfRows(grads.dW), columnOf(grads.db))
     : columnOfRows(grads.dW);
   const of = m > 1 ? ` — sample ${ctx.sampleIndex + 1}` : '';
+  const order = rows && notation.matrixOrder ? `. ${notation.matrixOrder.gradient}` : '';
   const blocks: EquationBlock[] = [
     {
-      title: `Weight gradients of layer ${l}: an outer product, (${pRows}×1)(1×${n}) = ${pRows}×${n}${lfd ? ', bias row 0 included' : ''}${of}`,
+      title: `Weight gradients of layer ${l}: an outer product, (${pRows}×1)(1×${n}) = ${pRows}×${n}${lfd ? ', bias row 0 included' : ''}${order}${of}`,
       general: `${shaped(partialTex(loss, W), pRows, n)} = ${productTex}`,
       substituted: `= ${numbers}`,
       result: `= ${matrix(m > 1 ? outer(aPrev, delta) : meanW)}`,
     },
   ];
   if (!lfd) {
-    const B = biasVectorTex(notation, l);
+    const B = tex.biasVector(l);
     blocks.push({
       title: `Bias gradients of layer ${l}${of}`,
       general: `${shapedVector(ctx, partialTex(loss, B), n)} = ${D}`,
@@ -68,8 +64,8 @@ export function matrixGradientBlocks(ctx: NetworkContext, l: number): EquationBl
     });
   }
   if (m === 1) return blocks;
-  const L = lossSymbol(notation);
-  const Ln = lossSymbol(notation, 'n');
+  const L = tex.loss();
+  const Ln = tex.loss('n');
   blocks.push({
     title: `Weight gradients of layer ${l}: the mean over the ${m} samples (note 002)`,
     general: `${partialTex(L, W)} = \\frac{1}{${m}}\\sum_{n=1}^{${m}} ${partialTex(Ln, W)}`,
@@ -77,7 +73,7 @@ export function matrixGradientBlocks(ctx: NetworkContext, l: number): EquationBl
     result: `= ${matrix(meanW)}`,
   });
   if (!lfd) {
-    const B = biasVectorTex(notation, l);
+    const B = tex.biasVector(l);
     blocks.push({
       title: `Bias gradients of layer ${l}: the mean over the ${m} samples`,
       general: `${partialTex(L, B)} = \\frac{1}{${m}}\\sum_{n=1}^{${m}} ${partialTex(Ln, B)}`,
@@ -93,21 +89,22 @@ function columnOfRows(rows: ArrayLike<number>[]): number[][] {
 }
 
 export function matrixUpdateBlocks(ctx: NetworkContext): EquationBlock[] {
-  const { network, notation } = ctx;
+  const { network } = ctx;
+  const notation = notationIn(ctx);
   const updated = updatedOf(ctx).network;
-  const eta = learningRateTex(notation);
+  const eta = notation.learningRate.tex;
   const rate = num(ctx.learningRate);
-  const L = lossSymbol(notation);
+  const L = notation.tex.loss();
   return network.layers.flatMap((layer, index) => {
     const l = index + 1;
     const grads = ctx.snapshot.grads[index];
     const next = updated.layers[index];
     if (!grads || !next) return [];
-    const W = weightMatrixTex(notation, l);
+    const W = notation.tex.weightMatrix(l);
     const step = (symbol: string) =>
       `${symbol} \\leftarrow ${symbol} - ${eta}\\,${partialTex(L, symbol)}`;
     const frozen = ctx.trainBiases === false;
-    if (notation === 'lfd') {
+    if (notation.bias === 'weightZero') {
       // Frozen biases: row 0 of the step is 0, so the bias row stays.
       const db = frozen ? columnOf(grads.db).map(() => 0) : columnOf(grads.db);
       return [
@@ -121,7 +118,7 @@ export function matrixUpdateBlocks(ctx: NetworkContext): EquationBlock[] {
         },
       ];
     }
-    const B = biasVectorTex(notation, l);
+    const B = notation.tex.biasVector(l);
     return [
       {
         title: `Update the weights of layer ${l}`,

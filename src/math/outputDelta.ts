@@ -6,20 +6,12 @@ import {
   sampleSuffix,
   sampleValues,
   unitCount,
+  notationIn,
   type LazyBlock,
   type EquationContext,
   type NetworkContext,
 } from './context';
-import { lossLabel, unitValueLabel } from './labels';
-import {
-  activationFunctionTex,
-  activationTex,
-  deltaTex,
-  lossSymbol,
-  partialTex,
-  preActivationTex,
-  targetTex,
-} from './notation';
+import { activationFunctionTex, partialTex } from './notation';
 import { factor, num, product, sum } from './tex';
 
 /**
@@ -63,17 +55,17 @@ export function softmaxDelta(
   g: readonly number[],
   gDefinition: string,
 ): { general: string; substituted: string } {
-  const { notation } = ctx;
+  const notation = notationIn(ctx);
   const values = sampleValues(ctx);
-  const k = notation === 'rowVector' ? 'q' : 'k';
+  const k = notation.indices.softmax;
   const n = unitCount(ctx.network, layer);
   const a = values.aVector(layer);
   const aj = a[j] ?? NaN;
   const gj = g[j] ?? NaN;
   const dot = range(n).reduce((s, q) => s + (a[q] ?? NaN) * (g[q] ?? NaN), 0);
   const general =
-    `${activationTex(notation, layer, j)}\\left(g_{${j + 1}} - \\sum_{${k}=1}^{${n}} ` +
-    `${activationTex(notation, layer, k)}\\, g_{${k}}\\right), \\quad g_{${k}} = ${gDefinition}`;
+    `${notation.tex.activation(layer, j)}\\left(g_{${j + 1}} - \\sum_{${k}=1}^{${n}} ` +
+    `${notation.tex.activation(layer, k)}\\, g_{${k}}\\right), \\quad g_{${k}} = ${gDefinition}`;
   const products = range(n).map((q) => product(factor(a[q] ?? NaN), factor(g[q] ?? NaN)));
   const substituted =
     `= ${factor(aj)}\\left(${factor(gj)} - \\left(${sum(products)}\\right)\\right)` +
@@ -86,21 +78,23 @@ export function outputDeltaParts(
   ctx: NetworkContext,
   j: number,
 ): { general: string; substituted: string } {
-  const { network, notation } = ctx;
+  const { network } = ctx;
+  const notation = notationIn(ctx);
+  const { tex } = notation;
   const L = network.layers.length;
   const activation = layerAt(network, L)?.activation ?? 'linear';
   const values = sampleValues(ctx);
-  const lossTex = lossSymbol(notation, ctx.samples.length > 1 ? ctx.sampleIndex : undefined);
-  const A = activationTex(notation, L, j);
-  const Z = preActivationTex(notation, L, j);
-  const Y = targetTex(notation, j);
+  const lossTex = tex.loss(ctx.samples.length > 1 ? ctx.sampleIndex : undefined);
+  const A = tex.activation(L, j);
+  const Z = tex.preActivation(L, j);
+  const Y = tex.target(j);
   const F = activationFunctionTex(notation, activation);
   const a = values.a(L, j);
   const y = values.y(j);
   const chain = `${partialTex(lossTex, A)}\\cdot ${F}'(${Z})`;
   const n = unitCount(network, L);
-  const k = notation === 'rowVector' ? 'q' : 'k';
-  const jacobianSum = `\\sum_{${k}=1}^{${n}} ${partialTex(lossTex, activationTex(notation, L, k))}${partialTex(activationTex(notation, L, k), Z)}`;
+  const k = notation.indices.softmax;
+  const jacobianSum = `\\sum_{${k}=1}^{${n}} ${partialTex(lossTex, tex.activation(L, k))}${partialTex(tex.activation(L, k), Z)}`;
 
   switch (outputForm(network)) {
     case 'squared': {
@@ -146,7 +140,7 @@ export function outputDeltaParts(
     L,
     j,
     g,
-    `${partialTex(lossTex, activationTex(notation, L, k))} = ${c.tex}(${activationTex(notation, L, k)} - y_{${k}})`,
+    `${partialTex(lossTex, tex.activation(L, k))} = ${c.tex}(${tex.activation(L, k)} - y_{${k}})`,
   );
   return { general: `${jacobianSum} = ${parts.general}`, substituted: parts.substituted };
 }
@@ -157,9 +151,10 @@ export function outputDeltaBlocks(ctx: EquationContext, units: number[]): LazyBl
   return units.map((j) => () => {
     const values = sampleValues(ctx);
     const parts = outputDeltaParts(ctx, j);
+    const n = notationIn(ctx);
     return {
-      title: `Output ${unitValueLabel(ctx.notation, 'delta', L, j)} = ∂${lossLabel(ctx.notation)}/∂${unitValueLabel(ctx.notation, 'z', L, j)}${sampleSuffix(ctx)}`,
-      general: `${deltaTex(ctx.notation, L, j)} = ${parts.general}`,
+      title: `Output ${n.text.unit('delta', L, j)} = ∂${n.loss.text}/∂${n.text.unit('z', L, j)}${sampleSuffix(ctx)}`,
+      general: `${n.tex.delta(L, j)} = ${parts.general}`,
       substituted: parts.substituted,
       result: `= ${num(values.delta(L, j))}`,
     };

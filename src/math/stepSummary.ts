@@ -1,7 +1,7 @@
 import type { Network, PassSnapshot, PassStep } from '../engine';
 import type { NotationId } from './vocabulary';
 import { formatNumber } from './format';
-import { biasLabel, lossLabel, unitValueLabel, weightLabel } from './labels';
+import { notationFor } from './notations';
 
 /** Values named in a summary before it says "and N more". */
 const MAX_LISTED = 12;
@@ -30,7 +30,8 @@ const n = (x: number | undefined) => formatNumber(x ?? NaN, 4);
  * region: "z₁⁽¹⁾ = 0.3775, a₁⁽¹⁾ = 0.5933, …". The same values the diagram shows.
  */
 export function stepSummary(step: PassStep, ctx: SummaryContext): string {
-  const { network, snapshot, notation } = ctx;
+  const { network, snapshot } = ctx;
+  const { text, loss } = notationFor(ctx.notation, network);
   const sample = snapshot.samples[ctx.sampleIndex];
   const units = (layer: number) =>
     step.kind !== 'start' && 'unit' in step && step.unit !== undefined
@@ -43,13 +44,13 @@ export function stepSummary(step: PassStep, ctx: SummaryContext): string {
       const values = sample?.layers[step.layer - 1];
       return `Computed ${listed(
         units(step.layer).flatMap((j) => [
-          `${unitValueLabel(notation, 'z', step.layer, j)} = ${n(values?.z[j])}`,
-          `${unitValueLabel(notation, 'a', step.layer, j)} = ${n(values?.a[j])}`,
+          `${text.unit('z', step.layer, j)} = ${n(values?.z[j])}`,
+          `${text.unit('a', step.layer, j)} = ${n(values?.a[j])}`,
         ]),
       )}.`;
     }
     case 'loss': {
-      const L = lossLabel(notation);
+      const L = loss.text;
       const batch = snapshot.samples.length;
       return batch > 1
         ? `Computed this sample's loss ${n(sample?.loss)}; the batch loss ${L}, the mean over ${batch} samples, is ${n(snapshot.loss)}.`
@@ -60,13 +61,13 @@ export function stepSummary(step: PassStep, ctx: SummaryContext): string {
       const values = sample?.layers[step.layer - 1];
       return `Computed ${listed(
         units(step.layer).map(
-          (j) => `${unitValueLabel(notation, 'delta', step.layer, j)} = ${n(values?.delta[j])}`,
+          (j) => `${text.unit('delta', step.layer, j)} = ${n(values?.delta[j])}`,
         ),
       )}.`;
     }
     case 'gradients': {
       const grads = snapshot.grads[step.layer - 1];
-      const L = lossLabel(notation);
+      const L = loss.text;
       const nPrev =
         step.layer === 1 ? network.inputSize : (network.layers[step.layer - 2]?.biases.length ?? 0);
       // Only the named ones are written out (a layer of 16 has 272 of them).
@@ -76,8 +77,8 @@ export function stepSummary(step: PassStep, ctx: SummaryContext): string {
         for (let i = 0; i <= nPrev && items.length <= MAX_LISTED; i++) {
           items.push(
             i < nPrev
-              ? `∂${L}/∂${weightLabel(notation, step.layer, i, j)} = ${n(grads?.dW[i]?.[j])}`
-              : `∂${L}/∂${biasLabel(notation, step.layer, j)} = ${n(grads?.db[j])}`,
+              ? `∂${L}/∂${text.weight(step.layer, i, j)} = ${n(grads?.dW[i]?.[j])}`
+              : `∂${L}/∂${text.bias(step.layer, j)} = ${n(grads?.db[j])}`,
           );
         }
       }

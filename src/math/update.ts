@@ -4,14 +4,14 @@ import {
   range,
   unitCount,
   weightAt,
+  notationIn,
   type EquationBlock,
   type LazyBlock,
   type EquationContext,
   type NetworkContext,
 } from './context';
 import { formatNumber } from './format';
-import { biasLabel, weightLabel } from './labels';
-import { biasTex, learningRateTex, lossSymbol, partialTex, weightTex } from './notation';
+import { partialTex } from './notation';
 import { at, factor, num, product } from './tex';
 
 /**
@@ -32,7 +32,7 @@ export function updatedOf(ctx: NetworkContext): { network: Network; loss: number
 /** The loss before and after the update, and the change. */
 export function lossChangeBlock(ctx: NetworkContext, after: number): EquationBlock {
   const before = ctx.snapshot.loss;
-  const L = lossSymbol(ctx.notation);
+  const L = notationIn(ctx).tex.loss();
   return {
     title: `Loss after the update: ${formatNumber(after, 6)} (was ${formatNumber(before, 6)})`,
     general: `\\Delta ${L} = ${L}_{\\text{after}} - ${L}_{\\text{before}}`,
@@ -49,10 +49,10 @@ function stepBlock(
   gradient: number,
   next: number,
 ): EquationBlock {
-  const eta = learningRateTex(ctx.notation);
+  const n = notationIn(ctx);
   return {
     title,
-    general: `${param} \\leftarrow ${param} - ${eta}\\,${partialTex(lossSymbol(ctx.notation), param)}`,
+    general: `${param} \\leftarrow ${param} - ${n.learningRate.tex}\\,${partialTex(n.tex.loss(), param)}`,
     substituted: `= ${factor(old)} - ${product(factor(ctx.learningRate), factor(gradient))}`,
     result: `= ${num(next)}`,
   };
@@ -69,7 +69,8 @@ function frozenBlock(label: string, param: string, value: number): EquationBlock
 }
 
 export function updateBlocks(ctx: EquationContext): LazyBlock[] {
-  const { network, notation } = ctx;
+  const { network } = ctx;
+  const { tex, text, bias: biasConvention } = notationIn(ctx);
   // The network after the step, worked out once, when the first block that needs it is built.
   let after: ReturnType<typeof updatedOf> | undefined;
   const updated = () => (after ??= updatedOf(ctx));
@@ -83,8 +84,8 @@ export function updateBlocks(ctx: EquationContext): LazyBlock[] {
         (i) => () =>
           stepBlock(
             ctx,
-            `Update ${weightLabel(notation, layer, i, j)}`,
-            weightTex(notation, layer, i, j),
+            `Update ${text.weight(layer, i, j)}`,
+            tex.weight(layer, i, j),
             weightAt(network, layer, i, j),
             at(grads()?.dW[i], j),
             weightAt(updated().network, layer, i, j),
@@ -92,20 +93,16 @@ export function updateBlocks(ctx: EquationContext): LazyBlock[] {
       );
       const bias = () =>
         ctx.trainBiases === false
-          ? frozenBlock(
-              biasLabel(notation, layer, j),
-              biasTex(notation, layer, j),
-              biasAt(network, layer, j),
-            )
+          ? frozenBlock(text.bias(layer, j), tex.bias(layer, j), biasAt(network, layer, j))
           : stepBlock(
               ctx,
-              `Update ${biasLabel(notation, layer, j)}`,
-              biasTex(notation, layer, j),
+              `Update ${text.bias(layer, j)}`,
+              tex.bias(layer, j),
               biasAt(network, layer, j),
               at(grads()?.db, j),
               biasAt(updated().network, layer, j),
             );
-      blocks.push(...(notation === 'lfd' ? [bias, ...weights] : [...weights, bias]));
+      blocks.push(...(biasConvention === 'weightZero' ? [bias, ...weights] : [...weights, bias]));
     }
   }
   return blocks;

@@ -1,5 +1,5 @@
 import { elementwise, type Activation } from '../engine';
-import { range, type NetworkContext } from './context';
+import { notationIn, range, type NetworkContext } from './context';
 import { column, row, shaped } from './tex';
 
 /**
@@ -8,7 +8,16 @@ import { column, row, shaped } from './tex';
  */
 
 export function isRows(ctx: NetworkContext): boolean {
-  return ctx.notation === 'rowVector';
+  return notationIn(ctx).vectors === 'row';
+}
+
+/**
+ * Layer l's activations as the matrix form multiplies them: with the bias as weight 0 (note 001),
+ * every layer below the output starts with x_0 = 1, so that s = Wᵀx takes in the bias row of W.
+ */
+export function inputVector(ctx: NetworkContext, l: number, values: number[]): number[] {
+  const carriesOne = notationIn(ctx).bias === 'weightZero' && l < ctx.network.layers.length;
+  return carriesOne ? [1, ...values] : values;
 }
 
 /** A layer-sized vector of numbers as a column or a row. */

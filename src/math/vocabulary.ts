@@ -1,13 +1,7 @@
 /** The words the equations, labels and store share: which notation, what is selected, what is edited. */
 
-/** Which notation the equations and labels use (../shared/notes/README.md). */
-export type NotationId =
-  /** a, z, δ, w_ij (unit i of layer l−1 → unit j of layer l), b, L — notes 000, 002, 003. */
-  | 'standard'
-  /** "Learning From Data": x (activations), s (pre-activations), θ, δ, bias as w_0j with x_0 = 1, e — note 001. */
-  | 'lfd'
-  /** Row vectors, x_i = f(W_i x_{i−1}), k_i, E, α — note 004. */
-  | 'rowVector';
+/** Which notation the equations and labels use: the keys of the registry (notations/index.ts). */
+export type { NotationId } from './notations';
 
 /**
  * What the learner has selected in the diagram. Layers are numbered as in the notes: 0 is the

@@ -68,7 +68,7 @@ export const EXAMPLES: readonly WorkedExample[] = [
     samples: [{ x: [1.0], y: [1.0] }],
     learningRate: 1,
     trainBiases: true,
-    notation: 'standard',
+    notation: 'chain',
   },
   {
     id: 'note-004',

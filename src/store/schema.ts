@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { ACTIVATIONS, LOSSES } from '../engine';
+import { NOTATION_IDS } from '../math/notations';
 import { HIDEABLE_PANELS } from './types';
 import { LIMITS } from './limits';
 
@@ -67,7 +68,7 @@ export const learnerSchema = z.object({
   stepIndex: z.number().int().min(0),
   granularity: z.enum(['layer', 'unit']),
   selection: selection.nullable(),
-  notation: z.enum(['standard', 'lfd', 'rowVector']),
+  notation: z.enum(NOTATION_IDS),
   view: viewSchema,
   exampleId: z.string().max(64).nullable(),
   history: z.array(networkSchema).max(20),

@@ -11,6 +11,7 @@ import {
   type Progress,
   type Sample,
 } from '../engine';
+import type { EquationContext } from '../math/context';
 import type { LearnerState } from './types';
 
 /**
@@ -86,3 +87,29 @@ export function selectProgress(s: LearnerState): Progress {
 
 export const selectUpdate = (s: LearnerState): UpdatePreview =>
   updateOf(s.network, s.samples, s.learningRate, s.trainBiases);
+
+/**
+ * What the equations of the current step are built from: the panel shows them and the LaTeX
+ * export writes them, from this one context. Memoized on the state object: the equations change
+ * only when the state does.
+ */
+const equationContexts = new WeakMap<LearnerState, EquationContext>();
+export function selectEquationContext(s: LearnerState): EquationContext {
+  let context = equationContexts.get(s);
+  if (!context) {
+    const step = selectStep(s);
+    context = {
+      network: s.network,
+      snapshot: selectSnapshot(s),
+      samples: s.samples,
+      sampleIndex: s.sampleIndex,
+      step,
+      notation: s.notation,
+      learningRate: s.learningRate,
+      trainBiases: s.trainBiases,
+      ...(step.kind === 'update' ? { updated: selectUpdate(s) } : {}),
+    };
+    equationContexts.set(s, context);
+  }
+  return context;
+}

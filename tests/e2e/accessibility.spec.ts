@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { chooseExample } from './helpers';
 
 /** Keyboard use, an axe scan of every view, and what the page may load (CSP, no network). */
 
@@ -75,6 +76,22 @@ test('axe: matrix form, and each notation', async ({ page }) => {
     await expect(notation).toHaveValue(id);
     await scan(`notation ${id}`);
   }
+  expect(found).toEqual({});
+});
+
+test('axe: note 002’s notation on its chain example, link by link and in matrix form', async ({
+  page,
+}) => {
+  test.slow();
+  await freshStart(page);
+  const { found, scan } = scanner(page);
+  await chooseExample(page, 'One neuron per layer: the 1-1-1-1 chain (note 002)');
+  const notation = page.getByRole('combobox', { name: 'Notation' });
+  await expect(notation).toHaveValue('chain');
+  await page.getByRole('button', { name: 'Step forward' }).press('End');
+  await page.getByRole('checkbox', { name: 'Matrix form', exact: true }).check();
+  await expect(page.getByRole('heading', { name: 'Matrix form' })).toBeVisible();
+  await scan('notation chain');
   expect(found).toEqual({});
 });
 

@@ -10,7 +10,7 @@ import {
 } from '../../engine';
 import { LIMITS, layerSizes } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
-import { learningRateLabel } from '../../math';
+import { notationOf } from '../../math';
 import { NumberField } from './NumberField';
 
 function layerName(layer: number, L: number): string {
@@ -144,7 +144,7 @@ export function ArchitecturePanel() {
         {errorFor('loss')}
       </div>
       <NumberField
-        label={`Learning rate ${learningRateLabel(notation)}`}
+        label={`Learning rate ${notationOf(notation).learningRate.text}`}
         value={learningRate}
         min={0}
         max={LIMITS.maxLearningRate}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { stepEquations, stepTitle } from '../../math';
 import { equationsToLatex } from '../../math/latexExport';
-import { selectSnapshot, selectStep, selectUpdate } from '../../store';
+import { selectEquationContext } from '../../store';
 import { useAppStoreApi } from '../../store/context';
 import { downloadBlob, downloadText } from './download';
 import { findDiagramSvg, standaloneSvg, svgToPng } from './exportDiagram';
@@ -28,22 +28,11 @@ export function ExportButtons() {
   };
 
   const exportLatex = () => {
-    const s = store.getState();
-    const step = selectStep(s);
-    const blocks = stepEquations({
-      network: s.network,
-      snapshot: selectSnapshot(s),
-      samples: s.samples,
-      sampleIndex: s.sampleIndex,
-      step,
-      notation: s.notation,
-      learningRate: s.learningRate,
-      trainBiases: s.trainBiases,
-      ...(step.kind === 'update' ? { updated: selectUpdate(s) } : {}),
-    });
+    const context = selectEquationContext(store.getState());
+    const blocks = stepEquations(context);
     downloadText(
       'backstep-step.tex',
-      equationsToLatex(stepTitle(step, s.network, s.notation), blocks),
+      equationsToLatex(stepTitle(context.step, context.network, context.notation), blocks),
       'application/x-tex',
     );
   };

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { Network, Sample } from '../../engine';
-import { biasLabel, lossLabel, parameterLabel, weightLabel } from '../../math';
+import { notationFor, parameterLabel } from '../../math';
 import { formatNumber } from '../../math/format';
 import { LIMITS, selectSnapshot, type Selection } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
@@ -33,7 +33,7 @@ interface LastEdit {
 export function Inspector() {
   const store = useAppStoreApi();
   const selection = useApp((s) => s.selection);
-  const notation = useApp((s) => s.notation);
+  const notation = useApp((s) => notationFor(s.notation, s.network));
   const parameter = parameterOf(selection);
   const value = useApp((s) => {
     if (!parameter) return null;
@@ -72,9 +72,9 @@ export function Inspector() {
   const label = parameterLabel(parameter, notation);
   const symbol =
     parameter.kind === 'weight'
-      ? weightLabel(notation, parameter.layer, parameter.from, parameter.to)
-      : biasLabel(notation, parameter.layer, parameter.unit);
-  const L = lossLabel(notation);
+      ? notation.text.weight(parameter.layer, parameter.from, parameter.to)
+      : notation.text.bias(parameter.layer, parameter.unit);
+  const L = notation.loss.text;
 
   const commit = (next: number): string | null => {
     const before = dragStart.current ?? { value, gradient, loss };

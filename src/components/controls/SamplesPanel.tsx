@@ -1,4 +1,4 @@
-import { parameterLabel } from '../../math';
+import { notationFor, parameterLabel } from '../../math';
 import { LIMITS } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
 import { NumberField } from './NumberField';
@@ -8,7 +8,7 @@ export function SamplesPanel() {
   const store = useAppStoreApi();
   const samples = useApp((s) => s.samples);
   const sampleIndex = useApp((s) => s.sampleIndex);
-  const notation = useApp((s) => s.notation);
+  const notation = useApp((s) => notationFor(s.notation, s.network));
   const many = samples.length > 1;
   // A large batch gets numbered buttons, so they take a few lines, not a whole column.
   const compact = samples.length > 4;

@@ -1,11 +1,6 @@
+import { NOTATION_IDS, notationOf } from '../../math';
 import { EXAMPLES, type NotationId } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
-
-const NOTATIONS: { id: NotationId; name: string }[] = [
-  { id: 'standard', name: 'a, z, δ, w_ij, b, L (notes 000, 002, 003)' },
-  { id: 'lfd', name: 'x, s, θ, δ, bias w₀ⱼ (Learning From Data, note 001)' },
-  { id: 'rowVector', name: 'row vectors x_i, W_i, k_i, E (note 004)' },
-];
 
 /** Which example, which notation, and how the diagram draws. */
 export function TopBar() {
@@ -52,9 +47,9 @@ export function TopBar() {
           value={notation}
           onChange={(event) => store.getState().setNotation(event.target.value as NotationId)}
         >
-          {NOTATIONS.map((n) => (
-            <option key={n.id} value={n.id}>
-              {n.name}
+          {NOTATION_IDS.map((id) => (
+            <option key={id} value={id}>
+              {notationOf(id).name}
             </option>
           ))}
         </select>

@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
-import { biasLabel, unitValueLabel, weightLabel } from '../../math';
+import type { Notation } from '../../math';
 import { formatNumber } from '../../math/format';
-import type { NotationId, Selection } from '../../store';
+import type { Selection } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
 
 type UnitSelection = Extract<Selection, { kind: 'unit' }>;
@@ -11,7 +11,7 @@ type UnitSelection = Extract<Selection, { kind: 'unit' }>;
  * many to be tab stops), and a list of what feeds the unit. Incoming for a weighted layer; for an
  * input, the weights it sends to layer 1.
  */
-export function UnitParameters({ unit, notation }: { unit: UnitSelection; notation: NotationId }) {
+export function UnitParameters({ unit, notation }: { unit: UnitSelection; notation: Notation }) {
   const store = useAppStoreApi();
   const { layer, unit: j } = unit;
   const incoming = layer > 0;
@@ -25,7 +25,7 @@ export function UnitParameters({ unit, notation }: { unit: UnitSelection; notati
         : (params.weights[j] ?? []);
     }),
   );
-  const name = unitValueLabel(notation, 'a', layer, j);
+  const name = notation.text.unit('a', layer, j);
 
   return (
     <div className="unit-parameters">
@@ -38,10 +38,10 @@ export function UnitParameters({ unit, notation }: { unit: UnitSelection; notati
         {values.map((value, k) => {
           const isBias = incoming && k === values.length - 1;
           const symbol = isBias
-            ? biasLabel(notation, layer, j)
+            ? notation.text.bias(layer, j)
             : incoming
-              ? weightLabel(notation, layer, k, j)
-              : weightLabel(notation, 1, j, k);
+              ? notation.text.weight(layer, k, j)
+              : notation.text.weight(1, j, k);
           return (
             <li key={k}>
               <button

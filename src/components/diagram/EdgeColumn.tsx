@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { BiasEdgeLayout, BiasNodeLayout, EdgeLayout } from '../../layout/networkLayout';
 import { selectStep } from '../../store';
 import { useApp } from '../../store/context';
-import type { NotationId } from '../../store/types';
+import { notationFor, type Notation } from '../../math/notations';
 import { selectColumnLook, type EdgeLook } from './edgeScale';
 import { EdgeLine } from './EdgeLine';
 import { biasIsCurrent, columnCurrent, edgeIsCurrent, type ColumnCurrent } from './highlight';
@@ -45,7 +45,7 @@ export const EdgeColumn = memo(function EdgeColumn(props: EdgeColumnProps) {
         selection:
           selection && selection.kind !== 'unit' && selection.layer === layer ? selection : null,
         digits: s.view.digits,
-        notation: s.notation,
+        notation: notationFor(s.notation, s.network),
       };
     }),
   );
@@ -116,7 +116,7 @@ const EdgeRow = memo(function EdgeRow(props: {
   current: string;
   selected: number;
   digits: number;
-  notation: NotationId;
+  notation: Notation;
 }) {
   const { edges, values, looks, current, selected, digits, notation } = props;
   return edges.map((edge, k) => (
@@ -135,8 +135,8 @@ const EdgeRow = memo(function EdgeRow(props: {
 
 const PENDING_LOOK = { width: 1, sign: 'zero', pending: true } as const;
 
-/** The constant input 1 that the biases of layer l multiply (x₀ = 1 in the LFD notation). */
-const BiasNode = memo(function BiasNode(props: { node: BiasNodeLayout; notation: NotationId }) {
+/** The constant input 1 that the biases of layer l multiply (x₀ = 1 when the bias is weight 0, LFD). */
+const BiasNode = memo(function BiasNode(props: { node: BiasNodeLayout; notation: Notation }) {
   const { node } = props;
   const half = node.size / 2;
   return (
@@ -144,7 +144,7 @@ const BiasNode = memo(function BiasNode(props: { node: BiasNodeLayout; notation:
       <title>{`Bias input 1 for layer ${node.layer}: its edges carry the biases`}</title>
       <rect x={node.x - half} y={node.y - half} width={node.size} height={node.size} rx={4} />
       <text x={node.x} y={node.y} dy="0.35em">
-        {props.notation === 'lfd' ? '1' : '+1'}
+        {props.notation.bias === 'weightZero' ? '1' : '+1'}
       </text>
     </g>
   );

@@ -7,7 +7,7 @@ import {
   type EdgeLayout,
 } from '../../layout/networkLayout';
 import { signOf } from '../../layout/scales';
-import type { NotationId } from '../../store/types';
+import type { Notation } from '../../math/notations';
 import { gradientName, shown } from './diagramText';
 import { parameterOf, type Hovered } from './hover';
 
@@ -20,7 +20,7 @@ export interface EdgeLabelProps {
   /** The value after the update, on the update step, else null. */
   next: number | null;
   digits: number;
-  notation: NotationId;
+  notation: Notation;
   /** Selected or hovered: drawn over everything with a stronger frame. */
   raised?: boolean;
 }

@@ -3,7 +3,7 @@ import { formatNumber } from '../../math/format';
 import { parameterLabel } from '../../math/labels';
 import type { BiasEdgeLayout, EdgeLayout } from '../../layout/networkLayout';
 import { useAppStoreApi } from '../../store/context';
-import type { NotationId } from '../../store/types';
+import type { Notation } from '../../math/notations';
 import type { EdgeLook } from './edgeScale';
 import { parameterOf, sameParameter, useHoverStore, type Hovered } from './hover';
 
@@ -18,7 +18,7 @@ export interface EdgeLineProps {
   current: boolean;
   selected: boolean;
   digits: number;
-  notation: NotationId;
+  notation: Notation;
 }
 
 function testId(p: Hovered): string {

@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import { notationFor } from '../../math/notations';
 import { useShallow } from 'zustand/react/shallow';
 import { edgeAt, type NetworkLayout } from '../../layout/networkLayout';
 import { selectProgress, selectSnapshot, selectUpdate, type AppState } from '../../store';
@@ -24,7 +25,7 @@ function labelValues(s: AppState, p: Hovered) {
     // A frozen bias keeps its value: no "old → new".
     next: p.kind === 'bias' && !s.trainBiases ? null : (pick(next) ?? null),
     digits: s.view.digits,
-    notation: s.notation,
+    notation: notationFor(s.notation, s.network),
   };
 }
 

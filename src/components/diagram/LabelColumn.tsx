@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { notationFor } from '../../math/notations';
 import { useShallow } from 'zustand/react/shallow';
 import type { BiasEdgeLayout, EdgeLayout } from '../../layout/networkLayout';
 import { selectProgress, selectSnapshot, selectUpdate } from '../../store';
@@ -31,7 +32,7 @@ export const LabelColumn = memo(function LabelColumn(props: LabelColumnProps) {
         selection:
           selection && selection.kind !== 'unit' && selection.layer === layer ? selection : null,
         digits: s.view.digits,
-        notation: s.notation,
+        notation: notationFor(s.notation, s.network),
       };
     }),
   );

@@ -1,3 +1,4 @@
+import { notationOf } from '../../math/notations';
 import { gradientName } from './diagramText';
 import { useApp } from '../../store/context';
 
@@ -13,7 +14,7 @@ function LineSwatch({ className, width = 3 }: { className: string; width?: numbe
 export function Legend() {
   const mode = useApp((s) => s.view.edgeMode);
   const notation = useApp((s) => s.notation);
-  const what = mode === 'gradients' ? `|${gradientName(notation, 'weight')}|` : '|w|';
+  const what = mode === 'gradients' ? `|${gradientName(notationOf(notation), 'weight')}|` : '|w|';
   return (
     <ul className="diagram-legend" aria-label="Legend">
       <li>

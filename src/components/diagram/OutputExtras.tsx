@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
-import { activationName, lossLabel, subscript } from '../../math/labels';
+import { activationName, subscript } from '../../math/labels';
+import { notationFor } from '../../math/notations';
 import type { ColumnLayout, NetworkLayout } from '../../layout/networkLayout';
 import {
   selectProgress,
@@ -41,20 +42,20 @@ export function OutputExtras({ layout }: { layout: NetworkLayout }) {
         sampleIndex: s.sampleIndex,
         inUse: kind === 'loss' || kind === 'outputDelta',
         digits: s.view.digits,
-        notation: s.notation,
+        notation: notationFor(s.notation, s.network),
       };
     }),
   );
   const lossName =
     v.batch > 1
-      ? `${lossLabel(v.notation)}${subscript(String(v.sampleIndex + 1))}`
-      : lossLabel(v.notation);
+      ? `${v.notation.loss.text}${subscript(String(v.sampleIndex + 1))}`
+      : v.notation.loss.text;
 
   return (
     <g className={`output-extras${v.inUse ? ' current' : ''}`}>
       {layout.targets.map((anchor, j) => (
         <text key={j} className="target" x={anchor.x} y={anchor.y} dy="0.35em">
-          <tspan className="value-name">y{subscript(String(j + 1))} </tspan>
+          <tspan className="value-name">{v.notation.text.target(j)} </tspan>
           <tspan data-testid={`target-${j}`}>{shown(v.targets?.[j], v.digits)}</tspan>
         </text>
       ))}

@@ -1,11 +1,10 @@
 import { memo, useDeferredValue, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { unitValueLabel } from '../../math/labels';
 import { METRICS, type UnitLayout } from '../../layout/networkLayout';
 import { textWidth } from '../../layout/boxes';
 import { selectProgress, selectSnapshot, selectStep } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
-import type { NotationId } from '../../store/types';
+import { notationFor, type Notation } from '../../math/notations';
 import { digitsFor, shownAt, valueName } from './diagramText';
 import { unitFocus, type UnitFocus } from './highlight';
 import { inView, useView } from './viewport';
@@ -19,7 +18,7 @@ interface UnitProps {
   delta?: string | null;
   focus: UnitFocus;
   selected: boolean;
-  notation: NotationId;
+  notation: Notation;
 }
 
 type Quantity = 'z' | 'a' | 'delta';
@@ -40,7 +39,7 @@ const Unit = memo(function Unit(props: UnitProps) {
   const { unit, focus, selected, notation } = props;
   const store = useAppStoreApi();
   const { layer, x, y } = unit;
-  const name = unitValueLabel(notation, 'a', layer, unit.unit);
+  const name = notation.text.unit('a', layer, unit.unit);
   const input = layer === 0;
   const lines: { quantity: Quantity; text: string | null }[] = input
     ? [{ quantity: 'a', text: props.x ?? null }]
@@ -137,7 +136,7 @@ export const UnitColumn = memo(function UnitColumn(props: {
         selected:
           s.selection?.kind === 'unit' && s.selection.layer === layer ? s.selection.unit : -1,
         digits: s.view.digits,
-        notation: s.notation,
+        notation: notationFor(s.notation, s.network),
       };
     }),
   );

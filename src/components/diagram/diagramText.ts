@@ -1,6 +1,5 @@
 import { formatNumber } from '../../math/format';
-import { lossLabel } from '../../math/labels';
-import type { NotationId } from '../../store/types';
+import type { Notation } from '../../math/notations';
 
 /** Digits for the selected unit or edge, which shows more than the rest. */
 export const SELECTED_DIGITS = 8;
@@ -30,14 +29,15 @@ export function shownAt(list: ArrayLike<number> | undefined, j: number, digits: 
 }
 
 /** The one-letter names in front of a unit's values: z a δ; s x δ (LFD); z x k (note 004). */
-export function valueName(notation: NotationId, quantity: 'z' | 'a' | 'delta'): string {
-  if (quantity === 'delta') return notation === 'rowVector' ? 'k' : 'δ';
-  if (quantity === 'a') return notation === 'standard' ? 'a' : 'x';
-  return notation === 'lfd' ? 's' : 'z';
+export function valueName(notation: Notation, quantity: 'z' | 'a' | 'delta'): string {
+  return notation.letters[quantity];
 }
 
-/** '∂L/∂w', '∂L/∂b'; LFD writes the bias as w₀ⱼ and the loss as e. */
-export function gradientName(notation: NotationId, kind: 'weight' | 'bias'): string {
-  const parameter = kind === 'weight' || notation === 'lfd' ? 'w' : 'b';
-  return `∂${lossLabel(notation)}/∂${parameter}`;
+/** '∂L/∂w', '∂L/∂b'; LFD writes the bias as the weight w₀ⱼ and the loss as e. */
+export function gradientName(
+  notation: Pick<Notation, 'bias' | 'loss'>,
+  kind: 'weight' | 'bias',
+): string {
+  const parameter = kind === 'weight' || notation.bias === 'weightZero' ? 'w' : 'b';
+  return `∂${notation.loss.text}/∂${parameter}`;
 }

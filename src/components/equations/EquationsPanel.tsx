@@ -7,34 +7,11 @@ import {
   type EquationBlock,
   type EquationContext,
 } from '../../math';
-import { selectSnapshot, selectStep, selectUpdate, type LearnerState } from '../../store';
+import { selectEquationContext } from '../../store';
 import { useApp } from '../../store/context';
 import { Tex } from './Tex';
 
 const FIRST_BLOCKS = 6;
-
-function contextOf(s: LearnerState): EquationContext {
-  const step = selectStep(s);
-  return {
-    network: s.network,
-    snapshot: selectSnapshot(s),
-    samples: s.samples,
-    sampleIndex: s.sampleIndex,
-    step,
-    notation: s.notation,
-    learningRate: s.learningRate,
-    trainBiases: s.trainBiases,
-    ...(step.kind === 'update' ? { updated: selectUpdate(s) } : {}),
-  };
-}
-
-// Memoized on the state object: the equations change only when the state does.
-const contexts = new WeakMap<LearnerState, EquationContext>();
-function memoContext(s: LearnerState): EquationContext {
-  let context = contexts.get(s);
-  if (!context) contexts.set(s, (context = contextOf(s)));
-  return context;
-}
 
 /** The same equations, perhaps with other numbers: same step, sample, notation and shape. */
 function sameEquations(a: EquationContext, b: EquationContext): boolean {
@@ -77,7 +54,7 @@ export function EquationsPanel() {
   // in the same frame: the numbers are patched into the typeset equations (Tex), not typeset again.
   // A step, a sample or a notation brings new equations to typeset: those follow the diagram,
   // deferred, so that stepping stays instant.
-  const live = useApp(memoContext);
+  const live = useApp(selectEquationContext);
   const deferred = useDeferredValue(live);
   const context = sameEquations(live, deferred) ? live : deferred;
   const matrixView = useApp((s) => s.view.matrixView && !s.view.hidden.includes('matrix'));

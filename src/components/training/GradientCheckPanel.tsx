@@ -6,7 +6,7 @@ import {
   type GradientCheck,
   type GradientCheckRow,
 } from '../../engine';
-import { parameterLabel } from '../../math';
+import { notationFor, parameterLabel } from '../../math';
 import { formatNumber } from '../../math/format';
 import { useAppStoreApi } from '../../store/context';
 import { penaltyOfChoices } from '../../training/selectors';
@@ -77,7 +77,7 @@ export function GradientCheckPanel() {
     const sorted = check.rows.slice().sort(compare(sort.column));
     return sort.descending ? sorted.reverse() : sorted;
   }, [check, sort]);
-  const notation = app.getState().notation;
+  const notation = notationFor(app.getState().notation, app.getState().network);
   const shown = all ? rows : rows.slice(0, SHOWN);
 
   return (

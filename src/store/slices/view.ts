@@ -1,4 +1,5 @@
 import type { Slice, ViewActions } from '../actions';
+import { isNotationId } from '../../math/notations';
 
 /** Where the learner looks: the selection, the notation, view options and the shown sample. */
 export const createViewSlice: Slice<ViewActions> = (set, get) => ({
@@ -6,8 +7,7 @@ export const createViewSlice: Slice<ViewActions> = (set, get) => ({
     set({ selection });
   },
   setNotation(notation) {
-    if (notation === 'standard' || notation === 'lfd' || notation === 'rowVector')
-      set({ notation });
+    if (isNotationId(notation)) set({ notation });
   },
   setView(view) {
     const digits =

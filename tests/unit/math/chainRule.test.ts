@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { chainRuleEquation } from '../../../src/math';
+import type { NotationId } from '../../../src/store/types';
 import { classicContext, context, NETWORKS } from './fixtures';
 
 // The chain rule does not depend on the step: a full context (as the equations panel passes) will do.
-const base = (notation: 'standard' | 'lfd' | 'rowVector' = 'standard') =>
-  classicContext({ kind: 'start' }, notation);
+const base = (notation: NotationId = 'standard') => classicContext({ kind: 'start' }, notation);
 
 describe('chainRuleEquation', () => {
   it('writes an output weight as ∂L/∂a · ∂a/∂z · ∂z/∂w with each factor’s value', () => {

@@ -6,7 +6,7 @@ import {
   type PassStep,
   type Sample,
 } from '../../../src/engine';
-import type { EquationContext } from '../../../src/math';
+import { NOTATION_IDS as REGISTERED, type EquationContext } from '../../../src/math';
 import type { NotationId } from '../../../src/store/types';
 
 /** The classic 2-2-2 sigmoid example (½ squared error, η = 0.5). */
@@ -57,7 +57,8 @@ export function classicContext(step: PassStep, notation: NotationId = 'standard'
   return context(classic, classicSamples, step, notation);
 }
 
-export const NOTATION_IDS: NotationId[] = ['standard', 'lfd', 'rowVector'];
+/** Every notation in the registry. */
+export const NOTATION_IDS: readonly NotationId[] = REGISTERED;
 
 /** Networks that between them use every activation, every loss and batches of 1, 3 and 6. */
 export const NETWORKS: { name: string; network: Network; samples: Sample[] }[] = [

@@ -119,6 +119,82 @@ describe('matrixEquations', () => {
     );
   });
 
+  it('in LFD keeps one convention: x with x₀ = 1 is (d+1)×1 and W is (d+1)×n in every step; Ŵ is the bias-free W', () => {
+    const [start] = matrixEquations(classicContext({ kind: 'start' }, 'lfd'));
+    expect(start?.general).toBe('W^{(1)}: 3\\times 2, \\quad W^{(2)}: 3\\times 2');
+    expect(start?.substituted).toBe(
+      '\\underset{3\\times 1}{x^{(0)}} = \\begin{bmatrix} 1 \\\\ 0.05 \\\\ 0.1 \\end{bmatrix}, \\quad \\underset{2\\times 1}{y} = \\begin{bmatrix} 0.01 \\\\ 0.99 \\end{bmatrix}',
+    );
+    // x⁽¹⁾ is made with its x₀ = 1, 3×1, as the next step multiplies it.
+    const [, x1] = matrixEquations(classicContext({ kind: 'forward', layer: 1 }, 'lfd'));
+    expect(x1?.title).toBe(
+      'Layer 1: sigmoid of every unit (θ = sigmoid), and x₀ = 1 on top for layer 2',
+    );
+    expect(x1?.general).toBe(
+      '\\underset{3\\times 1}{x^{(1)}} = \\begin{bmatrix} 1 \\\\ \\theta(s^{(1)}) \\end{bmatrix}',
+    );
+    expect(x1?.result).toBe('= \\begin{bmatrix} 1 \\\\ 0.5933 \\\\ 0.5969 \\end{bmatrix}');
+    const [s2] = matrixEquations(classicContext({ kind: 'forward', layer: 2 }, 'lfd'));
+    expect(s2?.general).toContain(
+      '\\underset{2\\times 3}{(W^{(2)})^{\\mathsf T}}\\,\\underset{3\\times 1}{x^{(1)}}',
+    );
+    // The output has no x₀: x⁽²⁾ is 2×1.
+    const [, x2] = matrixEquations(classicContext({ kind: 'forward', layer: 2 }, 'lfd'));
+    expect(x2?.general).toBe(
+      '\\underset{2\\times 1}{x^{(2)}} = \\theta(s^{(2)}) = \\sigma(s^{(2)})',
+    );
+    // Back through the weights alone: Ŵ⁽²⁾, 2×2, its own symbol, as note 001 writes it.
+    const [hidden] = matrixEquations(classicContext({ kind: 'hiddenDelta', layer: 1 }, 'lfd'));
+    expect(hidden?.title).toBe(
+      'Hidden δ of layer 1 for the whole layer: the error sent back through the weights (Ŵ⁽²⁾ is W⁽²⁾ without its bias row 0: 2×2)',
+    );
+    expect(hidden?.general).toBe(
+      "\\underset{2\\times 1}{\\delta^{(1)}} = \\left(\\underset{2\\times 2}{\\hat{W}^{(2)}}\\,\\underset{2\\times 1}{\\delta^{(2)}}\\right) \\otimes \\underset{2\\times 1}{\\theta'(s^{(1)})}",
+    );
+    // Every W⁽ˡ⁾ is 3×2 ((W)ᵀ 2×3), Ŵ⁽ˡ⁾ 2×2, and every x below the output, with x₀, 3×1.
+    const all = (['start', 'forward', 'hiddenDelta', 'gradients'] as const).flatMap((kind) =>
+      [1, 2].flatMap((layer) =>
+        matrixEquations(classicContext(kind === 'start' ? { kind } : { kind, layer }, 'lfd')).map(
+          (b) => b.general,
+        ),
+      ),
+    );
+    const seen = new Set<string>();
+    for (const [, rows, cols, symbol] of all
+      .join(' ')
+      .matchAll(
+        /\\underset\{(\d+)\\times (\d+)\}\{(\(W\^\{\(\d\)\}\)\^\{\\mathsf T\}|\\hat\{W\}\^\{\(\d\)\}|W\^\{\(\d\)\}|x\^\{\(\d\)\})\}/g,
+      )) {
+      seen.add(`${symbol}: ${rows}×${cols}`);
+    }
+    expect([...seen].sort()).toEqual([
+      '(W^{(1)})^{\\mathsf T}: 2×3',
+      '(W^{(2)})^{\\mathsf T}: 2×3',
+      '\\hat{W}^{(2)}: 2×2',
+      'x^{(0)}: 3×1',
+      'x^{(1)}: 3×1',
+      'x^{(2)}: 2×1',
+    ]);
+  });
+
+  it('in note 004’s row vectors says in the backward and gradient steps why the order differs from the note', () => {
+    const [hidden] = matrixEquations(
+      classicContext({ kind: 'hiddenDelta', layer: 1 }, 'rowVector'),
+    );
+    expect(hidden?.title).toBe(
+      'Hidden k of layer 1 for the whole layer: the error sent back through the weights. Note 004 writes kᵢ = Wᵢ₊₁kᵢ₊₁f′(…), multiplying as with single numbers, where order does not matter; with k a row and row j of W holding the weights out of unit j, the product that is a row again is k Wᵀ, and f′ multiplies element by element (⊙)',
+    );
+    const [dW] = matrixEquations(classicContext({ kind: 'gradients', layer: 1 }, 'rowVector'));
+    expect(dW?.title).toBe(
+      'Weight gradients of layer 1: an outer product, (2×1)(1×2) = 2×2. Note 004 writes ∂E/∂Wᵢ = kᵢxᵢ₋₁, as with single numbers; to give a matrix of Wᵢ’s shape, the row x is turned into a column: xᵀk',
+    );
+    // The column notations follow their notes as written: no such sentence.
+    const [standard] = matrixEquations(classicContext({ kind: 'hiddenDelta', layer: 1 }));
+    expect(standard?.title).toBe(
+      'Hidden δ of layer 1 for the whole layer: the error sent back through the weights',
+    );
+  });
+
   it('elides matrices larger than 6×6 but keeps their shapes', () => {
     const big = NETWORKS.find((n) => n.name.startsWith('16-16-10'));
     if (!big) throw new Error('missing fixture');
