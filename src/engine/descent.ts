@@ -20,6 +20,13 @@ export interface DescentStep {
   bound: number;
 }
 
+/** "Train biases" is on, off, or not given (on). */
+export function validateTrainBiases(trainBiases: unknown): void {
+  if (trainBiases !== undefined && typeof trainBiases !== 'boolean') {
+    throw new Error(`"Train biases" is ${String(trainBiases)}; it must be true or false.`);
+  }
+}
+
 /**
  * Steps layer W (row-major n_prev × n), b by the sums gW, gb. Returns the first parameter whose new
  * value is out of bounds, as an index (weights 0…W.length−1, then biases W.length + j), or −1.

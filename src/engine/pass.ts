@@ -8,7 +8,7 @@ import {
   forward,
   type Buffers,
 } from './kernel';
-import { descend, type DescentStep } from './descent';
+import { descend, validateTrainBiases, type DescentStep } from './descent';
 import { outputLossAndDelta } from './losses';
 import { NO_PENALTY } from './regularization';
 import type { LayerGradients, Network, PassSnapshot, Sample, TrainOptions } from './types';
@@ -171,6 +171,7 @@ export function applyGradients(
   validateNetwork(network);
   validateLearningRate(learningRate);
   validateGradients(network, grads);
+  validateTrainBiases(options.trainBiases);
   const kernel = compile(network);
   const { gW, gb } = allocateGradients(kernel);
   const step: DescentStep = {
@@ -217,9 +218,7 @@ function validateTrainOptions(o: TrainOptions): void {
   if (!Number.isInteger(o.epochs) || o.epochs < 0) {
     throw new Error(`The number of epochs is ${String(o.epochs)}; it must be a whole number ≥ 0.`);
   }
-  if (o.trainBiases !== undefined && typeof o.trainBiases !== 'boolean') {
-    throw new Error(`"Train biases" is ${String(o.trainBiases)}; it must be true or false.`);
-  }
+  validateTrainBiases(o.trainBiases);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { descend, type DescentStep } from './descent';
+import { descend, validateTrainBiases, type DescentStep } from './descent';
 import { createRng } from './init';
 import {
   allocateBuffers,
@@ -91,9 +91,7 @@ function validateOptions(o: TrainerOptions): void {
     throw new Error(`The batch size is ${o.batchSize}; it must be a whole number of at least 1.`);
   }
   validatePenalty(o.penalty);
-  if (o.trainBiases !== undefined && typeof o.trainBiases !== 'boolean') {
-    throw new Error(`"Train biases" is ${String(o.trainBiases)}; it must be true or false.`);
-  }
+  validateTrainBiases(o.trainBiases);
 }
 
 const sameShape = (a: Kernel, b: Kernel) =>

@@ -50,6 +50,17 @@ describe('the classic 2-2-2 example with the biases frozen (η = 0.5)', () => {
     const snap = runPass(classic, classicSamples);
     // δ_o1 = 0.74136507 · 0.186815602 = 0.138498562 (the tutorial's ∂E/∂net_o1)
     expect(snap.grads[1]?.db[0]).toBeCloseTo(0.138498562, 9);
+    expect(() => applyGradients(classic, snap.grads, 0.5, { trainBiases: 'no' as never })).toThrow(
+      /^"Train biases" is no; it must be true or false\.$/,
+    );
+    expect(() =>
+      train(classic, classicSamples, {
+        learningRate: 0.5,
+        batchSize: 1,
+        epochs: 1,
+        trainBiases: 0 as never,
+      }),
+    ).toThrow(/"Train biases" is 0/);
     expect(snap.grads[0]?.db[0]).toBeCloseTo(0.036350306 * 0.241300709, 9);
     expect(Array.from(snap.grads[1]?.db ?? [])).toEqual(
       Array.from(snap.samples[0]?.layers[1]?.delta ?? []),
