@@ -36,8 +36,8 @@ function columns(buffer: Float64Array, units: number, points: number): Float64Ar
 /**
  * tanh on [−8, 8] every 1/512, for pictures: linear interpolation between entries is within
  * h²/8 · max|tanh″| ≈ 4·10⁻⁷ of Math.tanh (and 1 − tanh 8 ≈ 2·10⁻⁷ beyond), far below what a
- * color can show, at a fifth of Math.tanh's cost — which was most of a grid pass's time. The
- * table spans both signs so the loop has no branch on the sign (64 KB).
+ * color can show, and much cheaper than Math.tanh, which was most of a grid pass's time (README,
+ * Benchmarks). The table spans both signs so the loop has no branch on the sign (64 KB).
  */
 const TANH_STEPS_PER_UNIT = 512;
 const TANH_LIMIT = 8;
@@ -134,8 +134,7 @@ function accumulate(
 export interface GridOptions {
   /**
    * Math.tanh and σ exactly as the kernel computes them, so every number equals runPass's; else
-   * tanh and σ from a table, within 4·10⁻⁷ per unit: for heatmaps, a tanh network's grid pass
-   * takes about 60 % of the time.
+   * tanh and σ from a table, within 4·10⁻⁷ per unit, for heatmaps, where speed counts more.
    */
   exact?: boolean;
 }

@@ -63,9 +63,9 @@ export function decompile(kernel: Kernel): Network {
 }
 
 /**
- * Buffers are views carved out of one Float64Array: V8 allocates each small typed array on its own
- * (about a microsecond apiece) while a view of an existing one costs a few dozen nanoseconds. For
- * runPass, which keeps every sample's z, a and δ, that is a large part of its time.
+ * Buffers are views carved out of one Float64Array: V8 allocates each small typed array on its own,
+ * while a view of an existing one is far cheaper, and runPass keeps every sample's z, a and δ
+ * (README, Benchmarks, for the figures).
  */
 function carver(total: number): (n: number) => Float64Array {
   const memory = new Float64Array(total);
@@ -119,7 +119,7 @@ export function forward(kernel: Kernel, x: ArrayLike<number>, buf: Buffers): voi
 /**
  * z_j = b_j + W_0j a_0 + W_1j a_1 + …, each sum taken in that order. Four units are summed side by
  * side: one running sum is a chain of dependent additions, four independent chains keep the
- * floating-point unit busy (about twice as fast) and change no bit of any result.
+ * floating-point unit busy and change no bit of any result (README, Benchmarks).
  */
 function preActivations(
   w: Float64Array,
@@ -229,7 +229,7 @@ function backSums(
  * addOuterProduct and backSums in one sweep over W, four rows at a time: each δ_j is loaded once
  * for both, and four independent sums run side by side. Every gw entry still gets exactly one
  * addition and every out_i is still summed over j in order, so the results are bit for bit those
- * of the two loops apart; only faster (about 1.5×).
+ * of the two loops apart; only faster (README, Benchmarks).
  */
 function weightGradientsAndBackSums(
   w: Float64Array,

@@ -7,24 +7,16 @@ import {
   selectSnapshot,
   selectStep,
   selectUpdate,
+  snapshotOf,
   type AppState,
 } from '../../store';
-import { lossOf, type Network, type Sample } from '../../engine';
 import { useApp } from '../../store/context';
 import { shown } from './diagramText';
 
-/** Each sample's loss under the updated network, computed once per update (not per store change). */
-const lossesAfter = new WeakMap<Network, Map<Sample, number>>();
-
+/** This sample's loss under the updated network: the next pass's own, so it is computed once. */
 function sampleLossAfterUpdate(s: AppState): number | null {
-  const sample = s.samples[s.sampleIndex];
-  if (!sample) return null;
-  const network = selectUpdate(s).network;
-  let bySample = lossesAfter.get(network);
-  if (!bySample) lossesAfter.set(network, (bySample = new Map()));
-  let loss = bySample.get(sample);
-  if (loss === undefined) bySample.set(sample, (loss = lossOf(network, [sample])));
-  return loss;
+  const after = snapshotOf(selectUpdate(s).network, s.samples);
+  return after.samples[s.sampleIndex]?.loss ?? null;
 }
 
 /** The targets y_j beside the output units, and the loss once the pass has computed it. */

@@ -1,4 +1,3 @@
-import type { LayerGradients, Network } from '../../engine';
 import {
   edgeWidthScale,
   maxAbsGradient,
@@ -15,27 +14,12 @@ import { selectProgress, selectSnapshot, type AppState } from '../../store';
  * edit in gradient mode changes every gradient a little, but seldom any edge's drawn width.
  */
 
-const byNetwork = new WeakMap<Network, number>();
-const byGradients = new WeakMap<readonly LayerGradients[], number>();
-
-function maxParameterOf(network: Network): number {
-  let max = byNetwork.get(network);
-  if (max === undefined) byNetwork.set(network, (max = maxAbsParameter(network)));
-  return max;
-}
-
-function maxGradientOf(grads: readonly LayerGradients[]): number {
-  let max = byGradients.get(grads);
-  if (max === undefined) byGradients.set(grads, (max = maxAbsGradient(grads)));
-  return max;
-}
-
 /** The |value| that gets the widest edge in the current edge mode, rounded up by niceMax. */
 export function selectEdgeMax(s: AppState): number {
   return niceMax(
     s.view.edgeMode === 'gradients'
-      ? maxGradientOf(selectSnapshot(s).grads)
-      : maxParameterOf(s.network),
+      ? maxAbsGradient(selectSnapshot(s).grads)
+      : maxAbsParameter(s.network),
   );
 }
 
