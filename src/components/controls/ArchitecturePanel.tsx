@@ -12,6 +12,7 @@ import { LIMITS, layerSizes } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
 import { notationOf } from '../../math';
 import { NumberField } from './NumberField';
+import { TrainBiasesBox } from './TrainBiasesBox';
 
 function layerName(layer: number, L: number): string {
   return layer === 0 ? 'Input' : layer === L ? 'Output' : `Hidden ${layer}`;
@@ -28,7 +29,6 @@ export function ArchitecturePanel() {
   const activations = useApp(useShallow((s) => s.network.layers.map((l) => l.activation)));
   const loss = useApp((s) => s.network.loss);
   const learningRate = useApp((s) => s.learningRate);
-  const trainBiases = useApp((s) => s.trainBiases);
   const notation = useApp((s) => s.notation);
   const lossId = useId();
   const [message, setMessage] = useState<{ where: string; text: string } | null>(null);
@@ -151,14 +151,7 @@ export function ArchitecturePanel() {
         step={0.01}
         onCommit={(v) => store.getState().setLearningRate(v)}
       />
-      <label className="inline-label checkbox">
-        <input
-          type="checkbox"
-          checked={trainBiases}
-          onChange={(event) => store.getState().setTrainBiases(event.target.checked)}
-        />
-        Train biases
-      </label>
+      <TrainBiasesBox className="inline-label checkbox" />
     </div>
   );
 }

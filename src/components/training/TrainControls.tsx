@@ -9,6 +9,7 @@ import {
   type TrainingSpeed,
 } from '../../training/choices';
 import { NumberField } from '../controls/NumberField';
+import { TrainBiasesBox } from '../controls/TrainBiasesBox';
 import { useChoices, useRun, useTrainingKit } from './kit';
 import { TrainStatus } from './TrainStatus';
 
@@ -24,7 +25,6 @@ export function TrainControls() {
   const { choices, controller } = useTrainingKit();
   const running = useRun((s) => s.status === 'running');
   const learningRate = useApp((s) => s.learningRate);
-  const trainBiases = useApp((s) => s.trainBiases);
   const batchSize = useChoices((s) => s.batchSize);
   const regularization = useChoices((s) => s.regularization);
   const rate = useChoices((s) => s.regularizationRate);
@@ -79,14 +79,7 @@ export function TrainControls() {
           digits={6}
           onCommit={(v) => app.getState().setLearningRate(v)}
         />
-        <label className="inline-label">
-          <input
-            type="checkbox"
-            checked={trainBiases}
-            onChange={(e) => app.getState().setTrainBiases(e.target.checked)}
-          />
-          Train biases
-        </label>
+        <TrainBiasesBox className="inline-label" />
         <NumberField
           label="Batch size"
           value={batchSize}

@@ -1,3 +1,4 @@
+import { standard } from './standard';
 import type { NotationSpec } from './types';
 import { unitIndex } from './types';
 
@@ -25,45 +26,25 @@ export const chain = {
   letters: { z: 'z', a: 'a', delta: 'δ' },
   indices: { next: 'k', softmax: 'k' },
   matrixOrder: null,
+  /** The standard symbols (note 002 writes a, z, w, b too), with C for the cost and ∂C/∂z for δ. */
   symbols: (w) => {
+    const standardSymbols = standard.symbols(w);
     const dCdz = (z: string) => `\\frac{\\partial C}{\\partial ${z}}`;
     return {
+      ...standardSymbols,
       tex: {
-        activation: (l, j) => (l === 0 ? `x${w.sub(0, j)}` : `a${w.sub(l, j)}${w.sup(l)}`),
-        preActivation: (l, j) => `z${w.sub(l, j)}${w.sup(l)}`,
+        ...standardSymbols.tex,
         delta: (l, j) => dCdz(`z${w.sub(l, j)}${w.sup(l)}`),
-        weight: (l, i, j) => `w${w.pair(l, i, j)}${w.sup(l)}`,
-        bias: (l, j) => `b${w.sub(l, j)}${w.sup(l)}`,
-        biasInput: () => '1',
-        target: (j) => `y${w.sub(w.output, j)}`,
         loss: (n) => (n === undefined ? 'C' : `C_{${unitIndex(n)}}`),
-        activationVector: (l) => (l === 0 ? 'x' : `a${w.sup(l)}`),
-        preActivationVector: (l) => `z${w.sup(l)}`,
         deltaVector: (l) => dCdz(`z${w.sup(l)}`),
-        biasVector: (l) => `b${w.sup(l)}`,
-        weightMatrix: (l) => `W${w.sup(l)}`,
-        biasFreeWeightMatrix: (l) => `W${w.sup(l)}`,
       },
       text: {
-        target: (j) => `y${w.subText(w.output, j)}`,
-        activationVector: (l) => (l === 0 ? 'x' : `a${w.supText(l)}`),
-        unit: (q, l, j) => {
-          if (q === 'a' && l === 0) return `x${w.subText(0, j)}`;
-          const name = q === 'a' ? 'a' : q === 'z' ? 'z' : '∂C/∂z';
-          return `${name}${w.subText(l, j)}${w.supText(l)}`;
-        },
-        weight: (l, i, j) => `w${w.pairText(l, i, j)}${w.supText(l)}`,
-        bias: (l, j) => `b${w.subText(l, j)}${w.supText(l)}`,
-        weightMatrix: (l) => `W${w.supText(l)}`,
-        biasFreeWeightMatrix: (l) => `W${w.supText(l)}`,
+        ...standardSymbols.text,
+        unit: (q, l, j) =>
+          q === 'delta'
+            ? `∂C/∂z${w.subText(l, j)}${w.supText(l)}`
+            : standardSymbols.text.unit(q, l, j),
       },
-      phrases: () => ({
-        z: 'z',
-        a: 'a',
-        f: 'the activation function',
-        bias: 'the bias b',
-        biasName: 'b',
-      }),
     };
   },
 } as const satisfies NotationSpec;
