@@ -1,4 +1,11 @@
-import {
+import * as registry from './activations';
+import type { Activation } from './activations';
+import { assertNever } from './assertNever';
+
+// Read once here, not once per unit: module runners that turn imports into property reads (vitest,
+// tsx) make an imported binding inside a loop a getter call per unit. Measured under tsx: the
+// leaky ReLU grid pass 0.60 ms with the imports read in the loop, 0.21 ms with these (main: 0.19).
+const {
   elu,
   eluDerivative,
   LEAKY_RELU_SLOPE,
@@ -8,15 +15,13 @@ import {
   swish,
   swishDerivative,
   TANH_SQUARED_SHORT_FORM_LIMIT,
-  type Activation,
-} from './activations';
-import { assertNever } from './assertNever';
+} = registry;
 
 /**
  * The hot loops through f and f' that the kernel and the grid run, one specialised loop per
- * activation (a call through the registry's f per unit would cost several times more). Each
- * switch ends in assertNever, so an activation added to the registry without its loops does not
- * compile; the loops call the registry's own functions, so they cannot disagree with it.
+ * activation. Each switch ends in assertNever, so an activation added to the registry without its
+ * loops does not compile; the loops call the registry's own functions (or write out the same
+ * formula), so they cannot disagree with it.
  */
 
 /** a = f(z) for the first n units (a may be z itself, for the grid); softmax across them. */

@@ -14,10 +14,13 @@ import {
   isElementwise,
   LOSS_REGISTRY,
   LOSSES,
+  initializeNetwork,
+  lossOf,
   lossProblem,
   runPass,
   SQUARED_LOSSES,
   squaredErrorFactor,
+  train,
   type Network,
   type TexNumbers,
 } from '../../../src/engine';
@@ -154,6 +157,35 @@ describe('the kernel runs the registry’s ELU and swish (hand-worked passes)', 
     expectUlps(pass.samples[0]?.layers[1]?.delta[0], -1.2642411176571153);
     expectUlps(pass.samples[0]?.layers[0]?.delta[0], -0.9301766317393185, 3);
   });
+});
+
+describe('ELU and swish train', () => {
+  // XOR with a 2-4-1 network: a hidden layer that learns nothing leaves the loss near ln 2 = 0.69.
+  const xor = [
+    { x: [0, 0], y: [0] },
+    { x: [0, 1], y: [1] },
+    { x: [1, 0], y: [1] },
+    { x: [1, 1], y: [0] },
+  ];
+  it.each(['elu', 'swish'] as const)(
+    '%s hidden units learn XOR (binary cross-entropy)',
+    (hidden) => {
+      const network = initializeNetwork(
+        {
+          inputSize: 2,
+          loss: 'binaryCrossEntropy',
+          layers: [
+            { units: 4, activation: hidden },
+            { units: 1, activation: 'sigmoid' },
+          ],
+        },
+        7,
+      );
+      const trained = train(network, xor, { learningRate: 0.5, batchSize: 4, epochs: 3000 });
+      expect(lossOf(network, xor)).toBeGreaterThan(0.5);
+      expect(lossOf(trained, xor)).toBeLessThan(0.05);
+    },
+  );
 });
 
 describe('the loss registry', () => {
