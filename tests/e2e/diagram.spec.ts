@@ -4,9 +4,7 @@ import { typeInto } from './helpers';
 /** The network diagram in a real browser, driven the way a learner would. */
 
 async function freshStart(page: Page) {
-  await page.goto('./');
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
+  await page.goto('./'); // a new context per test: nothing saved (see openFresh in helpers.ts)
 }
 
 /** Through the Network panel: 8 inputs and `hidden` hidden layers of 16 units. */

@@ -6,9 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 const STORAGE_KEY = 'backstep.work';
 
 async function freshStart(page: Page) {
-  await page.goto('./');
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
+  await page.goto('./'); // a new context per test: nothing saved (see openFresh in helpers.ts)
   await expect(page.getByRole('button', { name: 'Step forward' })).toBeVisible();
 }
 

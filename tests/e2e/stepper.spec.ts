@@ -573,7 +573,7 @@ test('XOR mini-batch: each sample has its own values; the gradients are the mean
   expect(errors).toEqual([]);
 });
 
-test('every example opens at the start of a pass; note 004 shows the note’s σ(2) and σ(0)', async ({
+test('every example opens at the start of a pass, with no rounding noise in any sample', async ({
   page,
 }) => {
   const errors = await openFresh(page);
@@ -605,7 +605,14 @@ test('every example opens at the start of a pass; note 004 shows the note’s σ
     }
     await page.keyboard.press('Home');
   }
+  expect(errors).toEqual([]);
+});
 
+test('note 004 shows the note’s σ(2) and σ(0), and its f′ in the matrix form of hidden k₁', async ({
+  page,
+}) => {
+  const errors = await openFresh(page);
+  const diagram = diagramOf(page);
   await chooseExample(page, NOTE_004);
   await expect(page.getByRole('combobox', { name: 'Notation' })).toHaveValue('rowVector');
   await expect(page.getByText(/^Note 004: x₀ = \[1 0 1\]/)).toBeVisible();

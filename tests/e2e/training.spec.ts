@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axeScan } from './helpers';
 
 /** Open the app on the Train tab, with no console errors allowed. */
 async function openTraining(page: Page): Promise<string[]> {
@@ -168,7 +168,7 @@ test('the training view has no axe violations, and the tabs work from the keyboa
   await page.getByText('Your own data (CSV)').click();
   await page.getByRole('button', { name: 'Check the gradients' }).click();
   await expect(page.getByTestId('check-summary')).toContainText('largest relative error');
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await axeScan(page);
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await page.getByRole('tab', { name: 'Train' }).press('ArrowLeft');
   await expect(page.getByRole('tab', { name: 'Step through a pass' })).toBeFocused();
@@ -233,15 +233,21 @@ test('three spirals: three softmax outputs with cross-entropy, a unit picture pe
 
 test('Reset returns to the same initial weights; New seed draws others', async ({ page }) => {
   const errors = await openTraining(page);
-  await page.getByRole('button', { name: 'Reset' }).click();
   const loss = page.getByTestId('train-loss');
+  const epoch = page.getByTestId('train-epoch');
+  // The first reset comes after an epoch, so that the epoch back at 0 shows it has happened: the
+  // loss read next is the initial weights' (the one shown before might still be, for a moment).
+  await page.getByRole('button', { name: 'One epoch' }).click();
+  await expect(epoch).toHaveText('1');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(epoch).toHaveText('0');
   await expect(loss).not.toHaveText('—');
   const initial = await loss.textContent();
   await page.getByRole('button', { name: 'One epoch' }).click();
-  await expect(page.getByTestId('train-epoch')).toHaveText('1');
+  await expect(epoch).toHaveText('1');
   await expect(loss).not.toHaveText(initial ?? '');
   await page.getByRole('button', { name: 'Reset' }).click();
-  await expect(page.getByTestId('train-epoch')).toHaveText('0');
+  await expect(epoch).toHaveText('0');
   await expect(loss).toHaveText(initial ?? '');
   await page.getByRole('button', { name: 'New seed' }).click();
   await expect(page.getByText('weights from seed 2')).toBeVisible();
