@@ -14,7 +14,8 @@ export type Outcome = string | null;
 
 /** Stepping through the pass (slices/pass.ts). */
 export interface PassActions {
-  stepForward(): void;
+  /** One step on; past the update, the updated network — or why it cannot be kept. */
+  stepForward(): Outcome;
   stepBack(): void;
   resetPass(): void;
   goToEnd(): void;

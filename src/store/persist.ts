@@ -1,9 +1,9 @@
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
-import { validateBatch, validateNetwork, type Network } from '../engine';
-import { stepsOf } from './selectors';
+import { compressToEncodedURIComponent } from 'lz-string';
+import { LIMITS } from './limits';
 import { CURRENT_VERSION, savedSchema } from './schema';
-import { compatibilityProblem } from './shape';
+import { unpackLink } from './linkText';
 import type { LearnerState } from './types';
+import { pathOf, workProblem } from './workCheck';
 
 export type Loaded = { ok: true; work: LearnerState } | { ok: false; error: string };
 
@@ -27,16 +27,8 @@ export function toSaved(work: LearnerState): {
   return {
     app: 'backstep',
     version: CURRENT_VERSION,
-    work: { ...work, history: work.history.slice(-20) },
+    work: { ...work, history: work.history.slice(-LIMITS.maxHistory) },
   };
-}
-
-function pathOf(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (text, key) =>
-      typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key),
-    '',
-  );
 }
 
 /** Bring an older saved shape up to the current version; refuse a newer one. */
@@ -71,22 +63,10 @@ export function parseSaved(raw: unknown): Loaded {
     return { ok: false, error: `${where ? `${where}: ` : ''}${issue?.message ?? 'invalid'}.` };
   }
   const work = parsed.data.work as LearnerState;
-  try {
-    for (const network of [work.network, ...work.history] as Network[]) {
-      validateNetwork(network);
-      const problem = compatibilityProblem(network);
-      if (problem) throw new Error(problem);
-    }
-    validateBatch(work.network, work.samples);
-  } catch (error) {
-    return { ok: false, error: (error as Error).message };
-  }
-  if (work.sampleIndex >= work.samples.length)
-    return { ok: false, error: 'sampleIndex: no such sample.' };
-  if (work.stepIndex >= stepsOf(work.network, work.granularity).length) {
-    return { ok: false, error: 'stepIndex: the pass has no such step.' };
-  }
-  return { ok: true, work };
+  // The parts together (the history's networks against the samples, too): nothing accepted here
+  // can break a later step.
+  const problem = workProblem(work);
+  return problem ? { ok: false, error: problem } : { ok: true, work };
 }
 
 export function parseSavedText(text: string): Loaded {
@@ -108,16 +88,10 @@ export function encodeShare(work: LearnerState): string {
   return compressToEncodedURIComponent(JSON.stringify(toSaved(work)));
 }
 
+/** A link's fragment, unpacked within the size any work can have (linkText.ts), then checked. */
 export function decodeShare(fragment: string): Loaded {
-  let text: string | null;
-  try {
-    // lz-string throws on some malformed input rather than returning null.
-    text = decompressFromEncodedURIComponent(fragment);
-  } catch {
-    text = null;
-  }
-  if (!text) return { ok: false, error: 'The link is damaged or cut short.' };
-  return parseSavedText(text);
+  const text = unpackLink(fragment);
+  return text.ok ? parseSavedText(text.text) : text;
 }
 
 const LEARNER_KEYS = [

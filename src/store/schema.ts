@@ -5,13 +5,14 @@ import { HIDEABLE_PANELS } from './types';
 import { LIMITS } from './limits';
 
 /**
- * The saved shape of a learner's work, checked field by field before anything of it is used.
- * Bounds are generous for numbers (trained weights may exceed what a learner can type) but strict
- * for sizes, so a file can never build a network larger than the app can show.
+ * The shape of a learner's work: what a load accepts and what an edit or an update step may
+ * produce (gate.ts and workCheck.ts check each change against these same parts). Bounds are
+ * generous for numbers (trained weights may exceed what a learner can type) but strict for sizes,
+ * so a file can never build a network larger than the app can show.
  */
 
-/** Loaded numbers: finite (zod 4 refuses NaN and ±Infinity) and within ±1e6. */
-const value = z.number().min(-1e6).max(1e6);
+/** Numbers of the work: finite (zod 4 refuses NaN and ±Infinity) and within ±maxSavedValue. */
+const value = z.number().min(-LIMITS.maxSavedValue).max(LIMITS.maxSavedValue);
 
 const layer = z.object({
   activation: z.enum(ACTIVATIONS as [string, ...string[]]),
@@ -28,7 +29,7 @@ export const networkSchema = z.object({
   loss: z.enum(LOSSES as [string, ...string[]]),
 });
 
-const sample = z.object({
+export const sampleSchema = z.object({
   x: z.array(value).min(1).max(LIMITS.maxInputs),
   y: z.array(value).min(1).max(LIMITS.maxOutputs),
 });
@@ -53,7 +54,7 @@ const selection = z.union([
 ]);
 
 export const viewSchema = z.object({
-  digits: z.number().int().min(4).max(12),
+  digits: z.number().int().min(LIMITS.minDigits).max(LIMITS.maxDigits),
   edgeMode: z.enum(['weights', 'gradients']),
   matrixView: z.boolean(),
   hidden: z.array(z.enum(HIDEABLE_PANELS as [string, ...string[]])).max(HIDEABLE_PANELS.length),
@@ -61,7 +62,7 @@ export const viewSchema = z.object({
 
 export const learnerSchema = z.object({
   network: networkSchema,
-  samples: z.array(sample).min(1).max(LIMITS.maxSamples),
+  samples: z.array(sampleSchema).min(1).max(LIMITS.maxSamples),
   sampleIndex: z.number().int().min(0),
   learningRate: z.number().min(0).max(LIMITS.maxLearningRate),
   trainBiases: z.boolean(),
@@ -71,7 +72,7 @@ export const learnerSchema = z.object({
   notation: z.enum(NOTATION_IDS),
   view: viewSchema,
   exampleId: z.string().max(64).nullable(),
-  history: z.array(networkSchema).max(20),
+  history: z.array(networkSchema).max(LIMITS.maxHistory),
 });
 
 /** Version 1 is the first saved shape; each later one has a migration in persist.ts (2: trainBiases). */

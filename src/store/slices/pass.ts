@@ -1,9 +1,8 @@
 import type { PassStep } from '../../engine';
 import type { PassActions, Slice } from '../actions';
+import { LIMITS } from '../limits';
 import { stepsOf, updateOf } from '../selectors';
-
-/** Networks kept for stepping back past an update. */
-const MAX_HISTORY = 100;
+import { partProblem } from '../workCheck';
 
 /** Steps of the same kind and layer in another granularity: the last one, so progress is kept. */
 function equivalentStep(steps: PassStep[], step: PassStep): number {
@@ -29,11 +28,21 @@ export const createPassSlice: Slice<PassActions> = (set, get) => {
       const { stepIndex, network, samples, learningRate, trainBiases, history } = get();
       if (stepIndex < lastStep()) {
         set({ stepIndex: stepIndex + 1 });
-        return;
+        return null;
       }
-      // Past the update: the updated network becomes the one the next pass runs on.
+      // Past the update: the updated network becomes the one the next pass runs on — if it is one
+      // the work can keep (a diverging descent soon leaves every bound).
       const updated = updateOf(network, samples, learningRate, trainBiases).network;
-      set({ network: updated, stepIndex: 0, history: [...history, network].slice(-MAX_HISTORY) });
+      const problem = partProblem(get(), 'network', updated);
+      if (problem) {
+        return `Stopped before the update: ${problem} Gradient descent is diverging; lower the learning rate η and step forward again.`;
+      }
+      set({
+        network: updated,
+        stepIndex: 0,
+        history: [...history, network].slice(-LIMITS.maxHistory),
+      });
+      return null;
     },
     stepBack() {
       const { stepIndex, history } = get();

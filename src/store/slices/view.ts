@@ -1,5 +1,6 @@
 import type { Slice, ViewActions } from '../actions';
 import { isNotationId } from '../../math/notations';
+import { LIMITS } from '../limits';
 
 /** Where the learner looks: the selection, the notation, view options and the shown sample. */
 export const createViewSlice: Slice<ViewActions> = (set, get) => ({
@@ -13,7 +14,7 @@ export const createViewSlice: Slice<ViewActions> = (set, get) => ({
     const digits =
       view.digits === undefined
         ? get().view.digits
-        : Math.max(4, Math.min(12, Math.round(view.digits)));
+        : Math.max(LIMITS.minDigits, Math.min(LIMITS.maxDigits, Math.round(view.digits)));
     set({ view: { ...get().view, ...view, digits } });
   },
   setSampleIndex(index) {

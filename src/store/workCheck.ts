@@ -1,0 +1,106 @@
+import { validateBatch, validateNetwork, type Network } from '../engine';
+import { formatNumber, notationFor, parameterLabel } from '../math';
+import type { Parameter } from '../math/vocabulary';
+import { LIMITS } from './limits';
+import { learnerSchema } from './schema';
+import { stepsOf } from './selectors';
+import { compatibilityProblem, layerSizes, selectionFits } from './shape';
+import type { LearnerState } from './types';
+
+/**
+ * The one check of a learner's work, used where it is loaded (persist.ts) and where it changes (an
+ * edit through gate.ts, an update step): each part against its schema (schema.ts), then the parts
+ * against each other. What passes can be saved, read back, and stepped through without a crash.
+ */
+
+type Part = keyof typeof learnerSchema.shape;
+type Path = readonly PropertyKey[];
+
+export function pathOf(path: Path): string {
+  return path.reduce<string>(
+    (text, key) =>
+      typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key),
+    '',
+  );
+}
+
+/** The number a learner can name at this path of a part (a weight, bias, input or target). */
+function parameterAt(part: Part, path: Path): Parameter | null {
+  const [a, b, c, d, e] = path;
+  if (part === 'network' && a === 'layers' && typeof b === 'number') {
+    if (c === 'weights' && typeof d === 'number' && typeof e === 'number')
+      return { kind: 'weight', layer: b + 1, from: d, to: e };
+    if (c === 'biases' && typeof d === 'number') return { kind: 'bias', layer: b + 1, unit: d };
+  }
+  if (part === 'samples' && typeof a === 'number' && typeof c === 'number') {
+    if (b === 'x') return { kind: 'input', sample: a, index: c };
+    if (b === 'y') return { kind: 'target', sample: a, index: c };
+  }
+  return null;
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+  let at = root;
+  for (const key of path) at = (at as Record<PropertyKey, unknown> | undefined)?.[key];
+  return at;
+}
+
+/**
+ * Why this part, as an edit or an update would leave it, cannot be kept — a number too large to
+ * save is named the way the diagram names it — or null.
+ */
+export function partProblem<K extends Part>(
+  work: LearnerState,
+  part: K,
+  value: LearnerState[K],
+): string | null {
+  const parsed = learnerSchema.shape[part].safeParse(value);
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0];
+  const path = issue?.path ?? [];
+  const parameter = parameterAt(part, path);
+  const number = valueAt(value, path);
+  if (parameter && typeof number === 'number') {
+    const network = part === 'network' ? (value as Network) : work.network;
+    const name = parameterLabel(
+      parameter,
+      notationFor(work.notation, network),
+      work.samples.length,
+    );
+    const limit = LIMITS.maxSavedValue.toLocaleString('en-US');
+    return Number.isFinite(number)
+      ? `${name} would be ${formatNumber(number, 4)}, beyond ±${limit}, the largest number Backstep can save.`
+      : `${name} would not be a finite number, and Backstep can only save finite ones.`;
+  }
+  const where = pathOf([part, ...path]);
+  return `${where}: ${issue?.message ?? 'invalid'}.`;
+}
+
+const sizesText = (network: Network) => layerSizes(network).join('–');
+
+/**
+ * Why the parts of a work do not fit together, or null: every network (the history's too) must be
+ * one the engine can run on the samples, and the indices must point at something.
+ */
+export function workProblem(work: LearnerState): string | null {
+  const shape = sizesText(work.network);
+  try {
+    for (const [index, network] of [work.network, ...work.history].entries()) {
+      validateNetwork(network);
+      const problem = compatibilityProblem(network);
+      if (problem) return problem;
+      if (index > 0 && sizesText(network) !== shape) {
+        return `history[${index - 1}]: its network has layers of ${sizesText(network)} units but the work's has ${shape}, so stepping back to it could not run on the samples.`;
+      }
+    }
+    validateBatch(work.network, work.samples);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  if (work.sampleIndex >= work.samples.length) return 'sampleIndex: no such sample.';
+  if (work.stepIndex >= stepsOf(work.network, work.granularity).length)
+    return 'stepIndex: the pass has no such step.';
+  if (!selectionFits(work.selection, work.network))
+    return 'selection: the network has no such unit, weight or bias.';
+  return null;
+}
