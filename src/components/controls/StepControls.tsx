@@ -1,7 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { shallow } from 'zustand/shallow';
+import { useShallow } from 'zustand/react/shallow';
 import { stepDescription, stepSummary, stepTitle } from '../../math';
 import { selectSnapshot, selectStep, selectSteps, selectUpdate } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
+import { editOf } from '../../store/slices/undo';
+import type { Edit } from '../../store/types';
 
 const SPEEDS = [0.5, 1, 2, 4, 8] as const;
 
@@ -46,7 +50,19 @@ export function StepControls() {
   });
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<number>(1);
+  // Why the last update was not applied (it would leave what the work can keep), shown while the
+  // work it was about is the work shown.
+  const [stopped, setStopped] = useState<{ text: string; about: Edit } | null>(null);
+  const edit = useApp(useShallow(editOf));
+  const stoppedText = stopped && shallow(stopped.about, edit) ? stopped.text : null;
   const atEnd = stepIndex >= stepCount - 1;
+
+  /** One step forward; an update that cannot be kept stops play and says why. */
+  const forward = useCallback(() => {
+    const outcome = store.getState().stepForward();
+    setStopped(outcome ? { text: outcome, about: editOf(store.getState()) } : null);
+    if (outcome) setPlaying(false);
+  }, [store]);
 
   useEffect(() => {
     if (!playing) return;
@@ -56,10 +72,10 @@ export function StepControls() {
         setPlaying(false);
         return;
       }
-      s.stepForward();
+      forward();
     }, 1000 / speed);
     return () => window.clearInterval(timer);
-  }, [playing, speed, store]);
+  }, [playing, speed, store, forward]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -68,7 +84,7 @@ export function StepControls() {
       const s = store.getState();
       switch (event.key) {
         case 'ArrowRight':
-          s.stepForward();
+          forward();
           break;
         case 'ArrowLeft':
           s.stepBack();
@@ -89,7 +105,7 @@ export function StepControls() {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [store]);
+  }, [store, forward]);
 
   return (
     <div className="step-controls" role="group" aria-label="Step through the pass">
@@ -104,12 +120,7 @@ export function StepControls() {
         <button type="button" onClick={() => store.getState().stepBack()} title="Step back (←)">
           Step back
         </button>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => store.getState().stepForward()}
-          title="Step forward (→)"
-        >
+        <button type="button" className="primary" onClick={forward} title="Step forward (→)">
           Step forward
         </button>
         <button
@@ -143,6 +154,11 @@ export function StepControls() {
           </select>
         </label>
       </div>
+      {stoppedText && (
+        <p className="field-error" role="alert">
+          {stoppedText}
+        </p>
+      )}
       <div className="phase" aria-live="polite">
         <span className="phase-title" data-testid="phase">
           {title}
