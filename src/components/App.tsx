@@ -10,7 +10,7 @@ import { WorkPanel } from './controls/WorkPanel';
 import { Diagram } from './diagram/Diagram';
 import { EquationsPanel } from './equations/EquationsPanel';
 import { LossPanel } from './LossPanel';
-import { useAppMode } from './training/kit';
+import { kitFor, useAppMode } from './training/kit';
 import { ModeTabs } from './training/ModeTabs';
 
 // Training (datasets, charts, the worker) loads only when its tab is opened.
@@ -22,7 +22,9 @@ export function App({ startupNotice = null }: { startupNotice?: string | null })
   const store = useAppStoreApi();
   useUndoKeys(store);
   const hidden = useApp((s) => s.view.hidden);
-  const [notice, setNotice] = useState(startupNotice);
+  const [notice, setNotice] = useState(
+    () => [startupNotice, kitFor(store).notice].filter(Boolean).join(' ') || null,
+  );
   const mode = useAppMode();
 
   return (

@@ -54,12 +54,23 @@ const savedTraining = z.object({
 });
 
 type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>;
+type Part = keyof typeof trainingSchema.shape;
 
-/** Saved choices if they can be read completely, else the defaults (and a reason). */
-export function loadTrainingChoices(text: string | null): {
+export interface LoadedTraining {
   choices: TrainingChoices;
+  /** What could not be read and was reset to its default, in words; null when all of it was. */
   problem: string | null;
-} {
+}
+
+const issueText = (issue: z.core.$ZodIssue | undefined) =>
+  `${issue?.path.join('.') ?? ''}${issue?.path.length ? ': ' : ''}${issue?.message ?? 'invalid'}`;
+
+/**
+ * Saved choices, part by part: each part that can be read is kept, each that cannot takes its
+ * default and is named in the problem — so one setting out of range does not cost the learner the
+ * rest (their pasted CSV above all).
+ */
+export function loadTrainingChoices(text: string | null): LoadedTraining {
   if (text === null) return { choices: DEFAULT_TRAINING, problem: null };
   let raw: unknown;
   try {
@@ -67,19 +78,65 @@ export function loadTrainingChoices(text: string | null): {
   } catch {
     return { choices: DEFAULT_TRAINING, problem: 'The saved training settings are not JSON.' };
   }
-  const parsed = savedTraining.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+  const envelope = savedTraining.pick({ app: true, version: true }).safeParse(raw);
+  if (!envelope.success) {
     return {
       choices: DEFAULT_TRAINING,
-      problem: `The saved training settings could not be read (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}).`,
+      problem: `The saved training settings could not be read (${issueText(envelope.error.issues[0])}).`,
     };
   }
-  const choices = parsed.data.choices as TrainingChoices;
-  if (choices.csv && !parseCsv(choices.csv.text, { inputColumns: choices.csv.inputColumns }).ok) {
-    return { choices: { ...choices, csv: null, source: 'generated' }, problem: null };
+  const saved = (raw as { choices?: unknown }).choices;
+  const parts: Record<string, unknown> = { ...DEFAULT_TRAINING };
+  const unread: string[] = [];
+  for (const part of Object.keys(trainingSchema.shape) as Part[]) {
+    const value =
+      saved !== null && typeof saved === 'object'
+        ? (saved as Record<string, unknown>)[part]
+        : undefined;
+    const parsed = trainingSchema.shape[part].safeParse(value);
+    if (parsed.success) parts[part] = parsed.data;
+    else unread.push(`${part} (${issueText(parsed.error.issues[0])})`);
   }
-  return { choices, problem: null };
+  const choices = parts as unknown as TrainingChoices;
+  if (choices.csv && !parseCsv(choices.csv.text, { inputColumns: choices.csv.inputColumns }).ok) {
+    unread.push('csv (the saved data no longer reads as a CSV table)');
+    choices.csv = null;
+  }
+  if (choices.source === 'csv' && !choices.csv) choices.source = 'generated';
+  return {
+    choices,
+    problem: unread.length
+      ? `Some saved training settings could not be read and were reset to their defaults: ${unread.join('; ')}.`
+      : null,
+  };
+}
+
+/**
+ * The saved choices, as loadTrainingChoices reads them; a save with a part that could not be read
+ * is first set aside under its own key (never deleted), and the notice says where.
+ */
+export function loadTrainingFrom(
+  storage: KeyValueStore | null,
+  now = new Date(),
+): { choices: TrainingChoices; notice: string | null } {
+  let text: string | null = null;
+  try {
+    text = storage?.getItem(TRAINING_KEY) ?? null;
+  } catch {
+    text = null;
+  }
+  const { choices, problem } = loadTrainingChoices(text);
+  if (!problem || text === null) return { choices, notice: null };
+  const aside = `${TRAINING_KEY}.unreadable.${now.toISOString()}`;
+  try {
+    storage?.setItem(aside, text);
+  } catch {
+    return { choices, notice: `${problem} The rest was loaded.` };
+  }
+  return {
+    choices,
+    notice: `${problem} The rest was loaded; the settings as saved were kept in this browser's storage under "${aside}".`,
+  };
 }
 
 export function trainingToJson(choices: TrainingChoices): string {

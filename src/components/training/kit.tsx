@@ -4,7 +4,7 @@ import type { AppStore } from '../../store/appStore';
 import { browserStorage } from '../../store/autosave';
 import { useAppStoreApi } from '../../store/context';
 import { createRunStore, type RunStore, type TrainingRun } from '../../training/runtime';
-import { loadTrainingChoices, startTrainingAutosave, TRAINING_KEY } from '../../training/persist';
+import { loadTrainingFrom, startTrainingAutosave } from '../../training/persist';
 import { createTrainingStore, type TrainingState, type TrainingStore } from '../../training/store';
 import type { AppMode } from '../../training/choices';
 import { createTrainingController, type TrainingController } from '../../training/controller';
@@ -18,6 +18,8 @@ export interface TrainingKit {
   choices: TrainingStore;
   run: RunStore;
   controller: TrainingController;
+  /** What the learner must hear about their saved training settings (a part set aside), or null. */
+  notice: string | null;
 }
 
 const kits = new WeakMap<AppStore, TrainingKit>();
@@ -26,16 +28,12 @@ export function kitFor(app: AppStore): TrainingKit {
   let kit = kits.get(app);
   if (!kit) {
     const storage = browserStorage();
-    let saved: string | null = null;
-    try {
-      saved = storage?.getItem(TRAINING_KEY) ?? null;
-    } catch {
-      saved = null;
-    }
-    const choices = createTrainingStore(loadTrainingChoices(saved).choices);
+    const saved = loadTrainingFrom(storage);
+    const choices = createTrainingStore(saved.choices);
     if (storage) startTrainingAutosave(choices, storage);
     const run = createRunStore();
-    kit = { choices, run, controller: createTrainingController(app, choices, run) };
+    const controller = createTrainingController(app, choices, run);
+    kit = { choices, run, controller, notice: saved.notice };
     kits.set(app, kit);
   }
   return kit;
