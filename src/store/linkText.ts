@@ -12,6 +12,8 @@ export const LINK_LIMITS = {
   maxLinkChars: 1_500_000,
   /** Characters of JSON a link may unpack to. */
   maxJsonChars: 2_000_000,
+  /** Characters of an imported file (an export is indented: about twice the JSON). */
+  maxFileChars: 4_000_000,
 } as const;
 
 const grouped = (n: number) => n.toLocaleString('en-US');

@@ -7,14 +7,17 @@
  */
 
 const URI_SAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
-const VALUE_OF = new Map([...URI_SAFE].map((character, index) => [character, index]));
+/** Each alphabet character's 6-bit value by its char code (0 for any other character, as in lz-string). */
+const VALUE_OF = new Uint8Array(128);
+for (let index = 0; index < URI_SAFE.length; index++) VALUE_OF[URI_SAFE.charCodeAt(index)] = index;
+const valueOf = (input: string, index: number) => VALUE_OF[input.charCodeAt(index)] ?? 0;
 
 export type Unpacked = { kind: 'text'; text: string } | { kind: 'damaged' } | { kind: 'too-large' };
 
 /** Reads the 6-bit characters of the link, lowest bit of each code first (as lz-string wrote them). */
 function bitReader(input: string) {
   let index = 0;
-  let value = VALUE_OF.get(input.charAt(0)) ?? 0;
+  let value = valueOf(input, 0);
   let position = 32;
   return {
     exhausted: () => index >= input.length,
@@ -26,7 +29,7 @@ function bitReader(input: string) {
         if (position === 0) {
           position = 32;
           index++;
-          value = VALUE_OF.get(input.charAt(index)) ?? 0;
+          value = valueOf(input, index);
         }
       }
       return bits;

@@ -3,6 +3,7 @@ import { HIDEABLE_PANELS, type HideablePanel } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
 import { encodeShare, learnerOf, parseSavedText, workToJson } from '../../store/persist';
 import { SHARE_PARAM } from '../../store/autosave';
+import { LINK_LIMITS } from '../../store/linkText';
 import { downloadText } from './download';
 import { ExportButtons } from './ExportButtons';
 
@@ -13,8 +14,6 @@ const PANEL_NAMES: Record<HideablePanel, string> = {
   matrix: 'matrix form',
   examples: 'example picker',
 };
-
-const MAX_FILE_BYTES = 2_000_000;
 
 /** Undo and redo; share link; export and import of the whole work; the teacher's hiding options. */
 export function WorkPanel() {
@@ -41,7 +40,7 @@ export function WorkPanel() {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    if (file.size > MAX_FILE_BYTES) {
+    if (file.size > LINK_LIMITS.maxFileChars) {
       setStatus({
         kind: 'error',
         text: `${file.name} is too large (${file.size} bytes) to be a Backstep file. Nothing was changed.`,

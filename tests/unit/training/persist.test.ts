@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TRAINING } from '../../../src/training/choices';
+import { DEFAULT_TRAINING, type TrainingChoices } from '../../../src/training/choices';
 import {
   loadTrainingChoices,
   loadTrainingFrom,
@@ -8,9 +8,9 @@ import {
 } from '../../../src/training/persist';
 
 const CSV = `x1,x2,y\n${'0,0,0\n0,1,1\n1,0,1\n1,1,0\n'.repeat(3)}`;
-const withCsv = {
+const withCsv: TrainingChoices = {
   ...DEFAULT_TRAINING,
-  source: 'csv' as const,
+  source: 'csv',
   csv: { name: 'xor.csv', text: CSV, inputColumns: 2 },
   dataset: 'xor',
   count: 200,
