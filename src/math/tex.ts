@@ -124,10 +124,66 @@ export function keepGroupsTogether(tex: string): string {
       if (parens++ === 0) open = out.length;
     } else if (depth === 0 && c === ')' && parens > 0 && --parens === 0) {
       const group = out.slice(open) + c;
-      out = out.slice(0, open) + (group.length <= SHORT_GROUP ? `{${group}}` : group);
+      // A long run stays breakable at its own top level, and keeps its short runs together.
+      const kept =
+        group.length <= SHORT_GROUP ? `{${group}}` : `(${keepGroupsTogether(group.slice(1, -1))})`;
+      out = out.slice(0, open) + kept;
       continue;
     }
     out += c;
   }
   return out;
+}
+
+/** Inside these, a group is tall (a fraction, a sum, a matrix): its \left…\right sizing matters. */
+const TALL = /\\(frac|dfrac|tfrac|sum|prod|begin|left|underbrace|overbrace|sqrt)(?![a-zA-Z])/;
+
+/**
+ * The same TeX with each long, flat \left( … \right) (or [ … ]) written with plain brackets:
+ * KaTeX never breaks inside \left…\right, so ¼\left(a + b + … \right) of numbers would run
+ * past a narrow box; with plain brackets it breaks after any top-level + or ·. Short groups, and
+ * groups holding something tall whose brackets must grow with it, keep \left…\right.
+ */
+export function flattenLongGroups(tex: string): string {
+  let out = '';
+  let i = 0;
+  while (i < tex.length) {
+    const open = /^\\left([([])/.exec(tex.slice(i));
+    if (!open) {
+      out += tex[i];
+      i++;
+      continue;
+    }
+    const close = open[1] === '(' ? ')' : ']';
+    const end = matchingRight(tex, i + open[0].length);
+    const content = end < 0 ? '' : tex.slice(i + open[0].length, end);
+    const flat = end >= 0 && tex.startsWith(`\\right${close}`, end) && !TALL.test(content);
+    if (!flat || content.length <= SHORT_GROUP) {
+      out += open[0];
+      i += open[0].length;
+      continue;
+    }
+    out += `${open[1]}${content}${close}`;
+    i = end + '\\right'.length + 1;
+  }
+  return out;
+}
+
+/** Where the \right that closes a \left opened just before `from` begins, or −1. */
+function matchingRight(tex: string, from: number): number {
+  let depth = 1;
+  for (let i = from; i < tex.length; i++) {
+    if (tex.startsWith('\\left', i)) depth++;
+    else if (tex.startsWith('\\right', i) && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * TeX laid out to wrap in a narrow box: long flat groups breakable, short ones kept together, and a
+ * leading "=" glued to what follows (a wrapped line never holds a lone "=").
+ */
+export function breakableTex(tex: string): string {
+  const kept = keepGroupsTogether(flattenLongGroups(tex));
+  return kept.replace(/^\s*=\s*/, '{=}\\;');
 }
