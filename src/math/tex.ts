@@ -96,7 +96,7 @@ export function at(values: ArrayLike<number> | undefined, k: number): number {
 }
 
 /** Parenthesized runs up to this many TeX characters are kept on one line. */
-const SHORT_GROUP = 80;
+const SHORT_GROUP = 30;
 
 /**
  * The same TeX with each short top-level "( … )" wrapped in braces. KaTeX breaks a long inline
@@ -135,6 +135,9 @@ export function keepGroupsTogether(tex: string): string {
   return out;
 }
 
+/** A flat \left( … \right) longer than this many TeX characters is written with plain brackets. */
+const FLAT_GROUP = 24;
+
 /** Inside these, a group is tall (a fraction, a sum, a matrix): its \left…\right sizing matters. */
 const TALL = /\\(frac|dfrac|tfrac|sum|prod|begin|left|underbrace|overbrace|sqrt)(?![a-zA-Z])/;
 
@@ -158,7 +161,7 @@ export function flattenLongGroups(tex: string): string {
     const end = matchingRight(tex, i + open[0].length);
     const content = end < 0 ? '' : tex.slice(i + open[0].length, end);
     const flat = end >= 0 && tex.startsWith(`\\right${close}`, end) && !TALL.test(content);
-    if (!flat || content.length <= SHORT_GROUP) {
+    if (!flat || content.length <= FLAT_GROUP) {
       out += open[0];
       i += open[0].length;
       continue;
