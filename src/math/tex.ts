@@ -14,8 +14,36 @@ export const MAX_EXPANDED_TERMS = 6;
 /** Matrices and vectors up to this many rows and columns are written out in full. */
 export const MAX_FULL = 6;
 
+/** The learner's "Digits" while equations are built (withDigits), else null: DIGITS and MATRIX_DIGITS. */
+let digitsInForce: number | null = null;
+
+/**
+ * Build equations with the learner's "Digits" (significant digits) for every number in them, the
+ * matrices included: one setting for every number on screen. Without it (undefined), numbers get
+ * DIGITS and matrices MATRIX_DIGITS.
+ */
+export function withDigits<T>(digits: number | undefined, build: () => T): T {
+  if (digits === undefined) return build();
+  const before = digitsInForce;
+  digitsInForce = digits;
+  try {
+    return build();
+  } finally {
+    digitsInForce = before;
+  }
+}
+
+/** Significant digits of a number in an equation or a title beside it. */
+export function equationDigits(): number {
+  return digitsInForce ?? DIGITS;
+}
+
+function matrixDigits(): number {
+  return digitsInForce ?? MATRIX_DIGITS;
+}
+
 /** A number standing alone, e.g. a result: 0.3775, -0.0380982. */
-export function num(x: number, digits = DIGITS): string {
+export function num(x: number, digits = equationDigits()): string {
   return texNumber(x, digits);
 }
 
@@ -23,7 +51,7 @@ export function num(x: number, digits = DIGITS): string {
  * A number as a factor or a term: negatives and powers of ten in parentheses, so that
  * 0.5\cdot (-0.2) and (1.2\times10^{-7})^2 read unambiguously.
  */
-export function factor(x: number, digits = DIGITS): string {
+export function factor(x: number, digits = equationDigits()): string {
   const t = texNumber(x, digits, true);
   return t.includes('\\times') && !t.startsWith('(') ? `(${t})` : t;
 }
@@ -55,7 +83,7 @@ function shown(n: number): (number | null)[] {
 }
 
 /** A bmatrix of numbers; larger than MAX_FULL rows or columns are elided with dots. */
-export function matrix(rows: readonly ArrayLike<number>[], digits = MATRIX_DIGITS): string {
+export function matrix(rows: readonly ArrayLike<number>[], digits = matrixDigits()): string {
   const nRows = rows.length;
   const nCols = rows[0]?.length ?? 0;
   const body = shown(nRows)
@@ -73,7 +101,7 @@ export function matrix(rows: readonly ArrayLike<number>[], digits = MATRIX_DIGIT
 }
 
 /** A column vector n×1. */
-export function column(values: ArrayLike<number>, digits = MATRIX_DIGITS): string {
+export function column(values: ArrayLike<number>, digits = matrixDigits()): string {
   return matrix(
     Array.from({ length: values.length }, (_, i) => [values[i] ?? NaN]),
     digits,
@@ -81,7 +109,7 @@ export function column(values: ArrayLike<number>, digits = MATRIX_DIGITS): strin
 }
 
 /** A row vector 1×n. */
-export function row(values: ArrayLike<number>, digits = MATRIX_DIGITS): string {
+export function row(values: ArrayLike<number>, digits = matrixDigits()): string {
   return matrix([Array.from(values)], digits);
 }
 

@@ -107,6 +107,7 @@ export function selectEquationContext(s: LearnerState): EquationContext {
       notation: s.notation,
       learningRate: s.learningRate,
       trainBiases: s.trainBiases,
+      digits: s.view.digits,
       ...(step.kind === 'update' ? { updated: selectUpdate(s) } : {}),
     };
     equationContexts.set(s, context);
