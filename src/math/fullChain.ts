@@ -34,14 +34,30 @@ export function fullChainEquation(ctx: NetworkContext, selection: Selection): Eq
   return withDigits(ctx.digits, () => allPaths(ctx, selection));
 }
 
-/** Every path's unit in each layer from the parameter's (index 0) up to the output. */
-function pathsFrom(ctx: NetworkContext, layer: number, j: number): number[][] {
-  let paths = [[j]];
-  for (let l = layer + 1; l <= ctx.network.layers.length; l++) {
-    const units = range(unitCount(ctx.network, l));
-    paths = paths.flatMap((path) => units.map((k) => [...path, k]));
+/** How many paths lead from a unit of `layer` to the loss: one per unit in each layer above. */
+function pathCount(ctx: NetworkContext, layer: number): number {
+  let count = 1;
+  for (let l = layer + 1; l <= ctx.network.layers.length; l++) count *= unitCount(ctx.network, l);
+  return count;
+}
+
+/** Path number `index` (counting the last layer fastest): its unit in each layer from `layer`. */
+function pathAt(ctx: NetworkContext, layer: number, j: number, index: number): number[] {
+  const units: number[] = [];
+  let rest = index;
+  for (let l = ctx.network.layers.length; l > layer; l--) {
+    const n = unitCount(ctx.network, l);
+    units.unshift(rest % n);
+    rest = Math.floor(rest / n);
   }
-  return paths;
+  return [j, ...units];
+}
+
+/** The paths written out: all of them, or the first few and the last (a deep network has millions). */
+function shownPaths(ctx: NetworkContext, layer: number, j: number): number[][] {
+  const count = pathCount(ctx, layer);
+  const indices = count <= MAX_PATHS ? range(count) : [...range(MAX_PATHS - 2), count - 1];
+  return indices.map((index) => pathAt(ctx, layer, j, index));
 }
 
 /** k, k′, k″, … for the layers above the parameter's. */
@@ -78,7 +94,8 @@ function allPaths(ctx: NetworkContext, selection: Selection): EquationBlock | nu
   const m = ctx.samples.length;
   const loss = tex.loss(m > 1 ? ctx.sampleIndex : undefined);
   const param = from === null ? tex.bias(layer, j) : tex.weight(layer, from, j);
-  const paths = pathsFrom(ctx, layer, j);
+  const count = pathCount(ctx, layer);
+  const paths = shownPaths(ctx, layer, j);
   // The symbolic index of each layer: the parameter's unit, k, k′, … where a layer has several.
   let above = 0;
   const symbolic: Index[] = [j];
@@ -136,7 +153,7 @@ function allPaths(ctx: NetworkContext, selection: Selection): EquationBlock | nu
 
   const name = from === null ? text.bias(layer, j) : text.weight(layer, from, j);
   const left = partialTex(loss, param);
-  if (paths.length === 1) {
+  if (count === 1) {
     const only = factors(paths[0] as number[], paths[0] as number[]);
     const value = only.reduce((p, f) => p * f.value, 1);
     return {
@@ -155,20 +172,21 @@ function allPaths(ctx: NetworkContext, selection: Selection): EquationBlock | nu
   const pattern = factors(symbolic, paths[0] as number[]);
   const each = paths.map((p) => factors(p, p));
   const products = each.map((fs) => fs.reduce((p, f) => p * f.value, 1));
-  const total = products.reduce((s, x) => s + x, 0);
+  // The sum over every path is what the δ recursion computes: δ_j times ∂z_j/∂θ.
+  const total = values.delta(layer, j) * (from === null ? 1 : values.a(layer - 1, from));
   const listed = (items: string[]) =>
-    items.length <= MAX_PATHS
+    count <= MAX_PATHS
       ? sum(items)
-      : `${sum(items.slice(0, MAX_PATHS - 2))} + \\cdots + ${items[items.length - 1] as string}`;
+      : `${sum(items.slice(0, -1))} + \\cdots + ${items[items.length - 1] as string}`;
   const general = [
     `${left} = ${sums} ${pattern.map((f) => f.link).join('\\,')}`,
     `${sums} ${pattern.map((f) => f.symbol).join('\\cdot ')}`,
   ];
-  if (paths.length <= MAX_PATHS) {
+  if (count <= MAX_PATHS) {
     general.push(listed(each.map((fs) => fs.map((f) => f.symbol).join('\\cdot '))));
   }
   return {
-    title: `Every path from ${notation.loss.text} to ${name}: the sum over its ${paths.length} paths of the product of the local derivatives along each (the multivariable chain rule)`,
+    title: `Every path from ${notation.loss.text} to ${name}: the sum over its ${count} paths of the product of the local derivatives along each (the multivariable chain rule)`,
     general: general.join(' = '),
     substituted: `= ${listed(each.map((fs) => product(...fs.map((f) => factor(f.value)))))} = ${listed(products.map((x) => factor(x)))}`,
     result: `= ${num(total)}`,
