@@ -65,7 +65,7 @@ describe('stepEquations on the classic 2-2-2 example (standard notation)', () =>
     const [d1, d2] = stepEquations(classicContext({ kind: 'outputDelta', layer: 2 }));
     expect(d1?.title).toBe('Output δ₁⁽²⁾ = ∂L/∂z₁⁽²⁾');
     expect(d1?.general).toBe(
-      "\\delta_{1}^{(2)} = \\frac{\\partial L}{\\partial a_{1}^{(2)}}\\cdot \\sigma'(z_{1}^{(2)}) = (a_{1}^{(2)} - y_{1})\\cdot a_{1}^{(2)}(1 - a_{1}^{(2)})",
+      "\\delta_{1}^{(2)} = \\frac{\\partial L}{\\partial z_{1}^{(2)}} = \\frac{\\partial L}{\\partial a_{1}^{(2)}}\\cdot \\sigma'(z_{1}^{(2)}) = (a_{1}^{(2)} - y_{1})\\cdot a_{1}^{(2)}(1 - a_{1}^{(2)})",
     );
     expect(d1?.substituted).toBe(
       '= (0.751365 - 0.01)\\cdot 0.751365(1 - 0.751365) = 0.741365\\cdot 0.186816',
