@@ -18,6 +18,7 @@ export function LossPanel() {
   const atUpdate = useApp((s) => selectStep(s).kind === 'update');
   const newLoss = useApp((s) => (selectStep(s).kind === 'update' ? selectUpdate(s).loss : null));
   const batch = useApp((s) => s.samples.length);
+  const digits = useApp((s) => s.view.digits);
   const source = useApp((s) => (s.exampleId ? (findExample(s.exampleId)?.source ?? null) : null));
 
   return (
@@ -29,12 +30,12 @@ export function LossPanel() {
         <Tex tex={convention} />
       </div>
       <div className="loss-value">
-        Loss <strong data-testid="loss-value">{shown ? formatNumber(loss, 6) : '—'}</strong>
+        Loss <strong data-testid="loss-value">{shown ? formatNumber(loss, digits) : '—'}</strong>
         {atUpdate && newLoss !== null && (
           <>
             {' '}
             → after the update{' '}
-            <strong data-testid="new-loss-value">{formatNumber(newLoss, 6)}</strong>
+            <strong data-testid="new-loss-value">{formatNumber(newLoss, digits)}</strong>
           </>
         )}
       </div>

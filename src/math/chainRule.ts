@@ -11,9 +11,9 @@ import {
 import { formatNumber } from './format';
 import { preActivationSum } from './forward';
 import { backSum, backSumSubstituted } from './hiddenDelta';
-import { activationFunctionTex, partialTex } from './notation';
+import { activationFunctionTex, partialTex, type Index } from './notation';
 import { outputForm, squaredFactor, targetsSumToOne } from './outputDelta';
-import { at, factor, num, product } from './tex';
+import { at, equationDigits, factor, num, product, withDigits } from './tex';
 
 /**
  * The whole chain rule for one weight or bias of the current sample, from the loss down to the
@@ -22,12 +22,15 @@ import { at, factor, num, product } from './tex';
  * Σ_k ∂L/∂z_k ∂z_k/∂a_j = Σ_k δ_k w_jk (the multivariable chain rule), each δ_k given as a value.
  */
 
-/** δ_j of an output unit in short symbols when the loss and f fold into one factor ∂L/∂z_j. */
-function foldedOutputDelta(ctx: NetworkContext, j: number): string {
+/**
+ * δ_j of an output unit in short symbols when the loss and f fold into one factor ∂L/∂z_j;
+ * `unit` writes it with a symbolic index (k) instead of j.
+ */
+export function foldedOutputDelta(ctx: NetworkContext, j: number, unit: Index = j): string {
   const { tex } = notationIn(ctx);
   const L = ctx.network.layers.length;
-  const A = tex.activation(L, j);
-  const Y = tex.target(j);
+  const A = tex.activation(L, unit);
+  const Y = tex.target(unit);
   switch (outputForm(ctx.network)) {
     case 'bce':
       return `(${A} - ${Y})`;
@@ -36,7 +39,7 @@ function foldedOutputDelta(ctx: NetworkContext, j: number): string {
     case 'ceSoftmax':
       return targetsSumToOne(sampleValues(ctx).y_) ? `(${A} - ${Y})` : `(${A}\\sum_k y_k - ${Y})`;
     default:
-      return tex.delta(L, j);
+      return tex.delta(L, unit);
   }
 }
 
@@ -103,7 +106,7 @@ function parameterChain(
   const name = from === null ? text.bias(layer, j) : text.weight(layer, from, j);
   const batch =
     m > 1
-      ? ` — sample ${ctx.sampleIndex + 1}; ∂${notation.loss.text}/∂${name} is the mean over the ${m} samples, ${formatNumber(mean, 6)}`
+      ? ` — sample ${ctx.sampleIndex + 1}; ∂${notation.loss.text}/∂${name} is the mean over the ${m} samples, ${formatNumber(mean, equationDigits())}`
       : '';
   return {
     title: `Chain rule for ${name}${batch}`,
@@ -151,12 +154,14 @@ function unitSummary(ctx: NetworkContext, layer: number, j: number): EquationBlo
 }
 
 export function chainRuleEquation(ctx: NetworkContext, selection: Selection): EquationBlock | null {
-  switch (selection.kind) {
-    case 'weight':
-      return parameterChain(ctx, selection.layer, selection.to, selection.from);
-    case 'bias':
-      return parameterChain(ctx, selection.layer, selection.unit, null);
-    case 'unit':
-      return unitSummary(ctx, selection.layer, selection.unit);
-  }
+  return withDigits(ctx.digits, () => {
+    switch (selection.kind) {
+      case 'weight':
+        return parameterChain(ctx, selection.layer, selection.to, selection.from);
+      case 'bias':
+        return parameterChain(ctx, selection.layer, selection.unit, null);
+      case 'unit':
+        return unitSummary(ctx, selection.layer, selection.unit);
+    }
+  });
 }

@@ -17,7 +17,7 @@ import { matrixHiddenDeltaBlocks, matrixOutputDeltaBlocks } from './matrixBackwa
 import { matrixForwardBlocks, matrixLossBlocks, matrixStartBlocks } from './matrixForward';
 import { matrixGradientBlocks, matrixUpdateBlocks } from './matrixGradients';
 import { outputDeltaBlocks } from './outputDelta';
-import { num } from './tex';
+import { num, withDigits } from './tex';
 import { lossChangeBlock, updateBlocks, updatedOf } from './update';
 
 /** Before the first step: nothing computed yet; the sample's inputs and targets, for reference. */
@@ -48,8 +48,12 @@ export function stepEquations(ctx: EquationContext): EquationBlock[] {
   return lazyStepEquations(ctx).map((block) => block());
 }
 
-/** The same, each block built only when called for. */
+/** The same, each block built only when called for, with the context's digits. */
 export function lazyStepEquations(ctx: EquationContext): LazyBlock[] {
+  return stepBlocks(ctx).map((block) => () => withDigits(ctx.digits, block));
+}
+
+function stepBlocks(ctx: EquationContext): LazyBlock[] {
   const { step, network } = ctx;
   // Note 002 writes the backward steps link by link; the other notes with δ.
   const links = notationIn(ctx).backward === 'links';
@@ -87,6 +91,10 @@ export function lazyStepEquations(ctx: EquationContext): LazyBlock[] {
  * layer. Vectors and matrices larger than 6×6 are elided with dots.
  */
 export function matrixEquations(ctx: EquationContext): EquationBlock[] {
+  return withDigits(ctx.digits, () => matrixBlocks(ctx));
+}
+
+function matrixBlocks(ctx: EquationContext): EquationBlock[] {
   const { step, network } = ctx;
   switch (step.kind) {
     case 'start':

@@ -50,3 +50,11 @@ export function texNumber(x: number, digits = 6, parenthesizeNegative = false): 
   if (p.negative) body = `-${body}`;
   return p.negative && parenthesizeNegative ? `(${body})` : body;
 }
+
+/** Significant digits of the selected weight or bias, its value and gradient: at least this many. */
+export const FOCUS_DIGITS = 8;
+
+/** The selection's digits under the learner's "Digits" (the diagram's selected label shows as many). */
+export function focusDigits(digits: number): number {
+  return Math.max(FOCUS_DIGITS, digits);
+}

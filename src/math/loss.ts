@@ -24,6 +24,23 @@ export function lossName(loss: Loss): string {
 }
 
 /**
+ * The number of outputs as a symbol, where a loss divides by it (MSE's 1/K): not n, which counts
+ * the samples (L = 1/m Σ_n L_n), and not ½ for two outputs, which reads as the ½ of ½Σ(a − y)².
+ */
+export const OUTPUTS_SYMBOL = 'K';
+
+/** A squared loss's factor in front of Σ, with the number of outputs written as K when it depends on it. */
+export function squaredPrefix(loss: Loss, n: number): { tex: string; symbolic: boolean } {
+  const record = LOSS_REGISTRY[loss];
+  if (record.family !== 'squared') return { tex: '', symbolic: false };
+  const probe = 987654321; // a count no network has: where it shows, the prefix depends on n
+  const written = record.prefixTex(probe);
+  return written.includes(String(probe))
+    ? { tex: written.split(String(probe)).join(OUTPUTS_SYMBOL), symbolic: true }
+    : { tex: record.prefixTex(n), symbolic: false };
+}
+
+/**
  * One sample's loss over n outputs, from the output symbol A(j) and target Y(j): as a Σ over a
  * symbolic j ('sum', A and Y must accept 'j'), or with every j listed ('expanded'). `numeric`
  * puts \cdot where a number multiplies a logarithm.
@@ -44,7 +61,11 @@ export function lossExpression(
     case 'squared': {
       const term = (j: Index) => `(${A(j)} - ${Y(j)})^2`;
       const prefix = record.prefixTex(n);
-      if (!listed) return `${prefix}${over(term('j'))}`;
+      if (!listed) {
+        const symbolic = squaredPrefix(loss, n);
+        if (!symbolic.symbolic) return `${prefix}${over(term('j'))}`;
+        return `${symbolic.tex}\\sum_{j=1}^{${OUTPUTS_SYMBOL}} ${term('j')}`;
+      }
       const terms = sum(range(n).map(term));
       return n > 1 && prefix ? `${prefix}\\left[${terms}\\right]` : `${prefix}${terms}`;
     }
@@ -80,7 +101,8 @@ export function lossConventionTex(loss: Loss, notation: NotationId, nOutputs: nu
     'sum',
   );
   const perSample = tex.loss('n');
-  return `${perSample} = ${expression}, \\qquad ${tex.loss()} = \\frac{1}{m}\\sum_{n=1}^{m} ${perSample}`;
+  const outputs = squaredPrefix(loss, n).symbolic && n > 1 ? ` \\; (${OUTPUTS_SYMBOL} = ${n})` : '';
+  return `${perSample} = ${expression}${outputs}, \\qquad ${tex.loss()} = \\frac{1}{m}\\sum_{n=1}^{m} ${perSample}`;
 }
 
 /** The mean over the batch with every sample's loss: L = \frac{1}{3}(L_1 + L_2 + L_3) = … */

@@ -12,6 +12,7 @@ import {
   type NetworkContext,
 } from './context';
 import { activationFunctionTex, partialTex } from './notation';
+import { subscript } from './notations';
 import { factor, num, product, sum } from './tex';
 
 /**
@@ -152,9 +153,14 @@ export function outputDeltaBlocks(ctx: EquationContext, units: number[]): LazyBl
     const values = sampleValues(ctx);
     const parts = outputDeltaParts(ctx, j);
     const n = notationIn(ctx);
+    const m = ctx.samples.length;
+    // The title and the equation name the same quantity: this sample's ∂L_n/∂z_j.
+    const lossText = m > 1 ? `${n.loss.text}${subscript(String(ctx.sampleIndex + 1))}` : n.loss.text;
+    const D = n.tex.delta(L, j);
+    const dLdZ = partialTex(n.tex.loss(m > 1 ? ctx.sampleIndex : undefined), n.tex.preActivation(L, j));
     return {
-      title: `Output ${n.text.unit('delta', L, j)} = ∂${n.loss.text}/∂${n.text.unit('z', L, j)}${sampleSuffix(ctx)}`,
-      general: `${n.tex.delta(L, j)} = ${parts.general}`,
+      title: `Output ${n.text.unit('delta', L, j)} = ∂${lossText}/∂${n.text.unit('z', L, j)}${sampleSuffix(ctx)}`,
+      general: `${D === dLdZ ? D : `${D} = ${dLdZ}`} = ${parts.general}`,
       substituted: parts.substituted,
       result: `= ${num(values.delta(L, j))}`,
     };

@@ -14,8 +14,36 @@ export const MAX_EXPANDED_TERMS = 6;
 /** Matrices and vectors up to this many rows and columns are written out in full. */
 export const MAX_FULL = 6;
 
+/** The learner's "Digits" while equations are built (withDigits), else null: DIGITS and MATRIX_DIGITS. */
+let digitsInForce: number | null = null;
+
+/**
+ * Build equations with the learner's "Digits" (significant digits) for every number in them, the
+ * matrices included: one setting for every number on screen. Without it (undefined), numbers get
+ * DIGITS and matrices MATRIX_DIGITS.
+ */
+export function withDigits<T>(digits: number | undefined, build: () => T): T {
+  if (digits === undefined) return build();
+  const before = digitsInForce;
+  digitsInForce = digits;
+  try {
+    return build();
+  } finally {
+    digitsInForce = before;
+  }
+}
+
+/** Significant digits of a number in an equation or a title beside it. */
+export function equationDigits(): number {
+  return digitsInForce ?? DIGITS;
+}
+
+function matrixDigits(): number {
+  return digitsInForce ?? MATRIX_DIGITS;
+}
+
 /** A number standing alone, e.g. a result: 0.3775, -0.0380982. */
-export function num(x: number, digits = DIGITS): string {
+export function num(x: number, digits = equationDigits()): string {
   return texNumber(x, digits);
 }
 
@@ -23,7 +51,7 @@ export function num(x: number, digits = DIGITS): string {
  * A number as a factor or a term: negatives and powers of ten in parentheses, so that
  * 0.5\cdot (-0.2) and (1.2\times10^{-7})^2 read unambiguously.
  */
-export function factor(x: number, digits = DIGITS): string {
+export function factor(x: number, digits = equationDigits()): string {
   const t = texNumber(x, digits, true);
   return t.includes('\\times') && !t.startsWith('(') ? `(${t})` : t;
 }
@@ -55,7 +83,7 @@ function shown(n: number): (number | null)[] {
 }
 
 /** A bmatrix of numbers; larger than MAX_FULL rows or columns are elided with dots. */
-export function matrix(rows: readonly ArrayLike<number>[], digits = MATRIX_DIGITS): string {
+export function matrix(rows: readonly ArrayLike<number>[], digits = matrixDigits()): string {
   const nRows = rows.length;
   const nCols = rows[0]?.length ?? 0;
   const body = shown(nRows)
@@ -73,7 +101,7 @@ export function matrix(rows: readonly ArrayLike<number>[], digits = MATRIX_DIGIT
 }
 
 /** A column vector n×1. */
-export function column(values: ArrayLike<number>, digits = MATRIX_DIGITS): string {
+export function column(values: ArrayLike<number>, digits = matrixDigits()): string {
   return matrix(
     Array.from({ length: values.length }, (_, i) => [values[i] ?? NaN]),
     digits,
@@ -81,7 +109,7 @@ export function column(values: ArrayLike<number>, digits = MATRIX_DIGITS): strin
 }
 
 /** A row vector 1×n. */
-export function row(values: ArrayLike<number>, digits = MATRIX_DIGITS): string {
+export function row(values: ArrayLike<number>, digits = matrixDigits()): string {
   return matrix([Array.from(values)], digits);
 }
 
@@ -96,7 +124,7 @@ export function at(values: ArrayLike<number> | undefined, k: number): number {
 }
 
 /** Parenthesized runs up to this many TeX characters are kept on one line. */
-const SHORT_GROUP = 80;
+const SHORT_GROUP = 30;
 
 /**
  * The same TeX with each short top-level "( … )" wrapped in braces. KaTeX breaks a long inline
@@ -124,10 +152,69 @@ export function keepGroupsTogether(tex: string): string {
       if (parens++ === 0) open = out.length;
     } else if (depth === 0 && c === ')' && parens > 0 && --parens === 0) {
       const group = out.slice(open) + c;
-      out = out.slice(0, open) + (group.length <= SHORT_GROUP ? `{${group}}` : group);
+      // A long run stays breakable at its own top level, and keeps its short runs together.
+      const kept =
+        group.length <= SHORT_GROUP ? `{${group}}` : `(${keepGroupsTogether(group.slice(1, -1))})`;
+      out = out.slice(0, open) + kept;
       continue;
     }
     out += c;
   }
   return out;
+}
+
+/** A flat \left( … \right) longer than this many TeX characters is written with plain brackets. */
+const FLAT_GROUP = 24;
+
+/** Inside these, a group is tall (a fraction, a sum, a matrix): its \left…\right sizing matters. */
+const TALL = /\\(frac|dfrac|tfrac|sum|prod|begin|left|underbrace|overbrace|sqrt)(?![a-zA-Z])/;
+
+/**
+ * The same TeX with each long, flat \left( … \right) (or [ … ]) written with plain brackets:
+ * KaTeX never breaks inside \left…\right, so ¼\left(a + b + … \right) of numbers would run
+ * past a narrow box; with plain brackets it breaks after any top-level + or ·. Short groups, and
+ * groups holding something tall whose brackets must grow with it, keep \left…\right.
+ */
+export function flattenLongGroups(tex: string): string {
+  let out = '';
+  let i = 0;
+  while (i < tex.length) {
+    const open = /^\\left([([])/.exec(tex.slice(i));
+    if (!open) {
+      out += tex[i];
+      i++;
+      continue;
+    }
+    const close = open[1] === '(' ? ')' : ']';
+    const end = matchingRight(tex, i + open[0].length);
+    const content = end < 0 ? '' : tex.slice(i + open[0].length, end);
+    const flat = end >= 0 && tex.startsWith(`\\right${close}`, end) && !TALL.test(content);
+    if (!flat || content.length <= FLAT_GROUP) {
+      out += open[0];
+      i += open[0].length;
+      continue;
+    }
+    out += `${open[1]}${content}${close}`;
+    i = end + '\\right'.length + 1;
+  }
+  return out;
+}
+
+/** Where the \right that closes a \left opened just before `from` begins, or −1. */
+function matchingRight(tex: string, from: number): number {
+  let depth = 1;
+  for (let i = from; i < tex.length; i++) {
+    if (tex.startsWith('\\left', i)) depth++;
+    else if (tex.startsWith('\\right', i) && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * TeX laid out to wrap in a narrow box: long flat groups breakable, short ones kept together, and a
+ * leading "=" glued to what follows (a wrapped line never holds a lone "=").
+ */
+export function breakableTex(tex: string): string {
+  const kept = keepGroupsTogether(flattenLongGroups(tex));
+  return kept.replace(/^\s*=\s*/, '{=}\\;');
 }

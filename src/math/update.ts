@@ -12,7 +12,7 @@ import {
 } from './context';
 import { formatNumber } from './format';
 import { partialTex } from './notation';
-import { at, factor, num, product } from './tex';
+import { at, equationDigits, factor, num, product } from './tex';
 
 /**
  * Gradient descent, θ ← θ − η ∂L/∂θ for every weight and bias (note 000: b ← b − η ∂L/∂b; note 004
@@ -34,7 +34,7 @@ export function lossChangeBlock(ctx: NetworkContext, after: number): EquationBlo
   const before = ctx.snapshot.loss;
   const L = notationIn(ctx).tex.loss();
   return {
-    title: `Loss after the update: ${formatNumber(after, 6)} (was ${formatNumber(before, 6)})`,
+    title: `Loss after the update: ${formatNumber(after, equationDigits())} (was ${formatNumber(before, equationDigits())})`,
     general: `\\Delta ${L} = ${L}_{\\text{after}} - ${L}_{\\text{before}}`,
     substituted: `= ${num(after)} - ${factor(before)}`,
     result: `= ${num(after - before)}`,

@@ -12,6 +12,7 @@ import {
   type Sample,
 } from '../engine';
 import type { EquationContext } from '../math/context';
+import type { Selection } from '../math/vocabulary';
 import type { LearnerState } from './types';
 
 /**
@@ -107,9 +108,24 @@ export function selectEquationContext(s: LearnerState): EquationContext {
       notation: s.notation,
       learningRate: s.learningRate,
       trainBiases: s.trainBiases,
+      digits: s.view.digits,
       ...(step.kind === 'update' ? { updated: selectUpdate(s) } : {}),
     };
     equationContexts.set(s, context);
   }
   return context;
+}
+
+/**
+ * Has the pass computed what the selection's chain rule shows: a weight's or bias's gradient, a
+ * unit's δ (an input's value is given)? Before that, nothing computed is shown for it.
+ */
+export function selectSelectionComputed(s: LearnerState, selection: Selection | null): boolean {
+  if (!selection) return false;
+  const progress = selectProgress(s);
+  if (selection.kind === 'unit') {
+    return selection.layer === 0 || (progress.deltaUnits[selection.layer - 1] ?? 0) > selection.unit;
+  }
+  const unit = selection.kind === 'weight' ? selection.to : selection.unit;
+  return (progress.gradientUnits[selection.layer - 1] ?? 0) > unit;
 }

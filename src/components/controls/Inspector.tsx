@@ -1,16 +1,22 @@
 import { useRef, useState } from 'react';
 import type { Network, Sample } from '../../engine';
 import { notationFor, parameterLabel } from '../../math';
-import { formatNumber } from '../../math/format';
-import { LIMITS, selectSnapshot, type Selection } from '../../store';
+import { focusDigits, formatNumber } from '../../math/format';
+import {
+  LIMITS,
+  selectProgress,
+  selectSelectionComputed,
+  selectSnapshot,
+  type Selection,
+} from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
 import { NumberField } from './NumberField';
 import { UnitParameters } from './UnitParameters';
 
-type WeightOrBias = Exclude<Selection, { kind: 'unit' }>;
+export type WeightOrBias = Exclude<Selection, { kind: 'unit' }>;
 
 /** The weight or bias a selection names, or null for a unit. */
-function parameterOf(selection: Selection | null): WeightOrBias | null {
+export function parameterOf(selection: Selection | null): WeightOrBias | null {
   if (!selection || selection.kind === 'unit') return null;
   return selection;
 }
@@ -27,16 +33,48 @@ interface LastEdit {
 }
 
 /**
- * Edit the selected weight or bias: type, ↑/↓, or drag. Shows how the loss changed beside what the
- * gradient predicted (ΔL ≈ ∂L/∂θ · Δθ), which is what a gradient means.
+ * The side panel's part of the selection: how to select, and a selected unit's weights. A selected
+ * weight or bias is edited at the top of the equations panel, beside its chain rule
+ * (ParameterEditor), where the eye already is.
  */
 export function Inspector() {
-  const store = useAppStoreApi();
   const selection = useApp((s) => s.selection);
   const notation = useApp((s) => notationFor(s.notation, s.network));
   const parameter = parameterOf(selection);
+  return (
+    <div className="inspector">
+      <h2>Selected parameter</h2>
+      {parameter ? (
+        <p className="hint">
+          {parameter.kind === 'weight'
+            ? notation.text.weight(parameter.layer, parameter.from, parameter.to)
+            : notation.text.bias(parameter.layer, parameter.unit)}{' '}
+          is selected: edit it at the top of the equations, beside its chain rule.
+        </p>
+      ) : (
+        <p className="hint">
+          Click a weight (an edge) or a bias in the diagram to edit it and see its chain rule; or
+          select a unit (Tab to it, Enter) to list its weights.
+        </p>
+      )}
+      {selection?.kind === 'unit' && <UnitParameters unit={selection} notation={notation} />}
+    </div>
+  );
+}
+
+/**
+ * Edit the selected weight or bias: type, ↑/↓, or drag. Shows how the loss changed beside what the
+ * gradient predicted (ΔL ≈ ∂L/∂θ · Δθ), which is what a gradient means, once the pass has computed
+ * the gradient (before that, nothing computed is shown). Numbers follow the learner's "Digits";
+ * the parameter and its gradient with at least FOCUS_DIGITS, as the diagram's selected label.
+ */
+export function ParameterEditor({ parameter }: { parameter: WeightOrBias }) {
+  const store = useAppStoreApi();
+  const notation = useApp((s) => notationFor(s.notation, s.network));
+  const digits = useApp((s) => s.view.digits);
+  const computed = useApp((s) => selectSelectionComputed(s, parameter));
+  const lossShown = useApp((s) => selectProgress(s).lossShown);
   const value = useApp((s) => {
-    if (!parameter) return null;
     const layer = s.network.layers[parameter.layer - 1];
     if (!layer) return null;
     return parameter.kind === 'weight'
@@ -44,7 +82,6 @@ export function Inspector() {
       : (layer.biases[parameter.unit] ?? null);
   });
   const gradient = useApp((s) => {
-    if (!parameter) return null;
     const grads = selectSnapshot(s).grads[parameter.layer - 1];
     if (!grads) return null;
     return parameter.kind === 'weight'
@@ -57,24 +94,14 @@ export function Inspector() {
   const [lastEdit, setLastEdit] = useState<LastEdit | null>(null);
   const dragStart = useRef<{ value: number; gradient: number; loss: number } | null>(null);
 
-  if (!parameter || value === null || gradient === null) {
-    return (
-      <div className="inspector">
-        <h2>Selected parameter</h2>
-        <p className="hint">
-          Click a weight (an edge) or a bias in the diagram to edit it and see its chain rule; or
-          select a unit (Tab to it, Enter) to list its weights.
-        </p>
-        {selection?.kind === 'unit' && <UnitParameters unit={selection} notation={notation} />}
-      </div>
-    );
-  }
+  if (value === null || gradient === null) return null;
   const label = parameterLabel(parameter, notation);
   const symbol =
     parameter.kind === 'weight'
       ? notation.text.weight(parameter.layer, parameter.from, parameter.to)
       : notation.text.bias(parameter.layer, parameter.unit);
   const L = notation.loss.text;
+  const shown = (x: number, d = digits) => formatNumber(x, d);
 
   const commit = (next: number): string | null => {
     const before = dragStart.current ?? { value, gradient, loss };
@@ -104,8 +131,7 @@ export function Inspector() {
       : null;
 
   return (
-    <div className="inspector">
-      <h2>Selected parameter</h2>
+    <div className="inspector parameter-editor">
       <NumberField
         // A new parameter gets a new field: a refused draft never carries over to another one.
         key={label}
@@ -129,26 +155,28 @@ export function Inspector() {
         <dt>
           ∂{L}/∂{symbol}
         </dt>
-        <dd data-testid="selected-gradient">{formatNumber(gradient, 8)}</dd>
+        <dd data-testid="selected-gradient">
+          {computed ? shown(gradient, focusDigits(digits)) : '—'}
+        </dd>
         <dt>Loss {L}</dt>
-        <dd>{formatNumber(loss, 8)}</dd>
-        {lastEdit && lossChange !== null && (
+        <dd data-testid="selected-loss">{lossShown ? shown(loss) : '—'}</dd>
+        {computed && lastEdit && lossChange !== null && (
           <>
-            <dt>Last change Δ</dt>
-            <dd>{formatNumber(lastEdit.delta, 6)}</dd>
-            <dt>Loss change ΔL</dt>
-            <dd data-testid="loss-change">{formatNumber(lossChange, 6)}</dd>
+            <dt>Last change Δ{symbol}</dt>
+            <dd>{shown(lastEdit.delta)}</dd>
+            <dt>Loss change Δ{L}</dt>
+            <dd data-testid="loss-change">{shown(lossChange)}</dd>
             <dt>
               Predicted ∂{L}/∂{symbol}·Δ{symbol}
             </dt>
-            <dd data-testid="loss-prediction">{formatNumber(lastEdit.predicted, 6)}</dd>
+            <dd data-testid="loss-prediction">{shown(lastEdit.predicted)}</dd>
           </>
         )}
       </dl>
       <p className="hint">
-        The gradient predicts how the loss moves for a small change: Δ{L} ≈ ∂{L}/∂{symbol} · Δ
-        {symbol}. Type a new value, use ↑/↓ (Shift for ×10), or drag or scroll the ⇔ handle, and
-        compare the two. The smaller the change, the closer the prediction.
+        {computed
+          ? `The gradient predicts how the loss moves for a small change: Δ${L} ≈ ∂${L}/∂${symbol} · Δ${symbol}. Type a new value, use ↑/↓ (Shift for ×10), or drag or scroll the ⇔ handle, and compare the two; the smaller the change, the closer.`
+          : `Step on to the gradients of layer ${parameter.layer} to see ∂${L}/∂${symbol}, and how well ∂${L}/∂${symbol} · Δ${symbol} predicts the change of ${L} when you edit ${symbol}.`}
       </p>
     </div>
   );

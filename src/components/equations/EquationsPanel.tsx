@@ -1,15 +1,9 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import {
-  chainRuleEquation,
-  fullChainEquation,
-  matrixEquations,
-  lazyStepEquations,
-  type EquationBlock,
-  type EquationContext,
-} from '../../math';
+import { matrixEquations, lazyStepEquations, type EquationContext } from '../../math';
 import { selectEquationContext } from '../../store';
 import { useApp } from '../../store/context';
-import { Tex } from './Tex';
+import { EquationRows } from './EquationRows';
+import { SelectedSection } from './SelectedSection';
 
 const FIRST_BLOCKS = 6;
 
@@ -29,26 +23,7 @@ function layerShape(context: EquationContext): string {
   return context.network.layers.map((l) => `${l.weights.length}×${l.biases.length}`).join(',');
 }
 
-export function EquationRows({ blocks, testId }: { blocks: EquationBlock[]; testId: string }) {
-  return (
-    <ol className="equation-list" data-testid={testId}>
-      {blocks.map((block, index) => (
-        <li key={index} className="equation">
-          <div className="equation-title">{block.title}</div>
-          {block.general && <Tex tex={block.general} display />}
-          {block.substituted && <Tex tex={block.substituted} display />}
-          {block.result && (
-            <div className="equation-result">
-              <Tex tex={block.result} display />
-            </div>
-          )}
-        </li>
-      ))}
-    </ol>
-  );
-}
-
-/** The current step's equations: general form, numbers substituted, result; matrix form; chain rule. */
+/** The selection's editor and chain rule; the current step's equations: general form, numbers substituted, result; matrix form. */
 export function EquationsPanel() {
   // An edit (same step, other numbers) is shown in the same render as the diagram, so both show it
   // in the same frame: the numbers are patched into the typeset equations (Tex), not typeset again.
@@ -58,7 +33,6 @@ export function EquationsPanel() {
   const deferred = useDeferredValue(live);
   const context = sameEquations(live, deferred) ? live : deferred;
   const matrixView = useApp((s) => s.view.matrixView && !s.view.hidden.includes('matrix'));
-  const selection = useApp((s) => s.selection);
   const [showAll, setShowAll] = useState(false);
   // Blocks are built only when shown: the update step of a large network has thousands.
   const lazy = useMemo(() => lazyStepEquations(context), [context]);
@@ -70,14 +44,10 @@ export function EquationsPanel() {
     () => (matrixView ? matrixEquations(context) : null),
     [context, matrixView],
   );
-  const chain = useMemo(() => {
-    if (!selection) return null;
-    const blocks = [chainRuleEquation(context, selection), fullChainEquation(context, selection)];
-    return blocks.filter((block) => block !== null);
-  }, [context, selection]);
 
   return (
     <div className="equations">
+      <SelectedSection context={context} />
       <h2>This step</h2>
       <EquationRows blocks={shown} testId="step-equations" />
       {lazy.length > FIRST_BLOCKS && (
@@ -89,12 +59,6 @@ export function EquationsPanel() {
         <>
           <h2>Matrix form</h2>
           <EquationRows blocks={matrix} testId="matrix-equations" />
-        </>
-      )}
-      {chain && chain.length > 0 && (
-        <>
-          <h2>Chain rule for the selection</h2>
-          <EquationRows blocks={chain} testId="chain-rule" />
         </>
       )}
     </div>

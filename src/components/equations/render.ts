@@ -1,5 +1,5 @@
 import katex from 'katex';
-import { keepGroupsTogether } from '../../math/tex';
+import { breakableTex } from '../../math/tex';
 
 const cache = new Map<string, string>();
 const MAX_CACHE = 2000;
@@ -10,7 +10,7 @@ const MAX_CACHE = 2000;
  * parenthesized run), so nothing is cut off in a narrow panel.
  */
 export function texSource(tex: string, displayMode: boolean): string {
-  return displayMode ? `\\displaystyle ${keepGroupsTogether(tex)}` : tex;
+  return displayMode ? `\\displaystyle ${breakableTex(tex)}` : tex;
 }
 
 /**

@@ -71,7 +71,7 @@ describe('swish in the equations', () => {
   it('the output δ multiplies by swish′ = a + σ(z)(1 − a), with the numbers', () => {
     const [delta] = blocks({ kind: 'outputDelta', layer: 2, unit: 0 });
     expect(delta?.general).toBe(
-      "\\delta_{1}^{(2)} = \\frac{\\partial L}{\\partial a_{1}^{(2)}}\\cdot \\operatorname{swish}'(z_{1}^{(2)}) = (a_{1}^{(2)} - y_{1})\\cdot \\left(a_{1}^{(2)} + \\sigma(z_{1}^{(2)})(1 - a_{1}^{(2)})\\right)",
+      "\\delta_{1}^{(2)} = \\frac{\\partial L}{\\partial z_{1}^{(2)}} = \\frac{\\partial L}{\\partial a_{1}^{(2)}}\\cdot \\operatorname{swish}'(z_{1}^{(2)}) = (a_{1}^{(2)} - y_{1})\\cdot \\left(a_{1}^{(2)} + \\sigma(z_{1}^{(2)})(1 - a_{1}^{(2)})\\right)",
     );
     expect(delta?.substituted).toBe(
       '= ((-0.0617027) - 0)\\cdot (-0.0617027 + 0.467018(1 - (-0.0617027))) = (-0.0617027)\\cdot 0.434131',

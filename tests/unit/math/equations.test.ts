@@ -65,7 +65,7 @@ describe('stepEquations on the classic 2-2-2 example (standard notation)', () =>
     const [d1, d2] = stepEquations(classicContext({ kind: 'outputDelta', layer: 2 }));
     expect(d1?.title).toBe('Output δ₁⁽²⁾ = ∂L/∂z₁⁽²⁾');
     expect(d1?.general).toBe(
-      "\\delta_{1}^{(2)} = \\frac{\\partial L}{\\partial a_{1}^{(2)}}\\cdot \\sigma'(z_{1}^{(2)}) = (a_{1}^{(2)} - y_{1})\\cdot a_{1}^{(2)}(1 - a_{1}^{(2)})",
+      "\\delta_{1}^{(2)} = \\frac{\\partial L}{\\partial z_{1}^{(2)}} = \\frac{\\partial L}{\\partial a_{1}^{(2)}}\\cdot \\sigma'(z_{1}^{(2)}) = (a_{1}^{(2)} - y_{1})\\cdot a_{1}^{(2)}(1 - a_{1}^{(2)})",
     );
     expect(d1?.substituted).toBe(
       '= (0.751365 - 0.01)\\cdot 0.751365(1 - 0.751365) = 0.741365\\cdot 0.186816',
@@ -187,9 +187,12 @@ describe('losses and output δ for each convention', () => {
     expect(d1?.result).toBe('= 0.276997');
   });
 
-  it('writes MSE with 1/n and ∂L/∂a = (2/n)(a − y)', () => {
+  it('writes MSE with 1/K (K outputs) and ∂L/∂a = (2/K)(a − y)', () => {
     const ctx = context(single('mse'), classicSamples, { kind: 'loss' });
-    expect(stepEquations(ctx)[0]?.general).toMatch(/^L = \\frac\{1\}\{2\}\\sum_\{j=1\}\^\{2\}/);
+    // Over the K = 2 outputs: 1/K, never ½ (the ½ of ½Σ), nor n (the samples' index).
+    expect(stepEquations(ctx)[0]?.general).toMatch(
+      /^L = \\frac\{1\}\{K\}\\sum_\{j=1\}\^\{K\} .* = \\frac\{1\}\{2\}\\left\[/,
+    );
     const [d1] = stepEquations({ ...ctx, step: { kind: 'outputDelta', layer: 2, unit: 0 } });
     expect(d1?.general).toContain('= \\frac{2}{2}(a_{1}^{(2)} - y_{1})');
   });

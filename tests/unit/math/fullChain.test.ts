@@ -41,9 +41,20 @@ describe("fullChainEquation: note 002's product, factor by factor", () => {
     expect(Number(block?.result.slice(2))).toBeCloseTo(ctx.snapshot.grads[1]?.db[0] as number, 5);
   });
 
-  it('applies only along a single path, below the output', () => {
-    const ctx = classicContext({ kind: 'update' }); // two outputs: the paths fan out
-    expect(fullChainEquation(ctx, { kind: 'weight', layer: 1, from: 0, to: 0 })).toBeNull();
+  it('sums over the paths when they fan out: one product of local derivatives per output', () => {
+    const ctx = classicContext({ kind: 'update' }); // two outputs: two paths from w₁₁⁽¹⁾ to L
+    const paths = fullChainEquation(ctx, { kind: 'weight', layer: 1, from: 0, to: 0 });
+    expect(paths?.general).toBe(
+      '\\frac{\\partial L}{\\partial w_{11}^{(1)}} = \\sum_{k=1}^{2} ' +
+        '\\frac{\\partial L}{\\partial a_{k}^{(2)}}\\,\\frac{\\partial a_{k}^{(2)}}{\\partial z_{k}^{(2)}}\\,' +
+        '\\frac{\\partial z_{k}^{(2)}}{\\partial a_{1}^{(1)}}\\,\\frac{\\partial a_{1}^{(1)}}{\\partial z_{1}^{(1)}}\\,' +
+        '\\frac{\\partial z_{1}^{(1)}}{\\partial w_{11}^{(1)}} = \\sum_{k=1}^{2} ' +
+        "(a_{k}^{(2)} - y_{k})\\cdot \\sigma'(z_{k}^{(2)})\\cdot w_{1k}^{(2)}\\cdot \\sigma'(z_{1}^{(1)})\\cdot x_{1} = " +
+        "(a_{1}^{(2)} - y_{1})\\cdot \\sigma'(z_{1}^{(2)})\\cdot w_{11}^{(2)}\\cdot \\sigma'(z_{1}^{(1)})\\cdot x_{1} + " +
+        "(a_{2}^{(2)} - y_{2})\\cdot \\sigma'(z_{2}^{(2)})\\cdot w_{12}^{(2)}\\cdot \\sigma'(z_{1}^{(1)})\\cdot x_{1}",
+    );
+    expect(paths?.substituted.split(' + ')).toHaveLength(3); // two paths, then their two products
+    expect(Number(paths?.result.slice(2))).toBeCloseTo(ctx.snapshot.grads[0]?.dW[0]?.[0] as number, 6);
     const chainCtx = context(chain.network, chain.samples, { kind: 'update' });
     expect(fullChainEquation(chainCtx, { kind: 'weight', layer: 3, from: 0, to: 0 })).toBeNull();
     expect(fullChainEquation(chainCtx, { kind: 'unit', layer: 1, unit: 0 })).toBeNull();

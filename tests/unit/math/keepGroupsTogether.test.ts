@@ -1,6 +1,6 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { keepGroupsTogether } from '../../../src/math/tex';
+import { breakableTex, flattenLongGroups, keepGroupsTogether } from '../../../src/math/tex';
 
 describe('keepGroupsTogether', () => {
   it('wraps each short top-level parenthesized run in braces', () => {
@@ -31,5 +31,26 @@ describe('keepGroupsTogether', () => {
     expect(() =>
       katex.renderToString(`\\displaystyle ${tex}`, { throwOnError: true }),
     ).not.toThrow();
+  });
+});
+
+describe('breakableTex', () => {
+  const terms = Array.from({ length: 8 }, (_, k) => `0.12345${k}\\cdot (-0.5432${k})`).join(' + ');
+
+  it('writes a long flat \\left( … \\right) with plain brackets, so it breaks after + or ·', () => {
+    expect(flattenLongGroups(`\\frac{1}{4}\\left(${terms}\\right)`)).toBe(`\\frac{1}{4}(${terms})`);
+    // Short, or holding something tall: the sized brackets stay.
+    expect(flattenLongGroups('\\left(a + b\\right)')).toBe('\\left(a + b\\right)');
+    const tall = `\\left(\\sum_{k} ${terms}\\right)`;
+    expect(flattenLongGroups(tall)).toBe(tall);
+  });
+
+  it('keeps the short groups inside a long one together', () => {
+    expect(breakableTex(`x = \\left(${terms}\\right)`)).toContain('{(-0.54320)}');
+  });
+
+  it('glues a leading "=" to what follows, so no line holds a lone "="', () => {
+    expect(breakableTex('= 0.5\\cdot 0.2')).toBe('{=}\\;0.5\\cdot 0.2');
+    expect(breakableTex('a = b')).toBe('a = b');
   });
 });

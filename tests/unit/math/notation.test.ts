@@ -144,7 +144,7 @@ describe('the classic example in each notation', () => {
       classicContext({ kind: 'outputDelta', layer: 2, unit: 0 }, 'rowVector'),
     );
     expect(k?.general).toBe(
-      "(k_{2})_{1} = \\frac{\\partial E}{\\partial (x_{2})_{1}}\\cdot f'((x_{1}W_{2} + b_{2})_{1}) = ((x_{2})_{1} - y_{1})\\cdot (x_{2})_{1}(1 - (x_{2})_{1})",
+      "(k_{2})_{1} = \\frac{\\partial E}{\\partial (x_{1}W_{2} + b_{2})_{1}} = \\frac{\\partial E}{\\partial (x_{2})_{1}}\\cdot f'((x_{1}W_{2} + b_{2})_{1}) = ((x_{2})_{1} - y_{1})\\cdot (x_{2})_{1}(1 - (x_{2})_{1})",
     );
     expect(k?.result).toBe('= 0.138499');
     const [h] = stepEquations(

@@ -65,7 +65,11 @@ describe('lossConventionTex', () => {
     expect(lossConventionTex('sse', 'lfd', 1)).toBe(
       'e_{n} = (x_{1}^{(L)} - y_{1})^2, \\qquad e = \\frac{1}{m}\\sum_{n=1}^{m} e_{n}',
     );
-    expect(lossConventionTex('mse', 'standard', 3)).toContain('\\frac{1}{3}\\sum_{j=1}^{3}');
+    // MSE divides by the number of outputs, K (n counts the samples; ½ would read as ½Σ).
+    expect(lossConventionTex('mse', 'standard', 3)).toContain('\\frac{1}{K}\\sum_{j=1}^{K}');
+    expect(lossConventionTex('mse', 'standard', 2)).toBe(
+      'L_{n} = \\frac{1}{K}\\sum_{j=1}^{K} (a_{j}^{(L)} - y_{j})^2 \\; (K = 2), \\qquad L = \\frac{1}{m}\\sum_{n=1}^{m} L_{n}',
+    );
     expect(lossConventionTex('halfSse', 'rowVector', 1)).toMatch(
       /^E_\{n\} = \\tfrac12\(\(x_\{L\}\)_\{1\} - y_\{1\}\)\^2/,
     );

@@ -1,0 +1,116 @@
+import { expect, test, type Page } from '@playwright/test';
+import { chooseExample, diagramOf, expectPhase, openFresh, stepForward, typeInto } from './helpers';
+
+/**
+ * Issue 12, "the answer is where the eye is": clicking an edge puts its chain rule, the
+ * ΔL-against-∂L/∂w·Δw panel and its input in view without scrolling the page; long equations wrap
+ * at operators and never overflow their box.
+ */
+
+const CLASSIC = 'Classic 2-2-2 sigmoid network (½ squared error)';
+
+async function selectEdge(page: Page, name: RegExp) {
+  const target = diagramOf(page).getByRole('button', { name });
+  await target.click({ force: true });
+  await expect(target).toHaveAttribute('aria-pressed', 'true');
+}
+
+for (const size of [
+  { width: 1440, height: 900 },
+  { width: 1280, height: 720 },
+]) {
+  test(`at ${size.width}×${size.height} a clicked weight's input, ΔL panel and chain rule (the sum over its paths) are in view, the page unscrolled`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    const errors = await openFresh(page);
+    await chooseExample(page, CLASSIC);
+    await stepForward(page, 7);
+    await expectPhase(page, 'Gradients — layer 1', 'step 8 of 9 · pass 1');
+
+    // Scroll the equations panel down first: a new selection brings its section back.
+    await page
+      .getByRole('region', { name: 'Equations' })
+      .evaluate((panel) => panel.scrollTo({ top: panel.scrollHeight }));
+    await selectEdge(page, /^Weight w₁₁⁽¹⁾ = /);
+    const section = page.getByRole('region', { name: 'Selected: w₁₁⁽¹⁾' });
+    const field = section.getByRole('textbox', { name: 'Weight w₁₁⁽¹⁾', exact: true });
+    const chain = section.getByTestId('chain-rule').getByRole('listitem');
+    await expect(field).toBeInViewport({ ratio: 1 });
+    await expect(section.getByTestId('selected-gradient')).toBeInViewport({ ratio: 1 });
+    await expect(chain.first()).toBeInViewport({ ratio: 1 });
+    await expect(chain.first()).toContainText('Chain rule for w₁₁⁽¹⁾');
+
+    // The ΔL-against-prediction panel appears beside the input, still in view.
+    await typeInto(page, 'Weight w₁₁⁽¹⁾', '0.2');
+    await expect(section.getByTestId('loss-change')).toBeInViewport({ ratio: 1 });
+    await expect(section.getByTestId('loss-prediction')).toBeInViewport({ ratio: 1 });
+    await expect(field).toBeInViewport({ ratio: 1 });
+    await expect(chain.first()).toBeInViewport();
+
+    // Two outputs: two paths from w₁₁⁽¹⁾ to L, summed, with the numbers.
+    const paths = chain.filter({ hasText: 'Every path from L to w₁₁⁽¹⁾' });
+    await expect(paths).toContainText('its 2 paths');
+    await expect(paths.locator('annotation').nth(1)).toContainText('+');
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(errors).toEqual([]);
+  });
+}
+
+/**
+ * Every typeset equation of the equations panel whose box overflows (scrollWidth > clientWidth), or
+ * whose wrapped lines include one holding only an operator (a lone "="); null until all are typeset.
+ */
+function badEquations(page: Page) {
+  return page.evaluate(() => {
+    const boxes = [...document.querySelectorAll('.equations-panel .tex-display')];
+    if (boxes.length === 0 || boxes.some((box) => !box.querySelector('.katex-html'))) return null;
+    const bad: string[] = [];
+    for (const box of boxes) {
+      const tex = box.querySelector('annotation')?.textContent ?? '';
+      if (box.scrollWidth > box.clientWidth) {
+        bad.push(`overflows ${box.scrollWidth} > ${box.clientWidth}: ${tex}`);
+      }
+      const lines: string[] = [];
+      let left = Infinity;
+      for (const base of box.querySelectorAll('.katex-html > .base')) {
+        const x = base.getBoundingClientRect().left;
+        if (x <= left) lines.push('');
+        left = x;
+        lines[lines.length - 1] += base.textContent ?? '';
+      }
+      if (lines.some((line) => /^[=+−·]$/.test(line.trim()))) bad.push(`lone operator: ${tex}`);
+    }
+    return bad;
+  });
+}
+
+const EXAMPLES = [
+  CLASSIC,
+  'One neuron per layer: the 1-1-1-1 chain (note 002)',
+  'Row vectors and k: the 3-input example (note 004)',
+  'XOR with a 2-2-1 network (mini-batch of 4)',
+  'Softmax classifier with cross-entropy (2-3-3)',
+];
+
+for (const size of [
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+]) {
+  for (const example of EXAMPLES) {
+    test(`at ${size.width}×${size.height} every equation of "${example}" fits its box at every step, wrapping at operators`, async ({
+      page,
+    }) => {
+      await page.setViewportSize(size);
+      await openFresh(page);
+      await chooseExample(page, example);
+      const counter = page.getByText(/^step \d+ of \d+ · pass \d+$/);
+      const steps = Number(/of (\d+)/.exec((await counter.textContent()) ?? '')?.[1]);
+      for (let step = 1; step <= steps; step++) {
+        await expect(counter).toHaveText(`step ${step} of ${steps} · pass 1`);
+        await expect.poll(() => badEquations(page), { message: `step ${step}` }).toEqual([]);
+        if (step < steps) await stepForward(page);
+      }
+    });
+  }
+}
