@@ -92,15 +92,23 @@ describe('link caps', () => {
   });
 });
 
+const URI_SAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
+
 describe('the bounded decompressor', () => {
   it('reads what lz-string wrote, exactly', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
-        const packed = compressToEncodedURIComponent(text);
-        expect(decompressBounded(packed, 1e6)).toEqual(
-          text === '' ? { kind: 'damaged' } : { kind: 'text', text },
-        );
-      }),
+      fc.property(
+        // Any UTF-16 code units, lone surrogates included (fast-check's 'binary' unit is slow to generate).
+        fc
+          .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 200 })
+          .map((codes) => String.fromCharCode(...codes)),
+        (text) => {
+          const packed = compressToEncodedURIComponent(text);
+          expect(decompressBounded(packed, 1e6)).toEqual(
+            text === '' ? { kind: 'damaged' } : { kind: 'text', text },
+          );
+        },
+      ),
       { numRuns: 30 },
     );
   });
@@ -114,6 +122,13 @@ describe('the bounded decompressor', () => {
           theirs = decompressFromEncodedURIComponent(garbage);
         } catch {
           theirs = null;
+        }
+        // A first code of 3 is no code at all: lz-string reads it as an empty character and goes
+        // on; ours calls the link damaged. Everywhere else the two agree.
+        const firstValue = URI_SAFE.indexOf((garbage[0] ?? 'A').replace(' ', '+'));
+        if (firstValue >= 0 && (firstValue & 0b110000) === 0b110000) {
+          expect(ours).toEqual({ kind: 'damaged' });
+          return;
         }
         expect(ours).toEqual(theirs ? { kind: 'text', text: theirs } : { kind: 'damaged' });
       }),
