@@ -5,7 +5,12 @@ import { CURRENT_VERSION, savedSchema } from './schema';
 import { compatibilityProblem } from './shape';
 import type { LearnerState } from './types';
 
-export type Loaded = { ok: true; work: LearnerState } | { ok: false; error: string };
+/**
+ * `training`: what a share link carries of the Train tab's work, unread here (the training layer
+ * checks it: see training/persist.ts); absent in files and older links.
+ */
+export type Loaded =
+  { ok: true; work: LearnerState; training?: unknown } | { ok: false; error: string };
 
 /** Older saved shapes, upgraded one version at a time: version n → n + 1. */
 const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
@@ -19,15 +24,20 @@ function withDefault(work: unknown, key: string, value: unknown): unknown {
   return { ...work, [key]: value };
 }
 
-export function toSaved(work: LearnerState): {
+export function toSaved(
+  work: LearnerState,
+  training?: unknown,
+): {
   app: 'backstep';
   version: number;
   work: LearnerState;
+  training?: unknown;
 } {
   return {
     app: 'backstep',
     version: CURRENT_VERSION,
     work: { ...work, history: work.history.slice(-20) },
+    ...(training === undefined ? {} : { training }),
   };
 }
 
@@ -86,7 +96,8 @@ export function parseSaved(raw: unknown): Loaded {
   if (work.stepIndex >= stepsOf(work.network, work.granularity).length) {
     return { ok: false, error: 'stepIndex: the pass has no such step.' };
   }
-  return { ok: true, work };
+  const { training } = parsed.data;
+  return training === undefined ? { ok: true, work } : { ok: true, work, training };
 }
 
 export function parseSavedText(text: string): Loaded {
@@ -103,9 +114,12 @@ export function workToJson(work: LearnerState): string {
   return JSON.stringify(toSaved(work), null, 2);
 }
 
-/** The whole work in a URL fragment, compressed. JSON keeps every float64 exactly. */
-export function encodeShare(work: LearnerState): string {
-  return compressToEncodedURIComponent(JSON.stringify(toSaved(work)));
+/**
+ * The whole work in a URL fragment, compressed, with the Train tab's work when given. JSON keeps
+ * every float64 exactly.
+ */
+export function encodeShare(work: LearnerState, training?: unknown): string {
+  return compressToEncodedURIComponent(JSON.stringify(toSaved(work, training)));
 }
 
 export function decodeShare(fragment: string): Loaded {

@@ -1,8 +1,12 @@
 import { z } from '../store/zod';
 import { DATA_LIMITS, DATASET_KINDS, FEATURE_IDS } from '../data';
-import { REGULARIZATIONS } from '../engine';
+import { REGULARIZATIONS, validateNetwork, type Network } from '../engine';
 import { LIMITS } from '../store/limits';
-import { choicesOf, TRAINING_LIMITS, type TrainingStore } from './store';
+import { networkSchema } from '../store/schema';
+import { compatibilityProblem } from '../store/shape';
+import { choicesOf, TRAINING_LIMITS } from './store';
+import { appendRecords, type EpochRecord } from './runtime';
+import type { TrainingProgress } from './history';
 import {
   APP_MODES,
   DEFAULT_TRAINING,
@@ -13,9 +17,14 @@ import {
 } from './choices';
 import { parseCsv } from '../data';
 
-/** The learner's training choices, saved beside their work under their own key and version. */
+/**
+ * The Train tab's work — its choices, its network with η and "Train biases", and how far the run
+ * got (epoch count and curves) — saved beside the stepper's work under its own key and version,
+ * and carried in share links.
+ */
 export const TRAINING_KEY = 'backstep.training';
-export const TRAINING_VERSION = 1;
+/** Version 1 held the choices only (the network was the stepper's); 2 adds the work. */
+export const TRAINING_VERSION = 2;
 
 const seed = z.number().int().min(0).max(TRAINING_LIMITS.maxSeed);
 
@@ -47,52 +56,159 @@ export const trainingSchema = z.object({
   speed: z.enum(idsOf(TRAINING_SPEEDS)),
 });
 
+/** A curve's value: JSON writes NaN and ±∞ (a diverged run) as null, read back as NaN. */
+const curveValue = z
+  .number()
+  .nullable()
+  .transform((v) => v ?? NaN);
+
+const record = z.object({
+  epoch: z.number().min(0),
+  trainLoss: curveValue,
+  testLoss: curveValue,
+  trainAccuracy: z.number().min(0).max(1).nullable(),
+  testAccuracy: z.number().min(0).max(1).nullable(),
+  gradientNorms: z.array(curveValue).max(LIMITS.maxHiddenLayers + 1),
+  penalty: curveValue,
+});
+
+/** Curve points saved at most (thinned as the chart thins them): a link stays a few kB. */
+export const SAVED_RECORDS = 300;
+
+const workSchema = z.object({
+  network: networkSchema,
+  learningRate: z.number().min(0).max(LIMITS.maxLearningRate),
+  trainBiases: z.boolean(),
+  progress: z.object({
+    epoch: z.number().min(0),
+    examplesSeen: z.number().int().min(0),
+    history: z.array(record).max(SAVED_RECORDS),
+  }),
+});
+
+/** The training network, η, "Train biases" and how far the run got. */
+export interface TrainingWork {
+  network: Network;
+  learningRate: number;
+  trainBiases: boolean;
+  progress: TrainingProgress;
+}
+
+export interface SavedTraining {
+  choices: TrainingChoices;
+  /** Null in a version 1 save: training starts from a new network. */
+  work: TrainingWork | null;
+}
+
 const savedTraining = z.object({
   app: z.literal('backstep-training'),
-  version: z.literal(TRAINING_VERSION),
+  version: z.union([z.literal(1), z.literal(TRAINING_VERSION)]),
   choices: trainingSchema,
+  work: workSchema.optional(),
 });
 
 type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>;
 
-/** Saved choices if they can be read completely, else the defaults (and a reason). */
-export function loadTrainingChoices(text: string | null): {
-  choices: TrainingChoices;
-  problem: string | null;
-} {
-  if (text === null) return { choices: DEFAULT_TRAINING, problem: null };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return { choices: DEFAULT_TRAINING, problem: 'The saved training settings are not JSON.' };
-  }
+const NOTHING_SAVED: SavedTraining = { choices: DEFAULT_TRAINING, work: null };
+
+/** A saved or linked training, checked completely; else the defaults and the reason. */
+export function parseTraining(raw: unknown): SavedTraining & { problem: string | null } {
   const parsed = savedTraining.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return {
-      choices: DEFAULT_TRAINING,
-      problem: `The saved training settings could not be read (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}).`,
+      ...NOTHING_SAVED,
+      problem: `The saved training could not be read (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}).`,
     };
   }
-  const choices = parsed.data.choices as TrainingChoices;
+  let choices = parsed.data.choices as TrainingChoices;
   if (choices.csv && !parseCsv(choices.csv.text, { inputColumns: choices.csv.inputColumns }).ok) {
-    return { choices: { ...choices, csv: null, source: 'generated' }, problem: null };
+    choices = { ...choices, csv: null, source: 'generated' };
   }
-  return { choices, problem: null };
+  const work = (parsed.data.work ?? null) as TrainingWork | null;
+  if (work) {
+    try {
+      validateNetwork(work.network);
+      const problem = compatibilityProblem(work.network);
+      if (problem) throw new Error(problem);
+    } catch (error) {
+      return {
+        choices,
+        work: null,
+        problem: `The saved training network: ${(error as Error).message}`,
+      };
+    }
+  }
+  return { choices, work, problem: null };
 }
 
-export function trainingToJson(choices: TrainingChoices): string {
-  return JSON.stringify({
-    app: 'backstep-training',
+/** Saved choices and work if they can be read completely, else the defaults (and a reason). */
+export function loadTrainingChoices(text: string | null): SavedTraining & {
+  problem: string | null;
+} {
+  if (text === null) return { ...NOTHING_SAVED, problem: null };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ...NOTHING_SAVED, problem: 'The saved training settings are not JSON.' };
+  }
+  return parseTraining(raw);
+}
+
+/** Six significant digits: a curve needs no more, and a link stays short. */
+const short = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(6)) : v);
+
+function savedRecord(r: EpochRecord): EpochRecord {
+  return {
+    epoch: short(r.epoch),
+    trainLoss: short(r.trainLoss),
+    testLoss: short(r.testLoss),
+    trainAccuracy: r.trainAccuracy === null ? null : short(r.trainAccuracy),
+    testAccuracy: r.testAccuracy === null ? null : short(r.testAccuracy),
+    gradientNorms: r.gradientNorms.map(short),
+    penalty: short(r.penalty),
+  };
+}
+
+/** What is saved and linked: plain data, the curves thinned (weights exact). */
+export function savedTrainingOf(choices: TrainingChoices, work?: TrainingWork | null) {
+  return {
+    app: 'backstep-training' as const,
     version: TRAINING_VERSION,
     choices: choicesOf(choices),
-  });
+    ...(work
+      ? {
+          work: {
+            network: work.network,
+            learningRate: work.learningRate,
+            trainBiases: work.trainBiases,
+            progress: {
+              epoch: work.progress.epoch,
+              examplesSeen: work.progress.examplesSeen,
+              history: appendRecords([], work.progress.history, SAVED_RECORDS).map(savedRecord),
+            },
+          },
+        }
+      : {}),
+  };
 }
 
-/** Save the choices a moment after each change; returns the function that stops saving. */
+export function trainingToJson(choices: TrainingChoices, work?: TrainingWork | null): string {
+  return JSON.stringify(savedTrainingOf(choices, work));
+}
+
+/** What the autosave watches and writes. */
+export interface TrainingSource {
+  /** The current training, as savedTrainingOf writes it. */
+  snapshot(): { choices: TrainingChoices; work: TrainingWork | null };
+  /** Calls back on any change; returns the function that stops listening. */
+  subscribe(listener: () => void): () => void;
+}
+
+/** Save the training a moment after each change; returns the function that stops saving. */
 export function startTrainingAutosave(
-  store: TrainingStore,
+  source: TrainingSource,
   storage: KeyValueStore,
   delayMs = 250,
 ): () => void {
@@ -100,12 +216,13 @@ export function startTrainingAutosave(
   const save = () => {
     timer = null;
     try {
-      storage.setItem(TRAINING_KEY, trainingToJson(store.getState()));
+      const { choices, work } = source.snapshot();
+      storage.setItem(TRAINING_KEY, trainingToJson(choices, work));
     } catch {
       // Storage full or blocked: training still works, it is just not remembered.
     }
   };
-  const unsubscribe = store.subscribe(() => {
+  const unsubscribe = source.subscribe(() => {
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(save, delayMs);
   });

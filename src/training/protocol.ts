@@ -36,6 +36,8 @@ export interface SessionInit {
   /** Seed of the mini-batch order. */
   seed: number;
   plot: PlotSpec;
+  /** Examples already trained on (a run brought back): the mini-batch order moves on past them. */
+  examplesSeen?: number;
 }
 
 export interface FrameRequest {

@@ -3,42 +3,59 @@ import { useStore } from 'zustand';
 import type { AppStore } from '../../store/appStore';
 import { browserStorage } from '../../store/autosave';
 import { useAppStoreApi } from '../../store/context';
-import { createRunStore, type RunStore, type TrainingRun } from '../../training/runtime';
-import { loadTrainingChoices, startTrainingAutosave, TRAINING_KEY } from '../../training/persist';
-import { createTrainingStore, type TrainingState, type TrainingStore } from '../../training/store';
+import type { TrainingRun } from '../../training/runtime';
+import {
+  loadTrainingChoices,
+  parseTraining,
+  TRAINING_KEY,
+  type SavedTraining,
+} from '../../training/persist';
+import type { TrainingState } from '../../training/store';
 import type { AppMode } from '../../training/choices';
-import { createTrainingController, type TrainingController } from '../../training/controller';
+import { createWorkbench, type Workbench } from '../../training/workbench';
 import type { PlotView } from '../../training/protocol';
 
 /**
- * Training's stores and controller, one set per main store (so each test's fresh store gets its
- * own), made the first time a component asks. The choices are saved in the browser beside the work.
+ * The Train tab's work (see Workbench), one per stepper store (so each test's fresh store gets its
+ * own), made the first time a component asks, from what the browser saved, or from a share link.
  */
-export interface TrainingKit {
-  choices: TrainingStore;
-  run: RunStore;
-  controller: TrainingController;
+export interface TrainingKit extends Workbench {
+  /** The stepper's store, for the moves between the tabs. */
+  stepper: AppStore;
 }
 
+/** Each kit by its stepper store and by its bench (the Train tab's views see the bench). */
 const kits = new WeakMap<AppStore, TrainingKit>();
 
-export function kitFor(app: AppStore): TrainingKit {
-  let kit = kits.get(app);
-  if (!kit) {
-    const storage = browserStorage();
-    let saved: string | null = null;
-    try {
-      saved = storage?.getItem(TRAINING_KEY) ?? null;
-    } catch {
-      saved = null;
-    }
-    const choices = createTrainingStore(loadTrainingChoices(saved).choices);
-    if (storage) startTrainingAutosave(choices, storage);
-    const run = createRunStore();
-    kit = { choices, run, controller: createTrainingController(app, choices, run) };
-    kits.set(app, kit);
+function savedTraining(): SavedTraining {
+  let text: string | null = null;
+  try {
+    text = browserStorage()?.getItem(TRAINING_KEY) ?? null;
+  } catch {
+    text = null;
   }
+  return loadTrainingChoices(text);
+}
+
+/**
+ * The kit for this stepper store: made from the training a share link carries (checked; else the
+ * saved one), and saved in the browser from then on.
+ */
+export function startTraining(app: AppStore, linked: unknown = null): TrainingKit {
+  const existing = kits.get(app);
+  if (existing) return existing;
+  const fromLink = linked === null ? null : parseTraining(linked);
+  const workbench = createWorkbench(fromLink && !fromLink.problem ? fromLink : savedTraining());
+  const kit = { ...workbench, stepper: app };
+  const storage = browserStorage();
+  if (storage) kit.autosave(storage);
+  kits.set(app, kit);
+  kits.set(kit.bench, kit);
   return kit;
+}
+
+export function kitFor(app: AppStore): TrainingKit {
+  return kits.get(app) ?? startTraining(app);
 }
 
 export function useTrainingKit(): TrainingKit {
