@@ -106,6 +106,8 @@ export function createTrainingController(
   /** What the big picture shows (a view option, not saved). */
   let view: PlotView = { discretize: false, focus: null, hover: null };
   const viewListeners = new Set<() => void>();
+  const quietly = (change: () => void) =>
+    options.history ? options.history.quietly(change) : change();
   const group = (change: () => void) =>
     options.history ? options.history.group(change) : change();
   /** The progress to resume when the next session starts with this very network. */
@@ -144,7 +146,7 @@ export function createTrainingController(
     }
   };
 
-  /** Make the session train the main store's network on the chosen data, fitting it if needed. */
+  /** Make the session train the bench's network on the chosen data, fitting it if needed. */
   async function sync(): Promise<SessionClient> {
     const c = choices.getState();
     const data = preparedOf(c);
@@ -152,10 +154,12 @@ export function createTrainingController(
     const problem = fitProblem(network, data);
     if (problem) {
       network = fittedNetwork(network, data, c.initSeed);
-      const outcome = setMain(network, stepperSamples(data, c.batchSize));
+      const fitted = network;
+      let outcome: string | null = null;
+      quietly(() => (outcome = setMain(fitted, stepperSamples(data, c.batchSize))));
       if (outcome) throw new Error(outcome);
       run.setState({
-        notice: `${problem} So the network was set up for this data: ${network.inputSize} input${network.inputSize === 1 ? '' : 's'}, the same hidden layers, and an output for ${data.task === 'regression' ? 'regression' : 'classification'}, with new weights (seed ${c.initSeed}). Undo (Ctrl+Z) brings the previous network back.`,
+        notice: `${problem} So the network was set up for this data: ${network.inputSize} input${network.inputSize === 1 ? '' : 's'}, the same hidden layers, and an output for ${data.task === 'regression' ? 'regression' : 'classification'}, with new weights (seed ${c.initSeed}). Undo (Ctrl+Z) brings back the data and network before.`,
       });
     }
     client ??= makeClient();

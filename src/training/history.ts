@@ -39,6 +39,11 @@ export interface TrainingHistory {
   store: StoreApi<TrainingUndoState>;
   /** Make several changes (a new seed and its weights) one undo step. */
   group(change: () => void): void;
+  /**
+   * A change that follows from the one just recorded (the network fitted to new data): it is part
+   * of that undo step, not one of its own.
+   */
+  quietly(change: () => void): void;
   /** Told after an undo or redo which progress came back with the network (to resume the run). */
   onRestore(listener: (progress: TrainingProgress) => void): () => void;
   dispose(): void;
@@ -131,6 +136,14 @@ export function createTrainingHistory(
         (key) => before.bench[key] !== after.bench[key],
       );
       if (benchChanged || choicesChanged(before.choices, after.choices)) push(before);
+    },
+    quietly(change) {
+      quiet++;
+      try {
+        change();
+      } finally {
+        quiet--;
+      }
     },
     onRestore(listener) {
       listeners.add(listener);

@@ -88,10 +88,12 @@ export function createWorkbench(
     async undo() {
       await controller.pause();
       history.store.getState().undo();
+      await controller.pause(); // (not running: waits for the run to resume)
     },
     async redo() {
       await controller.pause();
       history.store.getState().redo();
+      await controller.pause();
     },
     snapshot,
     autosave: (storage) => startTrainingAutosave(source, storage),
