@@ -86,11 +86,13 @@ export function createWorkbench(
     history,
     controller,
     async undo() {
+      if (history.store.getState().past.length === 0) return;
       await controller.pause();
       history.store.getState().undo();
       await controller.pause(); // (not running: waits for the run to resume)
     },
     async redo() {
+      if (history.store.getState().future.length === 0) return;
       await controller.pause();
       history.store.getState().redo();
       await controller.pause();
