@@ -81,7 +81,8 @@ const DATA_KEYS: (keyof TrainingChoices)[] = [
 ];
 
 export function createTrainingController(
-  app: AppStore /* the bench: the training network's store */,
+  /** The training network's store (the Train tab's own: the stepper's is another). */
+  bench: AppStore,
   choices: TrainingStore,
   run: RunStore,
   options: ControllerOptions = {},
@@ -106,24 +107,23 @@ export function createTrainingController(
   /** What the big picture shows (a view option, not saved). */
   let view: PlotView = { discretize: false, focus: null, hover: null };
   const viewListeners = new Set<() => void>();
-  const quietly = (change: () => void) =>
-    options.history ? options.history.quietly(change) : change();
-  const group = (change: () => void) =>
-    options.history ? options.history.group(change) : change();
+  const { history } = options;
   /** The progress to resume when the next session starts with this very network. */
   let resumeFrom = options.resume
-    ? { network: app.getState().network, progress: options.resume }
+    ? { network: bench.getState().network, progress: options.resume }
     : null;
   /** True while this controller itself changes the bench's network. */
   let ownChange = false;
-  const setMain = (network: Network, samples?: PreparedData['train']) => {
+  const own = <T>(change: () => T): T => {
     ownChange = true;
     try {
-      return app.getState().setNetwork(network, samples);
+      return change();
     } finally {
       ownChange = false;
     }
   };
+  const setBench = (network: Network, samples: PreparedData['train']) =>
+    own(() => bench.getState().setNetwork(network, samples));
 
   const fail = (error: unknown) =>
     run.setState({ status: 'idle', error: (error as Error).message ?? String(error) });
@@ -138,25 +138,23 @@ export function createTrainingController(
   /** Commit a network from training to the bench: progress, not an edit (undo does not stop at it). */
   const commit = (network: Network) => {
     if (session) session.network = network;
-    ownChange = true;
-    try {
-      app.setState({ network });
-    } finally {
-      ownChange = false;
-    }
+    own(() => bench.setState({ network }));
   };
 
   /** Make the session train the bench's network on the chosen data, fitting it if needed. */
   async function sync(): Promise<SessionClient> {
     const c = choices.getState();
     const data = preparedOf(c);
-    let network = app.getState().network;
+    let network = bench.getState().network;
     const problem = fitProblem(network, data);
     if (problem) {
       network = fittedNetwork(network, data, c.initSeed);
       const fitted = network;
       let outcome: string | null = null;
-      quietly(() => (outcome = setMain(fitted, stepperSamples(data, c.batchSize))));
+      const fit = () => (outcome = setBench(fitted, stepperSamples(data, c.batchSize)));
+      // Part of the change of data that made it needed: one undo step with it.
+      if (history) history.quietly(fit);
+      else fit();
       if (outcome) throw new Error(outcome);
       run.setState({
         notice: `${problem} So the network was set up for this data: ${network.inputSize} input${network.inputSize === 1 ? '' : 's'}, the same hidden layers, and an output for ${data.task === 'regression' ? 'regression' : 'classification'}, with new weights (seed ${c.initSeed}). Undo (Ctrl+Z) brings back the data and network before.`,
@@ -165,7 +163,7 @@ export function createTrainingController(
     client ??= makeClient();
     const shape = shapeKeyOf(network);
     if (!session || session.data !== data || session.shape !== shape) {
-      const { learningRate, trainBiases } = app.getState();
+      const { learningRate, trainBiases } = bench.getState();
       const resume = resumeFrom?.network === network ? resumeFrom.progress : null;
       resumeFrom = null;
       const init = {
@@ -208,7 +206,7 @@ export function createTrainingController(
         stopReason: reply.stopped,
         overflow: reply.overflow && {
           ...reply.overflow,
-          learningRate: app.getState().learningRate,
+          learningRate: bench.getState().learningRate,
         },
       });
     }
@@ -271,12 +269,12 @@ export function createTrainingController(
   /** A new session from the bench's network, with this progress (inside the chain). */
   async function restartNow(progress: TrainingProgress) {
     session = null;
-    resumeFrom = { network: app.getState().network, progress };
+    resumeFrom = { network: bench.getState().network, progress };
     run.setState({ ...EMPTY_RUN, ...progress });
     await request(still(false));
   }
 
-  const unsubscribeRestore = options.history?.onRestore((progress) => {
+  const unsubscribeRestore = history?.onRestore((progress) => {
     void enqueue(() => restartNow(progress));
   });
 
@@ -298,7 +296,7 @@ export function createTrainingController(
     }
   });
 
-  const unsubscribeApp = app.subscribe((state, previous) => {
+  const unsubscribeBench = bench.subscribe((state, previous) => {
     if (
       state.learningRate !== previous.learningRate ||
       state.trainBiases !== previous.trainBiases
@@ -345,7 +343,7 @@ export function createTrainingController(
         if (!session) return;
         const indices = await current.nextBatch();
         const samples = indices.map((i) => session?.data.train[i]).filter((s) => s !== undefined);
-        const { learningRate, trainBiases } = app.getState();
+        const { learningRate, trainBiases } = bench.getState();
         const outcome = stepper
           .getState()
           .setNetwork(session.network, samples, { learningRate, trainBiases });
@@ -357,18 +355,21 @@ export function createTrainingController(
       await pause();
       await enqueue(async () => {
         let outcome: string | null = null;
-        group(() => {
+        const draw = () => {
           if (seed === true) choices.getState().newInitSeed();
           else if (typeof seed === 'number') outcome = choices.getState().setInitSeed(seed);
           if (outcome) return;
           const c = choices.getState();
           const data = preparedOf(c);
-          const network = app.getState().network;
+          const network = bench.getState().network;
           const fresh = fitProblem(network, data)
             ? fittedNetwork(network, data, c.initSeed)
             : reinitialized(network, c.initSeed);
-          outcome = setMain(fresh, stepperSamples(data, c.batchSize));
-        });
+          outcome = setBench(fresh, stepperSamples(data, c.batchSize));
+        };
+        // The seed and its weights: one undo step.
+        if (history) history.group(draw);
+        else draw();
         if (outcome) throw new Error(outcome);
         await restartNow(NO_PROGRESS);
       });
@@ -395,7 +396,7 @@ export function createTrainingController(
     dispose() {
       stopLoop();
       unsubscribeChoices();
-      unsubscribeApp();
+      unsubscribeBench();
       unsubscribeRestore?.();
       client?.dispose();
       client = null;

@@ -140,8 +140,7 @@ export type ToWorker =
   | { id: number; kind: 'frame'; request: FrameRequest }
   | { id: number; kind: 'options'; options: Partial<TrainerOptions> }
   | { id: number; kind: 'network'; network: Network }
-  | { id: number; kind: 'nextBatch' }
-  | { id: number; kind: 'skipBatch' };
+  | { id: number; kind: 'nextBatch' };
 
 export type FromWorker =
   { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };

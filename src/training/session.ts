@@ -30,7 +30,6 @@ export interface Session {
   setOptions(options: Partial<TrainerOptions>): void;
   setNetwork(network: Network): void;
   nextBatch(): number[];
-  skipBatch(): void;
 }
 
 const now = () => performance.now();
@@ -291,7 +290,6 @@ export function createSession(init: SessionInit): Session {
       trainer.setNetwork(next);
     },
     nextBatch: () => trainer.nextBatch(),
-    skipBatch: () => trainer.skipBatch(),
   };
 }
 
