@@ -40,7 +40,7 @@ export function ShareLink() {
         </label>
       )}
       {status && (
-        <p className="status-ok" role="status">
+        <p className="status-ok share-status" role="status">
           {status}
         </p>
       )}
