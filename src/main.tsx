@@ -6,10 +6,16 @@ import { App } from './components/App';
 import { createAppStore } from './store';
 import { browserStorage, loadStartup, shareFragment, startAutosave } from './store/autosave';
 import { AppStoreProvider } from './store/context';
+import { decodeShare } from './store/persist';
+import { startTraining } from './components/training/kit';
 
 const storage = browserStorage();
 const startup = loadStartup(storage, window.location.hash);
 const store = createAppStore(startup.saved ?? {});
+// The Train tab's work a share link carries (it is checked where it is read), over the saved one.
+const fragment = startup.linked ? shareFragment(window.location.hash) : null;
+const linked = fragment ? decodeShare(fragment) : null;
+startTraining(store, linked?.ok ? (linked.training ?? null) : null);
 if (startup.linked) {
   // Opened over the saved work, which stays one undo away.
   store.getState().replaceWork(startup.linked);

@@ -1,6 +1,6 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useUndoKeys } from '../hooks/useUndoKeys';
-import { useApp, useAppStoreApi } from '../store/context';
+import { AppStoreProvider, useApp, useAppStoreApi } from '../store/context';
 import { ArchitecturePanel } from './controls/ArchitecturePanel';
 import { Inspector } from './controls/Inspector';
 import { SamplesPanel } from './controls/SamplesPanel';
@@ -10,7 +10,7 @@ import { WorkPanel } from './controls/WorkPanel';
 import { Diagram } from './diagram/Diagram';
 import { EquationsPanel } from './equations/EquationsPanel';
 import { LossPanel } from './LossPanel';
-import { kitFor, useAppMode } from './training/kit';
+import { useAppMode, useTrainingKit } from './training/kit';
 import { ModeTabs } from './training/ModeTabs';
 
 // Training (datasets, charts, the worker) loads only when its tab is opened.
@@ -20,12 +20,21 @@ const TrainingView = lazy(() =>
 
 export function App({ startupNotice = null }: { startupNotice?: string | null }) {
   const store = useAppStoreApi();
-  useUndoKeys(store);
+  const kit = useTrainingKit();
   const hidden = useApp((s) => s.view.hidden);
   const [notice, setNotice] = useState(
-    () => [startupNotice, kitFor(store).notice].filter(Boolean).join(' ') || null,
+    () => [startupNotice, kit.notice].filter(Boolean).join(' ') || null,
   );
   const mode = useAppMode();
+  // Ctrl+Z undoes in the tab the learner is in: the stepper's work, or the Train tab's.
+  const undoTarget = useMemo(
+    () =>
+      mode === 'train'
+        ? { undo: () => void kit.undo(), redo: () => void kit.redo() }
+        : { undo: () => store.getState().undo(), redo: () => store.getState().redo() },
+    [mode, kit, store],
+  );
+  useUndoKeys(undoTarget);
 
   return (
     <div className="app">
@@ -45,7 +54,10 @@ export function App({ startupNotice = null }: { startupNotice?: string | null })
       )}
       {mode === 'train' ? (
         <Suspense fallback={<p className="hint loading">Loading the training view…</p>}>
-          <TrainingView />
+          {/* The Train tab's views see its own network (the bench), never the stepper's. */}
+          <AppStoreProvider store={kit.bench}>
+            <TrainingView />
+          </AppStoreProvider>
         </Suspense>
       ) : (
         <main className="app-main">

@@ -1,5 +1,6 @@
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import type { Activation, Granularity, Loss, Network, Sample } from '../engine';
+import type { Carried } from './edits';
 import type {
   LearnerState,
   NotationId,
@@ -50,10 +51,10 @@ export interface EditActions {
   /** Replace the whole work (an import, a share link); undoable. */
   replaceWork(state: LearnerState): void;
   /**
-   * A network from elsewhere (training), and optionally the batch to step through with it: checked
-   * like any edit, undoable, and the pass starts again at step 0.
+   * A network from elsewhere (the other tab), and optionally the batch to step through with it and
+   * its η and "Train biases": checked like any edit, undoable, and the pass starts at step 0.
    */
-  setNetwork(network: Network, samples?: Sample[]): Outcome;
+  setNetwork(network: Network, samples?: Sample[], carried?: Carried): Outcome;
 }
 
 /** Undo and redo (slices/undo.ts). */

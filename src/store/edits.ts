@@ -178,12 +178,23 @@ export const removeSample: Edit<[index: number]> = ({ network, samples, sampleIn
   return { network, samples: next, sampleIndex: Math.min(sampleIndex, next.length - 1) };
 };
 
-/** A network from elsewhere (training), and perhaps its batch: the pass starts again. */
-export const setNetwork: Edit<[network: Network, samples?: Sample[]]> = (
+/** What a network brought from the other tab may carry with it. */
+export type Carried = Partial<Pick<LearnerState, 'learningRate' | 'trainBiases'>>;
+
+/**
+ * A network from elsewhere (the other tab), perhaps with its batch, η and "Train biases": the pass
+ * starts again.
+ */
+export const setNetwork: Edit<[network: Network, samples?: Sample[], carried?: Carried]> = (
   state,
   network,
   samples,
+  carried = {},
 ) => {
+  if (carried.learningRate !== undefined) {
+    const problem = checkValue(carried.learningRate, 0, LIMITS.maxLearningRate);
+    if (problem) return problem;
+  }
   if (samples && samples.length > LIMITS.maxSamples)
     return `At most ${LIMITS.maxSamples} samples in a batch.`;
   return {
@@ -194,6 +205,7 @@ export const setNetwork: Edit<[network: Network, samples?: Sample[]]> = (
     history: [],
     exampleId: null,
     ...(samples ? { sampleIndex: 0 } : {}),
+    ...carried,
   };
 };
 

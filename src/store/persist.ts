@@ -5,7 +5,12 @@ import { unpackLink } from './linkText';
 import type { LearnerState } from './types';
 import { pathOf, workProblem } from './workCheck';
 
-export type Loaded = { ok: true; work: LearnerState } | { ok: false; error: string };
+/**
+ * `training`: what a share link carries of the Train tab's work, unread here (the training layer
+ * checks it: see training/persist.ts); absent in files and older links.
+ */
+export type Loaded =
+  { ok: true; work: LearnerState; training?: unknown } | { ok: false; error: string };
 
 /** Older saved shapes, upgraded one version at a time: version n → n + 1. */
 const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
@@ -19,15 +24,20 @@ function withDefault(work: unknown, key: string, value: unknown): unknown {
   return { ...work, [key]: value };
 }
 
-export function toSaved(work: LearnerState): {
+export function toSaved(
+  work: LearnerState,
+  training?: unknown,
+): {
   app: 'backstep';
   version: number;
   work: LearnerState;
+  training?: unknown;
 } {
   return {
     app: 'backstep',
     version: CURRENT_VERSION,
     work: { ...work, history: work.history.slice(-LIMITS.maxHistory) },
+    ...(training === undefined ? {} : { training }),
   };
 }
 
@@ -66,7 +76,9 @@ export function parseSaved(raw: unknown): Loaded {
   // The parts together (the history's networks against the samples, too): nothing accepted here
   // can break a later step.
   const problem = workProblem(work);
-  return problem ? { ok: false, error: problem } : { ok: true, work };
+  if (problem) return { ok: false, error: problem };
+  const { training } = parsed.data;
+  return training === undefined ? { ok: true, work } : { ok: true, work, training };
 }
 
 export function parseSavedText(text: string): Loaded {
@@ -83,9 +95,12 @@ export function workToJson(work: LearnerState): string {
   return JSON.stringify(toSaved(work), null, 2);
 }
 
-/** The whole work in a URL fragment, compressed. JSON keeps every float64 exactly. */
-export function encodeShare(work: LearnerState): string {
-  return compressToEncodedURIComponent(JSON.stringify(toSaved(work)));
+/**
+ * The whole work in a URL fragment, compressed, with the Train tab's work when given. JSON keeps
+ * every float64 exactly.
+ */
+export function encodeShare(work: LearnerState, training?: unknown): string {
+  return compressToEncodedURIComponent(JSON.stringify(toSaved(work, training)));
 }
 
 /** A link's fragment, unpacked within the size any work can have (linkText.ts), then checked. */

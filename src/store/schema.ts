@@ -82,6 +82,8 @@ export const savedSchema = z.object({
   app: z.literal('backstep'),
   version: z.literal(CURRENT_VERSION),
   work: learnerSchema,
+  /** The Train tab's work in a share link: checked by the training layer, which reads it. */
+  training: z.unknown().optional(),
 });
 
 export type SavedWork = z.infer<typeof savedSchema>;

@@ -13,7 +13,6 @@ export interface SessionClient {
   setOptions(options: Partial<TrainerOptions>): Promise<void>;
   setNetwork(network: Network): Promise<void>;
   nextBatch(): Promise<number[]>;
-  skipBatch(): Promise<void>;
   dispose(): void;
 }
 
@@ -56,7 +55,6 @@ function workerClient(worker: Worker): SessionClient {
     setOptions: (options) => call({ kind: 'options', options }),
     setNetwork: (network) => call({ kind: 'network', network }),
     nextBatch: () => call({ kind: 'nextBatch' }),
-    skipBatch: () => call({ kind: 'skipBatch' }),
     dispose: () => worker.terminate(),
   };
 }
@@ -86,7 +84,6 @@ export function localClient(): SessionClient {
     setOptions: (options) => withSession((s) => s.setOptions(options)),
     setNetwork: (network) => withSession((s) => s.setNetwork(network)),
     nextBatch: () => withSession((s) => s.nextBatch()),
-    skipBatch: () => withSession((s) => s.skipBatch()),
     dispose() {
       session = null;
     },

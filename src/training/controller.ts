@@ -9,6 +9,7 @@ import {
   reinitialized,
   stepperSamples,
 } from './selectors';
+import { NO_PROGRESS, type TrainingHistory, type TrainingProgress } from './history';
 import { EMPTY_RUN, type RunStore } from './runtime';
 import type { TrainingStore } from './store';
 import type { TrainingChoices } from './choices';
@@ -26,19 +27,26 @@ import { prefersReducedMotion } from './motion';
 import { createRunFeed } from './runFeed';
 
 /**
- * Runs training for the live view: keeps a session (in a worker) in step with the learner's
- * network and choices, drives it one animation frame at a time, sends heatmaps straight to the
- * canvases, curves to the run store (a few times a second), and commits the network to the main
- * store whenever training pauses — so the stepper, undo and saving see it.
+ * Runs training for the live view: keeps a session (in a worker) in step with the training
+ * network (the bench store, the Train tab's own: the stepper's is never touched) and the choices,
+ * drives it one animation frame at a time, sends heatmaps straight to the canvases, curves to the
+ * run store (a few times a second), and commits the network to the bench whenever training pauses
+ * — so saving and "Step through this network" see it.
  */
 export interface TrainingController {
   refresh(): void;
   play(): void;
   pause(): Promise<void>;
   oneEpoch(): Promise<void>;
-  /** Hand the next mini-batch to the stepper, as the pass training would run next. */
-  openNextBatch(): Promise<void>;
-  reset(newSeed: boolean): Promise<void>;
+  /**
+   * "Step through this network": the stepper gets the training network and the mini-batch it would
+   * train on next (one undo step there), and opens.
+   */
+  stepThrough(stepper: AppStore): Promise<void>;
+  /** Back to initial weights: of the same seed (false), the next (true), or one typed. */
+  reset(seed: boolean | number): Promise<void>;
+  /** Start the session again from this network and progress (a new run, or one brought back). */
+  restart(progress: TrainingProgress): Promise<void>;
   /** Discretize the big picture, or show one unit in it instead of the output; redraws. */
   setView(view: Partial<PlotView>): void;
   view(): PlotView;
@@ -55,6 +63,10 @@ export interface ControllerOptions {
   reducedMotion?: () => boolean;
   requestFrame?: (callback: () => void) => number;
   cancelFrame?: (handle: number) => void;
+  /** The Train tab's undo: a new seed and its weights are one step; an undo resumes its run. */
+  history?: TrainingHistory;
+  /** A run brought back (a reload, a link) with the bench's network: it goes on from there. */
+  resume?: TrainingProgress;
 }
 
 const DATA_KEYS: (keyof TrainingChoices)[] = [
@@ -69,7 +81,8 @@ const DATA_KEYS: (keyof TrainingChoices)[] = [
 ];
 
 export function createTrainingController(
-  app: AppStore,
+  /** The training network's store (the Train tab's own: the stepper's is another). */
+  bench: AppStore,
   choices: TrainingStore,
   run: RunStore,
   options: ControllerOptions = {},
@@ -94,18 +107,23 @@ export function createTrainingController(
   /** What the big picture shows (a view option, not saved). */
   let view: PlotView = { discretize: false, focus: null, hover: null };
   const viewListeners = new Set<() => void>();
-  /** The mini-batch last handed to the stepper, and the network it was handed with. */
-  let handedBatch: { network: Network; samples: PreparedData['train'] } | null = null;
-  /** True while this controller itself changes the main store's network. */
+  const { history } = options;
+  /** The progress to resume when the next session starts with this very network. */
+  let resumeFrom = options.resume
+    ? { network: bench.getState().network, progress: options.resume }
+    : null;
+  /** True while this controller itself changes the bench's network. */
   let ownChange = false;
-  const setMain = (network: Network, samples?: PreparedData['train']) => {
+  const own = <T>(change: () => T): T => {
     ownChange = true;
     try {
-      return app.getState().setNetwork(network, samples);
+      return change();
     } finally {
       ownChange = false;
     }
   };
+  const setBench = (network: Network, samples: PreparedData['train']) =>
+    own(() => bench.getState().setNetwork(network, samples));
 
   const fail = (error: unknown) =>
     run.setState({ status: 'idle', error: (error as Error).message ?? String(error) });
@@ -117,34 +135,41 @@ export function createTrainingController(
     run.setState({ ...EMPTY_RUN, status: run.getState().status, notice: run.getState().notice });
   };
 
-  /** Commit a network from training to the main store (undoable; the stepper starts over). */
+  /** Commit a network from training to the bench: progress, not an edit (undo does not stop at it). */
   const commit = (network: Network) => {
     if (session) session.network = network;
-    const outcome = setMain(network);
-    if (outcome === null || !session) return;
-    const retry = setMain(network, stepperSamples(session.data, choices.getState().batchSize));
-    if (retry) throw new Error(retry);
+    own(() => bench.setState({ network }));
   };
 
-  /** Make the session train the main store's network on the chosen data, fitting it if needed. */
+  /** Make the session train the bench's network on the chosen data, fitting it if needed. */
   async function sync(): Promise<SessionClient> {
     const c = choices.getState();
     const data = preparedOf(c);
-    let network = app.getState().network;
+    let network = bench.getState().network;
     const problem = fitProblem(network, data);
     if (problem) {
       network = fittedNetwork(network, data, c.initSeed);
-      const outcome = setMain(network, stepperSamples(data, c.batchSize));
+      const fitted = network;
+      let outcome: string | null = null;
+      const fit = () => (outcome = setBench(fitted, stepperSamples(data, c.batchSize)));
+      // Part of the change of data that made it needed: one undo step with it.
+      if (history) history.quietly(fit);
+      else fit();
       if (outcome) throw new Error(outcome);
       run.setState({
-        notice: `${problem} So the network was set up for this data: ${network.inputSize} input${network.inputSize === 1 ? '' : 's'}, the same hidden layers, and an output for ${data.task === 'regression' ? 'regression' : 'classification'}, with new weights (seed ${c.initSeed}). Undo (Ctrl+Z) brings the previous network back.`,
+        notice: `${problem} So the network was set up for this data: ${network.inputSize} input${network.inputSize === 1 ? '' : 's'}, the same hidden layers, and an output for ${data.task === 'regression' ? 'regression' : 'classification'}, with new weights (seed ${c.initSeed}). Undo (Ctrl+Z) brings back the data and network before.`,
       });
     }
     client ??= makeClient();
     const shape = shapeKeyOf(network);
     if (!session || session.data !== data || session.shape !== shape) {
-      const { learningRate, trainBiases } = app.getState();
-      const init = sessionInitOf(network, c, learningRate, trainBiases);
+      const { learningRate, trainBiases } = bench.getState();
+      const resume = resumeFrom?.network === network ? resumeFrom.progress : null;
+      resumeFrom = null;
+      const init = {
+        ...sessionInitOf(network, c, learningRate, trainBiases),
+        examplesSeen: resume?.examplesSeen ?? 0,
+      };
       try {
         await client.init(init);
       } catch (error) {
@@ -156,17 +181,11 @@ export function createTrainingController(
       }
       session = { data, shape, network };
       clearRun();
+      if (resume) run.setState({ ...resume });
     } else if (session.network !== network) {
-      // The stepper took the gradient step on the batch it was handed: training moves past it.
-      const handed = handedBatch;
-      handedBatch = null;
-      if (handed && app.getState().samples === handed.samples && network !== handed.network) {
-        await client.skipBatch();
-      }
       await client.setNetwork(network);
       session.network = network;
     }
-    handedBatch = null;
     return client;
   }
 
@@ -187,7 +206,7 @@ export function createTrainingController(
         stopReason: reply.stopped,
         overflow: reply.overflow && {
           ...reply.overflow,
-          learningRate: app.getState().learningRate,
+          learningRate: bench.getState().learningRate,
         },
       });
     }
@@ -247,6 +266,18 @@ export function createTrainingController(
     });
   };
 
+  /** A new session from the bench's network, with this progress (inside the chain). */
+  async function restartNow(progress: TrainingProgress) {
+    session = null;
+    resumeFrom = { network: bench.getState().network, progress };
+    run.setState({ ...EMPTY_RUN, ...progress });
+    await request(still(false));
+  }
+
+  const unsubscribeRestore = history?.onRestore((progress) => {
+    void enqueue(() => restartNow(progress));
+  });
+
   const unsubscribeChoices = choices.subscribe((state, previous) => {
     if (state.mode !== previous.mode) {
       if (state.mode === 'train') refresh();
@@ -265,7 +296,7 @@ export function createTrainingController(
     }
   });
 
-  const unsubscribeApp = app.subscribe((state, previous) => {
+  const unsubscribeBench = bench.subscribe((state, previous) => {
     if (
       state.learningRate !== previous.learningRate ||
       state.trainBiases !== previous.trainBiases
@@ -305,37 +336,47 @@ export function createTrainingController(
         request({ ...still(true), work: 'epoch', stop: { ...c.stop, kind: 'none' } }),
       );
     },
-    async openNextBatch() {
+    async stepThrough(stepper) {
       await pause();
       await enqueue(async () => {
         const current = await sync();
         if (!session) return;
         const indices = await current.nextBatch();
         const samples = indices.map((i) => session?.data.train[i]).filter((s) => s !== undefined);
-        const outcome = setMain(session.network, samples);
+        const { learningRate, trainBiases } = bench.getState();
+        const outcome = stepper
+          .getState()
+          .setNetwork(session.network, samples, { learningRate, trainBiases });
         if (outcome) throw new Error(outcome);
-        // Training skips this batch only if the learner steps past its update in the stepper
-        // (see sync); otherwise it is still the batch training runs next.
-        handedBatch = { network: app.getState().network, samples: app.getState().samples };
         choices.getState().setMode('step');
       });
     },
-    async reset(newSeed) {
+    async reset(seed) {
       await pause();
-      if (newSeed) choices.getState().newInitSeed();
       await enqueue(async () => {
-        const c = choices.getState();
-        const data = preparedOf(c);
-        const network = app.getState().network;
-        const fresh = fitProblem(network, data)
-          ? fittedNetwork(network, data, c.initSeed)
-          : reinitialized(network, c.initSeed);
-        const outcome = setMain(fresh, stepperSamples(data, c.batchSize));
+        let outcome: string | null = null;
+        const draw = () => {
+          if (seed === true) choices.getState().newInitSeed();
+          else if (typeof seed === 'number') outcome = choices.getState().setInitSeed(seed);
+          if (outcome) return;
+          const c = choices.getState();
+          const data = preparedOf(c);
+          const network = bench.getState().network;
+          const fresh = fitProblem(network, data)
+            ? fittedNetwork(network, data, c.initSeed)
+            : reinitialized(network, c.initSeed);
+          outcome = setBench(fresh, stepperSamples(data, c.batchSize));
+        };
+        // The seed and its weights: one undo step.
+        if (history) history.group(draw);
+        else draw();
         if (outcome) throw new Error(outcome);
-        session = null;
-        run.setState({ ...EMPTY_RUN });
-        await request(still(false));
+        await restartNow(NO_PROGRESS);
       });
+    },
+    async restart(progress) {
+      await pause();
+      await enqueue(() => restartNow(progress));
     },
     setView(next) {
       view = { ...view, ...next };
@@ -355,7 +396,8 @@ export function createTrainingController(
     dispose() {
       stopLoop();
       unsubscribeChoices();
-      unsubscribeApp();
+      unsubscribeBench();
+      unsubscribeRestore?.();
       client?.dispose();
       client = null;
     },

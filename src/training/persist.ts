@@ -1,8 +1,12 @@
 import { z } from '../store/zod';
 import { DATA_LIMITS, DATASET_KINDS, FEATURE_IDS } from '../data';
-import { REGULARIZATIONS } from '../engine';
+import { REGULARIZATIONS, validateNetwork, type Network } from '../engine';
 import { LIMITS } from '../store/limits';
-import { choicesOf, TRAINING_LIMITS, type TrainingStore } from './store';
+import { networkSchema } from '../store/schema';
+import { compatibilityProblem } from '../store/shape';
+import { choicesOf, TRAINING_LIMITS } from './store';
+import { appendRecords, type EpochRecord } from './runtime';
+import type { TrainingProgress } from './history';
 import {
   APP_MODES,
   DEFAULT_TRAINING,
@@ -13,9 +17,14 @@ import {
 } from './choices';
 import { parseCsv } from '../data';
 
-/** The learner's training choices, saved beside their work under their own key and version. */
+/**
+ * The Train tab's work — its choices, its network with η and "Train biases", and how far the run
+ * got (epoch count and curves) — saved beside the stepper's work under its own key and version,
+ * and carried in share links.
+ */
 export const TRAINING_KEY = 'backstep.training';
-export const TRAINING_VERSION = 1;
+/** Version 1 held the choices only (the network was the stepper's); 2 adds the work. */
+export const TRAINING_VERSION = 2;
 
 const seed = z.number().int().min(0).max(TRAINING_LIMITS.maxSeed);
 
@@ -47,45 +56,98 @@ export const trainingSchema = z.object({
   speed: z.enum(idsOf(TRAINING_SPEEDS)),
 });
 
+/** A curve's value: JSON writes NaN and ±∞ (a diverged run) as null, read back as NaN. */
+const curveValue = z
+  .number()
+  .nullable()
+  .transform((v) => v ?? NaN);
+
+const record = z.object({
+  epoch: z.number().min(0),
+  trainLoss: curveValue,
+  testLoss: curveValue,
+  trainAccuracy: z.number().min(0).max(1).nullable(),
+  testAccuracy: z.number().min(0).max(1).nullable(),
+  gradientNorms: z.array(curveValue).max(LIMITS.maxHiddenLayers + 1),
+  penalty: curveValue,
+});
+
+/** Curve points saved at most (thinned as the chart thins them): a link stays a few kB. */
+export const SAVED_RECORDS = 300;
+
+const workSchema = z.object({
+  network: networkSchema,
+  learningRate: z.number().min(0).max(LIMITS.maxLearningRate),
+  trainBiases: z.boolean(),
+  progress: z.object({
+    epoch: z.number().min(0),
+    examplesSeen: z.number().int().min(0),
+    history: z.array(record).max(SAVED_RECORDS),
+  }),
+});
+
+/** The training network, η, "Train biases" and how far the run got. */
+export interface TrainingWork {
+  network: Network;
+  learningRate: number;
+  trainBiases: boolean;
+  progress: TrainingProgress;
+}
+
+export interface SavedTraining {
+  choices: TrainingChoices;
+  /** Null in a version 1 save: training starts from a new network. */
+  work: TrainingWork | null;
+}
+
 const savedTraining = z.object({
   app: z.literal('backstep-training'),
-  version: z.literal(TRAINING_VERSION),
+  version: z.union([z.literal(1), z.literal(TRAINING_VERSION)]),
   choices: trainingSchema,
+  work: workSchema.optional(),
 });
 
 type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>;
 type Part = keyof typeof trainingSchema.shape;
 
-export interface LoadedTraining {
-  choices: TrainingChoices;
-  /** What could not be read and was reset to its default, in words; null when all of it was. */
-  problem: string | null;
-}
+/** A saved or linked training: what can be read, and what could not (in words), or null. */
+export type LoadedTraining = SavedTraining & { problem: string | null };
+
+const NOTHING_SAVED: SavedTraining = { choices: DEFAULT_TRAINING, work: null };
 
 const issueText = (issue: z.core.$ZodIssue | undefined) =>
   `${issue?.path.join('.') ?? ''}${issue?.path.length ? ': ' : ''}${issue?.message ?? 'invalid'}`;
 
-/**
- * Saved choices, part by part: each part that can be read is kept, each that cannot takes its
- * default and is named in the problem — so one setting out of range does not cost the learner the
- * rest (their pasted CSV above all).
- */
-export function loadTrainingChoices(text: string | null): LoadedTraining {
-  if (text === null) return { choices: DEFAULT_TRAINING, problem: null };
-  let raw: unknown;
+/** The saved network, η and run, checked as the stepper checks a network; else the reason. */
+function readWork(raw: unknown): { work: TrainingWork | null; problem: string | null } {
+  if (raw === undefined) return { work: null, problem: null };
+  const parsed = workSchema.safeParse(raw);
+  if (!parsed.success) return { work: null, problem: `work (${issueText(parsed.error.issues[0])})` };
+  const work = parsed.data as TrainingWork;
   try {
-    raw = JSON.parse(text);
-  } catch {
-    return { choices: DEFAULT_TRAINING, problem: 'The saved training settings are not JSON.' };
+    validateNetwork(work.network);
+    const problem = compatibilityProblem(work.network);
+    if (problem) throw new Error(problem);
+  } catch (error) {
+    return { work: null, problem: `work (the network: ${(error as Error).message})` };
   }
+  return { work, problem: null };
+}
+
+/**
+ * A saved or linked training, part by part: each part that can be read is kept, each that cannot
+ * takes its default (the network: a new one) and is named in the problem — so one setting out of
+ * range does not cost the learner the rest (their pasted CSV above all).
+ */
+export function parseTraining(raw: unknown): LoadedTraining {
   const envelope = savedTraining.pick({ app: true, version: true }).safeParse(raw);
   if (!envelope.success) {
     return {
-      choices: DEFAULT_TRAINING,
-      problem: `The saved training settings could not be read (${issueText(envelope.error.issues[0])}).`,
+      ...NOTHING_SAVED,
+      problem: `The saved training could not be read (${issueText(envelope.error.issues[0])}).`,
     };
   }
-  const saved = (raw as { choices?: unknown }).choices;
+  const { choices: saved, work: savedWork } = raw as { choices?: unknown; work?: unknown };
   const parts: Record<string, unknown> = { ...DEFAULT_TRAINING };
   const unread: string[] = [];
   for (const part of Object.keys(trainingSchema.shape) as Part[]) {
@@ -103,53 +165,111 @@ export function loadTrainingChoices(text: string | null): LoadedTraining {
     choices.csv = null;
   }
   if (choices.source === 'csv' && !choices.csv) choices.source = 'generated';
+  const { work, problem } = readWork(savedWork);
+  if (problem) unread.push(problem);
   return {
     choices,
+    work,
     problem: unread.length
       ? `Some saved training settings could not be read and were reset to their defaults: ${unread.join('; ')}.`
       : null,
   };
 }
 
+/** Saved choices and work, as parseTraining reads them. */
+export function loadTrainingChoices(text: string | null): LoadedTraining {
+  if (text === null) return { ...NOTHING_SAVED, problem: null };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ...NOTHING_SAVED, problem: 'The saved training settings are not JSON.' };
+  }
+  return parseTraining(raw);
+}
+
 /**
- * The saved choices, as loadTrainingChoices reads them; a save with a part that could not be read
+ * The saved training, as loadTrainingChoices reads it; a save with a part that could not be read
  * is first set aside under its own key (never deleted), and the notice says where.
  */
 export function loadTrainingFrom(
   storage: KeyValueStore | null,
   now = new Date(),
-): { choices: TrainingChoices; notice: string | null } {
+): SavedTraining & { notice: string | null } {
   let text: string | null = null;
   try {
     text = storage?.getItem(TRAINING_KEY) ?? null;
   } catch {
     text = null;
   }
-  const { choices, problem } = loadTrainingChoices(text);
-  if (!problem || text === null) return { choices, notice: null };
+  const { choices, work, problem } = loadTrainingChoices(text);
+  if (!problem || text === null) return { choices, work, notice: null };
   const aside = `${TRAINING_KEY}.unreadable.${now.toISOString()}`;
   try {
     storage?.setItem(aside, text);
   } catch {
-    return { choices, notice: `${problem} The rest was loaded.` };
+    return { choices, work, notice: `${problem} The rest was loaded.` };
   }
   return {
     choices,
+    work,
     notice: `${problem} The rest was loaded; the settings as saved were kept in this browser's storage under "${aside}".`,
   };
 }
 
-export function trainingToJson(choices: TrainingChoices): string {
-  return JSON.stringify({
-    app: 'backstep-training',
-    version: TRAINING_VERSION,
-    choices: choicesOf(choices),
-  });
+/** Six significant digits: a curve needs no more, and a link stays short. */
+const short = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(6)) : v);
+
+function savedRecord(r: EpochRecord): EpochRecord {
+  return {
+    epoch: short(r.epoch),
+    trainLoss: short(r.trainLoss),
+    testLoss: short(r.testLoss),
+    trainAccuracy: r.trainAccuracy === null ? null : short(r.trainAccuracy),
+    testAccuracy: r.testAccuracy === null ? null : short(r.testAccuracy),
+    gradientNorms: r.gradientNorms.map(short),
+    penalty: short(r.penalty),
+  };
 }
 
-/** Save the choices a moment after each change; returns the function that stops saving. */
+/** What is saved and linked: plain data, the curves thinned (weights exact). */
+export function savedTrainingOf(choices: TrainingChoices, work?: TrainingWork | null) {
+  return {
+    app: 'backstep-training' as const,
+    version: TRAINING_VERSION,
+    choices: choicesOf(choices),
+    ...(work
+      ? {
+          work: {
+            network: work.network,
+            learningRate: work.learningRate,
+            trainBiases: work.trainBiases,
+            progress: {
+              epoch: work.progress.epoch,
+              examplesSeen: work.progress.examplesSeen,
+              history: appendRecords([], work.progress.history, SAVED_RECORDS).map(savedRecord),
+            },
+          },
+        }
+      : {}),
+  };
+}
+
+export function trainingToJson(choices: TrainingChoices, work?: TrainingWork | null): string {
+  return JSON.stringify(savedTrainingOf(choices, work));
+}
+
+/** What the autosave watches and writes. */
+export interface TrainingSource {
+  /** The current training, as savedTrainingOf writes it. */
+  snapshot(): { choices: TrainingChoices; work: TrainingWork | null };
+  /** Calls back on any change; returns the function that stops listening. */
+  subscribe(listener: () => void): () => void;
+}
+
+/** Save the training a moment after each change; returns the function that stops saving. */
 export function startTrainingAutosave(
-  store: TrainingStore,
+  source: TrainingSource,
   storage: KeyValueStore,
   delayMs = 250,
 ): () => void {
@@ -157,12 +277,13 @@ export function startTrainingAutosave(
   const save = () => {
     timer = null;
     try {
-      storage.setItem(TRAINING_KEY, trainingToJson(store.getState()));
+      const { choices, work } = source.snapshot();
+      storage.setItem(TRAINING_KEY, trainingToJson(choices, work));
     } catch {
       // Storage full or blocked: training still works, it is just not remembered.
     }
   };
-  const unsubscribe = store.subscribe(() => {
+  const unsubscribe = source.subscribe(() => {
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(save, delayMs);
   });

@@ -36,6 +36,8 @@ export interface SessionInit {
   /** Seed of the mini-batch order. */
   seed: number;
   plot: PlotSpec;
+  /** Examples already trained on (a run brought back): the mini-batch order moves on past them. */
+  examplesSeen?: number;
 }
 
 export interface FrameRequest {
@@ -138,8 +140,7 @@ export type ToWorker =
   | { id: number; kind: 'frame'; request: FrameRequest }
   | { id: number; kind: 'options'; options: Partial<TrainerOptions> }
   | { id: number; kind: 'network'; network: Network }
-  | { id: number; kind: 'nextBatch' }
-  | { id: number; kind: 'skipBatch' };
+  | { id: number; kind: 'nextBatch' };
 
 export type FromWorker =
   { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };

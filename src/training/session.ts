@@ -30,10 +30,12 @@ export interface Session {
   setOptions(options: Partial<TrainerOptions>): void;
   setNetwork(network: Network): void;
   nextBatch(): number[];
-  skipBatch(): void;
 }
 
 const now = () => performance.now();
+
+/** Examples a resumed run replays (without training) to reach its place in the batch order. */
+const MAX_REPLAY = 50_000_000;
 
 /** Fill the grid's input columns once: features of each grid point's raw coordinates. */
 function fillGridInputs(grid: GridForward, plot: PlotSpec): void {
@@ -66,6 +68,9 @@ export function createSession(init: SessionInit): Session {
   const trainSet = packSamples(init.train, nIn, nOut);
   const testSet = packSamples(init.test, nIn, nOut);
   const trainer = createTrainer(network, trainSet, init.options, init.seed);
+  // A run brought back (a reload, a link, an undo) goes on where it was, in the same batch order.
+  const resumeAt = Math.min(init.examplesSeen ?? 0, MAX_REPLAY);
+  while (trainer.examplesSeen < resumeAt) trainer.skipBatch();
   const sizes = trainer.kernel.sizes;
   const L = sizes.length - 1;
   const hidden: HiddenLayout = {
@@ -87,7 +92,7 @@ export function createSession(init: SessionInit): Session {
     : [];
   let gridMs: number | null = null;
   let paintMs: number | null = null;
-  let startRecorded = false;
+  let startRecorded = trainer.examplesSeen > 0;
 
   const [lo, hi] = plot.targetRange;
   const mid = (lo + hi) / 2;
@@ -285,7 +290,6 @@ export function createSession(init: SessionInit): Session {
       trainer.setNetwork(next);
     },
     nextBatch: () => trainer.nextBatch(),
-    skipBatch: () => trainer.skipBatch(),
   };
 }
 

@@ -44,6 +44,8 @@ export interface TrainingActions {
   setStop(stop: Partial<StopCondition>): Outcome;
   setSpeed(speed: TrainingSpeed): void;
   newInitSeed(): void;
+  /** A weight seed the learner typed. */
+  setInitSeed(seed: number): Outcome;
   replaceChoices(choices: TrainingChoices): void;
 }
 
@@ -58,6 +60,9 @@ export const TRAINING_LIMITS = {
 
 const whole = (value: number, min: number, max: number): string | null =>
   checkValue(value, min, max) ?? (Number.isInteger(value) ? null : 'A whole number, please.');
+
+/** Why a seed the learner typed cannot be used, or null. */
+export const seedProblem = (seed: number): string | null => whole(seed, 0, TRAINING_LIMITS.maxSeed);
 
 export function createTrainingStore(init: Partial<TrainingChoices> = {}): TrainingStore {
   return createStore<TrainingState>()((set, get) => {
@@ -85,7 +90,7 @@ export function createTrainingStore(init: Partial<TrainingChoices> = {}): Traini
         return change(whole(count, DATA_LIMITS.minPoints, DATA_LIMITS.maxPoints), { count });
       },
       setDataSeed(seed) {
-        return change(whole(seed, 0, TRAINING_LIMITS.maxSeed), { dataSeed: seed });
+        return change(seedProblem(seed), { dataSeed: seed });
       },
       regenerate() {
         set({ dataSeed: (get().dataSeed + 1) % TRAINING_LIMITS.maxSeed });
@@ -150,6 +155,9 @@ export function createTrainingStore(init: Partial<TrainingChoices> = {}): Traini
       },
       newInitSeed() {
         set({ initSeed: (get().initSeed + 1) % TRAINING_LIMITS.maxSeed });
+      },
+      setInitSeed(seed) {
+        return change(seedProblem(seed), { initSeed: seed });
       },
       replaceChoices(choices) {
         set(choices);

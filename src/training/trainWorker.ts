@@ -27,9 +27,6 @@ function handle(message: ToWorker): { result: unknown; transfer: ArrayBuffer[] }
       return { result: null, transfer: [] };
     case 'nextBatch':
       return { result: session.nextBatch(), transfer: [] };
-    case 'skipBatch':
-      session.skipBatch();
-      return { result: null, transfer: [] };
   }
 }
 

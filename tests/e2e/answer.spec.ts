@@ -63,7 +63,7 @@ for (const size of [
  */
 function badEquations(page: Page) {
   return page.evaluate(() => {
-    const boxes = [...document.querySelectorAll('.equations-panel .tex-display')];
+    const boxes = Array.from(document.querySelectorAll('.equations-panel .tex-display'));
     if (boxes.length === 0 || boxes.some((box) => !box.querySelector('.katex-html'))) return null;
     const bad: string[] = [];
     for (const box of boxes) {

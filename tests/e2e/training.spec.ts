@@ -125,11 +125,11 @@ test('an overflow pauses training with a warning and keeps the last good network
   await expect(warning).toContainText('η = 10');
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
 
-  // The kept network is in the main store and saved: every number finite and within ±10⁶.
+  // The kept network is the Train tab's and saved: every number finite and within ±10⁶.
   await expect
     .poll(async () =>
       page.evaluate(() => {
-        const saved = JSON.parse(localStorage.getItem('backstep.work') ?? 'null');
+        const saved = JSON.parse(localStorage.getItem('backstep.training') ?? 'null');
         const layers = saved?.work?.network?.layers as
           { weights: number[][]; biases: number[] }[] | undefined;
         if (!layers || layers.length !== 3) return 'not saved yet';
@@ -143,14 +143,14 @@ test('an overflow pauses training with a warning and keeps the last good network
   expect(errors).toEqual([]);
 });
 
-test('"One mini-batch" opens the next mini-batch in the stepper at its first step', async ({
+test('"Step through this network" opens the next mini-batch in the stepper at its first step', async ({
   page,
 }) => {
   const errors = await openTraining(page);
   await setField(page, 'Batch size', '4');
   await page.getByRole('button', { name: 'One epoch' }).click();
   await expect(page.getByTestId('train-epoch')).toHaveText('1');
-  await page.getByRole('button', { name: /One mini-batch/ }).click();
+  await page.getByRole('button', { name: 'Step through this network' }).click();
   await expect(page.getByRole('tab', { name: 'Step through a pass' })).toHaveAttribute(
     'aria-selected',
     'true',
@@ -250,7 +250,7 @@ test('Reset returns to the same initial weights; New seed draws others', async (
   await expect(epoch).toHaveText('0');
   await expect(loss).toHaveText(initial ?? '');
   await page.getByRole('button', { name: 'New seed' }).click();
-  await expect(page.getByText('weights from seed 2')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Weight seed', exact: true })).toHaveValue('2');
   await expect(page.getByTestId('train-epoch')).toHaveText('0');
   await expect(loss).not.toHaveText(initial ?? '');
   expect(errors).toEqual([]);
@@ -353,10 +353,10 @@ test('exports the trained weights as a file the stepper can import', async ({ pa
   expect(saved.work.network.inputSize).toBe(2);
   const shown = (await page.getByTestId('network-shape').textContent()) ?? '';
   expect(saved.work.network.layers).toHaveLength(shown.split('→').length - 1);
-  // The file holds the network training reached: the one the page keeps as the learner's work.
+  // The file holds the network training reached: the one the page keeps as the Train tab's work.
   await expect
     .poll(async () => {
-      const stored = await page.evaluate(() => localStorage.getItem('backstep.work'));
+      const stored = await page.evaluate(() => localStorage.getItem('backstep.training'));
       return (JSON.parse(stored ?? 'null') as typeof saved | null)?.work?.network;
     })
     .toEqual(saved.work.network);

@@ -1,11 +1,13 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { HIDEABLE_PANELS, type HideablePanel } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
-import { encodeShare, learnerOf, parseSavedText, workToJson } from '../../store/persist';
-import { SHARE_PARAM } from '../../store/autosave';
+import { learnerOf, parseSavedText, workToJson } from '../../store/persist';
 import { LINK_LIMITS } from '../../store/linkText';
+import { trainThisNetwork } from '../../training/moves';
+import { useTrainingKit } from '../training/kit';
 import { downloadText } from './download';
 import { ExportButtons } from './ExportButtons';
+import { ShareLink } from './ShareLink';
 
 const PANEL_NAMES: Record<HideablePanel, string> = {
   editors: 'parameter editor',
@@ -15,26 +17,18 @@ const PANEL_NAMES: Record<HideablePanel, string> = {
   examples: 'example picker',
 };
 
-/** Undo and redo; share link; export and import of the whole work; the teacher's hiding options. */
+/**
+ * Undo and redo; "Train this network"; share link; export and import of the whole work; the
+ * teacher's hiding options.
+ */
 export function WorkPanel() {
   const store = useAppStoreApi();
+  const kit = useTrainingKit();
   const canUndo = useApp((s) => s.past.length > 0);
   const canRedo = useApp((s) => s.future.length > 0);
   const hidden = useApp((s) => s.view.hidden);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const [link, setLink] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-
-  const makeLink = async () => {
-    const url = `${window.location.origin}${window.location.pathname}#${SHARE_PARAM}=${encodeShare(learnerOf(store.getState()))}`;
-    setLink(url);
-    try {
-      await navigator.clipboard.writeText(url);
-      setStatus({ kind: 'ok', text: 'Share link copied to the clipboard.' });
-    } catch {
-      setStatus({ kind: 'ok', text: 'Share link ready below: copy it from the field.' });
-    }
-  };
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -84,8 +78,12 @@ export function WorkPanel() {
         >
           Redo
         </button>
-        <button type="button" onClick={makeLink}>
-          Copy share link
+        <button
+          type="button"
+          onClick={() => void trainThisNetwork(store, kit)}
+          title="Open this network in the Train tab (your work here stays as it is; Undo there brings back the network it had)"
+        >
+          Train this network
         </button>
         <button
           type="button"
@@ -113,13 +111,10 @@ export function WorkPanel() {
           onChange={onFile}
         />
       </div>
+      <div className="row-buttons">
+        <ShareLink />
+      </div>
       <ExportButtons />
-      {link && (
-        <label className="stacked">
-          Share link
-          <input type="text" readOnly value={link} onFocus={(event) => event.target.select()} />
-        </label>
-      )}
       {status && (
         <p
           className={status.kind === 'error' ? 'field-error' : 'status-ok'}

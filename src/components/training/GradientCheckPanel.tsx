@@ -39,7 +39,7 @@ function compare(column: Column) {
 }
 
 /**
- * The gradient check: for the network and batch the stepper holds, backprop's ∂L/∂θ beside the
+ * The gradient check: for the training network and the first mini-batch of its data, backprop's ∂L/∂θ beside the
  * central difference (L(θ + h) − L(θ − h)) / 2h for every weight and bias — no calculus needed on
  * the right, so agreement shows backprop is right.
  */
@@ -57,7 +57,7 @@ export function GradientCheckPanel() {
 
   const run = async () => {
     setBusy(true);
-    // The network being trained reaches the main store when training pauses.
+    // The network being trained reaches its store when training pauses.
     await controller.pause();
     // Let "Checking…" paint before the (synchronous) differences run.
     setTimeout(() => {
@@ -84,10 +84,11 @@ export function GradientCheckPanel() {
     <section className="panel gradient-check" aria-labelledby="check-heading">
       <h2 id="check-heading">Gradient check</h2>
       <p className="hint">
-        For the current network and the stepper&apos;s batch ({app.getState().samples.length}{' '}
-        samples): backprop beside (L(θ + h) − L(θ − h)) / 2h for every weight and bias, with the
-        regularization term when there is one. Relative error = |a − b| / max(|a|, |b|): near 10⁻⁸
-        or below for smooth activations; a kink (ReLU at 0) can make a few larger.
+        For the training network and the first mini-batch of the training data (
+        {app.getState().samples.length} samples): backprop beside (L(θ + h) − L(θ − h)) / 2h for
+        every weight and bias, with the regularization term when there is one. Relative error = |a −
+        b| / max(|a|, |b|): near 10⁻⁸ or below for smooth activations; a kink (ReLU at 0) can make a
+        few larger.
       </p>
       <button type="button" onClick={() => void run()} disabled={busy}>
         {busy ? 'Checking…' : 'Check the gradients'}

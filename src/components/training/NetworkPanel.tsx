@@ -145,7 +145,7 @@ export function NetworkPanel() {
       <button
         type="button"
         onClick={async () => {
-          // Training hands its network to the main store when it pauses.
+          // Training hands its network to its store when it pauses.
           await controller.pause();
           downloadText(
             'backstep-trained-network.json',

@@ -1,7 +1,7 @@
 import { REGULARIZATIONS, type Regularization } from '../../engine';
 import { LIMITS } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
-import { TRAINING_LIMITS } from '../../training/store';
+import { seedProblem, TRAINING_LIMITS } from '../../training/store';
 import {
   STOP_KINDS,
   TRAINING_SPEEDS,
@@ -12,6 +12,7 @@ import { NumberField } from '../controls/NumberField';
 import { TrainBiasesBox } from '../controls/TrainBiasesBox';
 import { useChoices, useRun, useTrainingKit } from './kit';
 import { TrainStatus } from './TrainStatus';
+import { TrainWork } from './TrainWork';
 
 const REGULARIZATION_NAMES: Record<Regularization, string> = {
   none: 'none',
@@ -22,7 +23,7 @@ const REGULARIZATION_NAMES: Record<Regularization, string> = {
 /** Play/pause, single steps, reset; η, batch size, regularization, stop condition, speed. */
 export function TrainControls() {
   const app = useAppStoreApi();
-  const { choices, controller } = useTrainingKit();
+  const { choices, controller, stepper } = useTrainingKit();
   const running = useRun((s) => s.status === 'running');
   const learningRate = useApp((s) => s.learningRate);
   const batchSize = useChoices((s) => s.batchSize);
@@ -48,10 +49,10 @@ export function TrainControls() {
         </button>
         <button
           type="button"
-          onClick={() => void controller.openNextBatch()}
-          title="Open the next mini-batch in the stepper: the exact pass training would run next"
+          onClick={() => void controller.stepThrough(stepper)}
+          title="Open this network in the stepper with the mini-batch it would train on next: the exact pass training would run next (Undo there brings back what the stepper had)"
         >
-          One mini-batch (in the stepper)
+          Step through this network
         </button>
         <button
           type="button"
@@ -63,11 +64,23 @@ export function TrainControls() {
         <button
           type="button"
           onClick={() => void controller.reset(true)}
-          title="Draw new initial weights (the next seed) and start over"
+          title="Draw new initial weights (the next seed) and start over; Undo brings the run back"
         >
           New seed
         </button>
-        <span className="muted seed-note">weights from seed {initSeed}</span>
+        <NumberField
+          label="Weight seed"
+          value={initSeed}
+          min={0}
+          max={TRAINING_LIMITS.maxSeed}
+          step={1}
+          digits={10}
+          onCommit={(seed) => {
+            const problem = seedProblem(seed);
+            if (problem === null && seed !== initSeed) void controller.reset(seed);
+            return problem;
+          }}
+        />
       </div>
       <div className="train-fields">
         <NumberField
@@ -169,6 +182,7 @@ export function TrainControls() {
         </p>
       )}
       <TrainStatus />
+      <TrainWork />
     </div>
   );
 }

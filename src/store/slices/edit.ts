@@ -33,7 +33,8 @@ export const createEditSlice: Slice<EditActions> = (set, get) => {
     removeHiddenLayer: (layer) => apply(edits.removeHiddenLayer(get(), layer, freshSeed++)),
     addSample: () => apply(edits.addSample(get())),
     removeSample: (index) => apply(edits.removeSample(get(), index)),
-    setNetwork: (network, samples) => apply(edits.setNetwork(get(), network, samples)),
+    setNetwork: (network, samples, carried) =>
+      apply(edits.setNetwork(get(), network, samples, carried)),
     replaceWork(state) {
       // Already checked completely where it was read (parseSaved).
       set({ ...recorded(get()), ...state });

@@ -46,6 +46,13 @@ describe('saving and loading the work', () => {
     expect(decodeShare(fragment.slice(0, 20))).toMatchObject({ ok: false });
   });
 
+  it("carries the Train tab's work in a link, unread here (the training layer checks it)", () => {
+    const work = learnerOf(editedStore().getState());
+    const training = { app: 'backstep-training', anything: [1, 2] };
+    expect(decodeShare(encodeShare(work, training))).toEqual({ ok: true, work, training });
+    expect(decodeShare(encodeShare(work))).not.toHaveProperty('training');
+  });
+
   it('names the problem in a bad file', () => {
     const work = learnerOf(createAppStore().getState());
     const saved = JSON.parse(workToJson(work));

@@ -51,6 +51,7 @@ describe('one list each for modes, stop kinds and speeds', () => {
       expect(loadTrainingChoices(saved)).toEqual({
         choices: { ...DEFAULT_TRAINING, speed: id, mode: 'train' },
         problem: null,
+        work: null,
       });
     }
     const odd = trainingToJson({

@@ -56,7 +56,10 @@ describe('the training controller', () => {
     expect(run.getState().history[0]?.gradientNorms).toEqual([]);
     expect(run.getState().history[1]?.gradientNorms).toHaveLength(before.layers.length);
     expect(app.getState().network).not.toBe(before);
-    expect(app.getState().past.length).toBeGreaterThan(0);
+    // Training's progress is not an edit: undo does not stop at each pause.
+    const past = app.getState().past;
+    await controller.oneEpoch();
+    expect(app.getState().past).toBe(past);
   });
 
   it('trains the biases as "Train biases" says, switched while the session runs', async () => {
@@ -76,41 +79,35 @@ describe('the training controller', () => {
     expect(app.getState().network.layers[0]?.biases).not.toEqual(before.layers[0]?.biases);
   });
 
-  it('opens the next mini-batch in the stepper at step 0', async () => {
+  it('"Step through this network" hands the network and its next mini-batch to the stepper', async () => {
     const { app, choices, controller } = setup({ batchSize: 4 });
+    const stepper = createAppStore();
+    const classic = stepper.getState().network;
     await controller.oneEpoch();
     const network = app.getState().network;
-    await controller.openNextBatch();
-    const s = app.getState();
+    await controller.stepThrough(stepper);
+    const s = stepper.getState();
     expect(s.samples).toHaveLength(4);
     expect(s.stepIndex).toBe(0);
     expect(s.network).toEqual(network);
+    expect(s.learningRate).toBe(app.getState().learningRate);
     const train = preparedOf(choices.getState()).train;
     for (const sample of s.samples) expect(train).toContain(sample);
     expect(choices.getState().mode).toBe('step');
+    // The training network stays; the stepper's undo brings its own work back.
+    expect(app.getState().network).toBe(network);
+    stepper.getState().undo();
+    expect(stepper.getState().network).toBe(classic);
+    expect(stepper.getState().exampleId).toBe('classic-2-2-2');
   });
 
-  it('moves past the handed batch only when the stepper takes its gradient step', async () => {
-    const { app, choices, controller, settle } = setup({ batchSize: 4 });
+  it('never touches the stepper: training has its own network', async () => {
+    const { controller } = setup();
+    const stepper = createAppStore();
+    const before = stepper.getState();
     await controller.oneEpoch();
-    await controller.openNextBatch();
-    const handed = app.getState().samples;
-    // Back to training without stepping: the same batch is still the one training runs next.
-    choices.getState().setMode('train');
-    await settle();
-    await controller.openNextBatch();
-    expect(app.getState().samples).toEqual(handed);
-    // Step through the pass and past its update: that was the step training would have taken.
-    const before = app.getState().network;
-    app.getState().goToEnd();
-    app.getState().stepForward();
-    expect(app.getState().network).not.toBe(before);
-    const stepped = app.getState().network;
-    choices.getState().setMode('train');
-    await settle();
-    await controller.openNextBatch();
-    expect(app.getState().samples).not.toEqual(handed);
-    expect(app.getState().network).toEqual(stepped);
+    await controller.reset(true);
+    expect(stepper.getState()).toBe(before);
   });
 
   it('plays until the epoch limit', async () => {

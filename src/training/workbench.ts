@@ -1,0 +1,103 @@
+import { createAppStore, DEFAULT_EXAMPLE, type AppStore } from '../store';
+import type { TrainingChoices } from './choices';
+import { createTrainingController, type ControllerOptions } from './controller';
+import { createTrainingHistory, progressOf, type TrainingHistory } from './history';
+import type { TrainingParts } from './moves';
+import {
+  startTrainingAutosave,
+  type SavedTraining,
+  type TrainingSource,
+  type TrainingWork,
+} from './persist';
+import { createRunStore, type RunStore } from './runtime';
+import { fitProblem, fittedNetwork, preparedOf, stepperSamples } from './selectors';
+import { createTrainingStore, type TrainingStore } from './store';
+
+/**
+ * The Train tab's own work, apart from the stepper's: its choices, its network (the bench, a store
+ * of the stepper's kind, so every edit passes the same gate), the run, its undo and the controller.
+ */
+export interface Workbench extends TrainingParts {
+  choices: TrainingStore;
+  run: RunStore;
+  history: TrainingHistory;
+  /** The Train tab's Undo and Redo: training pauses first, so its latest network is what is kept. */
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  /** The current training as it is saved and linked. */
+  snapshot(): { choices: TrainingChoices; work: TrainingWork };
+  /** Start saving to storage; returns the function that stops. */
+  autosave(storage: Pick<Storage, 'getItem' | 'setItem'>): () => void;
+}
+
+/** The bench's first state: the saved network, or the default example's hidden layers fitted. */
+function benchFor(choices: TrainingChoices, work: TrainingWork | null): AppStore {
+  const data = preparedOf(choices);
+  const network =
+    work && !fitProblem(work.network, data)
+      ? work.network
+      : fittedNetwork(DEFAULT_EXAMPLE.network, data, choices.initSeed);
+  return createAppStore({
+    network,
+    samples: stepperSamples(data, choices.batchSize),
+    learningRate: work?.learningRate ?? DEFAULT_EXAMPLE.learningRate,
+    trainBiases: work?.trainBiases ?? true,
+    exampleId: null,
+  });
+}
+
+export function createWorkbench(
+  saved: SavedTraining,
+  options: Omit<ControllerOptions, 'history' | 'resume'> = {},
+): Workbench {
+  const choices = createTrainingStore(saved.choices);
+  const bench = benchFor(saved.choices, saved.work);
+  const run = createRunStore();
+  const resumed = saved.work && bench.getState().network === saved.work.network;
+  if (resumed && saved.work) run.setState({ ...saved.work.progress });
+  const history = createTrainingHistory(bench, choices, run);
+  const controller = createTrainingController(bench, choices, run, {
+    ...options,
+    history,
+    ...(resumed && saved.work ? { resume: saved.work.progress } : {}),
+  });
+  const snapshot = () => {
+    const { network, learningRate, trainBiases } = bench.getState();
+    return {
+      choices: choices.getState(),
+      work: { network, learningRate, trainBiases, progress: progressOf(run.getState()) },
+    };
+  };
+  const source: TrainingSource = {
+    snapshot,
+    subscribe(listener) {
+      const stops = [
+        choices.subscribe(listener),
+        bench.subscribe(listener),
+        run.subscribe(listener),
+      ];
+      return () => stops.forEach((stop) => stop());
+    },
+  };
+  return {
+    bench,
+    choices,
+    run,
+    history,
+    controller,
+    async undo() {
+      if (history.store.getState().past.length === 0) return;
+      await controller.pause();
+      history.store.getState().undo();
+      await controller.pause(); // (not running: waits for the run to resume)
+    },
+    async redo() {
+      if (history.store.getState().future.length === 0) return;
+      await controller.pause();
+      history.store.getState().redo();
+      await controller.pause();
+    },
+    snapshot,
+    autosave: (storage) => startTrainingAutosave(source, storage),
+  };
+}
