@@ -62,8 +62,11 @@ export interface LoadedTraining {
   problem: string | null;
 }
 
-const issueText = (issue: z.core.$ZodIssue | undefined) =>
-  `${issue?.path.join('.') ?? ''}${issue?.path.length ? ': ' : ''}${issue?.message ?? 'invalid'}`;
+/** 'stop.kind: Invalid option…': where in the choices, then what is wrong. */
+const issueText = (issue: z.core.$ZodIssue | undefined, ...within: string[]) => {
+  const path = [...within, ...(issue?.path ?? []).map(String)].join('.');
+  return `${path}${path ? ': ' : ''}${issue?.message ?? 'invalid'}`;
+};
 
 /**
  * Saved choices, part by part: each part that can be read is kept, each that cannot takes its
@@ -95,7 +98,7 @@ export function loadTrainingChoices(text: string | null): LoadedTraining {
         : undefined;
     const parsed = trainingSchema.shape[part].safeParse(value);
     if (parsed.success) parts[part] = parsed.data;
-    else unread.push(`${part} (${issueText(parsed.error.issues[0])})`);
+    else unread.push(issueText(parsed.error.issues[0], part));
   }
   const choices = parts as unknown as TrainingChoices;
   if (choices.csv && !parseCsv(choices.csv.text, { inputColumns: choices.csv.inputColumns }).ok) {
