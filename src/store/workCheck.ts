@@ -3,7 +3,7 @@ import { formatNumber, notationFor, parameterLabel } from '../math';
 import type { Parameter } from '../math/vocabulary';
 import { LIMITS } from './limits';
 import { learnerSchema } from './schema';
-import { stepsOf } from './selectors';
+import { snapshotOf, stepsOf, updateOf } from './selectors';
 import { compatibilityProblem, layerSizes, selectionFits } from './shape';
 import type { LearnerState } from './types';
 
@@ -79,8 +79,33 @@ export function partProblem<K extends Part>(
 const sizesText = (network: Network) => layerSizes(network).join('–');
 
 /**
+ * Why this network's pass, or the update that ends it (shown at its last step, with the loss and
+ * outputs after it), cannot be computed on the work's samples — a value left the float64 range,
+ * in the engine's words — or null.
+ */
+function runProblem(work: LearnerState, network: Network): string | null {
+  try {
+    snapshotOf(network, work.samples);
+    const updated = updateOf(network, work.samples, work.learningRate, work.trainBiases).network;
+    snapshotOf(updated, work.samples);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return null;
+}
+
+/**
+ * Why the work cannot go on with this network (the one an update step makes), or null: it must be
+ * one the work can keep, and its pass and update must compute.
+ */
+export function nextNetworkProblem(work: LearnerState, network: Network): string | null {
+  return partProblem(work, 'network', network) ?? runProblem(work, network);
+}
+
+/**
  * Why the parts of a work do not fit together, or null: every network (the history's too) must be
- * one the engine can run on the samples, and the indices must point at something.
+ * one the engine can run on the samples — its pass and its update — and the indices must point at
+ * something.
  */
 export function workProblem(work: LearnerState): string | null {
   const shape = sizesText(work.network);
@@ -96,6 +121,11 @@ export function workProblem(work: LearnerState): string | null {
     validateBatch(work.network, work.samples);
   } catch (error) {
     return (error as Error).message;
+  }
+  // Every network the learner can step to — the history's on stepping back — computes.
+  for (const [index, network] of [work.network, ...work.history].entries()) {
+    const problem = runProblem(work, network);
+    if (problem) return index === 0 ? problem : `history[${index - 1}]: ${problem}`;
   }
   if (work.sampleIndex >= work.samples.length) return 'sampleIndex: no such sample.';
   if (work.stepIndex >= stepsOf(work.network, work.granularity).length)

@@ -115,8 +115,11 @@ export type LoadedTraining = SavedTraining & { problem: string | null };
 
 const NOTHING_SAVED: SavedTraining = { choices: DEFAULT_TRAINING, work: null };
 
-const issueText = (issue: z.core.$ZodIssue | undefined) =>
-  `${issue?.path.join('.') ?? ''}${issue?.path.length ? ': ' : ''}${issue?.message ?? 'invalid'}`;
+/** 'stop.kind: Invalid option…': where in the choices, then what is wrong. */
+const issueText = (issue: z.core.$ZodIssue | undefined, ...within: string[]) => {
+  const path = [...within, ...(issue?.path ?? []).map(String)].join('.');
+  return `${path}${path ? ': ' : ''}${issue?.message ?? 'invalid'}`;
+};
 
 /** The saved network, η and run, checked as the stepper checks a network; else the reason. */
 function readWork(raw: unknown): { work: TrainingWork | null; problem: string | null } {
@@ -157,7 +160,7 @@ export function parseTraining(raw: unknown): LoadedTraining {
         : undefined;
     const parsed = trainingSchema.shape[part].safeParse(value);
     if (parsed.success) parts[part] = parsed.data;
-    else unread.push(`${part} (${issueText(parsed.error.issues[0])})`);
+    else unread.push(issueText(parsed.error.issues[0], part));
   }
   const choices = parts as unknown as TrainingChoices;
   if (choices.csv && !parseCsv(choices.csv.text, { inputColumns: choices.csv.inputColumns }).ok) {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import LZString from 'lz-string';
 import { diagramOf, openFresh, stepForward, typeInto } from './helpers';
+import { DEFAULT_TRAINING } from '../../src/training/choices';
 import { linkBomb } from './linkBomb';
 
 /** What is saved can be read back, and a link is checked whole, within its size, before it opens. */
@@ -143,4 +144,32 @@ test('a link whose + and $ a mail program percent-encoded opens', async ({ page 
   await page.goto(`${address}#work=${escaped}`);
   await expect(diagramOf(page).getByTestId('weight-2-1-0')).toHaveText('0.7');
   await expect(notice(page)).toHaveCount(0);
+});
+
+test('training settings with one part out of range load the rest, and the part is set aside and said', async ({
+  page,
+}) => {
+  await openFresh(page);
+  const csv = `x1,x2,y\n${'0,0,0\n0,1,1\n1,0,1\n1,1,0\n'.repeat(3)}`;
+  const saved = JSON.stringify({
+    app: 'backstep-training',
+    version: 1,
+    choices: {
+      ...DEFAULT_TRAINING,
+      noise: 0.6,
+      source: 'csv',
+      csv: { name: 'mine.csv', text: csv, inputColumns: 2 },
+    },
+  });
+  await page.evaluate((text) => localStorage.setItem('backstep.training', text), saved);
+  await page.reload();
+  const alert = page.getByRole('alert').filter({ hasText: 'training settings' });
+  await expect(alert).toContainText('noise: Too big');
+  await expect(alert).toContainText('The rest was loaded');
+  await expect(alert).not.toContainText('csv');
+  const aside = await page.evaluate(() =>
+    Object.keys(localStorage).filter((key) => key.startsWith('backstep.training.unreadable.')),
+  );
+  expect(aside).toHaveLength(1);
+  expect(await page.evaluate((key) => localStorage.getItem(key), aside[0] as string)).toBe(saved);
 });

@@ -2,7 +2,7 @@ import type { PassStep } from '../../engine';
 import type { PassActions, Slice } from '../actions';
 import { LIMITS } from '../limits';
 import { stepsOf, updateOf } from '../selectors';
-import { partProblem } from '../workCheck';
+import { nextNetworkProblem } from '../workCheck';
 
 /** Steps of the same kind and layer in another granularity: the last one, so progress is kept. */
 function equivalentStep(steps: PassStep[], step: PassStep): number {
@@ -31,9 +31,9 @@ export const createPassSlice: Slice<PassActions> = (set, get) => {
         return null;
       }
       // Past the update: the updated network becomes the one the next pass runs on — if it is one
-      // the work can keep (a diverging descent soon leaves every bound).
+      // the work can keep and run on (a diverging descent soon leaves every bound).
       const updated = updateOf(network, samples, learningRate, trainBiases).network;
-      const problem = partProblem(get(), 'network', updated);
+      const problem = nextNetworkProblem(get(), updated);
       if (problem) {
         return `Stopped before the update: ${problem} Gradient descent is diverging; lower the learning rate η and step forward again.`;
       }

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS, LOSSES } from '../../../src/engine';
-import { createAppStore, LIMITS, selectSnapshot, type AppStore } from '../../../src/store';
+import {
+  createAppStore,
+  LIMITS,
+  selectSnapshot,
+  selectUpdate,
+  snapshotOf,
+  type AppStore,
+} from '../../../src/store';
 import {
   decodeShare,
   encodeShare,
@@ -50,7 +57,10 @@ function expectRoundTrips(store: AppStore) {
   for (let i = 0; i <= opened.work.history.length; i++) {
     reopened.getState().resetPass();
     reopened.getState().stepBack();
-    expect(Number.isFinite(selectSnapshot(reopened.getState()).loss)).toBe(true);
+    // At the update step: the pass, the update and the pass after it, as the views show them.
+    const state = reopened.getState();
+    expect(Number.isFinite(selectSnapshot(state).loss)).toBe(true);
+    expect(Number.isFinite(snapshotOf(selectUpdate(state).network, state.samples).loss)).toBe(true);
   }
 }
 
