@@ -3,34 +3,79 @@ import { createRoot } from 'react-dom/client';
 import 'katex/dist/katex.min.css';
 import './styles.css';
 import { App } from './components/App';
+import { attachTraining } from './components/training/kit';
+import { WorksProvider } from './components/works/context';
 import { createAppStore } from './store';
-import { browserStorage, loadStartup, shareFragment, startAutosave } from './store/autosave';
+import { browserStorage, shareFragment } from './store/autosave';
 import { AppStoreProvider } from './store/context';
+import { createTrainingStore } from './training/store';
+import { idbBackend } from './works/backend';
+import { browserChannel } from './works/channel';
+import { createWorksDatabase } from './works/database';
+import { startSession, type PendingNotice } from './works/session';
+import { openStartup } from './works/startup';
+import { readPendingNotice, tabMemory } from './works/tab';
 
-const storage = browserStorage();
-const startup = loadStartup(storage, window.location.hash);
-const store = createAppStore(startup.saved ?? {});
-if (startup.linked) {
-  // Opened over the saved work, which stays one undo away.
-  store.getState().replaceWork(startup.linked);
-  // The link has been read: drop it from the address so a reload shows the learner's latest work.
-  window.history.replaceState(null, '', window.location.pathname + window.location.search);
-}
-if (storage) {
-  const autosave = startAutosave(store, storage);
-  autosave.flush();
-  window.addEventListener('pagehide', autosave.flush);
-}
-// A share link pasted into a tab already showing the app changes only the fragment, which loads
-// nothing: load again, so it opens the way any link does (checked, with the saved work one undo away).
-window.addEventListener('hashchange', () => {
-  if (shareFragment(window.location.hash)) window.location.reload();
-});
+// Startup waits for the works database (IndexedDB is asynchronous); the page stays empty until
+// the work is loaded, so the default example never flashes before the learner's own work.
+async function start() {
+  const tab = tabMemory();
+  const db = createWorksDatabase(idbBackend());
+  const startup = await openStartup({
+    db,
+    legacy: browserStorage(),
+    hash: window.location.hash,
+    currentId: tab.currentId(),
+  });
+  const store = createAppStore(startup.stepper ?? {});
+  const training = createTrainingStore(startup.training);
+  attachTraining(store, training);
+  tab.setCurrentId(startup.record.id);
+  const session = startSession({
+    db,
+    app: store,
+    training,
+    record: startup.record,
+    base: startup.base,
+    channel: browserChannel(),
+    onCurrent: tab.setCurrentId,
+    openWork(id, notice) {
+      tab.setCurrentId(id);
+      tab.setPendingNotice(notice ?? null);
+      window.location.reload();
+    },
+  });
+  const notices: PendingNotice[] = [...readPendingNotice(tab), ...startup.notices];
+  for (const { text, tone, backTo } of notices) {
+    const back = backTo;
+    session.notify(
+      text,
+      tone,
+      back ? { label: 'Back to your work', run: () => void session.open(back) } : undefined,
+    );
+  }
+  if (startup.saveProblem) session.view.setState({ saveProblem: startup.saveProblem });
+  void session.flush(); // A new work (a fresh start) is stored at once; a stored one is unchanged.
+  window.addEventListener('pagehide', () => void session.flush());
+  // A share link pasted into a tab already showing the app changes only the fragment, which
+  // loads nothing: load again, so it opens the way any link does (as a new work).
+  window.addEventListener('hashchange', () => {
+    if (shareFragment(window.location.hash)) window.location.reload();
+  });
 
-createRoot(document.getElementById('root') as HTMLElement).render(
-  <StrictMode>
-    <AppStoreProvider store={store}>
-      <App startupNotice={startup.notice} />
-    </AppStoreProvider>
-  </StrictMode>,
-);
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <StrictMode>
+      <AppStoreProvider store={store}>
+        <WorksProvider session={session}>
+          <App />
+        </WorksProvider>
+      </AppStoreProvider>
+    </StrictMode>,
+  );
+  // The link has been read and its notice shown: a reload must not open it again.
+  if (shareFragment(window.location.hash)) {
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+}
+
+void start();

@@ -2,7 +2,7 @@ import { z } from '../store/zod';
 import { DATA_LIMITS, DATASET_KINDS, FEATURE_IDS } from '../data';
 import { REGULARIZATIONS } from '../engine';
 import { LIMITS } from '../store/limits';
-import { choicesOf, TRAINING_LIMITS, type TrainingStore } from './store';
+import { choicesOf, TRAINING_LIMITS } from './store';
 import {
   APP_MODES,
   DEFAULT_TRAINING,
@@ -53,8 +53,6 @@ const savedTraining = z.object({
   choices: trainingSchema,
 });
 
-type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>;
-
 /** Saved choices if they can be read completely, else the defaults (and a reason). */
 export function loadTrainingChoices(text: string | null): {
   choices: TrainingChoices;
@@ -88,32 +86,4 @@ export function trainingToJson(choices: TrainingChoices): string {
     version: TRAINING_VERSION,
     choices: choicesOf(choices),
   });
-}
-
-/** Save the choices a moment after each change; returns the function that stops saving. */
-export function startTrainingAutosave(
-  store: TrainingStore,
-  storage: KeyValueStore,
-  delayMs = 250,
-): () => void {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const save = () => {
-    timer = null;
-    try {
-      storage.setItem(TRAINING_KEY, trainingToJson(store.getState()));
-    } catch {
-      // Storage full or blocked: training still works, it is just not remembered.
-    }
-  };
-  const unsubscribe = store.subscribe(() => {
-    if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(save, delayMs);
-  });
-  return () => {
-    unsubscribe();
-    if (timer !== null) {
-      clearTimeout(timer);
-      save();
-    }
-  };
 }

@@ -1,10 +1,8 @@
 import { useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import type { AppStore } from '../../store/appStore';
-import { browserStorage } from '../../store/autosave';
 import { useAppStoreApi } from '../../store/context';
 import { createRunStore, type RunStore, type TrainingRun } from '../../training/runtime';
-import { loadTrainingChoices, startTrainingAutosave, TRAINING_KEY } from '../../training/persist';
 import { createTrainingStore, type TrainingState, type TrainingStore } from '../../training/store';
 import type { AppMode } from '../../training/choices';
 import { createTrainingController, type TrainingController } from '../../training/controller';
@@ -12,7 +10,8 @@ import type { PlotView } from '../../training/protocol';
 
 /**
  * Training's stores and controller, one set per main store (so each test's fresh store gets its
- * own), made the first time a component asks. The choices are saved in the browser beside the work.
+ * own), made the first time a component asks. The choices are the ones attached to the main store
+ * (the opened work's, saved with it), else the defaults.
  */
 export interface TrainingKit {
   choices: TrainingStore;
@@ -21,19 +20,17 @@ export interface TrainingKit {
 }
 
 const kits = new WeakMap<AppStore, TrainingKit>();
+const attached = new WeakMap<AppStore, TrainingStore>();
+
+/** The training choices that go with this main store (before any component asks for them). */
+export function attachTraining(app: AppStore, choices: TrainingStore): void {
+  attached.set(app, choices);
+}
 
 export function kitFor(app: AppStore): TrainingKit {
   let kit = kits.get(app);
   if (!kit) {
-    const storage = browserStorage();
-    let saved: string | null = null;
-    try {
-      saved = storage?.getItem(TRAINING_KEY) ?? null;
-    } catch {
-      saved = null;
-    }
-    const choices = createTrainingStore(loadTrainingChoices(saved).choices);
-    if (storage) startTrainingAutosave(choices, storage);
+    const choices = attached.get(app) ?? createTrainingStore();
     const run = createRunStore();
     kit = { choices, run, controller: createTrainingController(app, choices, run) };
     kits.set(app, kit);

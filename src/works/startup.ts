@@ -1,0 +1,115 @@
+import { shareFragment } from '../store/autosave';
+import { decodeShare, parseSavedText, toSaved } from '../store/persist';
+import type { LearnerState } from '../store/types';
+import { loadTrainingChoices } from '../training/persist';
+import type { TrainingChoices } from '../training/choices';
+import { storageProblem, type WorksDatabase } from './database';
+import { migrateLocalStorage, type KeyValueStore } from './migrate';
+import { newRecord, type WorkRecord } from './records';
+import type { PendingNotice } from './session';
+
+export interface WorkStartup {
+  /** The work to open; `base` is its stored revision (0: not stored yet). */
+  record: WorkRecord;
+  base: number;
+  /** Its stepper state, or null for the default example. */
+  stepper: LearnerState | null;
+  training: Partial<TrainingChoices>;
+  /** Notices, each with the work to go back to (a link opened beside the learner's own). */
+  notices: PendingNotice[];
+  /** Why storage failed, or null. */
+  saveProblem: string | null;
+}
+
+interface StartupInput {
+  db: WorksDatabase;
+  /** localStorage, for the one-time migration of the old single save. */
+  legacy: KeyValueStore | null;
+  hash: string;
+  /** The work this tab showed before a reload, if any. */
+  currentId: string | null;
+  newId?: () => string;
+  now?: Date;
+}
+
+/**
+ * What a tab opens: a link's work as a new work beside the learner's; else the work this tab
+ * showed; else the most recently changed one; else a new one. Nothing stored is ever replaced.
+ */
+export async function openStartup(input: StartupInput): Promise<WorkStartup> {
+  const { db, now = new Date(), newId = () => crypto.randomUUID() } = input;
+  const notices: PendingNotice[] = [];
+  let saveProblem: string | null = null;
+  const fresh = (name: string, stepper = ''): WorkRecord =>
+    newRecord(newId(), name, { stepper, training: null }, now);
+
+  let works: WorkRecord[] = [];
+  try {
+    await migrateLocalStorage(db, input.legacy);
+    works = await db.list();
+  } catch (error) {
+    saveProblem = storageProblem(error);
+  }
+  const previous = works.find((w) => w.id === input.currentId) ?? works[0] ?? null;
+
+  const fragment = shareFragment(input.hash);
+  if (fragment) {
+    const loaded = decodeShare(fragment);
+    if (loaded.ok) {
+      let record = fresh('Shared work', JSON.stringify(toSaved(loaded.work)));
+      let base = 0;
+      try {
+        record = await db.create(record.name, record);
+        base = record.revision;
+      } catch (error) {
+        saveProblem = storageProblem(error);
+      }
+      notices.push({
+        text: `This link opened as a new work, “${record.name}”${previous ? `, beside your own work “${previous.name}”` : ''}. Both are in “Saved work”.`,
+        backTo: previous?.id ?? null,
+      });
+      return { record, base, stepper: loaded.work, training: {}, notices, saveProblem };
+    }
+    notices.push({
+      text: `This share link could not be opened: ${loaded.error} ${previous ? 'Your own saved work is shown instead.' : ''}`.trim(),
+      backTo: null,
+      tone: 'alert',
+    });
+  }
+
+  if (!previous)
+    return {
+      record: fresh('Your work'),
+      base: 0,
+      stepper: null,
+      training: {},
+      notices,
+      saveProblem,
+    };
+  const stepper = previous.stepper === '' ? null : parseSavedText(previous.stepper);
+  if (stepper && !stepper.ok) {
+    notices.push({
+      text: `Your saved work “${previous.name}” could not be read (${stepper.error}) It is kept unchanged in “Saved work”; a new work was started from the default example.`,
+      backTo: null,
+      tone: 'alert',
+    });
+    return {
+      record: fresh('Your work'),
+      base: 0,
+      stepper: null,
+      training: {},
+      notices,
+      saveProblem,
+    };
+  }
+  const training = loadTrainingChoices(previous.training);
+  if (training.problem) notices.push({ text: training.problem, backTo: null, tone: 'alert' });
+  return {
+    record: previous,
+    base: previous.revision,
+    stepper: stepper ? stepper.work : null,
+    training: training.choices,
+    notices,
+    saveProblem,
+  };
+}
