@@ -12,6 +12,7 @@ import { createTrainingStore } from './training/store';
 import { idbBackend } from './works/backend';
 import { browserChannel } from './works/channel';
 import { createWorksDatabase } from './works/database';
+import { storageJournal } from './works/journal';
 import { startSession, type PendingNotice } from './works/session';
 import { openStartup } from './works/startup';
 import { readPendingNotice, tabMemory } from './works/tab';
@@ -21,11 +22,14 @@ import { readPendingNotice, tabMemory } from './works/tab';
 async function start() {
   const tab = tabMemory();
   const db = createWorksDatabase(idbBackend());
+  const legacy = browserStorage();
+  const journal = storageJournal(legacy);
   const startup = await openStartup({
     db,
-    legacy: browserStorage(),
+    legacy,
     hash: window.location.hash,
     currentId: tab.currentId(),
+    journal,
   });
   const store = createAppStore(startup.stepper ?? {});
   const training = createTrainingStore(startup.training);
@@ -38,6 +42,7 @@ async function start() {
     record: startup.record,
     base: startup.base,
     channel: browserChannel(),
+    journal,
     onCurrent: tab.setCurrentId,
     openWork(id, notice) {
       tab.setCurrentId(id);
@@ -56,11 +61,15 @@ async function start() {
   }
   if (startup.saveProblem) session.view.setState({ saveProblem: startup.saveProblem });
   void session.flush(); // A new work (a fresh start) is stored at once; a stored one is unchanged.
-  window.addEventListener('pagehide', () => void session.flush());
+  window.addEventListener('pagehide', () => session.hide());
   // A share link pasted into a tab already showing the app changes only the fragment, which
   // loads nothing: load again, so it opens the way any link does (as a new work).
   window.addEventListener('hashchange', () => {
-    if (shareFragment(window.location.hash)) window.location.reload();
+    if (!shareFragment(window.location.hash)) return;
+    void session.open(session.view.getState().workId).then((opened) => {
+      if (!opened)
+        session.notify('The link was not opened: your changes could not be saved first.', 'alert');
+    });
   });
 
   createRoot(document.getElementById('root') as HTMLElement).render(

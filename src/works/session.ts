@@ -4,6 +4,7 @@ import { learnerOf, parseSavedText, toSaved } from '../store/persist';
 import { loadTrainingChoices, trainingToJson } from '../training/persist';
 import type { TrainingStore } from '../training/store';
 import type { WorksChannel } from './channel';
+import type { Journal } from './journal';
 import { storageProblem, type WorksDatabase } from './database';
 import { copyName, type WorkPayload, type WorkRecord } from './records';
 
@@ -42,6 +43,8 @@ export interface SessionDeps {
   record: WorkRecord;
   base: number;
   channel?: WorksChannel | null;
+  /** Where pagehide writes unsaved changes synchronously (see journal.ts). */
+  journal?: Journal | null;
   delayMs?: number;
   /** Show another work in this tab (the page loads it afresh), with a notice. */
   openWork: (id: string, notice?: PendingNotice) => void;
@@ -54,6 +57,8 @@ export interface WorkSession {
   db: WorksDatabase;
   /** Save now if anything changed since the last save; false when the save failed. */
   flush(): Promise<boolean>;
+  /** The page is going away: keep unsaved changes in the journal at once, and save them. */
+  hide(): void;
   /** The work as the serializers write it, now. */
   payload(): WorkPayload;
   notify(text: string, tone?: WorkNotice['tone'], action?: WorkNotice['action']): void;
@@ -71,7 +76,7 @@ export interface WorkSession {
 }
 
 export function startSession(deps: SessionDeps): WorkSession {
-  const { db, app, training, channel = null, delayMs = 250 } = deps;
+  const { db, app, training, channel = null, journal = null, delayMs = 250 } = deps;
   let meta = deps.record;
   let base = deps.base;
   let stopped = false;
@@ -140,6 +145,7 @@ export function startSession(deps: SessionDeps): WorkSession {
         meta = outcome.record;
         base = meta.revision;
         saved = now;
+        journal?.clear();
         view.setState({ saveProblem: null, workName: meta.name });
         channel?.post({ kind: 'saved', id: meta.id, revision: base });
         listChanged(base === 1);
@@ -204,6 +210,12 @@ export function startSession(deps: SessionDeps): WorkSession {
     view,
     db,
     flush,
+    hide() {
+      const now = payload();
+      if (stopped || !changed(now)) return;
+      journal?.write({ id: meta.id, name: meta.name, base, payload: now });
+      void flush();
+    },
     payload,
     notify,
     dismiss,

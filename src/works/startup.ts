@@ -4,6 +4,7 @@ import type { LearnerState } from '../store/types';
 import { loadTrainingChoices } from '../training/persist';
 import type { TrainingChoices } from '../training/choices';
 import { storageProblem, type WorksDatabase } from './database';
+import { replayJournal, type Journal } from './journal';
 import { migrateLocalStorage, type KeyValueStore } from './migrate';
 import { newRecord, type WorkRecord } from './records';
 import type { PendingNotice } from './session';
@@ -28,6 +29,8 @@ interface StartupInput {
   hash: string;
   /** The work this tab showed before a reload, if any. */
   currentId: string | null;
+  /** Changes closed tabs had not saved yet. */
+  journal?: Journal | null;
   newId?: () => string;
   now?: Date;
 }
@@ -46,6 +49,10 @@ export async function openStartup(input: StartupInput): Promise<WorkStartup> {
   let works: WorkRecord[] = [];
   try {
     await migrateLocalStorage(db, input.legacy);
+    if (input.journal) {
+      const said = await replayJournal(db, input.journal, now);
+      notices.push(...said.map((text) => ({ text, backTo: null, tone: 'alert' as const })));
+    }
     works = await db.list();
   } catch (error) {
     saveProblem = storageProblem(error);
