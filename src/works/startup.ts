@@ -96,7 +96,7 @@ export async function openStartup(input: StartupInput): Promise<WorkStartup> {
   const stepper = previous.stepper === '' ? null : parseSavedText(previous.stepper);
   if (stepper && !stepper.ok) {
     notices.push({
-      text: `Your saved work “${previous.name}” could not be read (${stepper.error}) It is kept unchanged in “Saved work”; a new work was started from the default example.`,
+      text: `Your saved work could not be read (${stepper.error}) It is kept unchanged in “Saved work” as “${previous.name}”; a new work was started from the default example.`,
       backTo: null,
       tone: 'alert',
     });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { diagramOf, stepForward } from './helpers';
+import { storedWorks } from './stored';
 
 /** The works database: tabs that agree, links beside the learner's work, full storage, the list. */
 
@@ -14,26 +15,6 @@ const weight = (page: Page) => diagramOf(page).getByTestId('weight-2-1-0');
 async function openApp(page: Page) {
   await page.goto('./');
   await expect(page.getByRole('button', { name: 'Step forward' })).toBeVisible();
-}
-
-/** The works as stored in the browser's IndexedDB: name → the stepper's saved text. */
-function storedWorks(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, string>>((resolve, reject) => {
-        const opening = indexedDB.open('backstep');
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const reading = opening.result.transaction('works').objectStore('works').getAll();
-          reading.onerror = () => reject(reading.error);
-          reading.onsuccess = () => {
-            const works = reading.result as { name: string; stepper: string }[];
-            opening.result.close();
-            resolve(Object.fromEntries(works.map((w) => [w.name, w.stepper])));
-          };
-        };
-      }),
-  );
 }
 
 /** Wait until the work called `name` is stored with `text` in it (a weight, say). */
