@@ -101,7 +101,7 @@ export async function openStartup(input: StartupInput): Promise<WorkStartup> {
       tone: 'alert',
     });
     return {
-      record: fresh('Your work'),
+      record: fresh('New work'),
       base: 0,
       stepper: null,
       training: {},
