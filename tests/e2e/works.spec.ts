@@ -238,3 +238,36 @@ test('an old localStorage save moves into Saved work once, losing nothing', asyn
     await fresh.close();
   }
 });
+
+test('a crash in a view becomes a message with the way back to the saved work', async ({
+  page,
+}) => {
+  // Number formatting fails while the flag is up: every view that shows a number crashes.
+  await page.addInitScript(() => {
+    for (const name of ['toFixed', 'toPrecision'] as const) {
+      const format = Number.prototype[name];
+      Number.prototype[name] = function (this: number, digits?: number) {
+        if ((window as { crash?: boolean }).crash) throw new Error('simulated crash');
+        return format.call(this, digits);
+      };
+    }
+  });
+  await openApp(page);
+  await stepForward(page, 1);
+  await page.evaluate(() => ((window as { crash?: boolean }).crash = true));
+  await stepForward(page, 1);
+  const stage = page.getByRole('region', { name: 'Network and current step' });
+  await expect(stage.getByRole('alert')).toContainText(
+    'The network and current step stopped working (simulated crash).',
+  );
+  await expect(page.getByRole('region', { name: 'Equations' }).getByRole('alert')).toContainText(
+    'The equations stopped working',
+  );
+  // The rest of the page is there: the header and the side panel.
+  await expect(page.getByRole('combobox', { name: 'Notation' })).toBeVisible();
+
+  await page.evaluate(() => ((window as { crash?: boolean }).crash = false));
+  await stage.getByRole('button', { name: 'Reload last saved work' }).click();
+  await expect(page.getByRole('button', { name: 'Step forward' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
