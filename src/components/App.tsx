@@ -12,6 +12,8 @@ import { EquationsPanel } from './equations/EquationsPanel';
 import { LossPanel } from './LossPanel';
 import { useAppMode, useTrainingKit } from './training/kit';
 import { ModeTabs } from './training/ModeTabs';
+import { ViewBoundary } from './works/ViewBoundary';
+import { WorkNotices } from './works/WorkNotices';
 
 // Training (datasets, charts, the worker) loads only when its tab is opened.
 const TrainingView = lazy(() =>
@@ -52,32 +54,41 @@ export function App({ startupNotice = null }: { startupNotice?: string | null })
           </button>
         </div>
       )}
+      <WorkNotices />
       {mode === 'train' ? (
-        <Suspense fallback={<p className="hint loading">Loading the training view…</p>}>
-          {/* The Train tab's views see its own network (the bench), never the stepper's. */}
-          <AppStoreProvider store={kit.bench}>
-            <TrainingView />
-          </AppStoreProvider>
-        </Suspense>
+        <ViewBoundary what="The training view">
+          <Suspense fallback={<p className="hint loading">Loading the training view…</p>}>
+            {/* The Train tab's views see its own network (the bench), never the stepper's. */}
+            <AppStoreProvider store={kit.bench}>
+              <TrainingView />
+            </AppStoreProvider>
+          </Suspense>
+        </ViewBoundary>
       ) : (
         <main className="app-main">
           <section className="stage" aria-label="Network and current step">
-            <StepControls />
-            <LossPanel />
-            <div className="diagram-panel">
-              <Diagram />
-            </div>
+            <ViewBoundary what="The network and current step">
+              <StepControls />
+              <LossPanel />
+              <div className="diagram-panel">
+                <Diagram />
+              </div>
+            </ViewBoundary>
           </section>
           {/* Focusable: on a wide screen the panel scrolls on its own, and keyboard users must
               be able to scroll it too. */}
           <section className="equations-panel" aria-label="Equations" tabIndex={0}>
-            <EquationsPanel />
+            <ViewBoundary what="The equations">
+              <EquationsPanel />
+            </ViewBoundary>
           </section>
           <aside className="side-panel" aria-label="Edit and save">
-            {!hidden.includes('editors') && <Inspector />}
-            {!hidden.includes('samples') && <SamplesPanel />}
-            {!hidden.includes('architecture') && <ArchitecturePanel />}
-            <WorkPanel />
+            <ViewBoundary what="The side panel">
+              {!hidden.includes('editors') && <Inspector />}
+              {!hidden.includes('samples') && <SamplesPanel />}
+              {!hidden.includes('architecture') && <ArchitecturePanel />}
+              <WorkPanel />
+            </ViewBoundary>
           </aside>
         </main>
       )}

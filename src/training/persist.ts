@@ -107,7 +107,6 @@ const savedTraining = z.object({
   work: workSchema.optional(),
 });
 
-type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>;
 type Part = keyof typeof trainingSchema.shape;
 
 /** A saved or linked training: what can be read, and what could not (in words), or null. */
@@ -125,7 +124,8 @@ const issueText = (issue: z.core.$ZodIssue | undefined, ...within: string[]) => 
 function readWork(raw: unknown): { work: TrainingWork | null; problem: string | null } {
   if (raw === undefined) return { work: null, problem: null };
   const parsed = workSchema.safeParse(raw);
-  if (!parsed.success) return { work: null, problem: `work (${issueText(parsed.error.issues[0])})` };
+  if (!parsed.success)
+    return { work: null, problem: `work (${issueText(parsed.error.issues[0])})` };
   const work = parsed.data as TrainingWork;
   try {
     validateNetwork(work.network);
@@ -191,35 +191,6 @@ export function loadTrainingChoices(text: string | null): LoadedTraining {
   return parseTraining(raw);
 }
 
-/**
- * The saved training, as loadTrainingChoices reads it; a save with a part that could not be read
- * is first set aside under its own key (never deleted), and the notice says where.
- */
-export function loadTrainingFrom(
-  storage: KeyValueStore | null,
-  now = new Date(),
-): SavedTraining & { notice: string | null } {
-  let text: string | null = null;
-  try {
-    text = storage?.getItem(TRAINING_KEY) ?? null;
-  } catch {
-    text = null;
-  }
-  const { choices, work, problem } = loadTrainingChoices(text);
-  if (!problem || text === null) return { choices, work, notice: null };
-  const aside = `${TRAINING_KEY}.unreadable.${now.toISOString()}`;
-  try {
-    storage?.setItem(aside, text);
-  } catch {
-    return { choices, work, notice: `${problem} The rest was loaded.` };
-  }
-  return {
-    choices,
-    work,
-    notice: `${problem} The rest was loaded; the settings as saved were kept in this browser's storage under "${aside}".`,
-  };
-}
-
 /** Six significant digits: a curve needs no more, and a link stays short. */
 const short = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(6)) : v);
 
@@ -260,41 +231,4 @@ export function savedTrainingOf(choices: TrainingChoices, work?: TrainingWork | 
 
 export function trainingToJson(choices: TrainingChoices, work?: TrainingWork | null): string {
   return JSON.stringify(savedTrainingOf(choices, work));
-}
-
-/** What the autosave watches and writes. */
-export interface TrainingSource {
-  /** The current training, as savedTrainingOf writes it. */
-  snapshot(): { choices: TrainingChoices; work: TrainingWork | null };
-  /** Calls back on any change; returns the function that stops listening. */
-  subscribe(listener: () => void): () => void;
-}
-
-/** Save the training a moment after each change; returns the function that stops saving. */
-export function startTrainingAutosave(
-  source: TrainingSource,
-  storage: KeyValueStore,
-  delayMs = 250,
-): () => void {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const save = () => {
-    timer = null;
-    try {
-      const { choices, work } = source.snapshot();
-      storage.setItem(TRAINING_KEY, trainingToJson(choices, work));
-    } catch {
-      // Storage full or blocked: training still works, it is just not remembered.
-    }
-  };
-  const unsubscribe = source.subscribe(() => {
-    if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(save, delayMs);
-  });
-  return () => {
-    unsubscribe();
-    if (timer !== null) {
-      clearTimeout(timer);
-      save();
-    }
-  };
 }

@@ -3,12 +3,7 @@ import type { TrainingChoices } from './choices';
 import { createTrainingController, type ControllerOptions } from './controller';
 import { createTrainingHistory, progressOf, type TrainingHistory } from './history';
 import type { TrainingParts } from './moves';
-import {
-  startTrainingAutosave,
-  type SavedTraining,
-  type TrainingSource,
-  type TrainingWork,
-} from './persist';
+import type { SavedTraining, TrainingWork } from './persist';
 import { createRunStore, type RunStore } from './runtime';
 import { fitProblem, fittedNetwork, preparedOf, stepperSamples } from './selectors';
 import { createTrainingStore, type TrainingStore } from './store';
@@ -26,8 +21,10 @@ export interface Workbench extends TrainingParts {
   redo(): Promise<void>;
   /** The current training as it is saved and linked. */
   snapshot(): { choices: TrainingChoices; work: TrainingWork };
-  /** Start saving to storage; returns the function that stops. */
-  autosave(storage: Pick<Storage, 'getItem' | 'setItem'>): () => void;
+  /** Calls back on any change of the work; returns the function that stops listening. */
+  subscribe(listener: () => void): () => void;
+  /** Show a saved training in place (another tab's newer save): not an undo step. */
+  adopt(saved: SavedTraining): void;
 }
 
 /** The bench's first state: the saved network, or the default example's hidden layers fitted. */
@@ -68,16 +65,9 @@ export function createWorkbench(
       work: { network, learningRate, trainBiases, progress: progressOf(run.getState()) },
     };
   };
-  const source: TrainingSource = {
-    snapshot,
-    subscribe(listener) {
-      const stops = [
-        choices.subscribe(listener),
-        bench.subscribe(listener),
-        run.subscribe(listener),
-      ];
-      return () => stops.forEach((stop) => stop());
-    },
+  const subscribe = (listener: () => void) => {
+    const stops = [choices.subscribe(listener), bench.subscribe(listener), run.subscribe(listener)];
+    return () => stops.forEach((stop) => stop());
   };
   return {
     bench,
@@ -98,6 +88,16 @@ export function createWorkbench(
       await controller.pause();
     },
     snapshot,
-    autosave: (storage) => startTrainingAutosave(source, storage),
+    subscribe,
+    adopt(saved) {
+      history.quietly(() => {
+        choices.getState().replaceChoices(saved.choices);
+        if (saved.work) {
+          const { network, learningRate, trainBiases } = saved.work;
+          bench.setState({ network, learningRate, trainBiases });
+        }
+      });
+      if (saved.work) run.setState({ ...saved.work.progress });
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { typeInto } from './helpers';
+import { savedOpenWork } from './stored';
 
 /** The network diagram in a real browser, driven the way a learner would. */
 
@@ -188,9 +189,7 @@ test('on a network larger than the view, units out of view catch up with an edit
   const afterLabel = await far.getAttribute('aria-label');
 
   // The same state drawn from scratch shows the same numbers.
-  await expect
-    .poll(() => page.evaluate(() => Object.values(localStorage).join('')))
-    .toContain('2.5');
+  await expect.poll(async () => JSON.stringify(await savedOpenWork(page))).toContain('2.5');
   await page.reload();
   await expect(delta).toHaveText(after ?? '');
   await expect(far).toHaveAttribute('aria-label', afterLabel ?? '');

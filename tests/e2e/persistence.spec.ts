@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { savedOpenWork, storedWorks } from './stored';
 
 /** The learner's work survives reloads, travels in links and files, and bad copies change nothing. */
 
@@ -29,13 +30,8 @@ async function stepForward(page: Page, times: number) {
   for (let i = 0; i < times; i++) await button.click();
 }
 
-/** Wait until the autosave has written something that satisfies `check`. */
-async function savedWork(page: Page): Promise<Record<string, unknown> | null> {
-  return page.evaluate((key) => {
-    const text = localStorage.getItem(key);
-    return text ? (JSON.parse(text) as { work: Record<string, unknown> }).work : null;
-  }, STORAGE_KEY);
-}
+/** The open work as the autosave last wrote it (in the works database). */
+const savedWork = savedOpenWork;
 
 async function shareLink(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Copy share link' }).click();
@@ -101,8 +97,10 @@ test('a share link pasted into a tab that already shows the app opens it', async
   await page.goto(url);
   await expect(stepCounter(page)).toHaveText('step 3 of 9 · pass 1');
   await expect(diagramOf(page).getByTestId('weight-2-1-0')).toHaveText('2.5');
-  await page.getByRole('button', { name: 'Undo' }).click();
+  // It opened as a new work beside the learner's, which is one click away.
+  await page.getByRole('button', { name: 'Back to your work' }).click();
   await expect(diagramOf(page).getByTestId('weight-2-1-0')).toHaveText('0.45');
+  await expect(stepCounter(page)).toHaveText('step 1 of 9 · pass 1');
 });
 
 test('a damaged share link says so and opens the saved work instead', async ({ page }) => {
@@ -115,7 +113,7 @@ test('a damaged share link says so and opens the saved work instead', async ({ p
   await expect(diagramOf(page).getByTestId('weight-2-1-0')).toHaveText('0.9');
 });
 
-test('corrupted saved work gives a message, the app starts fresh, and the bad copy is kept', async ({
+test('a corrupted old save gives a message, the app starts fresh, and the bad copy is kept', async ({
   page,
 }) => {
   const garbage = '{"app":"backstep","version":1,"work":{"network":"oops"';
@@ -135,16 +133,12 @@ test('corrupted saved work gives a message, the app starts fresh, and the bad co
 
   const notice = page.getByRole('alert').filter({ hasText: 'Your saved work could not be read' });
   await expect(notice).toBeVisible();
-  await expect(notice).toContainText('backstep.work.unreadable.');
-  await expect(notice).toContainText('Starting from the default example');
+  await expect(notice).toContainText('It is kept unchanged in “Saved work” as “Your work”');
+  await expect(notice).toContainText('a new work was started from the default example');
+  // The old save moved into the works database as it was, beside the new work.
+  await expect.poll(async () => (await storedWorks(page))['Your work']).toBe(garbage);
 
-  const aside = await page.evaluate((key) => {
-    const keys = Object.keys(localStorage).filter((k) => k.startsWith(`${key}.unreadable.`));
-    return keys.map((k) => localStorage.getItem(k));
-  }, STORAGE_KEY);
-  expect(aside).toEqual([garbage]);
-
-  // The app works: it steps, and its own save replaces the bad one.
+  // The app works: it steps, and saves the new work.
   await stepForward(page, 1);
   await expect(diagramOf(page).getByTestId('value-z-1-0')).toHaveText('0.3775');
   await expect.poll(async () => (await savedWork(page))?.stepIndex).toBe(1);
@@ -196,7 +190,7 @@ test('a malformed JSON file is refused with the problem named, and nothing chang
   expect(await savedWork(page)).toEqual(before);
 });
 
-test('an exported JSON file imports again, and undo brings back what was there', async ({
+test('an exported JSON file imports again as a new work, and the learner’s is one click away', async ({
   page,
 }) => {
   await freshStart(page);
@@ -217,13 +211,15 @@ test('an exported JSON file imports again, and undo brings back what was there',
     mimeType: 'application/json',
     buffer: Buffer.from(exported),
   });
-  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toHaveText(
-    'Imported backstep-network.json. Undo brings back what you had.',
+  // It opens as a new work beside the learner's, never over it.
+  const imported = page.getByRole('status').filter({ hasText: 'Imported' });
+  await expect(imported).toContainText(
+    'Imported backstep-network.json as a new work, “backstep-network”, beside your own.',
   );
   await expect(diagramOf(page).getByTestId('weight-2-1-0')).toHaveText('0.123');
   await expect(stepCounter(page)).toHaveText('step 5 of 9 · pass 1');
 
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await imported.getByRole('button', { name: 'Back to your work' }).click();
   await expect(diagramOf(page).getByTestId('weight-2-1-0')).toHaveCount(0);
 });
 

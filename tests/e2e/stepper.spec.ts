@@ -8,6 +8,7 @@ import {
   stepForward,
   typeInto,
 } from './helpers';
+import { savedOpenWork } from './stored';
 
 /**
  * The stepper as a learner uses it: pick an example, step through a pass, edit numbers, step back,
@@ -908,9 +909,7 @@ test('while a weight is dragged the equations keep up, number for number what a 
   expect(dragged.filter((tex, i) => tex !== before[i]).length).toBeGreaterThan(3);
 
   // The same state typeset from scratch: a reload restores the weight and the step.
-  await expect
-    .poll(() => page.evaluate(() => Object.values(localStorage).join('')))
-    .toContain('-0.05');
+  await expect.poll(async () => JSON.stringify(await savedOpenWork(page))).toContain('-0.05');
   await page.reload();
   await expect(phase).toHaveText('Gradients — layer 1');
   await selectInDiagram(page, 'Weight w₁₁⁽²⁾ = −0.05');

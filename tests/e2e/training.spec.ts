@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeScan } from './helpers';
+import { savedOpenTraining } from './stored';
 
 /** Open the app on the Train tab, with no console errors allowed. */
 async function openTraining(page: Page): Promise<string[]> {
@@ -128,9 +129,8 @@ test('an overflow pauses training with a warning and keeps the last good network
   // The kept network is the Train tab's and saved: every number finite and within ±10⁶.
   await expect
     .poll(async () =>
-      page.evaluate(() => {
-        const saved = JSON.parse(localStorage.getItem('backstep.training') ?? 'null');
-        const layers = saved?.work?.network?.layers as
+      savedOpenTraining(page).then((saved) => {
+        const layers = (saved?.work?.network as { layers?: unknown } | undefined)?.layers as
           { weights: number[][]; biases: number[] }[] | undefined;
         if (!layers || layers.length !== 3) return 'not saved yet';
         const values = layers.flatMap((l) => [...l.weights.flat(), ...l.biases]);
@@ -355,10 +355,7 @@ test('exports the trained weights as a file the stepper can import', async ({ pa
   expect(saved.work.network.layers).toHaveLength(shown.split('→').length - 1);
   // The file holds the network training reached: the one the page keeps as the Train tab's work.
   await expect
-    .poll(async () => {
-      const stored = await page.evaluate(() => localStorage.getItem('backstep.training'));
-      return (JSON.parse(stored ?? 'null') as typeof saved | null)?.work?.network;
-    })
+    .poll(async () => (await savedOpenTraining(page))?.work?.network)
     .toEqual(saved.work.network);
   expect(errors).toEqual([]);
 });

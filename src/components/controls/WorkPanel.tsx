@@ -1,11 +1,13 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { HIDEABLE_PANELS, type HideablePanel } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
-import { learnerOf, parseSavedText, workToJson } from '../../store/persist';
+import { parseSavedText, toSaved } from '../../store/persist';
 import { LINK_LIMITS } from '../../store/linkText';
 import { trainThisNetwork } from '../../training/moves';
 import { useTrainingKit } from '../training/kit';
-import { downloadText } from './download';
+import { useWorkSession, useWorksView } from '../works/context';
+import { exportOpenWork } from '../works/exportWork';
+import { SavedWork } from '../works/SavedWork';
 import { ExportButtons } from './ExportButtons';
 import { ShareLink } from './ShareLink';
 
@@ -17,13 +19,25 @@ const PANEL_NAMES: Record<HideablePanel, string> = {
   examples: 'example picker',
 };
 
+/** The training settings a file carries beside the stepper's work (as "Export JSON" writes them). */
+function trainingIn(text: string): string | null {
+  try {
+    const training = (JSON.parse(text) as { training?: unknown }).training;
+    return training !== null && typeof training === 'object' ? JSON.stringify(training) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Undo and redo; "Train this network"; share link; export and import of the whole work; the
- * teacher's hiding options.
+ * Undo and redo; "Train this network"; share link; export and import of the whole work; the saved
+ * works; the teacher's hiding options.
  */
 export function WorkPanel() {
   const store = useAppStoreApi();
   const kit = useTrainingKit();
+  const session = useWorkSession();
+  const workName = useWorksView((v) => v.workName);
   const canUndo = useApp((s) => s.past.length > 0);
   const canRedo = useApp((s) => s.future.length > 0);
   const hidden = useApp((s) => s.view.hidden);
@@ -41,7 +55,8 @@ export function WorkPanel() {
       });
       return;
     }
-    const loaded = parseSavedText(await file.text());
+    const text = await file.text();
+    const loaded = parseSavedText(text);
     if (!loaded.ok) {
       setStatus({
         kind: 'error',
@@ -49,8 +64,18 @@ export function WorkPanel() {
       });
       return;
     }
-    store.getState().replaceWork(loaded.work);
-    setStatus({ kind: 'ok', text: `Imported ${file.name}. Undo brings back what you had.` });
+    if (!session) {
+      store.getState().replaceWork(loaded.work);
+      setStatus({ kind: 'ok', text: `Imported ${file.name}. Undo brings back what you had.` });
+      return;
+    }
+    // A new work beside the learner's: an import never overwrites a saved work.
+    const name = file.name.replace(/\.json$/i, '') || 'Imported work';
+    await session.openAsNew(
+      name,
+      { stepper: JSON.stringify(toSaved(loaded.work)), training: trainingIn(text) },
+      `Imported ${file.name} as a new work, “${name}”, beside your own. Both are in “Saved work”.`,
+    );
   };
 
   const toggleHidden = (panel: HideablePanel) => {
@@ -85,16 +110,7 @@ export function WorkPanel() {
         >
           Train this network
         </button>
-        <button
-          type="button"
-          onClick={() =>
-            downloadText(
-              'backstep-network.json',
-              workToJson(learnerOf(store.getState())),
-              'application/json',
-            )
-          }
-        >
+        <button type="button" onClick={() => session && exportOpenWork(session, workName)}>
           Export JSON
         </button>
         <button type="button" onClick={() => fileInput.current?.click()}>
@@ -123,6 +139,7 @@ export function WorkPanel() {
           {status.text}
         </p>
       )}
+      <SavedWork />
       <details className="teacher">
         <summary>For class: hide parts of the app</summary>
         <p className="hint">

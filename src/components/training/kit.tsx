@@ -1,10 +1,9 @@
 import { useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import type { AppStore } from '../../store/appStore';
-import { browserStorage } from '../../store/autosave';
 import { useAppStoreApi } from '../../store/context';
 import type { TrainingRun } from '../../training/runtime';
-import { loadTrainingFrom, parseTraining } from '../../training/persist';
+import { loadTrainingChoices, type SavedTraining } from '../../training/persist';
 import type { TrainingState } from '../../training/store';
 import type { AppMode } from '../../training/choices';
 import { createWorkbench, type Workbench } from '../../training/workbench';
@@ -12,7 +11,7 @@ import type { PlotView } from '../../training/protocol';
 
 /**
  * The Train tab's work (see Workbench), one per stepper store (so each test's fresh store gets its
- * own), made the first time a component asks, from what the browser saved, or from a share link.
+ * own), made from the opened work's training (saved with it in the works database) or a link's.
  */
 export interface TrainingKit extends Workbench {
   /** The stepper's store, for the moves between the tabs. */
@@ -25,23 +24,17 @@ export interface TrainingKit extends Workbench {
 const kits = new WeakMap<AppStore, TrainingKit>();
 
 /**
- * The kit for this stepper store: made from the training a share link carries (checked; else the
- * saved one; a part that cannot be read takes its default and is said), and saved in the browser
- * from then on.
+ * The kit for this stepper store, made from the training the opened work holds (main.tsx reads it
+ * from the works database or a link); the defaults where there is none (a test's fresh store).
  */
-export function startTraining(app: AppStore, linked: unknown = null): TrainingKit {
+export function startTraining(
+  app: AppStore,
+  opened: SavedTraining = loadTrainingChoices(null),
+  notice: string | null = null,
+): TrainingKit {
   const existing = kits.get(app);
   if (existing) return existing;
-  const storage = browserStorage();
-  const fromLink = linked === null ? null : parseTraining(linked);
-  const opened = fromLink
-    ? {
-        ...fromLink,
-        notice: fromLink.problem && `The link's training: ${fromLink.problem} The rest was loaded.`,
-      }
-    : loadTrainingFrom(storage);
-  const kit = { ...createWorkbench(opened), stepper: app, notice: opened.notice };
-  if (storage) kit.autosave(storage);
+  const kit = { ...createWorkbench(opened), stepper: app, notice };
   kits.set(app, kit);
   kits.set(kit.bench, kit);
   return kit;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../../src/store';
-import { loadStartup, saveNow, startAutosave, STORAGE_KEY } from '../../../src/store/autosave';
 import {
   decodeShare,
   encodeShare,
@@ -9,16 +8,6 @@ import {
   parseSavedText,
   workToJson,
 } from '../../../src/store/persist';
-
-function memoryStorage(initial: Record<string, string> = {}) {
-  const data = new Map(Object.entries(initial));
-  return {
-    data,
-    getItem: (key: string) => data.get(key) ?? null,
-    setItem: (key: string, value: string) => void data.set(key, value),
-    removeItem: (key: string) => void data.delete(key),
-  };
-}
 
 function editedStore() {
   const store = createAppStore();
@@ -125,50 +114,6 @@ describe('older saves', () => {
       ok: false,
       error: expect.stringMatching(/^work\.trainBiases: /),
     });
-  });
-});
-
-describe('autosave and startup', () => {
-  it('saves after a change and opens the saved work on the next start', async () => {
-    const storage = memoryStorage();
-    const store = createAppStore();
-    const autosave = startAutosave(store, storage, 5);
-    store.getState().setParameter({ kind: 'bias', layer: 1, unit: 0 }, 0.9);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    autosave.stop();
-    const startup = loadStartup(storage, '');
-    expect(startup.notice).toBeNull();
-    expect(startup.saved?.network.layers[0]?.biases).toEqual([0.9, 0.35]);
-  });
-
-  it('sets a corrupted save aside, says so, and starts fresh', () => {
-    const storage = memoryStorage({
-      [STORAGE_KEY]: '{"app":"backstep","version":1,"work":{"network":',
-    });
-    const startup = loadStartup(storage, '', new Date('2026-11-22T10:00:00Z'));
-    expect(startup.saved).toBeNull();
-    expect(startup.notice).toMatch(/could not be read/);
-    expect(storage.data.get(`${STORAGE_KEY}.unreadable.2026-11-22T10:00:00.000Z`)).toMatch(
-      /^\{"app"/,
-    );
-    expect(storage.data.has(STORAGE_KEY)).toBe(false);
-  });
-
-  it('opens a share link over the saved work, and a bad link leaves the saved work', () => {
-    const storage = memoryStorage();
-    const mine = createAppStore();
-    mine.getState().setParameter({ kind: 'bias', layer: 1, unit: 0 }, 0.5);
-    saveNow(mine, storage);
-    const theirs = learnerOf(editedStore().getState());
-
-    const good = loadStartup(storage, `#work=${encodeShare(theirs)}`);
-    expect(good.linked).toEqual(theirs);
-    expect(good.saved?.network.layers[0]?.biases[0]).toBe(0.5);
-
-    const bad = loadStartup(storage, '#work=garbage!!');
-    expect(bad.linked).toBeNull();
-    expect(bad.notice).toMatch(/share link could not be opened/);
-    expect(bad.saved?.network.layers[0]?.biases[0]).toBe(0.5);
   });
 });
 

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAINING, type TrainingChoices } from '../../../src/training/choices';
-import {
-  loadTrainingChoices,
-  loadTrainingFrom,
-  TRAINING_KEY,
-  trainingToJson,
-} from '../../../src/training/persist';
+import { loadTrainingChoices, trainingToJson } from '../../../src/training/persist';
 
 const CSV = `x1,x2,y\n${'0,0,0\n0,1,1\n1,0,1\n1,1,0\n'.repeat(3)}`;
 const withCsv: TrainingChoices = {
@@ -16,32 +11,15 @@ const withCsv: TrainingChoices = {
   count: 200,
 };
 
-function memoryStorage(entries: Record<string, string> = {}) {
-  const map = new Map(Object.entries(entries));
-  return {
-    map,
-    getItem: (key: string) => map.get(key) ?? null,
-    setItem: (key: string, value: string) => void map.set(key, value),
-  };
-}
-
 describe('loading training settings part by part', () => {
-  it('sets aside a part out of range, keeps the rest and the pasted CSV, and says so', () => {
+  it('reads a part out of range as its default, keeps the rest and the pasted CSV, and says so', () => {
     const saved = JSON.parse(trainingToJson(withCsv));
     saved.choices.noise = 0.6;
     const text = JSON.stringify(saved);
     const loaded = loadTrainingChoices(text);
     expect(loaded.choices).toEqual({ ...withCsv, noise: DEFAULT_TRAINING.noise });
     expect(loaded.problem).toMatch(/noise/);
-
-    const storage = memoryStorage({ [TRAINING_KEY]: text });
-    const now = new Date('2026-01-02T03:04:05.000Z');
-    const { choices, notice } = loadTrainingFrom(storage, now);
-    expect(choices.csv?.text).toBe(CSV);
-    const aside = `${TRAINING_KEY}.unreadable.2026-01-02T03:04:05.000Z`;
-    expect(storage.map.get(aside)).toBe(text);
-    expect(notice).toContain(aside);
-    expect(notice).toMatch(/noise/);
+    expect(loaded.choices.csv?.text).toBe(CSV);
   });
 
   it('reads a missing or damaged part as its default, and a CSV source without a CSV as generated', () => {
@@ -59,9 +37,11 @@ describe('loading training settings part by part', () => {
   });
 
   it('loads a whole save without a word, and refuses another app or version outright', () => {
-    const storage = memoryStorage({ [TRAINING_KEY]: trainingToJson(withCsv) });
-    expect(loadTrainingFrom(storage)).toEqual({ choices: withCsv, notice: null });
-    expect(storage.map.size).toBe(1);
+    expect(loadTrainingChoices(trainingToJson(withCsv))).toEqual({
+      choices: withCsv,
+      work: null,
+      problem: null,
+    });
     const other = JSON.stringify({ app: 'other', version: 1, choices: withCsv });
     expect(loadTrainingChoices(other)).toMatchObject({
       choices: DEFAULT_TRAINING,

@@ -1,0 +1,77 @@
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
+import type { WorkRecord } from './records';
+
+/**
+ * Where the works are kept. The app uses IndexedDB (idb-keyval); tests pass the in-memory one,
+ * since happy-dom has no IndexedDB. Every method may reject (storage full, blocked, private mode).
+ */
+export interface WorksBackend {
+  get(id: string): Promise<WorkRecord | undefined>;
+  all(): Promise<WorkRecord[]>;
+  put(record: WorkRecord): Promise<void>;
+  /**
+   * Read one record and write what `decide` returns in one transaction, so no other tab can
+   * write between the read and the write; null writes nothing.
+   */
+  update(id: string, decide: (current: WorkRecord | undefined) => WorkRecord | null): Promise<void>;
+  remove(id: string): Promise<void>;
+}
+
+/** The works in IndexedDB; where it cannot even be opened, a backend whose every call fails. */
+export function idbBackend(): WorksBackend {
+  let store: UseStore;
+  try {
+    store = createStore('backstep', 'works');
+  } catch (error) {
+    store = () => Promise.reject(error);
+  }
+  return {
+    get: (id) => store('readonly', (s) => promisifyRequest(s.get(id) as IDBRequest<WorkRecord>)),
+    all: () => store('readonly', (s) => promisifyRequest(s.getAll() as IDBRequest<WorkRecord[]>)),
+    put: (record) =>
+      store('readwrite', (s) => {
+        s.put(record, record.id);
+        return promisifyRequest(s.transaction);
+      }),
+    update: (id, decide) =>
+      store(
+        'readwrite',
+        (s) =>
+          new Promise<void>((resolve, reject) => {
+            const read = s.get(id);
+            read.onerror = () => reject(read.error ?? new Error('The work could not be read.'));
+            read.onsuccess = () => {
+              try {
+                const next = decide(read.result as WorkRecord | undefined);
+                if (next) s.put(next, id);
+                resolve(promisifyRequest(s.transaction));
+              } catch (error) {
+                reject(error);
+              }
+            };
+          }),
+      ),
+    remove: (id) =>
+      store('readwrite', (s) => {
+        s.delete(id);
+        return promisifyRequest(s.transaction);
+      }),
+  };
+}
+
+/** Works in memory: for tests, and where IndexedDB cannot even be opened. */
+export function memoryBackend(): WorksBackend & { records: Map<string, WorkRecord> } {
+  const records = new Map<string, WorkRecord>();
+  const copy = (record: WorkRecord | undefined) => (record ? { ...record } : undefined);
+  return {
+    records,
+    get: async (id) => copy(records.get(id)),
+    all: async () => [...records.values()].map((r) => ({ ...r })),
+    put: async (record) => void records.set(record.id, { ...record }),
+    update: async (id, decide) => {
+      const next = decide(copy(records.get(id)));
+      if (next) records.set(id, { ...next });
+    },
+    remove: async (id) => void records.delete(id),
+  };
+}
