@@ -63,7 +63,7 @@ for (const size of [
  */
 function badEquations(page: Page) {
   return page.evaluate(() => {
-    const boxes = [...document.querySelectorAll('.equations-panel .tex-display')];
+    const boxes = Array.from(document.querySelectorAll('.equations-panel .tex-display'));
     if (boxes.length === 0 || boxes.some((box) => !box.querySelector('.katex-html'))) return null;
     const bad: string[] = [];
     for (const box of boxes) {
@@ -73,7 +73,7 @@ function badEquations(page: Page) {
       }
       const lines: string[] = [];
       let left = Infinity;
-      for (const base of box.querySelectorAll('.katex-html > .base')) {
+      for (const base of Array.from(box.querySelectorAll('.katex-html > .base'))) {
         const x = base.getBoundingClientRect().left;
         if (x <= left) lines.push('');
         left = x;
