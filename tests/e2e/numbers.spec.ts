@@ -44,10 +44,10 @@ test('Digits sets the digits of the loss, the equations, the editor and the chai
   // Digits 8: every one of them follows.
   await digits.selectOption('8');
   await expect(diagramOf(page).getByTestId('loss')).toHaveText('0.29837111');
-  await expect(page.getByTestId('loss-value')).toHaveText(/^0\.29837110\d{1,2}$/);
-  await expect(page.getByTestId('selected-loss')).toHaveText(/^0\.29837110\d{1,2}$/);
+  await expect(page.getByTestId('loss-value')).toHaveText(/^0\.29837110\d{1,3}$/);
+  await expect(page.getByTestId('selected-loss')).toHaveText(/^0\.29837110\d{1,3}$/);
   for (const where of ['step-equations', 'chain-rule']) {
-    await expect.poll(() => texOf(page, where)).toMatch(/0\.08216704\d{1,2}(?!\d)/);
+    await expect.poll(() => texOf(page, where)).toContain('0.08216704056');
     expect(await texOf(page, where)).not.toMatch(/0\.082167(?!\d)/);
   }
   // The selected parameter's gradient shows at least eight, as its label in the diagram.
