@@ -217,5 +217,5 @@ function matchingRight(tex: string, from: number): number {
  */
 export function breakableTex(tex: string): string {
   const kept = keepGroupsTogether(flattenLongGroups(tex));
-  return kept.replace(/^\s*=\s*/, '{=}\\;');
+  return kept.replace(/^\s*=\s*/, '= \\nobreak ');
 }
