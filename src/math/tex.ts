@@ -1,4 +1,4 @@
-import { texNumber } from './format';
+import { equationDigitsFor, texNumber } from './format';
 
 /**
  * Small TeX builders shared by every equation template. Only numbers (through texNumber) and our
@@ -18,9 +18,10 @@ export const MAX_FULL = 6;
 let digitsInForce: number | null = null;
 
 /**
- * Build equations with the learner's "Digits" (significant digits) for every number in them, the
- * matrices included: one setting for every number on screen. Without it (undefined), numbers get
- * DIGITS and matrices MATRIX_DIGITS.
+ * Build equations under the learner's "Digits", the one setting for every number on screen:
+ * matrices get as many significant digits as the diagram's labels, the other numbers
+ * EQUATION_EXTRA_DIGITS more (equationDigitsFor). Without it (undefined), numbers get DIGITS and
+ * matrices MATRIX_DIGITS, what Digits 4 (the default) gives.
  */
 export function withDigits<T>(digits: number | undefined, build: () => T): T {
   if (digits === undefined) return build();
@@ -35,7 +36,7 @@ export function withDigits<T>(digits: number | undefined, build: () => T): T {
 
 /** Significant digits of a number in an equation or a title beside it. */
 export function equationDigits(): number {
-  return digitsInForce ?? DIGITS;
+  return digitsInForce === null ? DIGITS : equationDigitsFor(digitsInForce);
 }
 
 function matrixDigits(): number {
@@ -216,5 +217,5 @@ function matchingRight(tex: string, from: number): number {
  */
 export function breakableTex(tex: string): string {
   const kept = keepGroupsTogether(flattenLongGroups(tex));
-  return kept.replace(/^\s*=\s*/, '{=}\\;');
+  return kept.replace(/^\s*=\s*/, '= \\nobreak ');
 }

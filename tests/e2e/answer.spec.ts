@@ -73,7 +73,9 @@ function badEquations(page: Page) {
       }
       const lines: string[] = [];
       let left = Infinity;
-      for (const base of Array.from(box.querySelectorAll('.katex-html > .base'))) {
+      for (const base of Array.from(
+        box.querySelectorAll('.katex-html > .base, .katex-html > .katex-base'),
+      )) {
         const x = base.getBoundingClientRect().left;
         if (x <= left) lines.push('');
         left = x;

@@ -3,7 +3,7 @@ import { chooseExample, diagramOf, expectPhase, openFresh, stepForward } from '.
 
 /**
  * Issue 12, "one truth for numbers and symbols": Digits applies to the equations, the loss, the
- * editor and the chain rule as to the diagram; MSE over two outputs is 1/K Σ; at "Start of pass"
+ * editor and the chain rule as to the diagram (they carry two more digits than its labels); MSE over two outputs is 1/K Σ; at "Start of pass"
  * nothing computed is shown; XOR's output δ is titled and written as the same quantity.
  */
 
@@ -32,21 +32,23 @@ test('Digits sets the digits of the loss, the equations, the editor and the chai
   await selectEdge(page, /^Weight w₁₁⁽²⁾ = /);
   const digits = page.getByRole('combobox', { name: 'Digits' });
 
-  // Four digits (the default), as the diagram: L = 0.2984.
+  // Digits 4 (the default): the diagram's labels 4, the loss and the equations two more, enough
+  // to redo an equation's arithmetic.
   await expect(diagramOf(page).getByTestId('loss')).toHaveText('0.2984');
-  await expect(page.getByTestId('loss-value')).toHaveText('0.2984');
-  await expect(page.getByTestId('selected-loss')).toHaveText('0.2984');
+  await expect(page.getByTestId('loss-value')).toHaveText('0.298371');
+  await expect(page.getByTestId('selected-loss')).toHaveText('0.298371');
   for (const where of ['step-equations', 'chain-rule']) {
-    await expect.poll(() => texOf(page, where)).toMatch(/0\.08217(?!\d)/);
-    expect(await texOf(page, where)).not.toContain('0.082167');
+    await expect.poll(() => texOf(page, where)).toMatch(/0\.082167(?!\d)/);
   }
 
+  // Digits 8: every one of them follows.
   await digits.selectOption('8');
   await expect(diagramOf(page).getByTestId('loss')).toHaveText('0.29837111');
-  await expect(page.getByTestId('loss-value')).toHaveText('0.29837111');
-  await expect(page.getByTestId('selected-loss')).toHaveText('0.29837111');
+  await expect(page.getByTestId('loss-value')).toHaveText(/^0\.29837110\d{1,3}$/);
+  await expect(page.getByTestId('selected-loss')).toHaveText(/^0\.29837110\d{1,3}$/);
   for (const where of ['step-equations', 'chain-rule']) {
-    await expect.poll(() => texOf(page, where)).toContain('0.082167041');
+    await expect.poll(() => texOf(page, where)).toContain('0.08216704056');
+    expect(await texOf(page, where)).not.toMatch(/0\.082167(?!\d)/);
   }
   // The selected parameter's gradient shows at least eight, as its label in the diagram.
   await expect(page.getByTestId('selected-gradient')).toHaveText('0.082167041');

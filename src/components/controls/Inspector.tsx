@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { Network, Sample } from '../../engine';
 import { notationFor, parameterLabel } from '../../math';
-import { focusDigits, formatNumber } from '../../math/format';
+import { equationDigitsFor, focusDigits, formatNumber } from '../../math/format';
 import {
   LIMITS,
   selectProgress,
@@ -65,8 +65,8 @@ export function Inspector() {
 /**
  * Edit the selected weight or bias: type, ↑/↓, or drag. Shows how the loss changed beside what the
  * gradient predicted (ΔL ≈ ∂L/∂θ · Δθ), which is what a gradient means, once the pass has computed
- * the gradient (before that, nothing computed is shown). Numbers follow the learner's "Digits";
- * the parameter and its gradient with at least FOCUS_DIGITS, as the diagram's selected label.
+ * the gradient (before that, nothing computed is shown). Numbers follow the learner's "Digits" as
+ * the equations do; the gradient with at least FOCUS_DIGITS, as the diagram's selected label.
  */
 export function ParameterEditor({ parameter }: { parameter: WeightOrBias }) {
   const store = useAppStoreApi();
@@ -101,7 +101,7 @@ export function ParameterEditor({ parameter }: { parameter: WeightOrBias }) {
       ? notation.text.weight(parameter.layer, parameter.from, parameter.to)
       : notation.text.bias(parameter.layer, parameter.unit);
   const L = notation.loss.text;
-  const shown = (x: number, d = digits) => formatNumber(x, d);
+  const shown = (x: number, d = equationDigitsFor(digits)) => formatNumber(x, d);
 
   const commit = (next: number): string | null => {
     const before = dragStart.current ?? { value, gradient, loss };

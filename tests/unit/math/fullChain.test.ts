@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Network } from '../../../src/engine';
 import { fullChainEquation } from '../../../src/math';
 import { EXAMPLES } from '../../../src/store';
-import { classicContext, context, NOTATION_IDS } from './fixtures';
+import { classicContext, context, NETWORKS, NOTATION_IDS } from './fixtures';
 
 const sigma = (z: number) => 1 / (1 + Math.exp(-z));
 const chain = EXAMPLES.find((e) => e.id === 'chain-1-1-1-1');
@@ -78,6 +78,19 @@ describe("fullChainEquation: note 002's product, factor by factor", () => {
     const block = fullChainEquation(small, { kind: 'weight', layer: 1, from: 1, to: 1 });
     expect(Number(block?.result.slice(2))).toBeCloseTo(
       small.snapshot.grads[0]?.dW[1]?.[1] as number,
+      5,
+    );
+  });
+
+  it('writes the first paths and the last when there are many, and sums all of them', () => {
+    const large = NETWORKS.find((n) => n.name.startsWith('16-16-10'));
+    if (!large) throw new Error('no large network');
+    const ctx = context(large.network, large.samples, { kind: 'update' });
+    const block = fullChainEquation(ctx, { kind: 'weight', layer: 1, from: 2, to: 3 });
+    expect(block?.title).toContain('its 10 paths'); // one per output unit; softmax folds into δ
+    expect(block?.substituted).toContain('\\cdots');
+    expect(Number(block?.result.slice(2))).toBeCloseTo(
+      (ctx.snapshot.samples[0]?.layers[0]?.delta[3] ?? NaN) * (large.samples[0]?.x[2] ?? NaN),
       5,
     );
   });

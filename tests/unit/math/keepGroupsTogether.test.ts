@@ -50,7 +50,7 @@ describe('breakableTex', () => {
   });
 
   it('glues a leading "=" to what follows, so no line holds a lone "="', () => {
-    expect(breakableTex('= 0.5\\cdot 0.2')).toBe('{=}\\;0.5\\cdot 0.2');
+    expect(breakableTex('= 0.5\\cdot 0.2')).toBe('= \\nobreak 0.5\\cdot 0.2');
     expect(breakableTex('a = b')).toBe('a = b');
   });
 });
