@@ -6,6 +6,7 @@ import { App } from './components/App';
 import { createAppStore } from './store';
 import { browserStorage, loadStartup, shareFragment, startAutosave } from './store/autosave';
 import { AppStoreProvider } from './store/context';
+import { registerSW } from 'virtual:pwa-register';
 
 const storage = browserStorage();
 const startup = loadStartup(storage, window.location.hash);
@@ -34,3 +35,6 @@ createRoot(document.getElementById('root') as HTMLElement).render(
     </AppStoreProvider>
   </StrictMode>,
 );
+
+// Offline: the service worker keeps the whole build, so the next visit loads without a network.
+registerSW({ immediate: true });
