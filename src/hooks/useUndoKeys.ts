@@ -1,17 +1,16 @@
 import { useEffect } from 'react';
 import type { AppStore } from '../store';
+import { SHORTCUTS } from './shortcuts';
 
 /** Ctrl/⌘+Z undoes, Ctrl/⌘+Shift+Z and Ctrl+Y redo — except while typing, where the field's own undo applies. */
 export function useUndoKeys(store: AppStore): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       const target = event.target;
       if (target instanceof HTMLInputElement && target.type === 'text') return;
       if (target instanceof HTMLTextAreaElement) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) store.getState().undo();
-      else if ((key === 'z' && event.shiftKey) || key === 'y') store.getState().redo();
+      if (SHORTCUTS.undo.matches(event)) store.getState().undo();
+      else if (SHORTCUTS.redo.matches(event)) store.getState().redo();
       else return;
       event.preventDefault();
     };

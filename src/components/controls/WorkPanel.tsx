@@ -3,6 +3,7 @@ import { HIDEABLE_PANELS, type HideablePanel } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
 import { encodeShare, learnerOf, parseSavedText, workToJson } from '../../store/persist';
 import { SHARE_PARAM } from '../../store/autosave';
+import { SHORTCUTS, withKeys } from '../../hooks/shortcuts';
 import { downloadText } from './download';
 import { ExportButtons } from './ExportButtons';
 
@@ -73,7 +74,8 @@ export function WorkPanel() {
           type="button"
           onClick={() => store.getState().undo()}
           disabled={!canUndo}
-          title="Undo (Ctrl+Z)"
+          title={withKeys(SHORTCUTS.undo)}
+          aria-keyshortcuts={SHORTCUTS.undo.aria}
         >
           Undo
         </button>
@@ -81,7 +83,8 @@ export function WorkPanel() {
           type="button"
           onClick={() => store.getState().redo()}
           disabled={!canRedo}
-          title="Redo (Ctrl+Shift+Z)"
+          title={withKeys(SHORTCUTS.redo)}
+          aria-keyshortcuts={SHORTCUTS.redo.aria}
         >
           Redo
         </button>

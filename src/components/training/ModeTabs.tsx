@@ -1,4 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
+import { SHORTCUTS } from '../../hooks/shortcuts';
 import { APP_MODES } from '../../training/choices';
 import { useChoices, useTrainingKit } from './kit';
 
@@ -9,7 +10,7 @@ export function ModeTabs() {
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    if (!SHORTCUTS.switchTab.matches(event)) return;
     event.preventDefault();
     const index = APP_MODES.findIndex((t) => t.id === mode);
     const next =
