@@ -1,6 +1,7 @@
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import type { Activation, Granularity, Loss, Network, Sample } from '../engine';
 import type {
+  HideablePanel,
   LearnerState,
   NotationId,
   Parameter,
@@ -27,6 +28,8 @@ export interface ViewActions {
   select(selection: Selection | null): void;
   setNotation(notation: NotationId): void;
   setView(view: Partial<ViewOptions>): void;
+  /** Hide a part of the app for class, or show it again. */
+  setHidden(panel: HideablePanel, hide: boolean): void;
   setSampleIndex(index: number): void;
 }
 

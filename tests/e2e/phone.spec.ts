@@ -7,7 +7,7 @@ const PHONE = { width: 390, height: 844 };
 
 /**
  * Every control the learner can touch that is smaller than 24 px either way (WCAG 2.5.8; a
- * checkbox or radio counts with its label, whose padding is part of its hit area), or that sticks
+ * checkbox, radio or file input counts with its label, whose padding is part of its hit area), or that sticks
  * out of the page's width so part of it cannot be reached. Described for the failure message.
  */
 async function badControls(page: Page): Promise<string[]> {
@@ -27,7 +27,7 @@ async function badControls(page: Page): Promise<string[]> {
       const label = control.closest('label');
       if (
         control instanceof HTMLInputElement &&
-        (control.type === 'checkbox' || control.type === 'radio') &&
+        ['checkbox', 'radio', 'file'].includes(control.type) &&
         label
       )
         box = label.getBoundingClientRect();

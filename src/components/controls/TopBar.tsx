@@ -41,19 +41,21 @@ export function TopBar() {
           )}
         </span>
       )}
-      <label className="inline-label">
-        Notation
-        <select
-          value={notation}
-          onChange={(event) => store.getState().setNotation(event.target.value as NotationId)}
-        >
-          {NOTATION_IDS.map((id) => (
-            <option key={id} value={id}>
-              {notationOf(id).name}
-            </option>
-          ))}
-        </select>
-      </label>
+      {!view.hidden.includes('notation') && (
+        <label className="inline-label">
+          Notation
+          <select
+            value={notation}
+            onChange={(event) => store.getState().setNotation(event.target.value as NotationId)}
+          >
+            {NOTATION_IDS.map((id) => (
+              <option key={id} value={id}>
+                {notationOf(id).name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label className="inline-label">
         Edges show
         <select

@@ -1,34 +1,33 @@
 import { useRef, useState, type ChangeEvent } from 'react';
-import { HIDEABLE_PANELS, type HideablePanel } from '../../store';
+import type { LearnerState } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
 import { encodeShare, learnerOf, parseSavedText, workToJson } from '../../store/persist';
 import { SHARE_PARAM } from '../../store/autosave';
 import { SHORTCUTS, withKeys } from '../../hooks/shortcuts';
 import { downloadText } from './download';
 import { ExportButtons } from './ExportButtons';
-
-const PANEL_NAMES: Record<HideablePanel, string> = {
-  editors: 'parameter editor',
-  samples: 'samples',
-  architecture: 'network editor',
-  matrix: 'matrix form',
-  examples: 'example picker',
-};
+import { LessonOptions } from './LessonOptions';
 
 const MAX_FILE_BYTES = 2_000_000;
+
+/**
+ * A link made with parts hidden is a lesson: it opens without the hiding options (LessonOptions).
+ */
+function shared(work: LearnerState): LearnerState {
+  return { ...work, view: { ...work.view, lesson: work.view.hidden.length > 0 } };
+}
 
 /** Undo and redo; share link; export and import of the whole work; the teacher's hiding options. */
 export function WorkPanel() {
   const store = useAppStoreApi();
   const canUndo = useApp((s) => s.past.length > 0);
   const canRedo = useApp((s) => s.future.length > 0);
-  const hidden = useApp((s) => s.view.hidden);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [link, setLink] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const makeLink = async () => {
-    const url = `${window.location.origin}${window.location.pathname}#${SHARE_PARAM}=${encodeShare(learnerOf(store.getState()))}`;
+    const url = `${window.location.origin}${window.location.pathname}#${SHARE_PARAM}=${encodeShare(shared(learnerOf(store.getState())))}`;
     setLink(url);
     try {
       await navigator.clipboard.writeText(url);
@@ -59,11 +58,6 @@ export function WorkPanel() {
     }
     store.getState().replaceWork(loaded.work);
     setStatus({ kind: 'ok', text: `Imported ${file.name}. Undo brings back what you had.` });
-  };
-
-  const toggleHidden = (panel: HideablePanel) => {
-    const next = hidden.includes(panel) ? hidden.filter((p) => p !== panel) : [...hidden, panel];
-    store.getState().setView({ hidden: next });
   };
 
   return (
@@ -132,22 +126,7 @@ export function WorkPanel() {
           {status.text}
         </p>
       )}
-      <details className="teacher">
-        <summary>For class: hide parts of the app</summary>
-        <p className="hint">
-          Hidden parts stay hidden in share links, so students open exactly what you prepared.
-        </p>
-        {HIDEABLE_PANELS.map((panel) => (
-          <label key={panel} className="inline-label checkbox">
-            <input
-              type="checkbox"
-              checked={hidden.includes(panel)}
-              onChange={() => toggleHidden(panel)}
-            />
-            Hide {PANEL_NAMES[panel]}
-          </label>
-        ))}
-      </details>
+      <LessonOptions />
     </div>
   );
 }

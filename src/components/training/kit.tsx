@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import type { AppStore } from '../../store/appStore';
 import { browserStorage } from '../../store/autosave';
-import { useAppStoreApi } from '../../store/context';
+import { useApp, useAppStoreApi } from '../../store/context';
 import { createRunStore, type RunStore, type TrainingRun } from '../../training/runtime';
 import { loadTrainingChoices, startTrainingAutosave, TRAINING_KEY } from '../../training/persist';
 import { createTrainingStore, type TrainingState, type TrainingStore } from '../../training/store';
@@ -59,6 +59,9 @@ export function usePlotView(): PlotView {
   return useSyncExternalStore(controller.onView, controller.view);
 }
 
+/** The tab shown: the stepper whenever a teacher hid the Train tab. */
 export function useAppMode(): AppMode {
-  return useChoices((s) => s.mode);
+  const mode = useChoices((s) => s.mode);
+  const trainHidden = useApp((s) => s.view.hidden.includes('train'));
+  return trainHidden ? 'step' : mode;
 }
