@@ -46,13 +46,13 @@ export const SHORTCUTS = {
   },
   playPause: { keys: 'Space', does: 'Play or pause', aria: 'Space', matches: plainKey(' ') },
   undo: {
-    keys: 'Ctrl+Z (⌘Z on a Mac)',
+    keys: 'Ctrl+Z or ⌘Z',
     does: 'Undo',
     aria: 'Control+Z Meta+Z',
     matches: (p: KeyPress) => command(p) && !p.shiftKey && p.key.toLowerCase() === 'z',
   },
   redo: {
-    keys: 'Ctrl+Shift+Z or Ctrl+Y (⌘⇧Z on a Mac)',
+    keys: 'Ctrl+Shift+Z, Ctrl+Y or ⌘⇧Z',
     does: 'Redo',
     aria: 'Control+Shift+Z Control+Y Meta+Shift+Z Meta+Y',
     matches: (p: KeyPress) =>
