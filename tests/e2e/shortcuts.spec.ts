@@ -39,7 +39,10 @@ test('"Keyboard shortcuts" lists every shortcut, and each listed step key works'
   const tooltipKeys = titles.map((t) => /\(([^()]+)\)$/.exec(t)?.[1]).filter(Boolean);
   expect(tooltipKeys.length).toBeGreaterThanOrEqual(5);
   for (const keys of tooltipKeys) {
-    expect(listed.some((row) => row.startsWith(keys as string)), keys).toBe(true);
+    expect(
+      listed.some((row) => row.startsWith(keys as string)),
+      keys,
+    ).toBe(true);
   }
   // Esc closes it and gives the focus back to the button.
   await page.keyboard.press('Escape');
