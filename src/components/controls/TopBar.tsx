@@ -17,6 +17,8 @@ export function TopBar() {
             Example
             <select
               value={exampleId ?? ''}
+              // The box may be narrower than the title: the whole of it on hover.
+              title={EXAMPLES.find((example) => example.id === exampleId)?.title}
               onChange={(event) => {
                 if (event.target.value) store.getState().loadExample(event.target.value);
               }}
@@ -46,6 +48,7 @@ export function TopBar() {
           Notation
           <select
             value={notation}
+            title={notationOf(notation).name}
             onChange={(event) => store.getState().setNotation(event.target.value as NotationId)}
           >
             {NOTATION_IDS.map((id) => (
