@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectPhase, openFresh } from './helpers';
+import { axeScan, expectPhase, openFresh } from './helpers';
 
 /** Keyboard shortcuts are listed in the app, not only in tooltips. */
 
@@ -34,7 +34,7 @@ test('"Keyboard shortcuts" lists every shortcut, and each listed step key works'
   }
   // Every key a control's tooltip names is in the list (one list gives both).
   const titles = await page
-    .locator('button[title]')
+    .locator('button[aria-keyshortcuts][title]')
     .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('title') ?? ''));
   const tooltipKeys = titles.map((t) => /\(([^()]+)\)$/.exec(t)?.[1]).filter(Boolean);
   expect(tooltipKeys.length).toBeGreaterThanOrEqual(5);
@@ -79,4 +79,12 @@ test('"?" opens the list in either tab, but not while typing', async ({ page }) 
   await page.keyboard.press('?');
   await expect(dialog).toBeVisible();
   await expect(dialog.getByText('Undo', { exact: true })).toBeVisible();
+});
+
+test('the shortcuts dialog passes axe', async ({ page }) => {
+  await openFresh(page);
+  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  const results = await axeScan(page);
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
 });

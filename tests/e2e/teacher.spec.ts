@@ -33,10 +33,6 @@ test('a teacher hides the Train tab and the notation switch; a student sees neit
   const context = await browser.newContext();
   try {
     const student = await context.newPage();
-    // This student had the Train tab open last time: the lesson still opens on the stepper.
-    await student.goto('./');
-    await trainTab(student).click();
-    await expect(student.getByRole('button', { name: 'One epoch' })).toBeVisible();
     await student.goto(url);
     await expect(student.getByRole('button', { name: 'Step forward' })).toBeVisible();
     await expect(student.getByRole('tablist')).toHaveCount(0);
@@ -67,7 +63,13 @@ test('"Edit this lesson" brings the teacher back into the hiding options', async
   const context = await browser.newContext();
   try {
     const teacher = await context.newPage();
+    // The Train tab was open here last time: the lesson still opens on the stepper.
+    await teacher.goto('./');
+    await trainTab(teacher).click();
+    await expect(teacher.getByRole('button', { name: 'One epoch' })).toBeVisible();
     await teacher.goto(url);
+    await expect(teacher.getByRole('button', { name: 'Step forward' })).toBeVisible();
+    await expect(teacher.getByRole('tablist')).toHaveCount(0);
     await expect(teacher.getByRole('checkbox', { name: /^Hide / })).toHaveCount(0);
     await teacher.getByRole('button', { name: 'Edit this lesson' }).click();
     const hideTrain = teacher.getByRole('checkbox', { name: 'Hide Train tab' });
