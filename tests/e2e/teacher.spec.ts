@@ -75,7 +75,9 @@ test('"Edit this lesson" brings the teacher back into the hiding options', async
     const hideTrain = teacher.getByRole('checkbox', { name: 'Hide Train tab' });
     await expect(hideTrain).toBeChecked();
     await expect(teacher.getByRole('checkbox', { name: 'Hide notation switch' })).not.toBeChecked();
+    // Showing the Train tab again keeps the teacher where they are.
     await hideTrain.uncheck();
+    await expect(hideTrain).not.toBeChecked();
     await trainTab(teacher).click();
     await expect(teacher.getByRole('button', { name: 'One epoch' })).toBeVisible();
   } finally {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { HIDEABLE_PANELS, type HideablePanel } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
+import { useTrainingKit } from '../training/kit';
 
 const PANEL_NAMES: Record<HideablePanel, string> = {
   editors: 'parameter editor',
@@ -18,6 +19,7 @@ const PANEL_NAMES: Record<HideablePanel, string> = {
  */
 export function LessonOptions() {
   const store = useAppStoreApi();
+  const { choices } = useTrainingKit();
   const hidden = useApp((s) => s.view.hidden);
   const lesson = useApp((s) => s.view.lesson && s.view.hidden.length > 0);
   // Opened by "Edit this lesson", the options show at once.
@@ -52,7 +54,11 @@ export function LessonOptions() {
           <input
             type="checkbox"
             checked={hidden.includes(panel)}
-            onChange={(event) => store.getState().setHidden(panel, event.target.checked)}
+            onChange={(event) => {
+              // Showing the Train tab again leaves the teacher here, not on a tab left open before.
+              if (panel === 'train') choices.getState().setMode('step');
+              store.getState().setHidden(panel, event.target.checked);
+            }}
           />
           Hide {PANEL_NAMES[panel]}
         </label>
