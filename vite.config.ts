@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * KaTeX's stylesheet offers each font as woff2, woff and ttf; every browser we run in reads woff2,
@@ -20,11 +21,56 @@ function katexWoff2Only(): Plugin {
   };
 }
 
+/**
+ * Offline and installable: after a first visit a service worker (Workbox, generated at build) has
+ * every file of the build — the lazily loaded training chunk, its worker and KaTeX's fonts too — so
+ * a classroom with flaky Wi-Fi reloads the app without a network. The worker is a same-origin file
+ * and main.tsx registers it from the bundle (no inline script), within index.html's CSP.
+ */
+const offline = VitePWA({
+  registerType: 'autoUpdate',
+  injectRegister: false,
+  manifest: {
+    name: 'Backstep — step through backpropagation',
+    short_name: 'Backstep',
+    description: 'Step through backpropagation one number at a time.',
+    start_url: './',
+    scope: './',
+    display: 'standalone',
+    background_color: '#f8fafc',
+    theme_color: '#1f2937',
+    icons: [
+      { src: 'pwa-192x192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'pwa-512x512.png', sizes: '512x512', type: 'image/png' },
+      {
+        src: 'maskable-icon-512x512.png',
+        sizes: '512x512',
+        type: 'image/png',
+        purpose: 'maskable',
+      },
+      { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+    ],
+  },
+  // The icons are precached with the rest of public/ (globPatterns): listed once, not twice.
+  includeManifestIcons: false,
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
+    // The main chunk (KaTeX and React DOM) is larger than Workbox's 2 MB default allows for.
+    maximumFileSizeToCacheInBytes: 4_000_000,
+    navigateFallback: 'index.html',
+    cleanupOutdatedCaches: true,
+    // A new build takes over at once (autoUpdate reloads the page), and the first visit is
+    // controlled without a reload, so it already works offline.
+    clientsClaim: true,
+    skipWaiting: true,
+  },
+});
+
 // KaTeX (235 kB) and React DOM (200 kB) are most of the main chunk; training loads on its own.
 // base './' so the built site works from any path (GitHub Pages, a sub-folder, a file share).
 export default defineConfig({
   base: './',
-  plugins: [react(), katexWoff2Only()],
+  plugins: [react(), katexWoff2Only(), offline],
   build: { target: 'es2022', chunkSizeWarningLimit: 850 },
   test: {
     include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],

@@ -16,6 +16,7 @@ import { storageJournal } from './works/journal';
 import { startSession, type PendingNotice } from './works/session';
 import { openStartup } from './works/startup';
 import { readPendingNotice, tabMemory } from './works/tab';
+import { registerSW } from 'virtual:pwa-register';
 
 // Startup waits for the works database (IndexedDB is asynchronous); the page stays empty until
 // the work is loaded, so the default example never flashes before the learner's own work.
@@ -87,3 +88,6 @@ async function start() {
 }
 
 void start();
+
+// Offline: the service worker keeps the whole build, so the next visit loads without a network.
+registerSW({ immediate: true });

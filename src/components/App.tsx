@@ -3,6 +3,7 @@ import { useUndoKeys } from '../hooks/useUndoKeys';
 import { AppStoreProvider, useApp, useAppStoreApi } from '../store/context';
 import { ArchitecturePanel } from './controls/ArchitecturePanel';
 import { Inspector } from './controls/Inspector';
+import { ShortcutsDialog } from './controls/ShortcutsDialog';
 import { SamplesPanel } from './controls/SamplesPanel';
 import { StepControls } from './controls/StepControls';
 import { TopBar } from './controls/TopBar';
@@ -44,6 +45,7 @@ export function App({ startupNotice = null }: { startupNotice?: string | null })
         <h1>Backstep</h1>
         <p className="tagline">Step through backpropagation, one number at a time.</p>
         <ModeTabs />
+        <ShortcutsDialog />
         {mode === 'step' && <TopBar />}
       </header>
       {notice && (

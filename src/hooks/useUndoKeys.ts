@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { SHORTCUTS } from './shortcuts';
 
 /** Whose undo the keys work: the stepper's, or the Train tab's. */
 export interface UndoTarget {
@@ -10,13 +11,11 @@ export interface UndoTarget {
 export function useUndoKeys(target: UndoTarget): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       const typing = event.target;
       if (typing instanceof HTMLInputElement && typing.type === 'text') return;
       if (typing instanceof HTMLTextAreaElement) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) target.undo();
-      else if ((key === 'z' && event.shiftKey) || key === 'y') target.redo();
+      if (SHORTCUTS.undo.matches(event)) target.undo();
+      else if (SHORTCUTS.redo.matches(event)) target.redo();
       else return;
       event.preventDefault();
     };

@@ -2,6 +2,7 @@ import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import type { Activation, Granularity, Loss, Network, Sample } from '../engine';
 import type { Carried } from './edits';
 import type {
+  HideablePanel,
   LearnerState,
   NotationId,
   Parameter,
@@ -29,6 +30,8 @@ export interface ViewActions {
   select(selection: Selection | null): void;
   setNotation(notation: NotationId): void;
   setView(view: Partial<ViewOptions>): void;
+  /** Hide a part of the app for class, or show it again. */
+  setHidden(panel: HideablePanel, hide: boolean): void;
   setSampleIndex(index: number): void;
 }
 

@@ -58,6 +58,8 @@ export const viewSchema = z.object({
   edgeMode: z.enum(['weights', 'gradients']),
   matrixView: z.boolean(),
   hidden: z.array(z.enum(HIDEABLE_PANELS as [string, ...string[]])).max(HIDEABLE_PANELS.length),
+  // Saves from before lessons have none.
+  lesson: z.boolean().default(false),
 });
 
 export const learnerSchema = z.object({

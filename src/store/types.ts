@@ -14,15 +14,23 @@ export interface ViewOptions {
   matrixView: boolean;
   /** Panels a teacher hid for class (kept in share links). */
   hidden: HideablePanel[];
+  /**
+   * Opened from a teacher's link with parts hidden: the hiding options are put away (a student
+   * does not see them) until "Edit this lesson".
+   */
+  lesson: boolean;
 }
 
-export type HideablePanel = 'editors' | 'samples' | 'architecture' | 'matrix' | 'examples';
+export type HideablePanel =
+  'editors' | 'samples' | 'architecture' | 'matrix' | 'examples' | 'notation' | 'train';
 export const HIDEABLE_PANELS: readonly HideablePanel[] = [
   'editors',
   'samples',
   'architecture',
   'matrix',
   'examples',
+  'notation',
+  'train',
 ];
 
 export const DEFAULT_VIEW: ViewOptions = {
@@ -30,6 +38,7 @@ export const DEFAULT_VIEW: ViewOptions = {
   edgeMode: 'weights',
   matrixView: false,
   hidden: [],
+  lesson: false,
 };
 
 /** Everything the learner chose — and nothing derivable from it. */

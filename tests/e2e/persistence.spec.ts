@@ -290,7 +290,9 @@ test("the teacher's hidden panels stay hidden, also through a share link", async
       0,
     );
     await expect(studentSide.getByRole('heading', { name: 'Selected parameter' })).toBeVisible();
-    await student.getByText('For class: hide parts of the app').click();
+    // A student does not see the hiding options; the teacher gets back into them (teacher.spec).
+    await expect(student.getByText('For class: hide parts of the app')).toHaveCount(0);
+    await student.getByRole('button', { name: 'Edit this lesson' }).click();
     await expect(student.getByRole('checkbox', { name: 'Hide samples' })).toBeChecked();
     await expect(
       student.getByRole('checkbox', { name: 'Hide parameter editor' }),

@@ -1,8 +1,14 @@
 import { useState } from 'react';
 import { SHARE_PARAM } from '../../store/autosave';
+import type { LearnerState } from '../../store';
 import { encodeShare, learnerOf } from '../../store/persist';
 import { savedTrainingOf } from '../../training/persist';
 import { useTrainingKit } from '../training/kit';
+
+/** A link made with parts hidden is a lesson: it opens without the hiding options (LessonOptions). */
+function shared(work: LearnerState): LearnerState {
+  return { ...work, view: { ...work.view, lesson: work.view.hidden.length > 0 } };
+}
 
 /**
  * "Copy share link": the stepper's work and the Train tab's (its data, options, network, epoch
@@ -17,7 +23,10 @@ export function ShareLink() {
     // Training hands its latest network to its store when it pauses.
     await kit.controller.pause();
     const { choices, work } = kit.snapshot();
-    const payload = encodeShare(learnerOf(kit.stepper.getState()), savedTrainingOf(choices, work));
+    const payload = encodeShare(
+      shared(learnerOf(kit.stepper.getState())),
+      savedTrainingOf(choices, work),
+    );
     const url = `${window.location.origin}${window.location.pathname}#${SHARE_PARAM}=${payload}`;
     setLink(url);
     try {

@@ -6,24 +6,9 @@ import { selectSnapshot, selectStep, selectSteps, selectUpdate } from '../../sto
 import { useApp, useAppStoreApi } from '../../store/context';
 import { editOf } from '../../store/slices/undo';
 import type { Edit } from '../../store/types';
+import { keyTakenByFocus, SHORTCUTS, withKeys } from '../../hooks/shortcuts';
 
 const SPEEDS = [0.5, 1, 2, 4, 8] as const;
-
-/**
- * Does the focused element use these keys itself (typing, a select, arrows in a radio group), so
- * the step keys must not fire?
- */
-function keysTaken(target: EventTarget | null, key: string): boolean {
-  if (!(target instanceof Element)) return false;
-  if (target instanceof HTMLElement && target.isContentEditable) return true;
-  if (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return true;
-  if (key.startsWith('Arrow') && target.closest('[role="radiogroup"], [role="tablist"]'))
-    return true;
-  // Space presses a focused button (a diagram edge or unit is one too).
-  if (key === ' ' && (target.tagName === 'BUTTON' || target.getAttribute('role') === 'button'))
-    return true;
-  return false;
-}
 
 /** Step, play, reset; the phase indicator; keyboard → ← space Home End. */
 export function StepControls() {
@@ -79,28 +64,14 @@ export function StepControls() {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (keysTaken(event.target, event.key) || event.ctrlKey || event.metaKey || event.altKey)
-        return;
+      if (keyTakenByFocus(event.target, event.key)) return;
       const s = store.getState();
-      switch (event.key) {
-        case 'ArrowRight':
-          forward();
-          break;
-        case 'ArrowLeft':
-          s.stepBack();
-          break;
-        case 'Home':
-          s.resetPass();
-          break;
-        case 'End':
-          s.goToEnd();
-          break;
-        case ' ':
-          setPlaying((p) => !p);
-          break;
-        default:
-          return;
-      }
+      if (SHORTCUTS.stepForward.matches(event)) forward();
+      else if (SHORTCUTS.stepBack.matches(event)) s.stepBack();
+      else if (SHORTCUTS.resetPass.matches(event)) s.resetPass();
+      else if (SHORTCUTS.goToEnd.matches(event)) s.goToEnd();
+      else if (SHORTCUTS.playPause.matches(event)) setPlaying((p) => !p);
+      else return;
       event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
@@ -113,21 +84,34 @@ export function StepControls() {
         <button
           type="button"
           onClick={() => store.getState().resetPass()}
-          title="Reset pass (Home)"
+          title={withKeys(SHORTCUTS.resetPass)}
+          aria-keyshortcuts={SHORTCUTS.resetPass.aria}
         >
           Reset pass
         </button>
-        <button type="button" onClick={() => store.getState().stepBack()} title="Step back (←)">
+        <button
+          type="button"
+          onClick={() => store.getState().stepBack()}
+          title={withKeys(SHORTCUTS.stepBack)}
+          aria-keyshortcuts={SHORTCUTS.stepBack.aria}
+        >
           Step back
         </button>
-        <button type="button" className="primary" onClick={forward} title="Step forward (→)">
+        <button
+          type="button"
+          className="primary"
+          onClick={forward}
+          title={withKeys(SHORTCUTS.stepForward)}
+          aria-keyshortcuts={SHORTCUTS.stepForward.aria}
+        >
           Step forward
         </button>
         <button
           type="button"
           onClick={() => setPlaying((p) => !p)}
           aria-pressed={playing}
-          title="Play or pause (space)"
+          title={withKeys(SHORTCUTS.playPause)}
+          aria-keyshortcuts={SHORTCUTS.playPause.aria}
         >
           {playing ? 'Pause' : 'Play'}
         </button>

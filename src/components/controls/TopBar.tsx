@@ -17,6 +17,8 @@ export function TopBar() {
             Example
             <select
               value={exampleId ?? ''}
+              // The box may be narrower than the title: the whole of it on hover.
+              title={EXAMPLES.find((example) => example.id === exampleId)?.title}
               onChange={(event) => {
                 if (event.target.value) store.getState().loadExample(event.target.value);
               }}
@@ -41,19 +43,22 @@ export function TopBar() {
           )}
         </span>
       )}
-      <label className="inline-label">
-        Notation
-        <select
-          value={notation}
-          onChange={(event) => store.getState().setNotation(event.target.value as NotationId)}
-        >
-          {NOTATION_IDS.map((id) => (
-            <option key={id} value={id}>
-              {notationOf(id).name}
-            </option>
-          ))}
-        </select>
-      </label>
+      {!view.hidden.includes('notation') && (
+        <label className="inline-label">
+          Notation
+          <select
+            value={notation}
+            title={notationOf(notation).name}
+            onChange={(event) => store.getState().setNotation(event.target.value as NotationId)}
+          >
+            {NOTATION_IDS.map((id) => (
+              <option key={id} value={id}>
+                {notationOf(id).name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label className="inline-label">
         Edges show
         <select

@@ -1,23 +1,16 @@
 import { useRef, useState, type ChangeEvent } from 'react';
-import { HIDEABLE_PANELS, type HideablePanel } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
 import { parseSavedText, toSaved } from '../../store/persist';
 import { LINK_LIMITS } from '../../store/linkText';
+import { SHORTCUTS, withKeys } from '../../hooks/shortcuts';
 import { trainThisNetwork } from '../../training/moves';
 import { useTrainingKit } from '../training/kit';
 import { useWorkSession, useWorksView } from '../works/context';
 import { exportOpenWork } from '../works/exportWork';
 import { SavedWork } from '../works/SavedWork';
 import { ExportButtons } from './ExportButtons';
+import { LessonOptions } from './LessonOptions';
 import { ShareLink } from './ShareLink';
-
-const PANEL_NAMES: Record<HideablePanel, string> = {
-  editors: 'parameter editor',
-  samples: 'samples',
-  architecture: 'network editor',
-  matrix: 'matrix form',
-  examples: 'example picker',
-};
 
 /** The training settings a file carries beside the stepper's work (as "Export JSON" writes them). */
 function trainingIn(text: string): string | null {
@@ -40,7 +33,6 @@ export function WorkPanel() {
   const workName = useWorksView((v) => v.workName);
   const canUndo = useApp((s) => s.past.length > 0);
   const canRedo = useApp((s) => s.future.length > 0);
-  const hidden = useApp((s) => s.view.hidden);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -78,11 +70,6 @@ export function WorkPanel() {
     );
   };
 
-  const toggleHidden = (panel: HideablePanel) => {
-    const next = hidden.includes(panel) ? hidden.filter((p) => p !== panel) : [...hidden, panel];
-    store.getState().setView({ hidden: next });
-  };
-
   return (
     <div className="work-panel">
       <h2>Your work</h2>
@@ -91,7 +78,8 @@ export function WorkPanel() {
           type="button"
           onClick={() => store.getState().undo()}
           disabled={!canUndo}
-          title="Undo (Ctrl+Z)"
+          title={withKeys(SHORTCUTS.undo)}
+          aria-keyshortcuts={SHORTCUTS.undo.aria}
         >
           Undo
         </button>
@@ -99,7 +87,8 @@ export function WorkPanel() {
           type="button"
           onClick={() => store.getState().redo()}
           disabled={!canRedo}
-          title="Redo (Ctrl+Shift+Z)"
+          title={withKeys(SHORTCUTS.redo)}
+          aria-keyshortcuts={SHORTCUTS.redo.aria}
         >
           Redo
         </button>
@@ -140,22 +129,7 @@ export function WorkPanel() {
         </p>
       )}
       <SavedWork />
-      <details className="teacher">
-        <summary>For class: hide parts of the app</summary>
-        <p className="hint">
-          Hidden parts stay hidden in share links, so students open exactly what you prepared.
-        </p>
-        {HIDEABLE_PANELS.map((panel) => (
-          <label key={panel} className="inline-label checkbox">
-            <input
-              type="checkbox"
-              checked={hidden.includes(panel)}
-              onChange={() => toggleHidden(panel)}
-            />
-            Hide {PANEL_NAMES[panel]}
-          </label>
-        ))}
-      </details>
+      <LessonOptions />
     </div>
   );
 }

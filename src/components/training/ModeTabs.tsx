@@ -1,5 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
+import { SHORTCUTS } from '../../hooks/shortcuts';
 import { APP_MODES } from '../../training/choices';
+import { useApp } from '../../store/context';
 import { useChoices, useTrainingKit } from './kit';
 
 /** Stepping through one pass, or training: two tabs, arrow keys move between them. */
@@ -7,9 +9,12 @@ export function ModeTabs() {
   const { choices } = useTrainingKit();
   const mode = useChoices((s) => s.mode);
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
+  // A teacher hid the Train tab: one tab is no choice, so there are none.
+  const trainHidden = useApp((s) => s.view.hidden.includes('train'));
+  if (trainHidden) return null;
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    if (!SHORTCUTS.switchTab.matches(event)) return;
     event.preventDefault();
     const index = APP_MODES.findIndex((t) => t.id === mode);
     const next =

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import type { AppStore } from '../../store/appStore';
-import { useAppStoreApi } from '../../store/context';
+import { useApp, useAppStoreApi } from '../../store/context';
 import type { TrainingRun } from '../../training/runtime';
 import { loadTrainingChoices, type SavedTraining } from '../../training/persist';
 import type { TrainingState } from '../../training/store';
@@ -62,6 +62,9 @@ export function usePlotView(): PlotView {
   return useSyncExternalStore(controller.onView, controller.view);
 }
 
+/** The tab shown: the stepper whenever a teacher hid the Train tab. */
 export function useAppMode(): AppMode {
-  return useChoices((s) => s.mode);
+  const mode = useChoices((s) => s.mode);
+  const trainHidden = useApp((s) => s.view.hidden.includes('train'));
+  return trainHidden ? 'step' : mode;
 }
