@@ -6,6 +6,7 @@ import { useApp, useAppStoreApi } from '../../store/context';
 import { EdgeColumn } from './EdgeColumn';
 import { FocusLabels } from './FocusLabels';
 import { HoverContext, createHoverStore } from './hover';
+import { HoverTrace } from './HoverTrace';
 import { LabelColumn } from './LabelColumn';
 import { Legend } from './Legend';
 import { ColumnNames, OutputExtras } from './OutputExtras';
@@ -120,7 +121,7 @@ export function Diagram() {
         onClick={() => store.getState().select(null)}
       >
         <ViewportContext.Provider value={viewport}>
-          <HoverContext.Provider value={layout.edgeLabels ? null : hover}>
+          <HoverContext.Provider value={hover}>
             <g data-zoom-layer ref={zoomLayerRef}>
               {layout.edges.map((edges, k) => (
                 <PaintLayer key={k} width={layout.width} height={layout.height}>
@@ -129,9 +130,11 @@ export function Diagram() {
                     edges={edges}
                     biasEdges={layout.biasEdges[k] ?? []}
                     biasNode={layout.biasNodes[k] as BiasNodeLayout}
+                    edgeLabels={layout.edgeLabels}
                   />
                 </PaintLayer>
               ))}
+              <HoverTrace layout={layout} />
               {layout.edgeLabels &&
                 layout.edges.map((edges, k) => (
                   <PaintLayer key={k} width={layout.width} height={layout.height}>
