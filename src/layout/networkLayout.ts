@@ -33,6 +33,9 @@ export function widestNumber(digits: number): string {
 /** Padding around an edge label's text, in px. */
 export const LABEL_PADDING = 6;
 
+/** Clear space around an edge label's frame, in px. */
+const LABEL_MARGIN = 1;
+
 /**
  * Room for an edge label: two lines, the weight over ∂L/∂w (or, on the update step, "0.4 →" over
  * "0.3589"), sized for the widest numbers at `digits` significant digits.
@@ -160,6 +163,11 @@ function layoutWithGap(
   ];
 
   const labelSize = edgeLabelSize(digits);
+  // Placed with a margin: a drawn frame's stroke and a glyph's overhang never touch a neighbour.
+  const placedSize = {
+    width: labelSize.width + 2 * LABEL_MARGIN,
+    height: labelSize.height + 2 * LABEL_MARGIN,
+  };
   let clean = true;
   const edgeCenters: Point[][] = [];
   const biasCenters: Point[][] = [];
@@ -178,7 +186,7 @@ function layoutWithGap(
     let centers: Point[];
     let leaders: (Point | null)[];
     if (edgeLabels) {
-      const placed = placeOnSegments(segments, labelSize, LABEL_POSITIONS, obstacles, { offEdge });
+      const placed = placeOnSegments(segments, placedSize, LABEL_POSITIONS, obstacles, { offEdge });
       obstacles.push(...placed.boxes);
       clean &&= placed.clean;
       centers = placed.centers;

@@ -35,7 +35,9 @@ async function labelSpots(page: Page): Promise<{ spots: LabelSpot[]; corner: Poi
     if (!svg) throw new Error('No diagram.');
     const frame = svg.getBoundingClientRect();
     const spots: LabelSpot[] = [];
-    for (const label of svg.querySelectorAll<SVGGElement>('.label-column [data-parameter]')) {
+    for (const label of Array.from(
+      svg.querySelectorAll<SVGGElement>('.label-column [data-parameter]'),
+    )) {
       const box = label.querySelector('rect')?.getBoundingClientRect();
       if (!box) continue;
       const x = box.x + box.width / 2;
@@ -58,7 +60,7 @@ async function labelSpots(page: Page): Promise<{ spots: LabelSpot[]; corner: Poi
 /** The test ids of the weights and biases shown as selected (aria-pressed). */
 function pressedParameters(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll('[aria-pressed="true"]')]
+    Array.from(document.querySelectorAll('[aria-pressed="true"]'))
       .map((e) => e.getAttribute('data-testid') ?? '')
       .filter((id) => id.startsWith('edge-') || id.startsWith('bias-')),
   );
@@ -67,9 +69,9 @@ function pressedParameters(page: Page): Promise<string[]> {
 /** Clicks the label at its real position; exactly its weight or bias is then selected. */
 async function clickAndExpectSelected(page: Page, spot: LabelSpot): Promise<void> {
   await page.mouse.click(spot.x, spot.y);
-  await expect.poll(() => pressedParameters(page), `click on ${spot.parameter}`).toEqual([
-    spot.parameter,
-  ]);
+  await expect
+    .poll(() => pressedParameters(page), `click on ${spot.parameter}`)
+    .toEqual([spot.parameter]);
   // The inspector edits the same one: its field is named as the edge is.
   await expect(page.getByRole('textbox', { name: spot.name, exact: true })).toBeVisible();
 }
