@@ -163,3 +163,85 @@ test('hovering a label traces its edge; its line is a keyboard target', async ({
   await page.keyboard.press('Enter');
   await expect.poll(() => pressedParameters(page)).toEqual(['edge-1-1-0']);
 });
+
+/** The diagram's text on screen: the height of a unit's value line, in CSS px. */
+function valueTextHeight(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const text = document.querySelector('svg[data-export="diagram"] .unit-values');
+    return text?.getBoundingClientRect().height ?? 0;
+  });
+}
+
+const CHAIN = EXAMPLES.find((e) => e.id === 'chain-1-1-1-1')?.title ?? '';
+
+for (const [width, height] of [
+  [1440, 900],
+  [1280, 720],
+] as const) {
+  test(`the 1-1-1-1 chain opens at a readable scale at ${width} × ${height}`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await openFresh(page);
+    await chooseExample(page, CHAIN);
+    // 11 px text drawn between about 9 and 18 px: neither tiny nor huge.
+    const shown = await valueTextHeight(page);
+    expect(shown).toBeGreaterThan(10);
+    expect(shown).toBeLessThan(20);
+  });
+}
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('the diagram fits the width, pans with one finger and zooms with two', async ({ page }) => {
+    await openFresh(page);
+    await chooseExample(page, CHAIN);
+    const svg = page.locator('svg[data-export="diagram"]');
+    await svg.scrollIntoViewIfNeeded();
+    const box = await svg.boundingBox();
+    if (!box) throw new Error('The diagram is not on screen.');
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    const shown = await valueTextHeight(page);
+    expect(shown).toBeGreaterThan(10);
+    expect(shown).toBeLessThan(20);
+
+    const layer = svg.locator('[data-zoom-layer]');
+    const scaleOf = async () => {
+      const transform = (await layer.getAttribute('transform')) ?? '';
+      return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? 1);
+    };
+    const before = (await layer.getAttribute('transform')) ?? '';
+    const scale = await scaleOf();
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (
+      type: 'touchStart' | 'touchMove' | 'touchEnd',
+      points: { x: number; y: number }[],
+    ) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: points.map((p, id) => ({ x: p.x, y: p.y, id })),
+      });
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    // One finger: the view pans, the page stays put.
+    const scrollX = await page.evaluate(() => window.scrollX);
+    await touch('touchStart', [{ x: cx, y: cy }]);
+    for (let k = 1; k <= 4; k++) await touch('touchMove', [{ x: cx - 15 * k, y: cy }]);
+    await touch('touchEnd', []);
+    await expect.poll(async () => (await layer.getAttribute('transform')) ?? '').not.toBe(before);
+    expect(await scaleOf()).toBeCloseTo(scale, 5);
+    expect(await page.evaluate(() => window.scrollX)).toBe(scrollX);
+    // Two fingers apart: it zooms in.
+    await touch('touchStart', [
+      { x: cx - 20, y: cy },
+      { x: cx + 20, y: cy },
+    ]);
+    for (let k = 1; k <= 4; k++)
+      await touch('touchMove', [
+        { x: cx - 20 - 12 * k, y: cy },
+        { x: cx + 20 + 12 * k, y: cy },
+      ]);
+    await touch('touchEnd', []);
+    await expect.poll(scaleOf).toBeGreaterThan(scale * 1.5);
+  });
+});
