@@ -204,6 +204,7 @@ test.describe('on a phone', () => {
     const shown = await valueTextHeight(page);
     expect(shown).toBeGreaterThan(10);
     expect(shown).toBeLessThan(20);
+    await expect(page.getByText('Drag with one finger to pan; pinch to zoom.')).toBeVisible();
 
     const layer = svg.locator('[data-zoom-layer]');
     const scaleOf = async () => {

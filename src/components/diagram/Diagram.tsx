@@ -100,9 +100,10 @@ export function Diagram() {
         >
           −
         </button>
-        <span className="hint">
+        <span className="hint hint-mouse">
           Drag to pan. Ctrl + wheel zooms (or just the wheel once you have clicked the diagram).
         </span>
+        <span className="hint hint-touch">Drag with one finger to pan; pinch to zoom.</span>
       </div>
       <svg
         ref={svgRef}
