@@ -68,29 +68,43 @@ export function textWidth(text: string, fontSize: number): number {
   return em * fontSize;
 }
 
+/** Rows above and below its edge where a label that finds no room on it may go instead. */
+const OFF_EDGE_ROWS = 8;
+
 /**
  * Places a label of the given size on each segment, at a fraction t of its length taken from
  * `candidates` (in order of preference), so that labels overlap neither an obstacle nor each
  * other. Greedy first, in the order given; then a few passes that move each label still in a
  * collision to its least crowded spot given all the others. `clean` is false if some overlap is
  * left, so the caller can spread the diagram out and try again.
+ *
+ * With `offEdge`, a label that still collides moves off its edge to the nearest free row above or
+ * below one of its spots, and `anchors[k]` is that spot on the edge (for a leader line to it);
+ * otherwise, and for every label left on its edge, `anchors[k]` is null.
  */
 export function placeOnSegments(
   segments: readonly { from: Point; to: Point }[],
   size: { width: number; height: number },
   candidates: readonly number[],
   obstacles: readonly Box[],
-  repairPasses = 4,
-): { centers: Point[]; boxes: Box[]; clean: boolean } {
+  options: { repairPasses?: number; offEdge?: boolean } = {},
+): { centers: Point[]; boxes: Box[]; anchors: (Point | null)[]; clean: boolean } {
   if (candidates.length === 0)
     throw new Error('placeOnSegments needs at least one candidate position.');
-  const options = segments.map(({ from, to }) =>
-    candidates.map((t) => {
-      const center = { x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t };
-      return { center, box: centeredBox(center, size.width, size.height) };
-    }),
+  const repairPasses = options.repairPasses ?? 4;
+  const onEdge = (from: Point, to: Point, t: number) => ({
+    x: from.x + (to.x - from.x) * t,
+    y: from.y + (to.y - from.y) * t,
+  });
+  const spot = (center: Point, anchor: Point | null) => ({
+    center,
+    anchor,
+    box: centeredBox(center, size.width, size.height),
+  });
+  const onEdgeSpots = segments.map(({ from, to }) =>
+    candidates.map((t) => spot(onEdge(from, to, t), null)),
   );
-  const chosen: number[] = [];
+  const chosen: { center: Point; anchor: Point | null; box: Box }[] = [];
   const boxes: (Box | null)[] = segments.map(() => null);
   const costOf = (k: number, box: Box) => {
     let cost = 0;
@@ -100,36 +114,52 @@ export function placeOnSegments(
     });
     return cost;
   };
-  const best = (k: number) => {
-    let pick = 0;
+  const best = (k: number, spots: readonly ReturnType<typeof spot>[]) => {
+    let pick = spots[0] as ReturnType<typeof spot>;
     let least = Infinity;
-    (options[k] ?? []).forEach((option, c) => {
-      if (least === 0) return;
+    for (const option of spots) {
       const cost = costOf(k, option.box);
-      if (cost < least) [pick, least] = [c, cost];
-    });
+      if (cost < least) [pick, least] = [option, cost];
+      if (least === 0) break;
+    }
     return { pick, least };
   };
+  const place = (k: number, spots: readonly ReturnType<typeof spot>[]) => {
+    boxes[k] = null;
+    const { pick, least } = best(k, spots);
+    chosen[k] = pick;
+    boxes[k] = pick.box;
+    return least;
+  };
 
-  segments.forEach((_, k) => {
-    chosen[k] = best(k).pick;
-    boxes[k] = options[k]?.[chosen[k] as number]?.box ?? null;
-  });
+  segments.forEach((_, k) => place(k, onEdgeSpots[k] ?? []));
   let clean = false;
   for (let pass = 0; pass <= repairPasses && !clean; pass++) {
     clean = true;
     segments.forEach((_, k) => {
       if (costOf(k, boxes[k] as Box) === 0) return;
-      boxes[k] = null;
-      const { pick, least } = best(k);
-      chosen[k] = pick;
-      boxes[k] = options[k]?.[pick]?.box ?? null;
-      if (least > 0) clean = false;
+      if (place(k, onEdgeSpots[k] ?? []) > 0) clean = false;
     });
   }
+  if (!clean && options.offEdge) {
+    // Nearest rows first, each tried at every spot along the edge.
+    const step = size.height + 2;
+    const rows = Array.from({ length: 2 * OFF_EDGE_ROWS }, (_, m) =>
+      (m % 2 === 0 ? -1 : 1) * (Math.floor(m / 2) + 1) * step,
+    );
+    segments.forEach((_, k) => {
+      if (costOf(k, boxes[k] as Box) === 0) return;
+      const offEdge = rows.flatMap((dy) =>
+        (onEdgeSpots[k] ?? []).map((o) => spot({ x: o.center.x, y: o.center.y + dy }, o.center)),
+      );
+      place(k, offEdge);
+    });
+    clean = segments.every((_, k) => costOf(k, boxes[k] as Box) === 0);
+  }
   return {
-    centers: chosen.map((c, k) => options[k]?.[c]?.center as Point),
+    centers: chosen.map((c) => c.center),
     boxes: boxes as Box[],
+    anchors: chosen.map((c) => c.anchor),
     clean,
   };
 }

@@ -54,9 +54,11 @@ export interface EdgeLayout {
   to: number;
   /** A straight SVG path from circle to circle. */
   path: string;
-  /** Center of the label, on the edge. */
+  /** Center of the label: on the edge, unless it found no room there (see leader). */
   label: Point;
   labelBox: Box;
+  /** Where on the edge a label moved off it points to, with a leader line; null when on it. */
+  leader: Point | null;
 }
 
 export interface BiasNodeLayout {
@@ -73,6 +75,7 @@ export interface BiasEdgeLayout {
   path: string;
   label: Point;
   labelBox: Box;
+  leader: Point | null;
 }
 
 export interface ColumnLayout {

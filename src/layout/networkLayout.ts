@@ -21,29 +21,37 @@ import {
 
 export * from './layoutTypes';
 
-/** A number as wide as most that are shown with `digits` significant digits: −0.01234. */
-function typicalNumber(digits: number): string {
-  return `−0.0${'8'.repeat(digits)}`;
+/**
+ * A number as wide as most shown with `digits` significant digits, small gradients included:
+ * −0.001234. Labels and values get room for it; a rarer wider one (−0.0001234) is drawn a little
+ * narrower to fit its room (fitLength in the diagram), so it never runs into its neighbours.
+ */
+export function widestNumber(digits: number): string {
+  return `−0.00${'8'.repeat(digits)}`;
 }
 
 /** Padding around an edge label's text, in px. */
 export const LABEL_PADDING = 6;
 
+/** Clear space around an edge label's frame, in px. */
+const LABEL_MARGIN = 1;
+
 /**
  * Room for an edge label: two lines, the weight over ∂L/∂w (or, on the update step, "0.4 →" over
- * "0.3589"), sized for typical numbers at `digits` significant digits.
+ * "0.3589"), sized for the widest numbers at `digits` significant digits.
  */
 export function edgeLabelSize(digits: number): { width: number; height: number } {
   return {
     width: Math.ceil(
-      textWidth(`∂L/∂w ${typicalNumber(digits)}`, METRICS.labelFontSize) + LABEL_PADDING,
+      textWidth(`∂L/∂w ${widestNumber(digits)}`, METRICS.labelFontSize) + LABEL_PADDING,
     ),
     height: 2 * METRICS.labelLineHeight + 4,
   };
 }
 
-function valueWidth(digits: number): number {
-  return Math.ceil(textWidth(`δ ${typicalNumber(digits)}`, METRICS.fontSize));
+/** Room for a unit's value line, its name and the widest number: "δ −0.0001234". */
+export function valueWidth(digits: number): number {
+  return Math.ceil(textWidth(`δ ${widestNumber(digits)}`, METRICS.fontSize));
 }
 
 /** Fractions along an edge to try for its label, nearest the target first. */
@@ -87,11 +95,12 @@ export function networkLayout(
   checkSizes(sizes);
   const digits = Math.max(1, Math.round(options.digits ?? 4));
   const edgeLabels = options.edgeLabels ?? sizes.every((n) => n <= SMALL_LAYER);
-  let columnGap: number = METRICS.columnGap;
-  for (;;) {
-    const attempt = layoutWithGap(sizes, digits, edgeLabels, columnGap);
-    if (attempt.clean || columnGap >= METRICS.maxColumnGap) return attempt.layout;
-    columnGap += METRICS.columnGapStep;
+  // Wider columns until every label sits on its edge; at the widest, labels with no room there
+  // move off it, with a leader line back.
+  for (let columnGap: number = METRICS.columnGap; ; columnGap += METRICS.columnGapStep) {
+    const widest = columnGap >= METRICS.maxColumnGap;
+    const attempt = layoutWithGap(sizes, digits, edgeLabels, columnGap, widest);
+    if (attempt.clean || widest) return attempt.layout;
   }
 }
 
@@ -100,6 +109,7 @@ function layoutWithGap(
   digits: number,
   edgeLabels: boolean,
   columnGap: number,
+  offEdge: boolean,
 ): { layout: NetworkLayout; clean: boolean } {
   const { unitRadius: r, unitGap, lineHeight, biasSize, biasRise } = METRICS;
   const L = sizes.length - 1;
@@ -136,20 +146,33 @@ function layoutWithGap(
 
   // The output column has no bias node above it: the loss goes there, centered on the column.
   const xL = L * columnGap;
-  const lossW = Math.ceil(textWidth(`L₁₀ = ${typicalNumber(digits)}`, 13));
+  const lossW = Math.ceil(textWidth(`L₁₀ = ${widestNumber(digits)}`, 13));
   const loss: Point = { x: xL, y: top(L) - biasRise };
   const lossBox = centeredBox(loss, lossW, 20);
+
+  const outputs = units[L] as UnitLayout[];
+  const targetX = xL + r + 10;
+  const targetW = Math.ceil(textWidth(`y₁₀ ${widestNumber(digits)}`, METRICS.fontSize));
+  const targetBoxes = outputs.map((u) => ({ x: targetX, y: u.y - 8, width: targetW, height: 16 }));
 
   const obstacles: Box[] = [
     ...units.flat().flatMap((u) => [centeredBox(u, 2 * r + 4, 2 * r + 4), u.valueBox]),
     ...biasNodes.map((b) => centeredBox(b, b.size + 6, b.size + 6)),
     lossBox,
+    ...targetBoxes,
   ];
 
   const labelSize = edgeLabelSize(digits);
+  // Placed with a margin: a drawn frame's stroke and a glyph's overhang never touch a neighbour.
+  const placedSize = {
+    width: labelSize.width + 2 * LABEL_MARGIN,
+    height: labelSize.height + 2 * LABEL_MARGIN,
+  };
   let clean = true;
   const edgeCenters: Point[][] = [];
   const biasCenters: Point[][] = [];
+  const edgeLeaders: (Point | null)[][] = [];
+  const biasLeaders: (Point | null)[][] = [];
   for (let l = 1; l <= L; l++) {
     const sources = units[l - 1] as UnitLayout[];
     const targets = units[l] as UnitLayout[];
@@ -161,31 +184,33 @@ function layoutWithGap(
     );
     const segments = [...weightSegments, ...biasSegments];
     let centers: Point[];
+    let leaders: (Point | null)[];
     if (edgeLabels) {
-      const placed = placeOnSegments(segments, labelSize, LABEL_POSITIONS, obstacles);
+      const placed = placeOnSegments(segments, placedSize, LABEL_POSITIONS, obstacles, { offEdge });
       obstacles.push(...placed.boxes);
       clean &&= placed.clean;
       centers = placed.centers;
+      leaders = placed.anchors;
     } else {
       // Only the selected or hovered edge is labelled, drawn over everything: the midpoint will do.
       centers = segments.map(({ from, to }) => ({
         x: (from.x + to.x) / 2,
         y: (from.y + to.y) / 2,
       }));
+      leaders = segments.map(() => null);
     }
-    edgeCenters.push(centers.slice(0, weightSegments.length));
-    biasCenters.push(centers.slice(weightSegments.length));
+    const w = weightSegments.length;
+    edgeCenters.push(centers.slice(0, w));
+    biasCenters.push(centers.slice(w));
+    edgeLeaders.push(leaders.slice(0, w));
+    biasLeaders.push(leaders.slice(w));
   }
 
-  const outputs = units[L] as UnitLayout[];
-  const targetX = xL + r + 10;
-  const targetW = Math.ceil(textWidth(`y₁₀ ${typicalNumber(digits)}`, METRICS.fontSize));
   const bottom = Math.max(...units.flat().map((u) => u.valueBox.y + u.valueBox.height));
   const nameY = bottom + 24;
 
   const extents: Box[] = [
     ...obstacles,
-    ...outputs.map((u) => ({ x: targetX, y: u.y - 8, width: targetW, height: 16 })),
     { ...lossBox, height: lossBox.height + 16 },
     ...sizes.map((_, l) => centeredBox({ x: l * columnGap, y: nameY + 4 }, 110, 34)),
   ];
@@ -215,7 +240,9 @@ function layoutWithGap(
     edges.push(
       sources.flatMap((s, i) =>
         targets.map((t, j) => {
-          const label = at(centers[i * targets.length + j] as Point);
+          const k = i * targets.length + j;
+          const label = at(centers[k] as Point);
+          const leader = edgeLeaders[l - 1]?.[k] ?? null;
           return {
             layer: l,
             from: i,
@@ -223,6 +250,7 @@ function layoutWithGap(
             path: rimToRim(s, r, t, r),
             label,
             labelBox: labelBox(label),
+            leader: leader && at(leader),
           };
         }),
       ),
@@ -231,7 +259,8 @@ function layoutWithGap(
       targets.map((t, j) => {
         const label = at((biasCenters[l - 1] as Point[])[j] as Point);
         const path = rimToRim(bias, bias.size / 2, t, r);
-        return { layer: l, unit: j, path, label, labelBox: labelBox(label) };
+        const leader = biasLeaders[l - 1]?.[j] ?? null;
+        return { layer: l, unit: j, path, label, labelBox: labelBox(label), leader: leader && at(leader) };
       }),
     );
   }

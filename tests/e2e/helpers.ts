@@ -4,10 +4,10 @@ import { expect, type Locator, type Page } from '@playwright/test';
 /** Shared steps for the end-to-end tests: what a learner does, by roles and labels. */
 
 /**
- * Open the app with nothing saved, and collect console errors and uncaught exceptions so a test
- * can end with `expect(errors).toEqual([])`.
+ * Open the app (or a share link, `url`) with nothing saved, and collect console errors and
+ * uncaught exceptions so a test can end with `expect(errors).toEqual([])`.
  */
-export async function openFresh(page: Page): Promise<string[]> {
+export async function openFresh(page: Page, url = './'): Promise<string[]> {
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
@@ -15,7 +15,7 @@ export async function openFresh(page: Page): Promise<string[]> {
   page.on('pageerror', (error) => errors.push(error.message));
   // Each test has a browser context of its own, whose storage starts empty: the first load is
   // already a fresh start (clearing the storage and loading again cost a second load per test).
-  await page.goto('./');
+  await page.goto(url);
   await expect(page.getByRole('button', { name: 'Step forward' })).toBeVisible();
   return errors;
 }

@@ -6,6 +6,7 @@ import { useApp, useAppStoreApi } from '../../store/context';
 import { EdgeColumn } from './EdgeColumn';
 import { FocusLabels } from './FocusLabels';
 import { HoverContext, createHoverStore } from './hover';
+import { HoverTrace } from './HoverTrace';
 import { LabelColumn } from './LabelColumn';
 import { Legend } from './Legend';
 import { ColumnNames, OutputExtras } from './OutputExtras';
@@ -99,9 +100,10 @@ export function Diagram() {
         >
           −
         </button>
-        <span className="hint">
+        <span className="hint hint-mouse">
           Drag to pan. Ctrl + wheel zooms (or just the wheel once you have clicked the diagram).
         </span>
+        <span className="hint hint-touch">Drag with one finger to pan; pinch to zoom.</span>
       </div>
       <svg
         ref={svgRef}
@@ -120,7 +122,7 @@ export function Diagram() {
         onClick={() => store.getState().select(null)}
       >
         <ViewportContext.Provider value={viewport}>
-          <HoverContext.Provider value={layout.edgeLabels ? null : hover}>
+          <HoverContext.Provider value={hover}>
             <g data-zoom-layer ref={zoomLayerRef}>
               {layout.edges.map((edges, k) => (
                 <PaintLayer key={k} width={layout.width} height={layout.height}>
@@ -129,9 +131,11 @@ export function Diagram() {
                     edges={edges}
                     biasEdges={layout.biasEdges[k] ?? []}
                     biasNode={layout.biasNodes[k] as BiasNodeLayout}
+                    edgeLabels={layout.edgeLabels}
                   />
                 </PaintLayer>
               ))}
+              <HoverTrace layout={layout} />
               {layout.edgeLabels &&
                 layout.edges.map((edges, k) => (
                   <PaintLayer key={k} width={layout.width} height={layout.height}>

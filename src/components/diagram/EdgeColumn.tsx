@@ -21,6 +21,8 @@ interface EdgeColumnProps {
   edges: EdgeLayout[];
   biasEdges: BiasEdgeLayout[];
   biasNode: BiasNodeLayout;
+  /** Every edge carries its label, and every edge is in the tab order (else only the biases). */
+  edgeLabels: boolean;
 }
 
 /**
@@ -31,7 +33,7 @@ interface EdgeColumnProps {
  * is about one unit.
  */
 export const EdgeColumn = memo(function EdgeColumn(props: EdgeColumnProps) {
-  const { layer, edges, biasEdges, biasNode } = props;
+  const { layer, edges, biasEdges, biasNode, edgeLabels } = props;
   const v = useApp(
     useShallow((s) => {
       const step = selectStep(s);
@@ -81,6 +83,7 @@ export const EdgeColumn = memo(function EdgeColumn(props: EdgeColumnProps) {
           selected={selection?.kind === 'weight' && selection.from === i ? selection.to : -1}
           digits={digits}
           notation={notation}
+          focusable={edgeLabels}
         />
       ))}
       <EdgeRow
@@ -91,6 +94,7 @@ export const EdgeColumn = memo(function EdgeColumn(props: EdgeColumnProps) {
         selected={selection?.kind === 'bias' ? selection.unit : -1}
         digits={digits}
         notation={notation}
+        focusable
       />
       <BiasNode node={biasNode} notation={notation} />
     </g>
@@ -107,7 +111,7 @@ function bySource(edges: EdgeLayout[]): EdgeLayout[][] {
 /**
  * A row of edges: the k-th edge shows values[k] with looks[k] (weights: k is the target unit;
  * biases: the unit). current[k] is '1' where the step is about that edge; selected is the index
- * of the selected one, or −1.
+ * of the selected one, or −1; focusable puts the row's edges in the tab order.
  */
 const EdgeRow = memo(function EdgeRow(props: {
   edges: readonly (EdgeLayout | BiasEdgeLayout)[];
@@ -117,8 +121,9 @@ const EdgeRow = memo(function EdgeRow(props: {
   selected: number;
   digits: number;
   notation: Notation;
+  focusable: boolean;
 }) {
-  const { edges, values, looks, current, selected, digits, notation } = props;
+  const { edges, values, looks, current, selected, digits, notation, focusable } = props;
   return edges.map((edge, k) => (
     <EdgeLine
       key={k}
@@ -129,6 +134,7 @@ const EdgeRow = memo(function EdgeRow(props: {
       selected={selected === k}
       digits={digits}
       notation={notation}
+      focusable={focusable}
     />
   ));
 });

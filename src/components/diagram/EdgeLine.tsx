@@ -5,7 +5,7 @@ import type { BiasEdgeLayout, EdgeLayout } from '../../layout/networkLayout';
 import { useAppStoreApi } from '../../store/context';
 import type { Notation } from '../../math/notations';
 import type { EdgeLook } from './edgeScale';
-import { parameterOf, sameParameter, useHoverStore, type Hovered } from './hover';
+import { hoverHandlers, parameterKey, parameterOf, useHoverStore } from './hover';
 
 export interface EdgeLineProps {
   /** The edge's place in the layout (stable while the shape is), weight or bias. */
@@ -19,18 +19,17 @@ export interface EdgeLineProps {
   selected: boolean;
   digits: number;
   notation: Notation;
-}
-
-function testId(p: Hovered): string {
-  return p.kind === 'weight' ? `edge-${p.layer}-${p.from}-${p.to}` : `bias-${p.layer}-${p.unit}`;
+  /** In the tab order: every edge of a network whose edges all carry labels, else the biases. */
+  focusable: boolean;
 }
 
 /**
- * One weight or bias as a line: click (or Enter, for the focusable biases) selects it. Edges are
- * many, so only biases are in the tab order; every edge is a button with its name and value.
+ * One weight or bias as a line: click, or Enter when it has the focus, selects it. Every edge is
+ * a button with its name and value; its label (EdgeLabel) is the same target for the pointer.
+ * Hovering or focusing it lights up the edge and its label together (HoverTrace, FocusLabels).
  */
 export const EdgeLine = memo(function EdgeLine(props: EdgeLineProps) {
-  const { edge, current, selected } = props;
+  const { edge, current, selected, focusable } = props;
   const { width, sign, pending } = props.look;
   const path = edge.path;
   const parameter = useMemo(() => parameterOf(edge), [edge]);
@@ -55,9 +54,9 @@ export const EdgeLine = memo(function EdgeLine(props: EdgeLineProps) {
       className={className}
       // How wide the glow is when the step uses this edge (CSS turns it on for a column at once).
       style={{ '--glow': `${(pending ? 1 : width) + 5}px` } as CSSProperties}
-      data-testid={testId(parameter)}
+      data-testid={parameterKey(parameter)}
       role="button"
-      tabIndex={parameter.kind === 'bias' ? 0 : undefined}
+      tabIndex={focusable ? 0 : undefined}
       aria-label={`${parameterLabel(parameter, props.notation)} = ${formatNumber(props.value, props.digits)}`}
       aria-pressed={selected}
       onClick={(event) => {
@@ -65,20 +64,22 @@ export const EdgeLine = memo(function EdgeLine(props: EdgeLineProps) {
         select();
       }}
       onKeyDown={onKeyDown}
-      onPointerEnter={hover ? () => hover.setState({ hovered: parameter }) : undefined}
-      onPointerLeave={
-        hover
-          ? () => {
-              if (sameParameter(hover.getState().hovered, parameter))
-                hover.setState({ hovered: null });
-            }
-          : undefined
-      }
+      {...hoverHandlers(hover, parameter)}
     >
       {/* Catches the pointer (the line may be a hairline) and glows when the step uses the edge. */}
       <path className="edge-hit" d={path} />
       {selected && <path className="edge-outline" d={path} strokeWidth={width + 5} />}
       <path className="edge-line" d={path} strokeWidth={pending ? 1 : width} />
+      {/* A label with no room on its edge sits beside it, with a line back to its spot. */}
+      {edge.leader && (
+        <line
+          className="edge-leader"
+          x1={edge.leader.x}
+          y1={edge.leader.y}
+          x2={edge.label.x}
+          y2={edge.label.y}
+        />
+      )}
     </g>
   );
 });

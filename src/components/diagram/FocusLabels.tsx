@@ -1,12 +1,12 @@
 import { useStore } from 'zustand';
 import { notationFor } from '../../math/notations';
 import { useShallow } from 'zustand/react/shallow';
-import { edgeAt, type NetworkLayout } from '../../layout/networkLayout';
+import type { NetworkLayout } from '../../layout/networkLayout';
 import { selectProgress, selectSnapshot, selectUpdate, type AppState } from '../../store';
 import { useApp } from '../../store/context';
 import { digitsFor } from './diagramText';
 import { EdgeLabel } from './EdgeLabel';
-import { createHoverStore, sameParameter, useHoverStore, type Hovered } from './hover';
+import { createHoverStore, edgeOf, sameParameter, useHoverStore, type Hovered } from './hover';
 
 /** What a weight's or bias's label shows at this point of the pass. */
 function labelValues(s: AppState, p: Hovered) {
@@ -32,10 +32,7 @@ function labelValues(s: AppState, p: Hovered) {
 function FocusLabel(props: { layout: NetworkLayout; parameter: Hovered; selected: boolean }) {
   const { layout, parameter } = props;
   const v = useApp(useShallow((s) => labelValues(s, parameter)));
-  const edge =
-    parameter.kind === 'weight'
-      ? edgeAt(layout, parameter.layer, parameter.from, parameter.to)
-      : layout.biasEdges[parameter.layer - 1]?.[parameter.unit];
+  const edge = edgeOf(layout, parameter);
   if (!edge || v.value === null) return null;
   return (
     <EdgeLabel
@@ -46,6 +43,7 @@ function FocusLabel(props: { layout: NetworkLayout; parameter: Hovered; selected
       digits={digitsFor(props.selected, v.digits)}
       notation={v.notation}
       raised
+      fit={!props.selected}
     />
   );
 }
@@ -53,8 +51,9 @@ function FocusLabel(props: { layout: NetworkLayout; parameter: Hovered; selected
 const noHover = createHoverStore();
 
 /**
- * The selected weight or bias with more digits, and in networks too big to label every edge the
- * one under the pointer: drawn last, over the units, with an opaque frame.
+ * The selected weight or bias with more digits, and the one under the pointer or the focus (in
+ * networks too big to label every edge, the only label it has): drawn last, over the units, with
+ * a strong frame, over its own label where every edge has one.
  */
 export function FocusLabels({ layout }: { layout: NetworkLayout }) {
   const selection = useApp((s) => s.selection);

@@ -5,7 +5,7 @@ import { textWidth } from '../../layout/boxes';
 import { selectProgress, selectSnapshot, selectStep } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
 import { notationFor, type Notation } from '../../math/notations';
-import { digitsFor, shownAt, valueName } from './diagramText';
+import { digitsFor, fitLength, shownAt, valueName } from './diagramText';
 import { unitFocus, type UnitFocus } from './highlight';
 import { inView, useView } from './viewport';
 
@@ -91,9 +91,18 @@ const Unit = memo(function Unit(props: UnitProps) {
         ].join(' ');
         const testId = `value-${line.quantity}-${layer}-${unit.unit}`;
         const text = line.text ?? '—';
+        const fontSize = METRICS.fontSize;
         if (input)
           return (
-            <text key={line.quantity} x={x} y={baseline} className={className} data-testid={testId}>
+            <text
+              key={line.quantity}
+              x={x}
+              y={baseline}
+              className={className}
+              data-testid={testId}
+              textLength={fitLength(text, fontSize, unit.valueBox.width)}
+              lengthAdjust="spacingAndGlyphs"
+            >
               {text}
             </text>
           );
@@ -107,6 +116,8 @@ const Unit = memo(function Unit(props: UnitProps) {
               y={baseline}
               className={`${className} value-number`}
               data-testid={testId}
+              textLength={fitLength(text, fontSize, unit.valueBox.width - NAME_WIDTH)}
+              lengthAdjust="spacingAndGlyphs"
             >
               {text}
             </text>

@@ -1,3 +1,4 @@
+import { textWidth } from '../../layout/boxes';
 import { formatNumber } from '../../math/format';
 import type { Notation } from '../../math/notations';
 
@@ -40,4 +41,12 @@ export function gradientName(
 ): string {
   const parameter = kind === 'weight' || notation.bias === 'weightZero' ? 'w' : 'b';
   return `∂${notation.loss.text}/∂${parameter}`;
+}
+
+/**
+ * The length to squeeze a text to (SVG textLength) when it would be wider than its room in the
+ * layout, else undefined: a rare long number never runs into what is beside it.
+ */
+export function fitLength(text: string, fontSize: number, room: number): number | undefined {
+  return textWidth(text, fontSize) > room ? room : undefined;
 }

@@ -1,0 +1,23 @@
+import { useStore } from 'zustand';
+import type { NetworkLayout } from '../../layout/networkLayout';
+import { createHoverStore, edgeOf, useHoverStore } from './hover';
+
+const noHover = createHoverStore();
+
+/**
+ * The edge under the pointer or the focus (its line or its label), traced in a broad band under
+ * the labels: which edge a label belongs to is plain even where edges cross.
+ */
+export function HoverTrace({ layout }: { layout: NetworkLayout }) {
+  const hovered = useStore(useHoverStore() ?? noHover, (h) => h.hovered);
+  const edge = hovered ? edgeOf(layout, hovered) : undefined;
+  if (!edge) return null;
+  return (
+    <g className="hover-trace" data-testid="hover-trace">
+      <path d={edge.path} />
+      {edge.leader && (
+        <line x1={edge.leader.x} y1={edge.leader.y} x2={edge.label.x} y2={edge.label.y} />
+      )}
+    </g>
+  );
+}
