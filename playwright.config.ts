@@ -20,6 +20,9 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: { executablePath: requireChromium(), args: chromiumArgs },
     trace: 'off',
+    // The offline build's service worker precaches the whole app on every first visit: only the
+    // offline tests need it (they allow it themselves).
+    serviceWorkers: 'block',
   },
   webServer: {
     command: `npx vite build --logLevel warn --outDir ${outDir} --emptyOutDir && npx vite preview --outDir ${outDir} --port ${port} --strictPort`,

@@ -3,6 +3,9 @@ import { expectPhase, openFresh, stepForward } from './helpers';
 
 /** Any screen, any connection: after a first visit the app loads and works without a network. */
 
+// Every other test blocks the service worker (playwright.config.ts): these need it.
+test.use({ serviceWorkers: 'allow' });
+
 test('after a first visit the app reloads and works offline, the Train tab included', async ({
   page,
   context,
