@@ -15,6 +15,8 @@ export interface SummaryContext {
   updated?: { network: Network; loss: number };
   /** False: the update left the biases as they were. Default true. */
   trainBiases?: boolean;
+  /** Significant digits: the learner's "Digits", as the diagram shows the same values. */
+  digits: number;
 }
 
 /** The items, or the first MAX_LISTED of `count` and how many more. */
@@ -23,14 +25,13 @@ function listed(items: string[], count = items.length): string {
   return `${items.slice(0, MAX_LISTED).join(', ')} and ${count - MAX_LISTED} more`;
 }
 
-const n = (x: number | undefined) => formatNumber(x ?? NaN, 4);
-
 /**
  * What the step computed, as one plain sentence of names and numbers, for the screen-reader live
  * region: "z₁⁽¹⁾ = 0.3775, a₁⁽¹⁾ = 0.5933, …". The same values the diagram shows.
  */
 export function stepSummary(step: PassStep, ctx: SummaryContext): string {
   const { network, snapshot } = ctx;
+  const n = (x: number | undefined) => formatNumber(x ?? NaN, ctx.digits);
   const { text, loss } = notationFor(ctx.notation, network);
   const sample = snapshot.samples[ctx.sampleIndex];
   const units = (layer: number) =>

@@ -22,7 +22,7 @@ async function selectEdge(page: Page, name: RegExp) {
 const texOf = async (page: Page, testId: string) =>
   (await page.getByTestId(testId).locator('annotation').allTextContents()).join(' ');
 
-test('Digits sets the digits of the loss, the equations, the editor and the chain rule', async ({
+test('Digits sets the digits of the loss, the equations, the editor, the chain rule and the live region', async ({
   page,
 }) => {
   const errors = await openFresh(page);
@@ -40,6 +40,9 @@ test('Digits sets the digits of the loss, the equations, the editor and the chai
   for (const where of ['step-equations', 'chain-rule']) {
     await expect.poll(() => texOf(page, where)).toMatch(/0\.082167(?!\d)/);
   }
+  // The live region says what the diagram shows.
+  const summary = page.getByTestId('step-summary');
+  await expect(summary).toContainText(`w₁₁⁽²⁾ = 0.08217`);
 
   // Digits 8: every one of them follows.
   await digits.selectOption('8');
@@ -50,6 +53,7 @@ test('Digits sets the digits of the loss, the equations, the editor and the chai
     await expect.poll(() => texOf(page, where)).toContain('0.08216704056');
     expect(await texOf(page, where)).not.toMatch(/0\.082167(?!\d)/);
   }
+  await expect(summary).toContainText(`w₁₁⁽²⁾ = 0.08216704`);
   // The selected parameter's gradient shows at least eight, as its label in the diagram.
   await expect(page.getByTestId('selected-gradient')).toHaveText('0.082167041');
   expect(errors).toEqual([]);

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { chooseExample, expectPhase, openFresh, stepForward, typeInto } from './helpers';
+import { savedOpenTraining } from './stored';
 
 /**
  * The stepper's work and the Train tab's are separate: opening a tab never changes the other, a
@@ -126,7 +127,7 @@ test('a trained XOR run comes back on XOR with its epoch count and curves, reloa
   const curves = await lossChart(page).getAttribute('aria-label');
   const loss = await page.getByTestId('train-loss').textContent();
   await expect
-    .poll(() => page.evaluate(() => localStorage.getItem('backstep.training') ?? ''))
+    .poll(async () => JSON.stringify(await savedOpenTraining(page)))
     .toContain('"examplesSeen":500');
 
   await page.reload();

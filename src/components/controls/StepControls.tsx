@@ -30,6 +30,7 @@ export function StepControls() {
       sampleIndex: s.sampleIndex,
       notation: s.notation,
       trainBiases: s.trainBiases,
+      digits: s.view.digits,
       ...(step.kind === 'update' ? { updated: selectUpdate(s) } : {}),
     });
   });

@@ -1,12 +1,10 @@
 import { textWidth } from '../../layout/boxes';
-import { formatNumber } from '../../math/format';
+import { focusDigits, formatNumber } from '../../math/format';
 import type { Notation } from '../../math/notations';
 
-/** Digits for the selected unit or edge, which shows more than the rest. */
-export const SELECTED_DIGITS = 8;
-
+/** Digits for the selected unit or edge, which shows more than the rest (as many as the inspector). */
 export function digitsFor(selected: boolean, digits: number): number {
-  return selected ? Math.max(SELECTED_DIGITS, digits) : digits;
+  return selected ? focusDigits(digits) : digits;
 }
 
 /** A number, or '—' for one the pass has not computed yet. */

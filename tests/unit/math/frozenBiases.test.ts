@@ -57,7 +57,7 @@ describe('the update with the biases frozen (classic 2-2-2, η = 0.5)', () => {
     );
     const summary = stepSummary(
       { kind: 'update' },
-      { ...ctx, updated: { network: classic, loss: 0.291027774 } },
+      { ...ctx, digits: 4, updated: { network: classic, loss: 0.291027774 } },
     );
     expect(summary).toBe(
       'Applied gradient descent to every weight (the biases are frozen); the loss went from 0.2984 to 0.291.',

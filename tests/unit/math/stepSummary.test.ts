@@ -7,7 +7,7 @@ const snapshot = runPass(classic, classicSamples);
 const updatedNetwork = applyGradients(classic, snapshot.grads, 0.5);
 const updated = { network: updatedNetwork, loss: lossOf(updatedNetwork, classicSamples) };
 const summary = (step: PassStep, notation: (typeof NOTATION_IDS)[number] = 'standard') =>
-  stepSummary(step, { network: classic, snapshot, sampleIndex: 0, notation, updated });
+  stepSummary(step, { network: classic, snapshot, sampleIndex: 0, notation, updated, digits: 4 });
 
 describe('stepSummary: what a step computed, for the live region', () => {
   it('names every value of the classic 2-2-2 pass with the numbers worked by hand', () => {
@@ -59,7 +59,13 @@ describe('stepSummary: what a step computed, for the live region', () => {
     const samples = [{ x: Array.from({ length: 16 }, () => 0.5), y: [0.01, 0.99] }];
     const text = stepSummary(
       { kind: 'gradients', layer: 1 },
-      { network: wide, snapshot: runPass(wide, samples), sampleIndex: 0, notation: 'standard' },
+      {
+        network: wide,
+        snapshot: runPass(wide, samples),
+        sampleIndex: 0,
+        notation: 'standard',
+        digits: 4,
+      },
     );
     expect(text).toMatch(/ and 5 more\.$/);
   });
