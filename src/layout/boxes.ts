@@ -144,8 +144,9 @@ export function placeOnSegments(
   if (!clean && options.offEdge) {
     // Nearest rows first, each tried at every spot along the edge.
     const step = size.height + 2;
-    const rows = Array.from({ length: 2 * OFF_EDGE_ROWS }, (_, m) =>
-      (m % 2 === 0 ? -1 : 1) * (Math.floor(m / 2) + 1) * step,
+    const rows = Array.from(
+      { length: 2 * OFF_EDGE_ROWS },
+      (_, m) => (m % 2 === 0 ? -1 : 1) * (Math.floor(m / 2) + 1) * step,
     );
     segments.forEach((_, k) => {
       if (costOf(k, boxes[k] as Box) === 0) return;

@@ -260,7 +260,14 @@ function layoutWithGap(
         const label = at((biasCenters[l - 1] as Point[])[j] as Point);
         const path = rimToRim(bias, bias.size / 2, t, r);
         const leader = biasLeaders[l - 1]?.[j] ?? null;
-        return { layer: l, unit: j, path, label, labelBox: labelBox(label), leader: leader && at(leader) };
+        return {
+          layer: l,
+          unit: j,
+          path,
+          label,
+          labelBox: labelBox(label),
+          leader: leader && at(leader),
+        };
       }),
     );
   }

@@ -155,9 +155,13 @@ export function outputDeltaBlocks(ctx: EquationContext, units: number[]): LazyBl
     const n = notationIn(ctx);
     const m = ctx.samples.length;
     // The title and the equation name the same quantity: this sample's ∂L_n/∂z_j.
-    const lossText = m > 1 ? `${n.loss.text}${subscript(String(ctx.sampleIndex + 1))}` : n.loss.text;
+    const lossText =
+      m > 1 ? `${n.loss.text}${subscript(String(ctx.sampleIndex + 1))}` : n.loss.text;
     const D = n.tex.delta(L, j);
-    const dLdZ = partialTex(n.tex.loss(m > 1 ? ctx.sampleIndex : undefined), n.tex.preActivation(L, j));
+    const dLdZ = partialTex(
+      n.tex.loss(m > 1 ? ctx.sampleIndex : undefined),
+      n.tex.preActivation(L, j),
+    );
     return {
       title: `Output ${n.text.unit('delta', L, j)} = ∂${lossText}/∂${n.text.unit('z', L, j)}${sampleSuffix(ctx)}`,
       general: `${D === dLdZ ? D : `${D} = ${dLdZ}`} = ${parts.general}`,

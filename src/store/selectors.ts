@@ -124,7 +124,9 @@ export function selectSelectionComputed(s: LearnerState, selection: Selection | 
   if (!selection) return false;
   const progress = selectProgress(s);
   if (selection.kind === 'unit') {
-    return selection.layer === 0 || (progress.deltaUnits[selection.layer - 1] ?? 0) > selection.unit;
+    return (
+      selection.layer === 0 || (progress.deltaUnits[selection.layer - 1] ?? 0) > selection.unit
+    );
   }
   const unit = selection.kind === 'weight' ? selection.to : selection.unit;
   return (progress.gradientUnits[selection.layer - 1] ?? 0) > unit;

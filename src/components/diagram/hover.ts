@@ -39,10 +39,7 @@ export function parameterOf(
 }
 
 /** The edge of a weight or bias in the layout. */
-export function edgeOf(
-  layout: NetworkLayout,
-  p: Hovered,
-): EdgeLayout | BiasEdgeLayout | undefined {
+export function edgeOf(layout: NetworkLayout, p: Hovered): EdgeLayout | BiasEdgeLayout | undefined {
   return p.kind === 'weight'
     ? edgeAt(layout, p.layer, p.from, p.to)
     : layout.biasEdges[p.layer - 1]?.[p.unit];

@@ -54,7 +54,10 @@ describe("fullChainEquation: note 002's product, factor by factor", () => {
         "(a_{2}^{(2)} - y_{2})\\cdot \\sigma'(z_{2}^{(2)})\\cdot w_{12}^{(2)}\\cdot \\sigma'(z_{1}^{(1)})\\cdot x_{1}",
     );
     expect(paths?.substituted.split(' + ')).toHaveLength(3); // two paths, then their two products
-    expect(Number(paths?.result.slice(2))).toBeCloseTo(ctx.snapshot.grads[0]?.dW[0]?.[0] as number, 6);
+    expect(Number(paths?.result.slice(2))).toBeCloseTo(
+      ctx.snapshot.grads[0]?.dW[0]?.[0] as number,
+      6,
+    );
     const chainCtx = context(chain.network, chain.samples, { kind: 'update' });
     expect(fullChainEquation(chainCtx, { kind: 'weight', layer: 3, from: 0, to: 0 })).toBeNull();
     expect(fullChainEquation(chainCtx, { kind: 'unit', layer: 1, unit: 0 })).toBeNull();
