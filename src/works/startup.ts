@@ -92,7 +92,9 @@ export async function openStartup(input: StartupInput): Promise<WorkStartup> {
         saveProblem = storageProblem(error);
       }
       notices.push({
-        text: `This link opened as a new work, “${record.name}”${previous ? `, beside your own work “${previous.name}”` : ''}. Both are in “Saved work”.`,
+        text: previous
+          ? `This link opened as a new work, “${record.name}”, beside your own work “${previous.name}”. Both are in “Saved work”.`
+          : `This link opened as a new work, “${record.name}”, kept in “Saved work”.`,
         backTo: previous?.id ?? null,
       });
       if (training.problem)

@@ -16,7 +16,9 @@ export async function openFresh(page: Page, url = './'): Promise<string[]> {
   // Each test has a browser context of its own, whose storage starts empty: the first load is
   // already a fresh start (clearing the storage and loading again cost a second load per test).
   await page.goto(url);
-  await expect(page.getByRole('button', { name: 'Step forward' })).toBeVisible();
+  // The first start opens the works database and, for a link, stores the work it carries before
+  // the app shows: on a loaded two-core machine with the largest network that can pass 5 s.
+  await expect(page.getByRole('button', { name: 'Step forward' })).toBeVisible({ timeout: 15_000 });
   return errors;
 }
 
