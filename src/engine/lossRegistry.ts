@@ -12,7 +12,7 @@ import type { Activation } from './activations';
 interface LossBase {
   /** The name in the learner's words, for titles: 'mean squared error'. */
   name: string;
-  /** The text of its option in the loss menus: 'mean squared error (1/n)Σ(a−y)²'. */
+  /** The text of its option in the loss menus: 'mean squared error (1/K)Σ(a−y)²'. */
   label: string;
 }
 
@@ -61,7 +61,7 @@ const RECORDS = {
   },
   mse: {
     name: 'mean squared error',
-    label: 'mean squared error (1/n)Σ(a−y)²',
+    label: 'mean squared error (1/K)Σ(a−y)² over K outputs',
     family: 'squared',
     total: (s, n) => s / n,
     factor: (n) => 2 / n,

@@ -41,7 +41,7 @@ function single(activation: Activation, loss: Loss, b: number[], y: number[]) {
   return { loss: snap.loss, z: layer?.z, a: layer?.a, delta: layer?.delta, grads: snap.grads[0] };
 }
 
-describe('squared errors: sse = Σ(a−y)², halfSse = ½Σ(a−y)², mse = (1/n)Σ(a−y)²', () => {
+describe('squared errors: sse = Σ(a−y)², halfSse = ½Σ(a−y)², mse = (1/K)Σ(a−y)² over K outputs', () => {
   const b = [0.5, -1, 2];
   const y = [0, 1, 1];
   const diff = [0.5, -2, 1]; // a − y with linear outputs; Σ diff² = 5.25
