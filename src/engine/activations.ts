@@ -40,6 +40,8 @@ export interface ActivationRecord {
   label: string;
   /** The function itself in TeX: \sigma, \operatorname{ReLU}. */
   symbolTex: string;
+  /** The same in plain text, for sentences: σ, ReLU. */
+  symbolText: string;
   /**
    * He initialization (normal, std √(2/n_in)) for the ReLU family, which passes about half of a
    * zero-mean input on (ReLU, leaky ReLU, ELU, swish, as PyTorch's and Keras' practice has it);
@@ -124,6 +126,7 @@ const RECORDS = {
     name: 'sigmoid',
     label: 'sigmoid σ',
     symbolTex: '\\sigma',
+    symbolText: 'σ',
     heInit: false,
     elementwise: {
       f: sigmoid,
@@ -138,6 +141,7 @@ const RECORDS = {
     name: 'tanh',
     label: 'tanh',
     symbolTex: '\\tanh',
+    symbolText: 'tanh',
     heInit: false,
     elementwise: {
       f: Math.tanh,
@@ -152,6 +156,7 @@ const RECORDS = {
     name: 'ReLU',
     label: 'ReLU',
     symbolTex: '\\operatorname{ReLU}',
+    symbolText: 'ReLU',
     heInit: true,
     elementwise: {
       f: (z) => (z > 0 ? z : 0),
@@ -167,6 +172,7 @@ const RECORDS = {
     name: 'leaky ReLU',
     label: `leaky ReLU (${LEAKY_RELU_SLOPE})`,
     symbolTex: '\\operatorname{LeakyReLU}',
+    symbolText: 'LeakyReLU',
     heInit: true,
     elementwise: {
       f: (z) => (z > 0 ? z : LEAKY_RELU_SLOPE * z),
@@ -184,6 +190,7 @@ const RECORDS = {
     name: 'ELU',
     label: 'ELU (α = 1)',
     symbolTex: '\\operatorname{ELU}',
+    symbolText: 'ELU',
     heInit: true,
     elementwise: {
       f: elu,
@@ -204,6 +211,7 @@ const RECORDS = {
     name: 'swish',
     label: 'swish z·σ(z) (SiLU)',
     symbolTex: '\\operatorname{swish}',
+    symbolText: 'swish',
     heInit: true,
     elementwise: {
       f: swish,
@@ -219,6 +227,7 @@ const RECORDS = {
     name: 'linear',
     label: 'linear (identity)',
     symbolTex: '\\operatorname{id}',
+    symbolText: 'id',
     heInit: false,
     elementwise: {
       f: (z) => z,
@@ -233,6 +242,7 @@ const RECORDS = {
     name: 'softmax',
     label: 'softmax',
     symbolTex: '\\operatorname{softmax}',
+    symbolText: 'softmax',
     heInit: false,
     elementwise: null,
   },

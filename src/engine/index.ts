@@ -17,6 +17,7 @@ export {
   isElementwise,
 } from './activations';
 export type { ActivationRecord, ElementwiseFunctions, TexNumbers } from './activations';
+export { activate, multiplyByActivationDerivative } from './activationLoops';
 export {
   LOSS_REGISTRY,
   SQUARED_LOSSES,

@@ -56,3 +56,43 @@ export interface NamedMistake {
   /** One or two plain-text sentences, e.g. "You used a₁⁽¹⁾ = σ(z₁⁽¹⁾) where z₁⁽¹⁾ is asked: …". */
   message: string;
 }
+
+/**
+ * The known mistakes (issue 14, "Name the mistake"), in the order they are tried. An id may name
+ * several values for one quantity (the loss written with ½, or without; the δ of the layer before,
+ * or after): the message says which.
+ */
+export const MISTAKE_IDS = [
+  /** a given for z: the activation applied where the weighted input is asked. */
+  'activationApplied',
+  /** z given for a: the activation forgotten. */
+  'activationForgotten',
+  /** z without its bias (and a = f of it). */
+  'biasLeftOut',
+  /** wⱼᵢ used for wᵢⱼ, where the transposed weight exists. */
+  'weightsSwapped',
+  /** (y − a) for (a − y): the sign of the output δ, and all that is computed from it. */
+  'targetMinusOutput',
+  /** The loss, or ∂L/∂a, of another squared error: the ½ or the factor 2 (or the mean over outputs). */
+  'lossFactor',
+  /** The sum over the batch where the loss and the gradients are its mean. */
+  'batchSum',
+  /** δ without the activation's derivative: ∂L/∂a given for ∂L/∂z. */
+  'derivativeLeftOut',
+  /** f′ taken at a instead of z: σ(a)(1 − σ(a)). */
+  'derivativeAtA',
+  /** f′ multiplied in where the cross-entropy has cancelled it (δ = a − y). */
+  'derivativeTwice',
+  /** A hidden δ computed with the next layer's weights after the update step. */
+  'updatedWeights',
+  /** ∂L/∂w (or ∂L/∂b) with the δ of the layer before or after. */
+  'wrongLayerDelta',
+  /** The update w − ∂L/∂w, without η. */
+  'learningRateForgotten',
+  /** The update w + η ∂L/∂w: the gradient added. */
+  'gradientAdded',
+  /** A frozen bias ("Train biases" off) moved by the update. */
+  'frozenBiasMoved',
+] as const;
+
+export type MistakeId = (typeof MISTAKE_IDS)[number];

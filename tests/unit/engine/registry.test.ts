@@ -57,6 +57,7 @@ describe('the activation registry', () => {
     expect(record.name).toMatch(/\S/);
     expect(record.label).toMatch(/\S/);
     expect(record.symbolTex).toMatch(/^\\/);
+    expect(record.symbolText).toMatch(/^\S+$/);
     expect(typeof record.heInit).toBe('boolean');
     expect(isElementwise(activation)).toBe(record.elementwise !== null);
     const f = record.elementwise;
