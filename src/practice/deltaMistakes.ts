@@ -129,7 +129,7 @@ export function deltaVariants(b: Backward, s: number, l: number): DeltaVariant[]
       id: 'updatedWeights',
       values: deltaFromSlope(activation, z, a, sentBack(updated, nextDelta, a.length)),
       message: (j) =>
-        `That uses ${listNames(out.map((m) => w.weight(l + 1, j, m)))} after the update step: the backward pass sends ${w.d} back through the weights of the forward pass, before any update.`,
+        `That computes ${D(j)} with ${listNames(out.map((m) => w.weight(l + 1, j, m)))} after the update step: the backward pass sends ${w.d} back through the weights of the forward pass, before any update.`,
     });
   }
   return variants;

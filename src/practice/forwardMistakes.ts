@@ -58,7 +58,7 @@ export function forwardMistakes(
     {
       id: 'biasLeftOut',
       value: pick(noBias),
-      message: `That leaves out the bias ${w.bias(l, j)}: ${Z} adds it to the weighted sum${q.kind === 'a' ? `, before ${F}` : ''}.`,
+      message: `That leaves out the bias ${w.bias(l, j)}: ${Z} adds it to the weighted sum${q.kind === 'a' ? `, and ${A} = ${F}(${Z})` : ''}.`,
     },
     {
       id: 'weightsSwapped',

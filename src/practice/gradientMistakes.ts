@@ -54,7 +54,7 @@ export function gradientMistakes(q: GradientQuantity, b: Backward): Mistake[] {
     out.push({
       id: 'weightsSwapped',
       value: ctx.snapshot.grads[l - 1]?.dW[j]?.[q.from] ?? NaN,
-      message: `That is ${w.partial(w.weight(l, j, q.from))}, with the indices swapped: ${w.weight(l, q.from, j)} goes from unit ${q.from + 1} of the layer before to unit ${j + 1}.`,
+      message: `That is ${w.partial(w.weight(l, j, q.from))}, with the indices swapped: ${G} is asked, and ${w.weight(l, q.from, j)} goes from unit ${q.from + 1} of the layer before to unit ${j + 1}.`,
     });
   }
   const perSample = batch.map((s) => deltaVariants(b, s, l));
