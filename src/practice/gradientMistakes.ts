@@ -1,7 +1,7 @@
 import type { Backward } from './backward';
 import { deltaVariants } from './deltaMistakes';
 import { unitValue, valueOf, widthOf } from './truth';
-import { numberText, timesWords, type Mistake } from './words';
+import { numberText, type Mistake } from './words';
 
 export type GradientQuantity =
   | { kind: 'dW'; layer: number; from: number; to: number }
@@ -107,26 +107,6 @@ export function updateMistakes(q: UpdateQuantity, b: Backward): Mistake[] {
       id: 'weightsSwapped',
       value: b.updated()?.layers[l - 1]?.weights[q.to]?.[q.from] ?? NaN,
       message: `That is the new ${w.weight(l, q.to, q.from)}, with the indices swapped: ${name} goes from unit ${q.from + 1} of the layer before to unit ${q.to + 1}.`,
-    });
-  }
-  return out;
-}
-
-/** The loss: another squared error's (the ½, the factor 2, the mean over outputs), the batch's sum. */
-export function lossMistakes(b: Backward): Mistake[] {
-  const { ctx, words: w } = b;
-  const m = ctx.samples.length;
-  const K = widthOf(ctx.network, ctx.network.layers.length);
-  const out: Mistake[] = b.conventions.map(({ record, pass }) => ({
-    id: 'lossFactor',
-    value: pass.loss,
-    message: `That is the ${record.name}, ${timesWords(record.total(1, K) / (b.squared?.total(1, K) ?? NaN))} the right value: here ${w.loss} is the ${b.squared?.name ?? ''}.`,
-  }));
-  if (m > 1) {
-    out.push({
-      id: 'batchSum',
-      value: ctx.snapshot.samples.reduce((s, sample) => s + sample.loss, 0),
-      message: `That is the sum of the ${m} samples' losses; ${w.loss} is their mean: divide by ${m}.`,
     });
   }
   return out;

@@ -2,7 +2,8 @@ import { agrees } from './agree';
 import { backwardOf } from './backward';
 import { deltaVariants } from './deltaMistakes';
 import { forwardMistakes } from './forwardMistakes';
-import { gradientMistakes, lossMistakes, updateMistakes } from './gradientMistakes';
+import { gradientMistakes, updateMistakes } from './gradientMistakes';
+import { lossMistakes } from './lossMistakes';
 import { notationOfContext, valueOf } from './truth';
 import type { NamedMistake, PracticeContext, Quantity } from './types';
 import { wordsFor, type Mistake } from './words';
@@ -11,8 +12,8 @@ import { wordsFor, type Mistake } from './words';
  * The catalogue of known mistakes (issue 14, "Name the mistake"): for an asked quantity, what each
  * mistake that applies to it gives in this pass, with a sentence in the learner's notation. The
  * values come from the engine's pass and registries (activations, losses, the update step); the
- * parts: forwardMistakes.ts (z, a), deltaMistakes.ts (δ), gradientMistakes.ts (loss, gradients,
- * updates), with what the backward ones share in backward.ts.
+ * parts: forwardMistakes.ts (z, a), lossMistakes.ts, deltaMistakes.ts (δ), gradientMistakes.ts
+ * (gradients, updates), with what the backward ones share in backward.ts.
  */
 
 function candidates(quantity: Quantity, ctx: PracticeContext): Mistake[] {

@@ -257,6 +257,19 @@ describe.each(NOTATION_IDS)('the other worked examples, in the %s notation', (no
     expectMistakes(ctx, { kind: 'b', layer: 3, unit: 0 }, [['gradientAdded', -0.3 + g]]);
   });
 
+  it('note 004 (no biases): f(W₁x₀) = [σ(2), σ(0), σ(2)], and the swapped W₁ sums to 2 for every unit', () => {
+    const ctx = contextOf('note-004', notation);
+    // x₀ = [1 0 1]: z = (column j of W₁)·x₀ = [2, 0, 2]; with W₁ read by rows, [2, 2, 2].
+    expectMistakes(ctx, { kind: 'z', layer: 1, unit: 1 }, [
+      ['activationApplied', 0.5],
+      ['weightsSwapped', 2],
+    ]);
+    expectMistakes(ctx, { kind: 'a', layer: 1, unit: 1 }, [
+      ['activationForgotten', 0],
+      ['weightsSwapped', sigma(2)],
+    ]);
+  });
+
   it('XOR, a batch of 4 with binary cross-entropy: the batch’s sum; σ′ multiplied in again', () => {
     const ctx = contextOf('xor-2-2-1', notation, { sampleIndex: 1 });
     const { network, snapshot, learningRate: eta } = ctx;
