@@ -192,7 +192,8 @@ describe('an exercise in the stepper', () => {
     store.getState().newExercise('sigmoid-2-2-1', true, 4821);
     const work = learnerOf(store.getState());
     expect(decodeShare(encodeShare(work))).toEqual({ ok: true, work });
-    const { exercise: _, ...older } = learnerOf(createAppStore().getState());
+    const older: Partial<typeof work> = learnerOf(createAppStore().getState());
+    delete older.exercise;
     const loaded = parseSaved({ ...toSaved(work), work: older });
     expect(loaded.ok && loaded.work.exercise).toBeNull();
     const bad = { ...work, exercise: { kind: 'sigmoid-2-2-1', seed: 0, batchOfTwo: false } };
