@@ -12,6 +12,7 @@ import { WorkPanel } from './controls/WorkPanel';
 import { Diagram } from './diagram/Diagram';
 import { EquationsPanel } from './equations/EquationsPanel';
 import { LossPanel } from './LossPanel';
+import { TourButton, TourPanel, useTour } from './tour/Tour';
 import { useAppMode, useTrainingKit } from './training/kit';
 import { ModeTabs } from './training/ModeTabs';
 import { ViewBoundary } from './works/ViewBoundary';
@@ -30,6 +31,7 @@ export function App({ startupNotice = null }: { startupNotice?: string | null })
     () => [startupNotice, kit.notice].filter(Boolean).join(' ') || null,
   );
   const mode = useAppMode();
+  const tour = useTour();
   // Ctrl+Z undoes in the tab the learner is in: the stepper's work, or the Train tab's.
   const undoTarget = useMemo(
     () =>
@@ -46,6 +48,7 @@ export function App({ startupNotice = null }: { startupNotice?: string | null })
         <h1>Backstep</h1>
         <p className="tagline">Step through backpropagation, one number at a time.</p>
         <ModeTabs />
+        {mode === 'step' && <TourButton tour={tour} />}
         <ShortcutsDialog />
         {mode === 'step' && <TopBar />}
       </header>
@@ -82,6 +85,7 @@ export function App({ startupNotice = null }: { startupNotice?: string | null })
               be able to scroll it too. */}
           <section className="equations-panel" aria-label="Equations" tabIndex={0}>
             <ViewBoundary what="The equations">
+              {tour.stop !== null && <TourPanel tour={tour} />}
               <EquationsPanel />
             </ViewBoundary>
           </section>
