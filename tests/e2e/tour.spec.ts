@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { chooseExample, diagramOf, expectPhase, openFresh } from './helpers';
+import { axeScan, chooseExample, diagramOf, expectPhase, openFresh } from './helpers';
 
 /**
  * The first visit's tour: offered once in the header (never over the page), each stop moves the
@@ -51,6 +51,13 @@ test('offered on a first visit; Next moves the diagram to each stop; Close; not 
   await next(page, 'The sum over paths in a hidden δ', '4 of 6');
   await expectPhase(page, 'Hidden δ — layer 1', 'step 6 of 9 · pass 1');
   await expect(unit(page, 'a₁⁽¹⁾')).toHaveAttribute('aria-pressed', 'true');
+  // The open tour, its typeset equations with it, passes axe.
+  const violations = (await axeScan(page)).violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(
+    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 
   await next(page, 'Going backwards reuses work', '5 of 6');
   await expectPhase(page, 'Gradients — layer 1', 'step 8 of 9 · pass 1');
