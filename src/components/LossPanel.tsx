@@ -24,7 +24,7 @@ export function LossPanel() {
     s.exampleId
       ? (findExample(s.exampleId)?.source ?? null)
       : s.exercise
-        ? `${exerciseTitle(s.exercise)}: every number has at most two decimals, to work through by hand. The same kind and seed give the same numbers, so one share link gives a whole class this exercise.`
+        ? `${exerciseTitle(s.exercise)}. Every number has at most two decimals, to work through by hand. The same kind and seed give the same numbers, so one share link gives a whole class this exercise.`
         : null,
   );
 

@@ -87,10 +87,13 @@ export interface Exercise {
   trainBiases: boolean;
 }
 
-/** 'Exercise: 2-2-1 sigmoid, seed 4821' (', batch of two' when it has two samples). */
+/**
+ * 'Exercise, seed 4821: 2-2-1 sigmoid' (', batch of two' when it has two samples). The seed comes
+ * first: a narrow Example box cuts the end of its title off, and the seed is what a class compares.
+ */
 export function exerciseTitle(id: ExerciseId): string {
   const batch = id.batchOfTwo ? ', batch of two' : '';
-  return `Exercise: ${EXERCISE_KIND_REGISTRY[id.kind].name}, seed ${id.seed}${batch}`;
+  return `Exercise, seed ${id.seed}: ${EXERCISE_KIND_REGISTRY[id.kind].name}${batch}`;
 }
 
 /** A seeded draw of whole numbers, lo…hi inclusive. */

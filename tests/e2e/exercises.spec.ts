@@ -4,7 +4,7 @@ import { exercise, type Exercise } from '../../src/practice/exercises';
 
 /** "New exercise": a fresh network in short decimals; its share link gives another page the same. */
 
-const TITLE = /^Exercise: 2-2-1 sigmoid, seed (\d+), batch of two/;
+const TITLE = /^Exercise, seed (\d+): 2-2-1 sigmoid, batch of two/;
 /** A number as the page writes it, when it has at most two decimals: −0.65, 0.1, 1. */
 const SHORT = /^−?\d(\.\d\d?)?$/;
 
@@ -95,7 +95,7 @@ test('"New exercise" opens a 2-2-1 network in short decimals, and its link opens
   const studentErrors = await openFresh(student, link);
   const studentExample = student.getByRole('combobox', { name: 'Example' });
   await expect(studentExample.locator('option:checked')).toHaveText(
-    `Exercise: 2-2-1 sigmoid, seed ${seed}, batch of two`,
+    `Exercise, seed ${seed}: 2-2-1 sigmoid, batch of two`,
   );
   expect(await shownNumbers(student)).toEqual(shown);
   // "Start over" opens the same exercise again (the same seed, the same numbers).

@@ -106,10 +106,10 @@ describe('exercise(kind, seed)', () => {
 
   it('is titled by its kind and seed', () => {
     expect(exerciseTitle({ kind: 'sigmoid-2-2-1', seed: 4821, batchOfTwo: false })).toBe(
-      'Exercise: 2-2-1 sigmoid, seed 4821',
+      'Exercise, seed 4821: 2-2-1 sigmoid',
     );
     expect(exerciseTitle({ kind: 'half-squared-2-2-2', seed: 7, batchOfTwo: true })).toBe(
-      'Exercise: 2-2-2 sigmoid, ½ squared error, seed 7, batch of two',
+      'Exercise, seed 7: 2-2-2 sigmoid, ½ squared error, batch of two',
     );
     expect(EXERCISE_KIND_REGISTRY['softmax-2-3-2'].label).toBe('2-3-2 softmax, cross-entropy');
   });
