@@ -2,6 +2,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { useUndoKeys } from '../hooks/useUndoKeys';
 import { AppStoreProvider, useApp, useAppStoreApi } from '../store/context';
 import { ArchitecturePanel } from './controls/ArchitecturePanel';
+import { ExercisePanel } from './controls/ExercisePanel';
 import { Inspector } from './controls/Inspector';
 import { ShortcutsDialog } from './controls/ShortcutsDialog';
 import { SamplesPanel } from './controls/SamplesPanel';
@@ -11,6 +12,7 @@ import { WorkPanel } from './controls/WorkPanel';
 import { Diagram } from './diagram/Diagram';
 import { EquationsPanel } from './equations/EquationsPanel';
 import { LossPanel } from './LossPanel';
+import { TourButton, TourPanel, useTour } from './tour/Tour';
 import { useAppMode, useTrainingKit } from './training/kit';
 import { ModeTabs } from './training/ModeTabs';
 import { ViewBoundary } from './works/ViewBoundary';
@@ -29,6 +31,7 @@ export function App({ startupNotice = null }: { startupNotice?: string | null })
     () => [startupNotice, kit.notice].filter(Boolean).join(' ') || null,
   );
   const mode = useAppMode();
+  const tour = useTour();
   // Ctrl+Z undoes in the tab the learner is in: the stepper's work, or the Train tab's.
   const undoTarget = useMemo(
     () =>
@@ -45,6 +48,7 @@ export function App({ startupNotice = null }: { startupNotice?: string | null })
         <h1>Backstep</h1>
         <p className="tagline">Step through backpropagation, one number at a time.</p>
         <ModeTabs />
+        {mode === 'step' && <TourButton tour={tour} />}
         <ShortcutsDialog />
         {mode === 'step' && <TopBar />}
       </header>
@@ -81,6 +85,7 @@ export function App({ startupNotice = null }: { startupNotice?: string | null })
               be able to scroll it too. */}
           <section className="equations-panel" aria-label="Equations" tabIndex={0}>
             <ViewBoundary what="The equations">
+              {tour.stop !== null && <TourPanel tour={tour} />}
               <EquationsPanel />
             </ViewBoundary>
           </section>
@@ -89,6 +94,7 @@ export function App({ startupNotice = null }: { startupNotice?: string | null })
               {!hidden.includes('editors') && <Inspector />}
               {!hidden.includes('samples') && <SamplesPanel />}
               {!hidden.includes('architecture') && <ArchitecturePanel />}
+              {!hidden.includes('examples') && <ExercisePanel />}
               <WorkPanel />
             </ViewBoundary>
           </aside>

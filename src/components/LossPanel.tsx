@@ -2,6 +2,7 @@ import { lossConventionTex } from '../math';
 import { equationDigitsFor, formatNumber } from '../math/format';
 import { findExample, selectProgress, selectSnapshot, selectStep, selectUpdate } from '../store';
 import { useApp } from '../store/context';
+import { exerciseTitle } from '../practice/exercises';
 import { Tex } from './equations/Tex';
 
 /** The loss in force, written out; its value once the pass has reached it; the new loss after the update. */
@@ -19,7 +20,13 @@ export function LossPanel() {
   const newLoss = useApp((s) => (selectStep(s).kind === 'update' ? selectUpdate(s).loss : null));
   const batch = useApp((s) => s.samples.length);
   const digits = useApp((s) => equationDigitsFor(s.view.digits));
-  const source = useApp((s) => (s.exampleId ? (findExample(s.exampleId)?.source ?? null) : null));
+  const source = useApp((s) =>
+    s.exampleId
+      ? (findExample(s.exampleId)?.source ?? null)
+      : s.exercise
+        ? `${exerciseTitle(s.exercise)}. Every number has at most two decimals, to work through by hand. The same kind and seed give the same numbers, so one share link gives a whole class this exercise.`
+        : null,
+  );
 
   return (
     <div className="loss-panel">

@@ -1,5 +1,6 @@
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import type { Activation, Granularity, Loss, Network, Sample } from '../engine';
+import type { ExerciseKind } from '../practice/exercises';
 import type { Carried } from './edits';
 import type {
   HideablePanel,
@@ -38,6 +39,11 @@ export interface ViewActions {
 /** Changes to the work (slices/edit.ts): each one undoable, each through the one gate. */
 export interface EditActions {
   loadExample(id: string): Outcome;
+  /**
+   * An exercise to work by hand, at the start of its pass: of this kind, from this seed (a fresh
+   * one when none is given; the same seed gives the same numbers).
+   */
+  newExercise(kind: ExerciseKind, batchOfTwo: boolean, seed?: number): Outcome;
   setParameter(parameter: Parameter, value: number): Outcome;
   setLearningRate(value: number): Outcome;
   /** Does the update step move the biases? */

@@ -39,6 +39,7 @@ export function stateFromExample(example: WorkedExample): LearnerState {
     notation: example.notation,
     view: DEFAULT_VIEW,
     exampleId: example.id,
+    exercise: null,
     history: [],
   };
 }
@@ -204,6 +205,7 @@ export const setNetwork: Edit<[network: Network, samples?: Sample[], carried?: C
     selection: null,
     history: [],
     exampleId: null,
+    exercise: null,
     ...(samples ? { sampleIndex: 0 } : {}),
     ...carried,
   };

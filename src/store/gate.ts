@@ -37,7 +37,9 @@ export function admit(current: LearnerState, proposal: Proposal): Partial<Learne
           network,
           samples,
           sampleIndex: Math.min(current.sampleIndex, samples.length - 1),
-          ...(shapeChanged ? { stepIndex: 0, selection: null, history: [], exampleId: null } : {}),
+          ...(shapeChanged
+            ? { stepIndex: 0, selection: null, history: [], exampleId: null, exercise: null }
+            : {}),
           ...proposal,
         }
       : { ...proposal };

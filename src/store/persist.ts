@@ -121,6 +121,7 @@ const LEARNER_KEYS = [
   'notation',
   'view',
   'exampleId',
+  'exercise',
   'history',
 ] as const;
 

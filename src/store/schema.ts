@@ -1,6 +1,7 @@
 import { z } from './zod';
 import { ACTIVATIONS, LOSSES } from '../engine';
 import { NOTATION_IDS } from '../math/notations';
+import { EXERCISE_KINDS, MAX_EXERCISE_SEED } from '../practice/exercises';
 import { HIDEABLE_PANELS } from './types';
 import { LIMITS } from './limits';
 
@@ -74,6 +75,15 @@ export const learnerSchema = z.object({
   notation: z.enum(NOTATION_IDS),
   view: viewSchema,
   exampleId: z.string().max(64).nullable(),
+  // Saves from before exercises have none.
+  exercise: z
+    .object({
+      kind: z.enum(EXERCISE_KINDS),
+      seed: z.number().int().min(1).max(MAX_EXERCISE_SEED),
+      batchOfTwo: z.boolean(),
+    })
+    .nullable()
+    .default(null),
   history: z.array(networkSchema).max(LIMITS.maxHistory),
 });
 

@@ -1,5 +1,6 @@
 import type { Granularity, Network, Sample } from '../engine';
 import type { NotationId, Selection } from '../math/vocabulary';
+import type { ExerciseId } from '../practice/exercises';
 
 export type { NotationId, Selection, Parameter } from '../math/vocabulary';
 
@@ -61,6 +62,8 @@ export interface LearnerState {
   view: ViewOptions;
   /** The worked example this started from, if any (for its title and notes). */
   exampleId: string | null;
+  /** The exercise this started from, if any (its kind and seed: the title, and "Start over"). */
+  exercise: ExerciseId | null;
   /** Networks before each applied update, newest last, so stepping back from a new pass undoes it. */
   history: Network[];
 }
@@ -73,6 +76,7 @@ export type Edit = Pick<
   | 'learningRate'
   | 'trainBiases'
   | 'exampleId'
+  | 'exercise'
   | 'sampleIndex'
   | 'stepIndex'
   | 'history'

@@ -1,4 +1,5 @@
 import { NOTATION_IDS, notationOf } from '../../math';
+import { exerciseTitle } from '../../practice/exercises';
 import { EXAMPLES, type NotationId } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
 
@@ -6,6 +7,7 @@ import { useApp, useAppStoreApi } from '../../store/context';
 export function TopBar() {
   const store = useAppStoreApi();
   const exampleId = useApp((s) => s.exampleId);
+  const exercise = useApp((s) => s.exercise);
   const notation = useApp((s) => s.notation);
   const view = useApp((s) => s.view);
 
@@ -18,12 +20,20 @@ export function TopBar() {
             <select
               value={exampleId ?? ''}
               // The box may be narrower than the title: the whole of it on hover.
-              title={EXAMPLES.find((example) => example.id === exampleId)?.title}
+              title={
+                exercise
+                  ? exerciseTitle(exercise)
+                  : EXAMPLES.find((example) => example.id === exampleId)?.title
+              }
               onChange={(event) => {
                 if (event.target.value) store.getState().loadExample(event.target.value);
               }}
             >
-              {exampleId === null && <option value="">(your own network)</option>}
+              {exampleId === null && (
+                <option value="">
+                  {exercise ? exerciseTitle(exercise) : '(your own network)'}
+                </option>
+              )}
               {EXAMPLES.map((example) => (
                 <option key={example.id} value={example.id}>
                   {example.title}
@@ -31,12 +41,16 @@ export function TopBar() {
               ))}
             </select>
           </label>
-          {exampleId !== null && (
+          {(exampleId !== null || exercise) && (
             <button
               type="button"
               className="small"
-              title="Open the example again as it was, at the start of a pass (Undo brings back your version)"
-              onClick={() => store.getState().loadExample(exampleId)}
+              title={`Open the ${exercise ? 'exercise' : 'example'} again as it was, at the start of a pass (Undo brings back your version)`}
+              onClick={() =>
+                exercise
+                  ? store.getState().newExercise(exercise.kind, exercise.batchOfTwo, exercise.seed)
+                  : exampleId !== null && store.getState().loadExample(exampleId)
+              }
             >
               Start over
             </button>

@@ -1,5 +1,6 @@
 import type { EditActions, Outcome, Slice } from '../actions';
 import * as edits from '../edits';
+import { drawExerciseSeed, loadExercise } from '../exercises';
 import { admit, type Proposal } from '../gate';
 import { recorded } from './undo';
 
@@ -23,6 +24,8 @@ export const createEditSlice: Slice<EditActions> = (set, get) => {
 
   return {
     loadExample: (id) => apply(edits.loadExample(get(), id)),
+    newExercise: (kind, batchOfTwo, seed = drawExerciseSeed()) =>
+      apply(loadExercise(get(), { kind, seed, batchOfTwo })),
     setParameter: (parameter, value) => apply(edits.setParameter(get(), parameter, value)),
     setLearningRate: (value) => apply(edits.setLearningRate(get(), value)),
     setTrainBiases: (on) => apply(edits.setTrainBiases(get(), on)),

@@ -12,6 +12,7 @@ export function editOf(s: LearnerState): Edit {
     learningRate: s.learningRate,
     trainBiases: s.trainBiases,
     exampleId: s.exampleId,
+    exercise: s.exercise,
     sampleIndex: s.sampleIndex,
     stepIndex: s.stepIndex,
     history: s.history,
