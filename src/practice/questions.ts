@@ -66,10 +66,12 @@ function parametersInto(
   weight: 'dW' | 'w',
   bias: 'db' | 'b' | null,
 ): Quantity[] {
-  const weights = Array.from(
-    { length: unitsOf(network, layer - 1) },
-    (_, i): Quantity => ({ kind: weight, layer, from: i, to: j }),
-  );
+  const weights = Array.from({ length: unitsOf(network, layer - 1) }, (_, i): Quantity => ({
+    kind: weight,
+    layer,
+    from: i,
+    to: j,
+  }));
   return bias ? [...weights, { kind: bias, layer, unit: j }] : weights;
 }
 
