@@ -122,6 +122,7 @@ const LEARNER_KEYS = [
   'view',
   'exampleId',
   'history',
+  'predict',
 ] as const;
 
 /** Just the learner's choices out of the store's state (no actions, no undo stacks). */
