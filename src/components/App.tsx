@@ -11,6 +11,7 @@ import { WorkPanel } from './controls/WorkPanel';
 import { Diagram } from './diagram/Diagram';
 import { EquationsPanel } from './equations/EquationsPanel';
 import { LossPanel } from './LossPanel';
+import { PredictFirst } from './predict/PredictFirst';
 import { useAppMode, useTrainingKit } from './training/kit';
 import { ModeTabs } from './training/ModeTabs';
 import { ViewBoundary } from './works/ViewBoundary';
@@ -71,6 +72,7 @@ export function App({ startupNotice = null }: { startupNotice?: string | null })
           <section className="stage" aria-label="Network and current step">
             <ViewBoundary what="The network and current step">
               <StepControls />
+              <PredictFirst />
               <LossPanel />
               <div className="diagram-panel">
                 <Diagram />

@@ -1,8 +1,9 @@
 import type { PassSnapshot, PassStep } from '../engine';
 import { notationFor } from '../math/notations';
+import { helpAfter } from '../practice/help';
 import { quantityName } from '../practice/names';
 import { questionsOfStep } from '../practice/questions';
-import type { PracticeContext, Quantity, Question } from '../practice/types';
+import type { PracticeContext, PredictHelp, Quantity, Question } from '../practice/types';
 import { selectSnapshot, selectSteps, selectUpdate } from './selectors';
 import type { LearnerState } from './types';
 
@@ -109,4 +110,14 @@ export function forwardBlocked(s: LearnerState): string | null {
   if (!current) return null;
   const name = quantityName(current.quantity, notationFor(s.notation, s.network));
   return `Step forward waits for your prediction of ${name}: check it, or press “Show me”.`;
+}
+
+/**
+ * How much of a pending value's equation shows (practice/help.ts, withHelp): the help chosen, up
+ * the hint ladder with the wrong tries at the value asked now.
+ */
+export function selectHelp(s: LearnerState): PredictHelp {
+  const { current } = selectPending(s);
+  const wrong = current ? (s.predict.answers[current.key]?.wrong ?? 0) : 0;
+  return helpAfter(s.predict.help, wrong);
 }

@@ -1,5 +1,6 @@
 import type { Progress } from '../engine';
-import type { EquationContext } from '../math/context';
+import type { EquationBlock, EquationContext } from '../math/context';
+import { questionBlock } from '../practice/help';
 import type { Selection } from '../math/vocabulary';
 import { maskPass, type ShownPass } from '../practice/mask';
 import { questionKey } from '../practice/questions';
@@ -114,4 +115,23 @@ export function selectSelectionComputed(s: LearnerState, selection: Selection | 
     case 'bias':
       return isShown(progress, { ...selection, kind: 'db' });
   }
+}
+
+/**
+ * The equation that computes the value asked now, as the panel shows it (pending values "?"), for
+ * the help beside the question; null when nothing is asked.
+ */
+const questionBlocks = new WeakMap<LearnerState, EquationBlock | null>();
+export function selectQuestionBlock(s: LearnerState): EquationBlock | null {
+  if (questionBlocks.has(s)) return questionBlocks.get(s) ?? null;
+  const { current } = selectPending(s);
+  let block: EquationBlock | null = null;
+  if (current) {
+    const shown = selectEquationContext(s);
+    const updated = selectStep(s).kind === 'update' ? { updated: selectUpdate(s) } : {};
+    const open = { ...shown, snapshot: selectSnapshot(s), ...updated };
+    block = questionBlock(open, current.quantity, shown);
+  }
+  questionBlocks.set(s, block);
+  return block;
 }
