@@ -73,7 +73,8 @@ export interface PredictState {
 export const DEFAULT_PREDICT: PredictState = {
   on: false,
   asked: [...QUANTITY_KINDS],
-  help: 'symbols',
+  // The hint ladder from the start: the equation in symbols after a wrong try, then the numbers.
+  help: 'none',
   answers: {},
   passDone: false,
   score: {},
