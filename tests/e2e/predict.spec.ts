@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { passSteps, runPass } from '../../src/engine';
+import { formatNumber } from '../../src/math/format';
 import { notationFor } from '../../src/math/notations';
 import { quantityName } from '../../src/practice/names';
 import { questionsOfStep } from '../../src/practice/questions';
@@ -38,8 +39,11 @@ async function expectNowhere(page: Page, texts: string[]) {
   for (const text of texts) expect(html, `"${text}" is on the page`).not.toContain(text);
 }
 
-/** z₁⁽¹⁾, a₁⁽¹⁾, z₂⁽¹⁾, a₂⁽¹⁾ as the diagram (4 digits) and the equations (6) write them. */
-const LAYER_1 = ['0.3775', '0.5933', '0.59327', '0.3925', '0.5969', '0.596884'];
+/**
+ * z₁⁽¹⁾, a₁⁽¹⁾, z₂⁽¹⁾, a₂⁽¹⁾ as the diagram (4 digits, 8 for the selected unit) and the equations
+ * (6) write them.
+ */
+const LAYER_1 = ['0.3775', '0.5933', '0.59327', '0.5932699', '0.3925', '0.5969', '0.596884'];
 
 test('the asked value is shown nowhere until predicted; a wrong answer alerts; Show me; bad input', async ({
   page,
@@ -57,13 +61,16 @@ test('the asked value is shown nowhere until predicted; a wrong answer alerts; S
   // Every value of the step is hidden: "?" where it will be, in the diagram, equations, live region.
   await expect(diagram.getByTestId('value-z-1-0')).toHaveText('?');
   await expect(diagram.getByTestId('value-a-1-1')).toHaveText('?');
-  await expect(page.getByTestId('step-equations')).toContainText('=?');
+  // With no help chosen, an equation whose result is asked shows its title only.
+  await expect(page.getByTestId('step-equations')).toContainText(
+    'Pre-activation z₁⁽¹⁾: predict it first',
+  );
   await expect(page.getByTestId('step-summary')).toHaveText(
     'Computed z₁⁽¹⁾ = ?, a₁⁽¹⁾ = ?, z₂⁽¹⁾ = ?, a₂⁽¹⁾ = ?.',
   );
   // With the matrix form and the unit selected, nothing shows them either.
   await page.getByRole('checkbox', { name: 'Matrix form', exact: true }).check();
-  await expect(page.getByTestId('matrix-equations')).toContainText('?');
+  await expect(page.getByTestId('matrix-equations')).toContainText('predict it first');
   await diagram.getByTestId('unit-1-0').click();
   await expect(page.getByRole('region', { name: 'Selected: a₁⁽¹⁾' })).toBeVisible();
   await expectNowhere(page, LAYER_1);
@@ -78,7 +85,7 @@ test('the asked value is shown nowhere until predicted; a wrong answer alerts; S
   const alert = page.getByRole('alert');
   await expect(alert).toHaveText('0.5 is not z₁⁽¹⁾. Its equation in symbols is below.');
   const help = page.getByTestId('predict-help');
-  await expect(help).toContainText('z1(1)=w11(1)x1+w21(1)x2+b1(1)');
+  await expect(help).toContainText('=w11(1)x1+w21(1)x2+b1(1)');
   await expect(help).not.toContainText('0.15');
   await predict(page, 'z₁⁽¹⁾', '0.39');
   await expect(alert).toHaveText(
@@ -86,6 +93,8 @@ test('the asked value is shown nowhere until predicted; a wrong answer alerts; S
   );
   await expect(help).toContainText('=0.15⋅0.05+0.2⋅0.1+0.35');
   await expect(help).toContainText('=?');
+  // The equations panel climbs the same ladder: the numbers, the result "?".
+  await expect(page.getByTestId('step-equations')).toContainText('=0.15⋅0.05+0.2⋅0.1+0.35=?');
   await expect(diagram.getByTestId('value-z-1-0')).toHaveText('?');
   await expectNowhere(page, LAYER_1);
 
@@ -103,10 +112,12 @@ test('the asked value is shown nowhere until predicted; a wrong answer alerts; S
     'Computed z₁⁽¹⁾ = 0.3775, a₁⁽¹⁾ = ?, z₂⁽¹⁾ = ?, a₂⁽¹⁾ = ?.',
   );
   await expectNowhere(page, LAYER_1.slice(1));
+  expect(await page.content()).toContain('0.3775');
 
   // Show me: revealed, counted as asked and not right.
   await page.getByRole('button', { name: 'Show me' }).click();
-  await expect(diagram.getByTestId('value-a-1-0')).toHaveText('0.5933');
+  // The selected unit shows 8 digits.
+  await expect(diagram.getByTestId('value-a-1-0')).toHaveText('0.59326999');
   await expect(field(page, 'z₂⁽¹⁾')).toBeVisible();
   const score = page.getByTestId('predict-score');
   await expect(score).toHaveText('z 0/1a 0/1');
@@ -177,9 +188,28 @@ test('the whole classic pass predicted right, unit by unit, in pass order', asyn
   };
   const notation = notationFor(ctx.notation, ctx.network);
   const steps = passSteps(ctx.network, 'layer');
+  // A weight selected: the inspector shows its gradient and the loss, once they are shown.
+  await diagramOf(page)
+    .getByRole('button', { name: /^Weight w₁₁⁽²⁾ = / })
+    .click({ force: true });
+  await expect(page.getByTestId('selected-loss')).toHaveText('—');
   let asked = 0;
   for (const step of steps) {
-    for (const q of questionsOfStep(step, ctx, QUANTITY_KINDS)) {
+    const questions = questionsOfStep(step, ctx, QUANTITY_KINDS);
+    if (questions.length > 0) {
+      await expect(field(page, quantityName(questions[0]!.quantity, notation))).toBeVisible();
+      // Each value asked, at the digits the diagram (4, 8 selected) and equations (6) use, is
+      // nowhere on the page. (∂L/∂b is δ, shown since the δ step.)
+      const hidden = questions.filter((q) => q.quantity.kind !== 'db');
+      await expectNowhere(
+        page,
+        hidden.flatMap((q) => [4, 6, 8].map((d) => formatNumber(Math.abs(q.value), d))),
+      );
+    }
+    if (step.kind === 'loss') await expect(page.getByTestId('selected-loss')).toHaveText('?');
+    if (step.kind === 'gradients' && step.layer === 2)
+      await expect(page.getByTestId('selected-gradient')).toHaveText('?');
+    for (const q of questions) {
       const name = quantityName(q.quantity, notation);
       await predict(page, name, q.value.toPrecision(4));
       await expect(field(page, name)).toHaveCount(0);
@@ -193,6 +223,6 @@ test('the whole classic pass predicted right, unit by unit, in pass order', asyn
   await expect(page.getByTestId('predict-score')).toHaveText(
     'z 4/4a 4/4loss L 1/1δ 4/4∂L/∂w 8/8∂L/∂b 4/4new w 8/8',
   );
-  // The new pass runs on the updated weights: 0.4 − 0.5 · 0.082167 = 0.358916.
-  await expect(diagramOf(page).getByTestId('weight-2-0-0')).toHaveText('0.3589');
+  // The new pass runs on the updated weights (the selected one with 8 digits): 0.4 − 0.5 · 0.082167.
+  await expect(diagramOf(page).getByTestId('weight-2-0-0')).toHaveText('0.35891648');
 });
