@@ -6,7 +6,7 @@ import { quantityName } from '../../src/practice/names';
 import { questionsOfStep } from '../../src/practice/questions';
 import { QUANTITY_KINDS } from '../../src/practice/types';
 import { EXAMPLES } from '../../src/store/examples';
-import { diagramOf, expectPhase, openFresh } from './helpers';
+import { axeScan, diagramOf, expectPhase, openFresh } from './helpers';
 import { savedOpenWork } from './stored';
 
 /**
@@ -48,6 +48,7 @@ const LAYER_1 = ['0.3775', '0.5933', '0.59327', '0.5932699', '0.3925', '0.5969',
 test('the asked value is shown nowhere until predicted; a wrong answer alerts; Show me; bad input', async ({
   page,
 }) => {
+  test.setTimeout(90_000); // an axe scan of the whole page takes seconds on two cores
   const errors = await openFresh(page);
   const diagram = diagramOf(page);
   await turnOn(page);
@@ -97,6 +98,13 @@ test('the asked value is shown nowhere until predicted; a wrong answer alerts; S
   await expect(page.getByTestId('step-equations')).toContainText('=0.15⋅0.05+0.2⋅0.1+0.35=?');
   await expect(diagram.getByTestId('value-z-1-0')).toHaveText('?');
   await expectNowhere(page, LAYER_1);
+  // The panel as it is now (the alert, the help, the options open) passes an axe scan.
+  await page.getByText('What is asked, how much help').click();
+  await expect(page.getByRole('combobox', { name: 'Help' })).toBeVisible();
+  const serious = (await axeScan(page)).violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 
   // Right (three significant digits): revealed, marked, and the next one asked.
   await predict(page, 'z₁⁽¹⁾', '0.378');

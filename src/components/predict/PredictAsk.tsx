@@ -40,6 +40,11 @@ export function PredictAsk() {
     const asked = selectPending(s).current;
     return asked ? quantityName(asked.quantity, notationFor(s.notation, s.network)) : null;
   });
+  // Which of the step's questions this is: "2 of 4".
+  const place = useApp((s) => {
+    const { step, current: asked } = selectPending(s);
+    return asked ? `${step.indexOf(asked) + 1} of ${step.length} in this step` : null;
+  });
   const block = useApp(selectQuestionBlock);
   const help = useApp(selectHelp);
   const chosen = useApp((s) => s.predict.help);
@@ -111,6 +116,7 @@ export function PredictAsk() {
             <button type="button" onClick={showMe}>
               Show me
             </button>
+            <span className="muted predict-place">{place}</span>
             {inputError && (
               <span id={errorId} className="field-error">
                 {inputError}
@@ -124,9 +130,17 @@ export function PredictAsk() {
           )}
           {block && help !== 'none' && (
             <div className="predict-help" data-testid="predict-help">
-              <Tex tex={block.general} display />
-              {help === 'numbers' && block.substituted && <Tex tex={block.substituted} display />}
-              {help === 'numbers' && <Tex tex={block.result} display />}
+              <Tex
+                tex={
+                  help === 'numbers'
+                    ? // "= ?" stays on one line.
+                      [block.general, block.substituted, block.result.replace(/^=/, '=\\nobreak')]
+                        .filter(Boolean)
+                        .join(' ')
+                    : block.general
+                }
+                display
+              />
             </div>
           )}
         </>

@@ -69,7 +69,6 @@ export function PredictFirst() {
           ))}
         </ol>
       )}
-      {left > 1 && <p className="hint">{left} values of this step to predict.</p>}
       <div className="predict-footer">
         <PredictScore />
         <PredictOptions />

@@ -23,7 +23,7 @@ export function PredictOptions() {
 
   return (
     <details className="predict-options">
-      <summary>What is asked, and how much help</summary>
+      <summary>What is asked, how much help</summary>
       <fieldset>
         <legend>Ask for</legend>
         {QUANTITY_KINDS.map((kind) => (
