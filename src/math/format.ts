@@ -8,7 +8,8 @@ const MINUS = '\u2212';
 /**
  * How a number not shown is written: NaN is a value the learner is asked to predict (masked in the
  * pass the views show, practice/mask.ts), and anything computed from it is NaN too, so it cannot
- * leak through another number. In TeX and in plain text alike.
+ * leak through another number. In TeX and in plain text alike. (Where NaN means a computation
+ * broke down, as in training's overflow report, say so in words instead.)
  */
 export const HIDDEN_NUMBER = '?';
 
