@@ -8,12 +8,12 @@ import { selectSnapshot, selectSteps, selectUpdate } from './selectors';
 import type { LearnerState } from './types';
 
 /**
- * Predict first, derived: the questions of the pass, which of them are pending, the one asked now.
- * One rule decides what is hidden: while predict first is on, every asked quantity of the current
- * step and of the steps after it that has not been answered or shown. (Those after it are not
- * computed yet either; hiding them too keeps the matrix form, which shows a whole layer on a unit
- * step, from showing a value before it is asked.) Steps before the current one show everything:
- * they were answered on the way, or passed before predict first was turned on.
+ * Predict first, derived: the questions of a step, which are pending, the one asked now. One rule
+ * decides what is hidden: while predict first is on, every asked quantity of the current step
+ * that has not been answered or shown, and of the steps right after it in the same layer (a unit
+ * step's siblings, which the matrix form shows with it as a whole layer). Later steps are not
+ * computed yet, so no view shows them; steps before the current one show everything: they were
+ * answered on the way, or passed before predict first was turned on.
  */
 
 export function practiceContextOf(s: LearnerState): PracticeContext {
@@ -28,26 +28,41 @@ export function practiceContextOf(s: LearnerState): PracticeContext {
   };
 }
 
-const passCache = new WeakMap<PassStep[], WeakMap<PassSnapshot, Map<string, Question[][]>>>();
-/** The asked questions of every step of the pass, by step index. */
-export function selectPassQuestions(s: LearnerState): Question[][] {
+const stepCache = new WeakMap<PassStep[], WeakMap<PassSnapshot, Map<string, Question[][]>>>();
+/** The asked questions of step `index` of the pass, worked out when first needed. */
+export function stepQuestions(s: LearnerState, index: number): Question[] {
   const steps = selectSteps(s);
+  const step = steps[index];
+  if (!step) return [];
   const snapshot = selectSnapshot(s);
-  let bySnapshot = passCache.get(steps);
-  if (!bySnapshot) passCache.set(steps, (bySnapshot = new WeakMap()));
+  let bySnapshot = stepCache.get(steps);
+  if (!bySnapshot) stepCache.set(steps, (bySnapshot = new WeakMap()));
   let byKey = bySnapshot.get(snapshot);
   if (!byKey) bySnapshot.set(snapshot, (byKey = new Map()));
   const key = [s.sampleIndex, s.learningRate, s.trainBiases, s.predict.asked.join()].join('|');
   let questions = byKey.get(key);
-  if (!questions) {
-    const ctx = practiceContextOf(s);
-    const update = s.predict.asked.some((k) => k === 'w' || k === 'b')
-      ? selectUpdate(s).network
-      : undefined;
-    questions = steps.map((step) => questionsOfStep(step, ctx, s.predict.asked, update));
-    byKey.set(key, questions);
+  if (!questions) byKey.set(key, (questions = []));
+  const update = step.kind === 'update' ? selectUpdate(s).network : undefined;
+  return (questions[index] ??= questionsOfStep(
+    step,
+    practiceContextOf(s),
+    s.predict.asked,
+    update,
+  ));
+}
+
+/** The current step and the unit steps after it of the same kind and layer. */
+function withSiblings(steps: PassStep[], index: number): number[] {
+  const step = steps[index];
+  const indices = [index];
+  if (!step || !('unit' in step) || step.unit === undefined) return indices;
+  for (let next = index + 1; next < steps.length; next++) {
+    const other = steps[next];
+    if (!other || other.kind !== step.kind || !('layer' in other) || other.layer !== step.layer)
+      break;
+    indices.push(next);
   }
-  return questions;
+  return indices;
 }
 
 export interface Pending {
@@ -65,20 +80,16 @@ export const NOTHING_PENDING: Pending = { step: [], current: null, hidden: [], k
 const resolved = (s: LearnerState, key: string) =>
   (s.predict.answers[key]?.outcome ?? null) !== null;
 
-const pendingCache = new WeakMap<Question[][], WeakMap<object, Map<number, Pending>>>();
+const pendingCache = new WeakMap<Question[], WeakMap<object, Pending>>();
 export function selectPending(s: LearnerState): Pending {
   if (!s.predict.on || s.predict.passDone) return NOTHING_PENDING;
-  const pass = selectPassQuestions(s);
-  let byAnswers = pendingCache.get(pass);
-  if (!byAnswers) pendingCache.set(pass, (byAnswers = new WeakMap()));
-  let byStep = byAnswers.get(s.predict.answers);
-  if (!byStep) byAnswers.set(s.predict.answers, (byStep = new Map()));
-  let pending = byStep.get(s.stepIndex);
+  const step = stepQuestions(s, s.stepIndex);
+  let byAnswers = pendingCache.get(step);
+  if (!byAnswers) pendingCache.set(step, (byAnswers = new WeakMap()));
+  let pending = byAnswers.get(s.predict.answers);
   if (!pending) {
-    const step = pass[s.stepIndex] ?? [];
-    const hidden = pass
-      .slice(s.stepIndex)
-      .flat()
+    const hidden = withSiblings(selectSteps(s), s.stepIndex)
+      .flatMap((index) => stepQuestions(s, index))
       .filter((q) => !resolved(s, q.key));
     pending = {
       step,
@@ -86,7 +97,7 @@ export function selectPending(s: LearnerState): Pending {
       hidden: hidden.map((q) => q.quantity),
       keys: new Set(hidden.map((q) => q.key)),
     };
-    byStep.set(s.stepIndex, pending);
+    byAnswers.set(s.predict.answers, pending);
   }
   return pending;
 }
@@ -97,9 +108,8 @@ export function selectPending(s: LearnerState): Pending {
  */
 export function furthestStep(s: LearnerState, wanted: number): number {
   if (!s.predict.on || s.predict.passDone) return wanted;
-  const pass = selectPassQuestions(s);
   for (let index = s.stepIndex; index < wanted; index++) {
-    if ((pass[index] ?? []).some((q) => !resolved(s, q.key))) return index;
+    if (stepQuestions(s, index).some((q) => !resolved(s, q.key))) return index;
   }
   return wanted;
 }

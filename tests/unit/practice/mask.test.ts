@@ -68,6 +68,20 @@ function shownText(ctx: EquationContext, hidden: Question[]): { tex: string; sum
   };
 }
 
+describe('a hidden number', () => {
+  it('is NaN in the pass, written "?" in TeX and in text; nothing hidden is the same pass', () => {
+    expect(texNumber(NaN, 6)).toBe('?');
+    expect(formatNumber(NaN, 4)).toBe('?');
+    const pass = { snapshot: runPass(NETWORKS[0]!.network, NETWORKS[0]!.samples) };
+    expect(maskPass(pass, 0, [])).toBe(pass);
+    const masked = maskPass(pass, 0, [{ kind: 'dW', layer: 2, from: 1, to: 0 }]);
+    expect(masked.snapshot.grads[1]?.dW[1]?.[0]).toBeNaN();
+    expect(masked.snapshot.grads[1]?.dW[0]?.[0]).toBe(pass.snapshot.grads[1]?.dW[0]?.[0]);
+    // The engine's own snapshot is left as it was.
+    expect(pass.snapshot.grads[1]?.dW[1]?.[0]).toBeCloseTo(0.082667628, 8);
+  });
+});
+
 describe('a pending value shows nowhere in the equations, the matrix form or the live region', () => {
   // The classic example's numbers are distinctive: a search of the text finds any leak. (Elsewhere
   // a number may show for another reason: δ = a − y when y = 0 is a, shown as a factor.)

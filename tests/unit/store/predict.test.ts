@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stepEquations } from '../../../src/math';
+import { matrixEquations, stepEquations } from '../../../src/math';
 import {
   createAppStore,
   isShown,
@@ -78,6 +78,24 @@ describe('predict first in the store', () => {
       z: { right: 0, asked: 2 },
       a: { right: 1, asked: 1 },
     });
+  });
+
+  it('stepping by unit, hides the later units of the layer too: the matrix form shows them', () => {
+    const store = predicting();
+    store.getState().setGranularity('unit');
+    store.getState().stepForward();
+    expect(selectPending(store.getState()).hidden.map((q) => JSON.stringify(q))).toEqual(
+      ['z', 'a', 'z', 'a'].map((kind, k) =>
+        JSON.stringify({ kind, layer: 1, unit: k < 2 ? 0 : 1 }),
+      ),
+    );
+    const matrix = JSON.stringify(matrixEquations(selectEquationContext(store.getState())));
+    expect(matrix).toContain('?');
+    expect(matrix).not.toContain('0.3925');
+    store.getState().checkPrediction(0.3775);
+    store.getState().checkPrediction(0.5933);
+    expect(store.getState().stepForward()).toBeNull();
+    expect(asked(store)).toBe('z:1:1');
   });
 
   it('does a whole pass right, starts the next with no answers, and asks nothing stepping back', () => {
