@@ -13,6 +13,7 @@ import { Diagram } from './diagram/Diagram';
 import { EquationsPanel } from './equations/EquationsPanel';
 import { LossPanel } from './LossPanel';
 import { TourButton, TourPanel, useTour } from './tour/Tour';
+import { PredictFirst } from './predict/PredictFirst';
 import { useAppMode, useTrainingKit } from './training/kit';
 import { ModeTabs } from './training/ModeTabs';
 import { ViewBoundary } from './works/ViewBoundary';
@@ -75,6 +76,7 @@ export function App({ startupNotice = null }: { startupNotice?: string | null })
           <section className="stage" aria-label="Network and current step">
             <ViewBoundary what="The network and current step">
               <StepControls />
+              <PredictFirst />
               <LossPanel />
               <div className="diagram-panel">
                 <Diagram />

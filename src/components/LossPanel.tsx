@@ -1,6 +1,6 @@
 import { lossConventionTex } from '../math';
 import { equationDigitsFor, formatNumber } from '../math/format';
-import { findExample, selectProgress, selectSnapshot, selectStep, selectUpdate } from '../store';
+import { findExample, selectProgress, selectShownPass, selectStep } from '../store';
 import { useApp } from '../store/context';
 import { exerciseTitle } from '../practice/exercises';
 import { Tex } from './equations/Tex';
@@ -15,9 +15,10 @@ export function LossPanel() {
     ),
   );
   const shown = useApp((s) => selectProgress(s).lossShown);
-  const loss = useApp((s) => selectSnapshot(s).loss);
+  // The pass as shown: a loss the learner is asked to predict is NaN, written "?".
+  const loss = useApp((s) => selectShownPass(s).snapshot.loss);
   const atUpdate = useApp((s) => selectStep(s).kind === 'update');
-  const newLoss = useApp((s) => (selectStep(s).kind === 'update' ? selectUpdate(s).loss : null));
+  const newLoss = useApp((s) => selectShownPass(s).updated?.loss ?? null);
   const batch = useApp((s) => s.samples.length);
   const digits = useApp((s) => equationDigitsFor(s.view.digits));
   const source = useApp((s) =>

@@ -5,6 +5,19 @@
 
 const MINUS = '\u2212';
 
+/**
+ * How a number not shown is written: NaN is a value the learner is asked to predict (masked in the
+ * pass the views show, practice/mask.ts), and anything computed from it is NaN too, so it cannot
+ * leak through another number. In TeX and in plain text alike. (Where NaN means a computation
+ * broke down, as in training's overflow report, say so in words instead.)
+ */
+export const HIDDEN_NUMBER = '?';
+
+/** Does this TeX or text show a number that is not shown (HIDDEN_NUMBER)? */
+export function showsHidden(text: string): boolean {
+  return text.includes(HIDDEN_NUMBER);
+}
+
 function trimZeros(fixed: string): string {
   return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
 }
@@ -16,6 +29,7 @@ interface Parts {
 }
 
 function parts(x: number, digits: number): Parts {
+  if (Number.isNaN(x)) return { negative: false, mantissa: HIDDEN_NUMBER, exponent: null };
   if (!Number.isFinite(x)) return { negative: false, mantissa: String(x), exponent: null };
   if (x === 0) return { negative: false, mantissa: '0', exponent: null };
   const negative = x < 0;

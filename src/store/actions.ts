@@ -1,6 +1,7 @@
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import type { Activation, Granularity, Loss, Network, Sample } from '../engine';
 import type { ExerciseKind } from '../practice/exercises';
+import type { NamedMistake, PredictHelp, QuantityKind } from '../practice/types';
 import type { Carried } from './edits';
 import type {
   HideablePanel,
@@ -34,6 +35,20 @@ export interface ViewActions {
   /** Hide a part of the app for class, or show it again. */
   setHidden(panel: HideablePanel, hide: boolean): void;
   setSampleIndex(index: number): void;
+}
+
+/** A prediction checked: right, or wrong with the tries so far and the mistake it matches, if any. */
+export type Verdict =
+  { right: true } | { right: false; wrong: number; mistake: NamedMistake | null };
+
+/** Predict first (slices/predict.ts): its choices, answering the question asked now, the score. */
+export interface PredictActions {
+  setPredict(options: { on?: boolean; asked?: QuantityKind[]; help?: PredictHelp }): void;
+  /** Check a prediction of the value asked now; null when nothing is asked. */
+  checkPrediction(value: number): Verdict | null;
+  /** "Show me": reveal the value asked now (counted as asked, not right). */
+  showPrediction(): void;
+  resetScore(): void;
 }
 
 /** Changes to the work (slices/edit.ts): each one undoable, each through the one gate. */
@@ -75,7 +90,7 @@ export interface UndoActions {
   endGesture(): void;
 }
 
-export type Actions = PassActions & ViewActions & EditActions & UndoActions;
+export type Actions = PassActions & ViewActions & EditActions & UndoActions & PredictActions;
 export type AppState = LearnerState & UndoState & Actions;
 export type AppStore = StoreApi<AppState>;
 

@@ -4,6 +4,7 @@ import { DEFAULT_EXAMPLE } from './examples';
 import { stateFromExample } from './edits';
 import { createEditSlice } from './slices/edit';
 import { createPassSlice } from './slices/pass';
+import { createPredictSlice } from './slices/predict';
 import { createUndoSlice } from './slices/undo';
 import { createViewSlice } from './slices/view';
 import type { LearnerState } from './types';
@@ -15,7 +16,9 @@ export type {
   EditActions,
   Outcome,
   PassActions,
+  PredictActions,
   UndoActions,
+  Verdict,
   ViewActions,
 } from './actions';
 export { DEFAULT_VIEW } from './types';
@@ -24,7 +27,7 @@ export { selectionFits } from './shape';
 
 /**
  * The stepper's one store: the learner's work (`init` over the default example) and four slices
- * of actions — stepping through the pass, editing the work, the view, undo.
+ * of actions — stepping through the pass, editing the work, the view, undo, predict first.
  */
 export function createAppStore(init: Partial<LearnerState> = {}): AppStore {
   return createStore<AppState>()((...a) => ({
@@ -34,5 +37,6 @@ export function createAppStore(init: Partial<LearnerState> = {}): AppStore {
     ...createEditSlice(...a),
     ...createViewSlice(...a),
     ...createUndoSlice(...a),
+    ...createPredictSlice(...a),
   }));
 }

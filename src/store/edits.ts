@@ -17,7 +17,7 @@ import {
   withUnits,
   withoutHiddenLayer,
 } from './shape';
-import { DEFAULT_VIEW, type LearnerState, type Parameter } from './types';
+import { DEFAULT_PREDICT, DEFAULT_VIEW, newPass, type LearnerState, type Parameter } from './types';
 
 /**
  * Each edit of the learner's work as a pure function: the state and the edit's arguments in, what
@@ -41,6 +41,7 @@ export function stateFromExample(example: WorkedExample): LearnerState {
     exampleId: example.id,
     exercise: null,
     history: [],
+    predict: DEFAULT_PREDICT,
   };
 }
 
@@ -206,14 +207,22 @@ export const setNetwork: Edit<[network: Network, samples?: Sample[], carried?: C
     history: [],
     exampleId: null,
     exercise: null,
+    predict: newPass(state.predict),
     ...(samples ? { sampleIndex: 0 } : {}),
     ...carried,
   };
 };
 
-/** A worked example, at the start of its pass; the view options (and hidden panels) stay. */
+/**
+ * A worked example, at the start of its pass; the view options (and hidden panels) stay, and so do
+ * predict first's choices and score.
+ */
 export const loadExample: Edit<[id: string]> = (state, id) => {
   const example = findExample(id);
   if (!example) return `There is no example "${id}".`;
-  return { ...stateFromExample(example), view: { ...state.view, hidden: state.view.hidden } };
+  return {
+    ...stateFromExample(example),
+    view: { ...state.view, hidden: state.view.hidden },
+    predict: newPass(state.predict),
+  };
 };

@@ -5,7 +5,7 @@ import {
   type ExerciseId,
 } from '../practice/exercises';
 import type { Proposal } from './gate';
-import type { LearnerState } from './types';
+import { newPass, type LearnerState } from './types';
 
 /**
  * An exercise to work through by hand, as an edit: its network, batch, η and "Train biases", at the
@@ -26,6 +26,8 @@ export function loadExercise(state: LearnerState, id: ExerciseId): Proposal | st
     exampleId: null,
     exercise: { kind: id.kind, seed: id.seed, batchOfTwo: id.batchOfTwo },
     view: state.view,
+    // A new network: the answers of the pass so far are for another one.
+    predict: newPass(state.predict),
   };
 }
 

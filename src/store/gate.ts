@@ -1,5 +1,5 @@
 import { layerSizes } from './shape';
-import type { LearnerState } from './types';
+import { newPass, type LearnerState } from './types';
 import { partProblem, workProblem } from './workCheck';
 
 /**
@@ -38,7 +38,14 @@ export function admit(current: LearnerState, proposal: Proposal): Partial<Learne
           samples,
           sampleIndex: Math.min(current.sampleIndex, samples.length - 1),
           ...(shapeChanged
-            ? { stepIndex: 0, selection: null, history: [], exampleId: null, exercise: null }
+            ? {
+                stepIndex: 0,
+                selection: null,
+                history: [],
+                exampleId: null,
+                exercise: null,
+                predict: newPass(current.predict),
+              }
             : {}),
           ...proposal,
         }

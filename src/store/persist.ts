@@ -123,6 +123,7 @@ const LEARNER_KEYS = [
   'exampleId',
   'exercise',
   'history',
+  'predict',
 ] as const;
 
 /** Just the learner's choices out of the store's state (no actions, no undo stacks). */

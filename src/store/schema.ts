@@ -2,7 +2,9 @@ import { z } from './zod';
 import { ACTIVATIONS, LOSSES } from '../engine';
 import { NOTATION_IDS } from '../math/notations';
 import { EXERCISE_KINDS, MAX_EXERCISE_SEED } from '../practice/exercises';
-import { HIDEABLE_PANELS } from './types';
+import { HELP_LEVELS } from '../practice/help';
+import { QUANTITY_KINDS } from '../practice/types';
+import { DEFAULT_PREDICT, HIDEABLE_PANELS } from './types';
 import { LIMITS } from './limits';
 
 /**
@@ -63,6 +65,44 @@ export const viewSchema = z.object({
   lesson: z.boolean().default(false),
 });
 
+const count = z.number().int().min(0).max(1e9);
+
+const answer = z.object({ wrong: count, outcome: z.enum(['right', 'shown']).nullable() });
+
+/** A question's key (practice/questions.ts): 'loss', 'z:1:0', 'dW:2:0:1'. */
+const questionKey = z
+  .string()
+  .regex(/^(loss|(z|a|delta|db|b):\d{1,2}:\d{1,2}|(dW|w):\d{1,2}:\d{1,2}:\d{1,2})$/);
+
+/** Every question the largest network's pass can ask: z, a, δ, ∂L/∂b, b of each unit; ∂L/∂w, w of each weight; L. */
+const MAX_QUESTIONS = (() => {
+  const { maxInputs, maxHiddenLayers, maxUnits, maxOutputs } = LIMITS;
+  const units = maxHiddenLayers * maxUnits + maxOutputs;
+  const weights =
+    maxInputs * maxUnits + (maxHiddenLayers - 1) * maxUnits * maxUnits + maxUnits * maxOutputs;
+  return 5 * units + 2 * weights + 1;
+})();
+
+const kind = z.enum(QUANTITY_KINDS as [string, ...string[]]);
+
+export const predictSchema = z.object({
+  on: z.boolean(),
+  asked: z.array(kind).max(QUANTITY_KINDS.length),
+  help: z.enum(HELP_LEVELS as [string, ...string[]]),
+  answers: z
+    .record(questionKey, answer)
+    .refine((answers) => Object.keys(answers).length <= MAX_QUESTIONS, {
+      message: `at most ${MAX_QUESTIONS} answers`,
+    }),
+  passDone: z.boolean(),
+  score: z.partialRecord(
+    kind,
+    z
+      .object({ right: count, asked: count })
+      .refine((t) => t.right <= t.asked, { message: 'more right than asked' }),
+  ),
+});
+
 export const learnerSchema = z.object({
   network: networkSchema,
   samples: z.array(sampleSchema).min(1).max(LIMITS.maxSamples),
@@ -85,6 +125,8 @@ export const learnerSchema = z.object({
     .nullable()
     .default(null),
   history: z.array(networkSchema).max(LIMITS.maxHistory),
+  // Saves from before predict-first have none.
+  predict: predictSchema.default(DEFAULT_PREDICT),
 });
 
 /** Version 1 is the first saved shape; each later one has a migration in persist.ts (2: trainBiases). */

@@ -11,8 +11,6 @@ import {
   type Progress,
   type Sample,
 } from '../engine';
-import type { EquationContext } from '../math/context';
-import type { Selection } from '../math/vocabulary';
 import type { LearnerState } from './types';
 
 /**
@@ -77,7 +75,8 @@ export const selectStep = (s: LearnerState): PassStep =>
   selectSteps(s)[s.stepIndex] ?? ({ kind: 'start' } as PassStep);
 
 const progressCache = new WeakMap<PassStep[], Map<number, Progress>>();
-export function selectProgress(s: LearnerState): Progress {
+/** How far the pass has got; what the views may show of it is shown.ts's selectProgress. */
+export function selectPassProgress(s: LearnerState): Progress {
   const steps = selectSteps(s);
   let byIndex = progressCache.get(steps);
   if (!byIndex) progressCache.set(steps, (byIndex = new Map()));
@@ -88,46 +87,3 @@ export function selectProgress(s: LearnerState): Progress {
 
 export const selectUpdate = (s: LearnerState): UpdatePreview =>
   updateOf(s.network, s.samples, s.learningRate, s.trainBiases);
-
-/**
- * What the equations of the current step are built from: the panel shows them and the LaTeX
- * export writes them, from this one context. Memoized on the state object: the equations change
- * only when the state does.
- */
-const equationContexts = new WeakMap<LearnerState, EquationContext>();
-export function selectEquationContext(s: LearnerState): EquationContext {
-  let context = equationContexts.get(s);
-  if (!context) {
-    const step = selectStep(s);
-    context = {
-      network: s.network,
-      snapshot: selectSnapshot(s),
-      samples: s.samples,
-      sampleIndex: s.sampleIndex,
-      step,
-      notation: s.notation,
-      learningRate: s.learningRate,
-      trainBiases: s.trainBiases,
-      digits: s.view.digits,
-      ...(step.kind === 'update' ? { updated: selectUpdate(s) } : {}),
-    };
-    equationContexts.set(s, context);
-  }
-  return context;
-}
-
-/**
- * Has the pass computed what the selection's chain rule shows: a weight's or bias's gradient, a
- * unit's δ (an input's value is given)? Before that, nothing computed is shown for it.
- */
-export function selectSelectionComputed(s: LearnerState, selection: Selection | null): boolean {
-  if (!selection) return false;
-  const progress = selectProgress(s);
-  if (selection.kind === 'unit') {
-    return (
-      selection.layer === 0 || (progress.deltaUnits[selection.layer - 1] ?? 0) > selection.unit
-    );
-  }
-  const unit = selection.kind === 'weight' ? selection.to : selection.unit;
-  return (progress.gradientUnits[selection.layer - 1] ?? 0) > unit;
-}

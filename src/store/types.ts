@@ -1,6 +1,7 @@
 import type { Granularity, Network, Sample } from '../engine';
 import type { NotationId, Selection } from '../math/vocabulary';
 import type { ExerciseId } from '../practice/exercises';
+import { QUANTITY_KINDS, type PredictHelp, type QuantityKind } from '../practice/types';
 
 export type { NotationId, Selection, Parameter } from '../math/vocabulary';
 
@@ -42,6 +43,49 @@ export const DEFAULT_VIEW: ViewOptions = {
   lesson: false,
 };
 
+/** One question of the current pass: the wrong tries so far, and how it ended once it has. */
+export interface PredictAnswer {
+  wrong: number;
+  outcome: 'right' | 'shown' | null;
+}
+
+/** For one kind of quantity: how many were asked, and how many of those right at the first try. */
+export interface Tally {
+  right: number;
+  asked: number;
+}
+
+/**
+ * Predict first (issue 14): whether a step asks for its new values before it shows them, which
+ * kinds it asks and how much help it gives; the current pass's answers; the score.
+ */
+export interface PredictState {
+  on: boolean;
+  /** In the order of QUANTITY_KINDS. */
+  asked: QuantityKind[];
+  help: PredictHelp;
+  /** The current pass's answers by question key (practice/questions.ts: 'z:1:0'). */
+  answers: Record<string, PredictAnswer>;
+  /** Stepped back past an update into a pass already done: nothing in it is asked again. */
+  passDone: boolean;
+  score: Partial<Record<QuantityKind, Tally>>;
+}
+
+export const DEFAULT_PREDICT: PredictState = {
+  on: false,
+  asked: [...QUANTITY_KINDS],
+  // The hint ladder from the start: the equation in symbols after a wrong try, then the numbers.
+  help: 'none',
+  answers: {},
+  passDone: false,
+  score: {},
+};
+
+/** Predict first's choices and score kept, a new pass to answer. */
+export function newPass(predict: PredictState): PredictState {
+  return { ...predict, answers: {}, passDone: false };
+}
+
 /** Everything the learner chose — and nothing derivable from it. */
 export interface LearnerState {
   network: Network;
@@ -66,6 +110,7 @@ export interface LearnerState {
   exercise: ExerciseId | null;
   /** Networks before each applied update, newest last, so stepping back from a new pass undoes it. */
   history: Network[];
+  predict: PredictState;
 }
 
 /** What undo brings back: the learner's work, not where they were looking. */

@@ -1,19 +1,26 @@
 import { useRef, useState } from 'react';
 import type { Network, Sample } from '../../engine';
 import { notationFor, parameterLabel } from '../../math';
-import { equationDigitsFor, focusDigits, formatNumber } from '../../math/format';
+import { equationDigitsFor, focusDigits, formatNumber, HIDDEN_NUMBER } from '../../math/format';
 import {
   LIMITS,
+  isShown,
   selectProgress,
   selectSelectionComputed,
   selectSnapshot,
   type Selection,
 } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
+import { questionKey } from '../../practice/questions';
 import { NumberField } from './NumberField';
 import { UnitParameters } from './UnitParameters';
 
 export type WeightOrBias = Exclude<Selection, { kind: 'unit' }>;
+
+/** The key of a weight's or bias's gradient among the questions of predict first. */
+function gradientKey(p: WeightOrBias): string {
+  return questionKey(p.kind === 'weight' ? { ...p, kind: 'dW' } : { ...p, kind: 'db' });
+}
 
 /** The weight or bias a selection names, or null for a unit. */
 export function parameterOf(selection: Selection | null): WeightOrBias | null {
@@ -73,7 +80,11 @@ export function ParameterEditor({ parameter }: { parameter: WeightOrBias }) {
   const notation = useApp((s) => notationFor(s.notation, s.network));
   const digits = useApp((s) => s.view.digits);
   const computed = useApp((s) => selectSelectionComputed(s, parameter));
-  const lossShown = useApp((s) => selectProgress(s).lossShown);
+  // Computed, but the learner is asked to predict it first.
+  const asked = useApp((s) => selectProgress(s).hidden.has(gradientKey(parameter)));
+  const lossComputed = useApp((s) => selectProgress(s).lossShown);
+  // Not while the learner is asked to predict the loss: nor the change of it, ΔL, then.
+  const lossShown = useApp((s) => isShown(selectProgress(s), { kind: 'loss' }));
   const value = useApp((s) => {
     const layer = s.network.layers[parameter.layer - 1];
     if (!layer) return null;
@@ -156,11 +167,13 @@ export function ParameterEditor({ parameter }: { parameter: WeightOrBias }) {
           ∂{L}/∂{symbol}
         </dt>
         <dd data-testid="selected-gradient">
-          {computed ? shown(gradient, focusDigits(digits)) : '—'}
+          {computed ? shown(gradient, focusDigits(digits)) : asked ? HIDDEN_NUMBER : '—'}
         </dd>
         <dt>Loss {L}</dt>
-        <dd data-testid="selected-loss">{lossShown ? shown(loss) : '—'}</dd>
-        {computed && lastEdit && lossChange !== null && (
+        <dd data-testid="selected-loss">
+          {lossShown ? shown(loss) : lossComputed ? HIDDEN_NUMBER : '—'}
+        </dd>
+        {computed && lossShown && lastEdit && lossChange !== null && (
           <>
             <dt>Last change Δ{symbol}</dt>
             <dd>{shown(lastEdit.delta)}</dd>
@@ -174,9 +187,11 @@ export function ParameterEditor({ parameter }: { parameter: WeightOrBias }) {
         )}
       </dl>
       <p className="hint">
-        {computed
-          ? `The gradient predicts how the loss moves for a small change: Δ${L} ≈ ∂${L}/∂${symbol} · Δ${symbol}. Type a new value, use ↑/↓ (Shift for ×10), or drag or scroll the ⇔ handle, and compare the two; the smaller the change, the closer.`
-          : `Step on to the gradients of layer ${parameter.layer} to see ∂${L}/∂${symbol}, and how well ∂${L}/∂${symbol} · Δ${symbol} predicts the change of ${L} when you edit ${symbol}.`}
+        {asked
+          ? `Predict ∂${L}/∂${symbol} first (beside the step controls): it shows here once you have.`
+          : computed
+            ? `The gradient predicts how the loss moves for a small change: Δ${L} ≈ ∂${L}/∂${symbol} · Δ${symbol}. Type a new value, use ↑/↓ (Shift for ×10), or drag or scroll the ⇔ handle, and compare the two; the smaller the change, the closer.`
+            : `Step on to the gradients of layer ${parameter.layer} to see ∂${L}/∂${symbol}, and how well ∂${L}/∂${symbol} · Δ${symbol} predicts the change of ${L} when you edit ${symbol}.`}
       </p>
     </div>
   );

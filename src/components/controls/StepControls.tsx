@@ -2,11 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { shallow } from 'zustand/shallow';
 import { useShallow } from 'zustand/react/shallow';
 import { stepDescription, stepSummary, stepTitle } from '../../math';
-import { selectSnapshot, selectStep, selectSteps, selectUpdate } from '../../store';
+import { forwardBlocked, selectShownPass, selectStep, selectSteps } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
 import { editOf } from '../../store/slices/undo';
 import type { Edit } from '../../store/types';
 import { keyTakenByFocus, SHORTCUTS, withKeys } from '../../hooks/shortcuts';
+import { PredictToggle } from '../predict/PredictFirst';
 
 const SPEEDS = [0.5, 1, 2, 4, 8] as const;
 
@@ -26,12 +27,12 @@ export function StepControls() {
     const step = selectStep(s);
     return stepSummary(step, {
       network: s.network,
-      snapshot: selectSnapshot(s),
+      // The pass as shown: a value the learner is asked to predict is "?".
+      ...selectShownPass(s),
       sampleIndex: s.sampleIndex,
       notation: s.notation,
       trainBiases: s.trainBiases,
       digits: s.view.digits,
-      ...(step.kind === 'update' ? { updated: selectUpdate(s) } : {}),
     });
   });
   const [playing, setPlaying] = useState(false);
@@ -42,6 +43,8 @@ export function StepControls() {
   const edit = useApp(useShallow(editOf));
   const stoppedText = stopped && shallow(stopped.about, edit) ? stopped.text : null;
   const atEnd = stepIndex >= stepCount - 1;
+  // Predict first: Step forward waits for the value asked now (the reason shows under the buttons).
+  const blocked = useApp(forwardBlocked);
 
   /** One step forward; an update that cannot be kept stops play and says why. */
   const forward = useCallback(() => {
@@ -102,6 +105,8 @@ export function StepControls() {
           type="button"
           className="primary"
           onClick={forward}
+          disabled={blocked !== null}
+          aria-describedby={blocked ? 'step-forward-waits' : undefined}
           title={withKeys(SHORTCUTS.stepForward)}
           aria-keyshortcuts={SHORTCUTS.stepForward.aria}
         >
@@ -138,7 +143,13 @@ export function StepControls() {
             <option value="unit">unit</option>
           </select>
         </label>
+        <PredictToggle />
       </div>
+      {blocked && (
+        <p className="hint forward-waits" id="step-forward-waits">
+          {blocked}
+        </p>
+      )}
       {stoppedText && (
         <p className="field-error" role="alert">
           {stoppedText}

@@ -2,7 +2,7 @@ import { useStore } from 'zustand';
 import { notationFor } from '../../math/notations';
 import { useShallow } from 'zustand/react/shallow';
 import type { NetworkLayout } from '../../layout/networkLayout';
-import { selectProgress, selectSnapshot, selectUpdate, type AppState } from '../../store';
+import { selectProgress, selectShownPass, type AppState } from '../../store';
 import { useApp } from '../../store/context';
 import { digitsFor } from './diagramText';
 import { EdgeLabel } from './EdgeLabel';
@@ -14,8 +14,10 @@ function labelValues(s: AppState, p: Hovered) {
   const progress = selectProgress(s);
   const unit = p.kind === 'weight' ? p.to : p.unit;
   const gradShown = unit < (progress.gradientUnits[p.layer - 1] ?? 0);
-  const grads = gradShown ? selectSnapshot(s).grads[p.layer - 1] : undefined;
-  const next = progress.updated ? selectUpdate(s).network.layers[p.layer - 1] : undefined;
+  // The pass as shown: a value the learner is asked to predict is NaN, written "?".
+  const shown = selectShownPass(s);
+  const grads = gradShown ? shown.snapshot.grads[p.layer - 1] : undefined;
+  const next = progress.updated ? shown.updated?.network.layers[p.layer - 1] : undefined;
   const pick = (from: { weights: number[][]; biases: ArrayLike<number> } | undefined) =>
     p.kind === 'weight' ? from?.weights[p.from]?.[p.to] : from?.biases[p.unit];
   const gradient = p.kind === 'weight' ? grads?.dW[p.from]?.[p.to] : grads?.db[p.unit];

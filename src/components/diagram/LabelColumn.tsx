@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { notationFor } from '../../math/notations';
 import { useShallow } from 'zustand/react/shallow';
 import type { BiasEdgeLayout, EdgeLayout } from '../../layout/networkLayout';
-import { selectProgress, selectSnapshot, selectUpdate } from '../../store';
+import { selectProgress, selectShownPass } from '../../store';
 import { useApp } from '../../store/context';
 import { EdgeLabel } from './EdgeLabel';
 
@@ -25,9 +25,10 @@ export const LabelColumn = memo(function LabelColumn(props: LabelColumnProps) {
       const selection = s.selection;
       return {
         parameters: s.network.layers[layer - 1],
-        grads: gradCount > 0 ? selectSnapshot(s).grads[layer - 1] : undefined,
+        // The pass as shown: a value the learner is asked to predict is NaN, written "?".
+        grads: gradCount > 0 ? selectShownPass(s).snapshot.grads[layer - 1] : undefined,
         gradCount,
-        next: progress.updated ? selectUpdate(s).network.layers[layer - 1] : undefined,
+        next: progress.updated ? selectShownPass(s).updated?.network.layers[layer - 1] : undefined,
         trainBiases: s.trainBiases,
         selection:
           selection && selection.kind !== 'unit' && selection.layer === layer ? selection : null,

@@ -4,17 +4,22 @@ import { notationFor } from '../../math/notations';
 import type { ColumnLayout, NetworkLayout } from '../../layout/networkLayout';
 import {
   selectProgress,
-  selectSnapshot,
+  selectShownPass,
   selectStep,
   selectUpdate,
   snapshotOf,
+  updateShown,
   type AppState,
 } from '../../store';
 import { useApp } from '../../store/context';
 import { shown } from './diagramText';
 
-/** This sample's loss under the updated network: the next pass's own, so it is computed once. */
+/**
+ * This sample's loss under the updated network: the next pass's own, so it is computed once. NaN
+ * ("?") while a new weight or bias is still to predict.
+ */
 function sampleLossAfterUpdate(s: AppState): number | null {
+  if (!updateShown(selectProgress(s))) return NaN;
   const after = snapshotOf(selectUpdate(s).network, s.samples);
   return after.samples[s.sampleIndex]?.loss ?? null;
 }
@@ -27,7 +32,7 @@ export function OutputExtras({ layout }: { layout: NetworkLayout }) {
       const lossShown = selectProgress(s).lossShown;
       return {
         targets: s.samples[s.sampleIndex]?.y,
-        loss: lossShown ? (selectSnapshot(s).samples[s.sampleIndex]?.loss ?? null) : null,
+        loss: lossShown ? (selectShownPass(s).snapshot.samples[s.sampleIndex]?.loss ?? null) : null,
         // On the update step, this sample's loss with the updated weights, beside the old one.
         newLoss: kind === 'update' ? sampleLossAfterUpdate(s) : null,
         batch: s.samples.length,

@@ -2,8 +2,9 @@ import { memo, useDeferredValue, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { METRICS, type UnitLayout } from '../../layout/networkLayout';
 import { textWidth } from '../../layout/boxes';
-import { selectProgress, selectSnapshot, selectStep } from '../../store';
+import { selectProgress, selectShownPass, selectStep } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
+import { HIDDEN_NUMBER } from '../../math/format';
 import { notationFor, type Notation } from '../../math/notations';
 import { digitsFor, fitLength, shownAt, valueName } from './diagramText';
 import { unitFocus, type UnitFocus } from './highlight';
@@ -11,7 +12,10 @@ import { inView, useView } from './viewport';
 
 interface UnitProps {
   unit: UnitLayout;
-  /** x for an input; z, a, δ for the others: the formatted number, or null before it is computed. */
+  /**
+   * x for an input; z, a, δ for the others: the formatted number ("?" while the learner is asked
+   * to predict it), or null before it is computed.
+   */
   x?: string;
   z?: string | null;
   a?: string | null;
@@ -33,6 +37,12 @@ const CURRENT_LINES: Record<UnitFocus, readonly Quantity[]> = {
   'source-a': ['a'],
   'source-delta': ['delta'],
 };
+
+/** A value as the unit's accessible name says it. */
+function spoken(text: string | null): string {
+  if (text === null) return 'not computed yet';
+  return text === HIDDEN_NUMBER ? 'waiting for your prediction' : text;
+}
 
 /** A unit: its name in the circle and, under it, its values as the pass computes them. */
 const Unit = memo(function Unit(props: UnitProps) {
@@ -56,7 +66,7 @@ const Unit = memo(function Unit(props: UnitProps) {
     select();
   };
   const described = lines
-    .map((l) => `${valueName(notation, l.quantity)} ${l.text ?? 'not computed yet'}`)
+    .map((l) => `${valueName(notation, l.quantity)} ${spoken(l.text)}`)
     .join(', ');
   const className = ['unit', pending ? 'pending' : '', focus, selected ? 'selected' : ''].join(' ');
 
@@ -140,7 +150,11 @@ export const UnitColumn = memo(function UnitColumn(props: {
       const progress = selectProgress(s);
       return {
         inputs: layer === 0 ? s.samples[s.sampleIndex]?.x : undefined,
-        values: layer > 0 ? selectSnapshot(s).samples[s.sampleIndex]?.layers[layer - 1] : undefined,
+        // The pass as shown: a value the learner is asked to predict is NaN, written "?".
+        values:
+          layer > 0
+            ? selectShownPass(s).snapshot.samples[s.sampleIndex]?.layers[layer - 1]
+            : undefined,
         forward: progress.forwardUnits[layer - 1] ?? 0,
         deltas: progress.deltaUnits[layer - 1] ?? 0,
         step: selectStep(s),

@@ -6,7 +6,7 @@ import {
   signOf,
   type Sign,
 } from '../../layout/scales';
-import { selectProgress, selectSnapshot, type AppState } from '../../store';
+import { selectProgress, selectShownPass, selectSnapshot, type AppState } from '../../store';
 
 /**
  * How the edges of each column look (width and sign from |w| or |∂L/∂w|), derived from the store
@@ -26,7 +26,7 @@ export function selectEdgeMax(s: AppState): number {
 export interface EdgeLook {
   width: number;
   sign: Sign;
-  /** Gradient mode, before this edge's gradient is computed. */
+  /** Gradient mode, before this edge's gradient is computed or while it is to predict. */
   pending: boolean;
 }
 
@@ -83,7 +83,7 @@ function lookOf(
   shownUnits: number,
 ): ColumnLook {
   const look = (value: number, unit: number): EdgeLook =>
-    unit >= shownUnits ? PENDING : interned(widthOf(value), signOf(value));
+    unit >= shownUnits || Number.isNaN(value) ? PENDING : interned(widthOf(value), signOf(value));
   return {
     weights: Array.from(rows, (row) => Array.from(row, (w, j) => look(w, j))),
     biases: Array.from(biases, (b, j) => look(b, j)),
@@ -97,7 +97,10 @@ const lastLook = new Map<number, ColumnLook>();
 
 export function selectColumnLook(s: AppState, layer: number): ColumnLook | undefined {
   const gradientMode = s.view.edgeMode === 'gradients';
-  const source = gradientMode ? selectSnapshot(s).grads[layer - 1] : s.network.layers[layer - 1];
+  // The gradients as shown: one the learner is asked to predict is NaN, drawn as pending.
+  const source = gradientMode
+    ? selectShownPass(s).snapshot.grads[layer - 1]
+    : s.network.layers[layer - 1];
   if (!source) return undefined;
   const max = selectEdgeMax(s);
   const shownUnits = gradientMode ? (selectProgress(s).gradientUnits[layer - 1] ?? 0) : Infinity;

@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { matrixEquations, lazyStepEquations, type EquationContext } from '../../math';
-import { selectEquationContext } from '../../store';
+import { withHelp } from '../../practice/help';
+import { selectEquationContext, selectHelp } from '../../store';
 import { useApp } from '../../store/context';
 import { EquationRows } from './EquationRows';
 import { SelectedSection } from './SelectedSection';
@@ -33,16 +34,18 @@ export function EquationsPanel() {
   const deferred = useDeferredValue(live);
   const context = sameEquations(live, deferred) ? live : deferred;
   const matrixView = useApp((s) => s.view.matrixView && !s.view.hidden.includes('matrix'));
+  // An equation whose result the learner is asked to predict shows as much as the help allows.
+  const help = useApp(selectHelp);
   const [showAll, setShowAll] = useState(false);
   // Blocks are built only when shown: the update step of a large network has thousands.
   const lazy = useMemo(() => lazyStepEquations(context), [context]);
   const shown = useMemo(
-    () => (showAll ? lazy : lazy.slice(0, FIRST_BLOCKS)).map((block) => block()),
-    [lazy, showAll],
+    () => (showAll ? lazy : lazy.slice(0, FIRST_BLOCKS)).map((block) => withHelp(block(), help)),
+    [lazy, showAll, help],
   );
   const matrix = useMemo(
-    () => (matrixView ? matrixEquations(context) : null),
-    [context, matrixView],
+    () => (matrixView ? matrixEquations(context).map((block) => withHelp(block, help)) : null),
+    [context, matrixView, help],
   );
 
   return (

@@ -4,7 +4,8 @@ import { useAppStoreApi } from '../../store/context';
 import { useRun, useTrainingKit } from './kit';
 
 function what(o: OverflowReport): string {
-  const value = formatNumber(o.value, 3);
+  // formatNumber writes NaN as "?", a number not shown yet; here it is a number no longer.
+  const value = Number.isNaN(o.value) ? 'NaN (not a number)' : formatNumber(o.value, 3);
   switch (o.kind) {
     case 'loss':
       return `the loss became ${value}`;

@@ -1,7 +1,9 @@
 import type { PassStep } from '../../engine';
 import type { PassActions, Slice } from '../actions';
 import { LIMITS } from '../limits';
+import { forwardBlocked, furthestStep } from '../predict';
 import { stepsOf, updateOf } from '../selectors';
+import { newPass } from '../types';
 import { nextNetworkProblem } from '../workCheck';
 
 /** Steps of the same kind and layer in another granularity: the last one, so progress is kept. */
@@ -20,12 +22,18 @@ function equivalentStep(steps: PassStep[], step: PassStep): number {
   return found;
 }
 
-/** Stepping through one pass, and past its update into the next. */
+/**
+ * Stepping through one pass, and past its update into the next. With predict first on, a move
+ * forward stops at the first step that still asks something (predict.ts), and Step forward waits
+ * until the current step's questions are answered or shown.
+ */
 export const createPassSlice: Slice<PassActions> = (set, get) => {
   const lastStep = () => stepsOf(get().network, get().granularity).length - 1;
   return {
     stepForward() {
-      const { stepIndex, network, samples, learningRate, trainBiases, history } = get();
+      const { stepIndex, network, samples, learningRate, trainBiases, history, predict } = get();
+      const blocked = forwardBlocked(get());
+      if (blocked) return blocked;
       if (stepIndex < lastStep()) {
         set({ stepIndex: stepIndex + 1 });
         return null;
@@ -41,6 +49,7 @@ export const createPassSlice: Slice<PassActions> = (set, get) => {
         network: updated,
         stepIndex: 0,
         history: [...history, network].slice(-LIMITS.maxHistory),
+        predict: newPass(predict),
       });
       return null;
     },
@@ -52,21 +61,23 @@ export const createPassSlice: Slice<PassActions> = (set, get) => {
       }
       const previous = history[history.length - 1];
       if (!previous) return;
-      // Undo the last update: back to the end of the pass that made it.
+      // Undo the last update: back to the end of the pass that made it, which asks nothing again.
       set({
         network: previous,
         history: history.slice(0, -1),
         stepIndex: stepsOf(previous, get().granularity).length - 1,
+        predict: { ...newPass(get().predict), passDone: true },
       });
     },
     resetPass() {
       set({ stepIndex: 0 });
     },
     goToEnd() {
-      set({ stepIndex: lastStep() });
+      set({ stepIndex: furthestStep(get(), lastStep()) });
     },
     goToStep(index) {
-      set({ stepIndex: Math.max(0, Math.min(lastStep(), Math.round(index))) });
+      const wanted = Math.max(0, Math.min(lastStep(), Math.round(index)));
+      set({ stepIndex: wanted > get().stepIndex ? furthestStep(get(), wanted) : wanted });
     },
     setGranularity(granularity) {
       const { network, granularity: current, stepIndex } = get();
