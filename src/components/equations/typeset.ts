@@ -12,6 +12,11 @@ import { renderSource } from './render';
  * typesetting it with a distinct placeholder for each number and finding each placeholder's
  * text node; a skeleton where any placeholder is not exactly one text node in each rendering is
  * never patched. Whenever the skeleton changes the new markup is morphed in (morphChildren).
+ *
+ * The HTML rendering is what is seen: its numbers are set at once, in the frame of the edit. The
+ * MathML copy (what a screen reader reads) and its TeX annotation are set when the page is next
+ * idle (updateMathml): the browser lays the MathML out too, and setting it in the same frame made
+ * each edit's frame slower (the README's Benchmarks). An equation typeset whole has both at once.
  */
 
 /**
@@ -38,9 +43,10 @@ export function splitNumbers(source: string): Split {
   return { skeleton, numbers };
 }
 
-/** Child-index paths from the container to each number's text nodes, and to the annotation's. */
+/** Child-index paths from the container to each number's text node, in each rendering. */
 interface Places {
-  numbers: number[][][];
+  html: number[][];
+  mathml: number[][];
   annotation: number[] | null;
 }
 
@@ -70,59 +76,105 @@ function placesOf(skeleton: string, count: number, doc: Document): Places | null
   const template = doc.createElement('template');
   template.innerHTML = renderSource(probe);
   const root = template.content;
-  const found = new Map<string, number[][]>();
+  const found = new Map<string, { html: number[][]; mathml: number[][] }>();
   let annotation: number[] | null = null;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-    if ((text.parentNode as Element).localName === 'annotation') {
+    const parent = text.parentNode as Element;
+    if (parent.localName === 'annotation') {
       annotation = pathTo(root, text);
       continue;
     }
     const value = text.nodeValue ?? '';
-    const list = found.get(value);
-    if (list) list.push(pathTo(root, text));
-    else found.set(value, [pathTo(root, text)]);
+    let where = found.get(value);
+    if (!where) found.set(value, (where = { html: [], mathml: [] }));
+    where[parent.closest('.katex-mathml') ? 'mathml' : 'html'].push(pathTo(root, text));
   }
-  const numbers: number[][][] = [];
-  let places: Places | null = { numbers, annotation };
+  let places: Places | null = { html: [], mathml: [], annotation };
   for (let i = 0; i < count; i++) {
-    const paths = found.get(String(PLACEHOLDER_BASE + i));
+    const where = found.get(String(PLACEHOLDER_BASE + i));
     // One text node in the MathML and one in the HTML; else (merged with a neighbour, split,
     // or dropped) this skeleton is always rendered whole.
-    if (!paths || paths.length !== 2) {
+    if (where?.html.length !== 1 || where.mathml.length !== 1) {
       places = null;
       break;
     }
-    numbers.push(paths);
+    places.html.push(where.html[0] as number[]);
+    places.mathml.push(where.mathml[0] as number[]);
   }
   if (placesBySkeleton.size >= MAX_PLACES) placesBySkeleton.clear();
   placesBySkeleton.set(skeleton, places);
   return places;
 }
 
+interface Bound {
+  /** Each number's text node in the HTML rendering and in the MathML copy. */
+  html: Node[];
+  mathml: Node[];
+  annotation: Node | null;
+}
+
 interface Shown {
   source: string;
   skeleton: string;
+  /** The numbers the HTML rendering shows. */
   numbers: string[];
-  /** The text nodes of each number (MathML, HTML), when the skeleton can be patched. */
-  nodes: Node[][] | null;
-  annotation: Node | null;
+  /** Where to set them, when the skeleton can be patched. */
+  nodes: Bound | null;
+  /** The source the MathML copy and the annotation show (behind `source` until updateMathml). */
+  mathmlSource: string;
+  mathmlNumbers: string[];
 }
 
 const shown = new WeakMap<Element, Shown>();
 
 /** The live text nodes of each number, checked against the numbers just rendered. */
-function bind(element: Element, places: Places | null, numbers: string[]): Shown['nodes'] {
+function bind(element: Element, places: Places | null, numbers: string[]): Bound | null {
   if (!places) return null;
-  const nodes: Node[][] = [];
-  for (const [i, paths] of places.numbers.entries()) {
-    const pair = paths.map((path) => follow(element, path));
-    if (pair.some((node) => node?.nodeType !== Node.TEXT_NODE || node.nodeValue !== numbers[i])) {
-      return null;
+  const live = (paths: number[][]): Node[] | null => {
+    const nodes = paths.map((path) => follow(element, path));
+    const fits = nodes.every(
+      (node, i) => node?.nodeType === Node.TEXT_NODE && node.nodeValue === numbers[i],
+    );
+    return fits ? (nodes as Node[]) : null;
+  };
+  const html = live(places.html);
+  const mathml = live(places.mathml);
+  if (!html || !mathml) return null;
+  const annotation = places.annotation ? (follow(element, places.annotation) ?? null) : null;
+  return { html, mathml, annotation };
+}
+
+/** Equations whose MathML copy is behind their HTML rendering. */
+const mathmlBehind = new Set<Element>();
+let mathmlQueued = false;
+
+/** Brings every MathML copy and TeX annotation up to date with what its equation shows. */
+export function updateMathml(): void {
+  mathmlQueued = false;
+  for (const element of mathmlBehind) {
+    const now = shown.get(element);
+    if (!now?.nodes || now.mathmlSource === now.source) continue;
+    const { mathml, annotation } = now.nodes;
+    for (let i = 0; i < now.numbers.length; i++) {
+      const value = now.numbers[i] as string;
+      if (now.mathmlNumbers[i] !== value) (mathml[i] as Node).nodeValue = value;
     }
-    nodes.push(pair as Node[]);
+    if (annotation) annotation.nodeValue = now.source;
+    now.mathmlSource = now.source;
+    now.mathmlNumbers = now.numbers;
   }
-  return nodes;
+  mathmlBehind.clear();
+}
+
+function queueMathml(element: Element): void {
+  mathmlBehind.add(element);
+  if (mathmlQueued) return;
+  mathmlQueued = true;
+  // Within a quarter second even while a drag keeps the page busy.
+  if (typeof requestIdleCallback === 'function')
+    requestIdleCallback(updateMathml, { timeout: 250 });
+  else setTimeout(updateMathml, 50);
 }
 
 /**
@@ -136,12 +188,11 @@ export function showTex(element: Element, source: string): 'unchanged' | 'patche
   if (before && before.nodes && before.skeleton === skeleton) {
     for (let i = 0; i < numbers.length; i++) {
       const value = numbers[i] as string;
-      if (before.numbers[i] === value) continue;
-      for (const node of before.nodes[i] as Node[]) node.nodeValue = value;
+      if (before.numbers[i] !== value) (before.nodes.html[i] as Node).nodeValue = value;
     }
-    if (before.annotation) before.annotation.nodeValue = source;
     before.source = source;
     before.numbers = numbers;
+    queueMathml(element);
     return 'patched';
   }
   const html = renderSource(source);
@@ -155,8 +206,13 @@ export function showTex(element: Element, source: string): 'unchanged' | 'patche
   const places =
     numbers.length > 0 ? placesOf(skeleton, numbers.length, element.ownerDocument) : null;
   const nodes = bind(element, places, numbers);
-  const annotation =
-    nodes && places?.annotation ? (follow(element, places.annotation) ?? null) : null;
-  shown.set(element, { source, skeleton, numbers, nodes, annotation });
+  shown.set(element, {
+    source,
+    skeleton,
+    numbers,
+    nodes,
+    mathmlSource: source,
+    mathmlNumbers: numbers,
+  });
   return 'rendered';
 }
