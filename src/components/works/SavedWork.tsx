@@ -3,8 +3,8 @@ import { fileNameOf, recordToJson, type WorkRecord } from '../../works/records';
 import { downloadText } from '../controls/download';
 import { useWorkSession, useWorksView } from './context';
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const when = (iso: string) => dateFormat.format(new Date(iso));
 
 /** Every work in this browser: open, rename, duplicate, export, delete (undoably). */
 export function SavedWork() {
