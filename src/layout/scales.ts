@@ -65,7 +65,25 @@ export function maxAbsParameter(network: Network): number {
   );
 }
 
-/** The largest |∂L/∂w| or |∂L/∂b|: the widest edge in gradient mode. */
-export function maxAbsGradient(grads: readonly LayerGradients[]): number {
-  return grads.reduce((max, g) => Math.max(max, maxAbsOf(g.dW), maxAbsOf([g.db])), 0);
+/**
+ * The largest |∂L/∂w| or |∂L/∂b| shown: the widest edge in gradient mode. Only the gradients into
+ * the first `shownUnits[l]` units of layer l + 1 count (all when it is left out), and none that is
+ * NaN (pending: the learner is to predict it), so the widths never hint at a value not yet shown.
+ */
+export function maxAbsGradient(
+  grads: readonly LayerGradients[],
+  shownUnits?: readonly number[],
+): number {
+  let max = 0;
+  grads.forEach((g, l) => {
+    const units = Math.min(g.db.length, shownUnits ? (shownUnits[l] ?? 0) : Infinity);
+    const keep = (v: number) => {
+      if (!Number.isNaN(v)) max = Math.max(max, Math.abs(v));
+    };
+    for (let j = 0; j < units; j++) {
+      keep(g.db[j] as number);
+      for (const row of g.dW) keep(row[j] as number);
+    }
+  });
+  return max;
 }

@@ -21,6 +21,16 @@ export function questionKey(q: Quantity): string {
   }
 }
 
+/**
+ * A question's key in the saved answers: z, a and δ are the shown sample's, so theirs names the
+ * sample too ('z:1:0@1', sample index 0-based); the loss, the gradients and the update are the
+ * batch's, one answer whichever sample is shown ('dW:2:0:1').
+ */
+export function answerKey(q: Quantity, sampleIndex: number): string {
+  const key = questionKey(q);
+  return q.kind === 'z' || q.kind === 'a' || q.kind === 'delta' ? `${key}@${sampleIndex}` : key;
+}
+
 /** The network after this pass's gradient-descent step. */
 export function updatedNetwork(ctx: PracticeContext): Network {
   return applyGradients(ctx.network, ctx.snapshot.grads, ctx.learningRate, {
@@ -128,7 +138,7 @@ export function questionsOfStep(
   }
   return quantities.map((quantity) => ({
     quantity,
-    key: questionKey(quantity),
+    key: answerKey(quantity, ctx.sampleIndex),
     value: quantityValue(quantity, ctx, after),
   }));
 }

@@ -26,7 +26,7 @@ export type Quantity =
   | { kind: 'dW' | 'w'; layer: number; from: number; to: number }
   | { kind: 'db' | 'b'; layer: number; unit: number };
 
-/** One asked number: what it is, a stable key (for answers and hiding), and its true value. */
+/** One asked number: what it is, its key in the answers (questions.ts, answerKey), its true value. */
 export interface Question {
   quantity: Quantity;
   key: string;

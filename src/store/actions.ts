@@ -7,6 +7,7 @@ import type {
   HideablePanel,
   LearnerState,
   NotationId,
+  NoticeState,
   Parameter,
   Selection,
   UndoState,
@@ -91,7 +92,7 @@ export interface UndoActions {
 }
 
 export type Actions = PassActions & ViewActions & EditActions & UndoActions & PredictActions;
-export type AppState = LearnerState & UndoState & Actions;
+export type AppState = LearnerState & UndoState & NoticeState & Actions;
 export type AppStore = StoreApi<AppState>;
 
 /** One slice of the store: it sees (and sets) the whole state, and contributes part of it. */

@@ -2,10 +2,10 @@ import type { PassSnapshot, PassStep } from '../engine';
 import { notationFor } from '../math/notations';
 import { helpAfter } from '../practice/help';
 import { quantityName } from '../practice/names';
-import { questionsOfStep } from '../practice/questions';
+import { questionKey, questionsOfStep } from '../practice/questions';
 import type { PracticeContext, PredictHelp, Quantity, Question } from '../practice/types';
 import { selectSnapshot, selectSteps, selectUpdate } from './selectors';
-import type { LearnerState } from './types';
+import { newPass, type LearnerState, type NoticeState } from './types';
 
 /**
  * Predict first, derived: the questions of a step, which are pending, the one asked now. One rule
@@ -72,6 +72,7 @@ export interface Pending {
   current: Question | null;
   /** Every quantity hidden now (see above). */
   hidden: Quantity[];
+  /** Their questionKey: the shown sample's, as isShown asks. */
   keys: ReadonlySet<string>;
 }
 
@@ -95,7 +96,7 @@ export function selectPending(s: LearnerState): Pending {
       step,
       current: step.find((q) => !resolved(s, q.key)) ?? null,
       hidden: hidden.map((q) => q.quantity),
-      keys: new Set(hidden.map((q) => q.key)),
+      keys: new Set(hidden.map((q) => questionKey(q.quantity))),
     };
     byAnswers.set(s.predict.answers, pending);
   }
@@ -130,4 +131,44 @@ export function selectHelp(s: LearnerState): PredictHelp {
   const { current } = selectPending(s);
   const wrong = current ? (s.predict.answers[current.key]?.wrong ?? 0) : 0;
   return helpAfter(s.predict.help, wrong);
+}
+
+/** What the predict panel says after an edit cleared answers of the pass (see afterChange). */
+export const NUMBERS_CHANGED = 'The numbers changed: the values of this step are asked again.';
+
+const changed = <K extends keyof LearnerState>(
+  current: LearnerState,
+  next: Partial<LearnerState>,
+  key: K,
+) => key in next && next[key] !== current[key];
+
+/**
+ * Predict first after a change of the work that stays in the same pass (an edit, or an undo or
+ * redo). The answers were for the numbers as they were: when the network or the batch changes,
+ * every answer of the pass is cleared; when η or "Train biases" changes, those of the update. What
+ * was scored stays scored (types.ts, askAgain), and the panel says why it asks again. An undo or
+ * redo into another pass (past an update) lands in a pass already left: nothing in it is asked
+ * (passDone), as stepping back past the update does. A change that starts a new pass has its own
+ * `predict` and is left as it is.
+ */
+export function afterChange(
+  current: LearnerState,
+  next: Partial<LearnerState>,
+): Partial<LearnerState> & Partial<NoticeState> {
+  if (next.predict) return {};
+  const { predict } = current;
+  const history = next.history;
+  if (
+    history &&
+    (history.length !== current.history.length || history.at(-1) !== current.history.at(-1))
+  ) {
+    return { predict: { ...newPass(predict), passDone: true } };
+  }
+  const all = changed(current, next, 'network') || changed(current, next, 'samples');
+  const update = changed(current, next, 'learningRate') || changed(current, next, 'trainBiases');
+  if (!all && !update) return {};
+  const kept = Object.entries(predict.answers).filter(([key]) => !all && !/^[wb]:/.test(key));
+  if (kept.length === Object.keys(predict.answers).length) return {};
+  const answers = Object.fromEntries(kept);
+  return { predict: { ...predict, answers }, answersCleared: answers };
 }

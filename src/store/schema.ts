@@ -69,18 +69,26 @@ const count = z.number().int().min(0).max(1e9);
 
 const answer = z.object({ wrong: count, outcome: z.enum(['right', 'shown']).nullable() });
 
-/** A question's key (practice/questions.ts): 'loss', 'z:1:0', 'dW:2:0:1'. */
+/**
+ * A question's key in the answers (practice/questions.ts, answerKey): 'loss', 'z:1:0@1',
+ * 'dW:2:0:1'. Saves from before per-sample answers have z, a and δ without '@sample'.
+ */
 const questionKey = z
   .string()
-  .regex(/^(loss|(z|a|delta|db|b):\d{1,2}:\d{1,2}|(dW|w):\d{1,2}:\d{1,2}:\d{1,2})$/);
+  .regex(
+    /^(loss|(z|a|delta):\d{1,2}:\d{1,2}(@\d{1,2})?|(db|b):\d{1,2}:\d{1,2}|(dW|w):\d{1,2}:\d{1,2}:\d{1,2})$/,
+  );
 
-/** Every question the largest network's pass can ask: z, a, δ, ∂L/∂b, b of each unit; ∂L/∂w, w of each weight; L. */
+/**
+ * Every question the largest network's pass can ask: z, a, δ of each unit for each sample; ∂L/∂b,
+ * b of each unit; ∂L/∂w, w of each weight; L.
+ */
 const MAX_QUESTIONS = (() => {
-  const { maxInputs, maxHiddenLayers, maxUnits, maxOutputs } = LIMITS;
+  const { maxInputs, maxHiddenLayers, maxUnits, maxOutputs, maxSamples } = LIMITS;
   const units = maxHiddenLayers * maxUnits + maxOutputs;
   const weights =
     maxInputs * maxUnits + (maxHiddenLayers - 1) * maxUnits * maxUnits + maxUnits * maxOutputs;
-  return 5 * units + 2 * weights + 1;
+  return 3 * units * maxSamples + 2 * units + 2 * weights + 1;
 })();
 
 const kind = z.enum(QUANTITY_KINDS as [string, ...string[]]);
@@ -95,6 +103,8 @@ export const predictSchema = z.object({
       message: `at most ${MAX_QUESTIONS} answers`,
     }),
   passDone: z.boolean(),
+  // Saves from before the record have none.
+  scored: z.array(questionKey).max(MAX_QUESTIONS).default([]),
   score: z.partialRecord(
     kind,
     z

@@ -68,6 +68,11 @@ export interface PredictState {
   answers: Record<string, PredictAnswer>;
   /** Stepped back past an update into a pass already done: nothing in it is asked again. */
   passDone: boolean;
+  /**
+   * The keys already counted in the score in this pass. A value asked again in the same pass (its
+   * answer cleared by an edit, "Reset pass", or a sample shown again) is not counted again.
+   */
+  scored: string[];
   score: Partial<Record<QuantityKind, Tally>>;
 }
 
@@ -78,12 +83,26 @@ export const DEFAULT_PREDICT: PredictState = {
   help: 'none',
   answers: {},
   passDone: false,
+  scored: [],
   score: {},
 };
 
 /** Predict first's choices and score kept, a new pass to answer. */
 export function newPass(predict: PredictState): PredictState {
-  return { ...predict, answers: {}, passDone: false };
+  return { ...predict, answers: {}, passDone: false, scored: [] };
+}
+
+/** The same pass asked again (its numbers changed, or "Reset pass"): what it scored stays scored. */
+export function askAgain(predict: PredictState): PredictState {
+  return Object.keys(predict.answers).length === 0 ? predict : { ...predict, answers: {} };
+}
+
+/**
+ * Not saved: the answers an edit of the pass's numbers left (predict.ts, afterChange). While they
+ * are still the answers, the predict panel says the values are asked again.
+ */
+export interface NoticeState {
+  answersCleared: Record<string, PredictAnswer> | null;
 }
 
 /** Everything the learner chose — and nothing derivable from it. */

@@ -6,7 +6,7 @@ import {
   signOf,
   type Sign,
 } from '../../layout/scales';
-import { selectProgress, selectShownPass, selectSnapshot, type AppState } from '../../store';
+import { selectProgress, selectShownPass, type AppState } from '../../store';
 
 /**
  * How the edges of each column look (width and sign from |w| or |∂L/∂w|), derived from the store
@@ -14,11 +14,14 @@ import { selectProgress, selectShownPass, selectSnapshot, type AppState } from '
  * edit in gradient mode changes every gradient a little, but seldom any edge's drawn width.
  */
 
-/** The |value| that gets the widest edge in the current edge mode, rounded up by niceMax. */
+/**
+ * The |value| that gets the widest edge in the current edge mode, rounded up by niceMax: in
+ * gradient mode, of the gradients shown (not those still to compute or to predict).
+ */
 export function selectEdgeMax(s: AppState): number {
   return niceMax(
     s.view.edgeMode === 'gradients'
-      ? maxAbsGradient(selectSnapshot(s).grads)
+      ? maxAbsGradient(selectShownPass(s).snapshot.grads, selectProgress(s).gradientUnits)
       : maxAbsParameter(s.network),
   );
 }

@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { equationDigitsFor, formatNumber } from '../../math/format';
 import { notationFor } from '../../math/notations';
 import { quantityName } from '../../practice/names';
-import { selectPending, type AppState } from '../../store';
+import { NUMBERS_CHANGED, selectPending, type AppState } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
 import { PredictAsk } from './PredictAsk';
 import { PredictOptions } from './PredictOptions';
@@ -51,11 +51,16 @@ export function PredictFirst() {
     (s) => selectPending(s).step.filter((q) => !s.predict.answers[q.key]?.outcome).length,
   );
   const answered = useApp(useShallow(answeredOf));
+  // An edit changed the numbers of the pass and cleared its answers: said until the next answer.
+  const changed = useApp(
+    (s) => s.answersCleared !== null && s.answersCleared === s.predict.answers && left > 0,
+  );
   if (!on) return null;
   const earlier = Math.max(0, answered.length - MAX_LISTED);
 
   return (
     <section className="predict-first" aria-label="Predict first">
+      {changed && <p className="hint predict-changed">{NUMBERS_CHANGED}</p>}
       <PredictAsk />
       {asks === 0 && <p className="hint">Nothing to predict in this step: step forward.</p>}
       {asks > 0 && left === 0 && (

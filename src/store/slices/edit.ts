@@ -2,6 +2,7 @@ import type { EditActions, Outcome, Slice } from '../actions';
 import * as edits from '../edits';
 import { drawExerciseSeed, loadExercise } from '../exercises';
 import { admit, type Proposal } from '../gate';
+import { afterChange } from '../predict';
 import { recorded } from './undo';
 
 /** Seeds for the fresh weights of new units and layers: each architecture edit draws others. */
@@ -18,7 +19,7 @@ export const createEditSlice: Slice<EditActions> = (set, get) => {
     if (Object.keys(proposal).length === 0) return null;
     const next = admit(get(), proposal);
     if (typeof next === 'string') return next;
-    set({ ...recorded(get()), ...next });
+    set({ ...recorded(get()), ...next, ...afterChange(get(), next) });
     return null;
   };
 

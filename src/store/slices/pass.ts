@@ -3,7 +3,7 @@ import type { PassActions, Slice } from '../actions';
 import { LIMITS } from '../limits';
 import { forwardBlocked, furthestStep } from '../predict';
 import { stepsOf, updateOf } from '../selectors';
-import { newPass } from '../types';
+import { askAgain, newPass } from '../types';
 import { nextNetworkProblem } from '../workCheck';
 
 /** Steps of the same kind and layer in another granularity: the last one, so progress is kept. */
@@ -70,7 +70,8 @@ export const createPassSlice: Slice<PassActions> = (set, get) => {
       });
     },
     resetPass() {
-      set({ stepIndex: 0 });
+      // The pass from its start: every value asked again (what was scored stays scored).
+      set({ stepIndex: 0, predict: askAgain(get().predict) });
     },
     goToEnd() {
       set({ stepIndex: furthestStep(get(), lastStep()) });

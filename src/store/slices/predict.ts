@@ -4,23 +4,32 @@ import { HELP_LEVELS } from '../../practice/help';
 import { QUANTITY_KINDS } from '../../practice/types';
 import type { PredictActions, Slice } from '../actions';
 import { practiceContextOf, selectPending } from '../predict';
-import type { PredictAnswer, PredictState } from '../types';
+import type { NoticeState, PredictAnswer, PredictState } from '../types';
 
 /**
  * Predict first: its choices, and the answers to the question asked now (predict.ts says which).
- * Each question counts in the score once, when it ends: asked, and right if right at the first try.
+ * Each question counts in the score once per pass, when it first ends: asked, and right if right
+ * at the first try. One asked again in the same pass (its answer cleared by an edit or "Reset
+ * pass") is checked as before but not counted again; stepping or undoing back into a pass already
+ * left asks nothing (passDone), so no pass is scored twice.
  */
-export const createPredictSlice: Slice<PredictActions> = (set, get) => {
+export const createPredictSlice: Slice<NoticeState & PredictActions> = (set, get) => {
   const setPredict = (change: Partial<PredictState>) =>
     set({ predict: { ...get().predict, ...change } });
 
   /** The question asked now ends (right or shown): its answer, and the score of its kind. */
   const end = (key: string, kind: keyof PredictState['score'], answer: PredictAnswer) => {
     const { predict } = get();
+    const answers = { ...predict.answers, [key]: answer };
+    if (predict.scored.includes(key)) {
+      setPredict({ answers });
+      return;
+    }
     const tally = predict.score[kind] ?? { right: 0, asked: 0 };
     const firstTry = answer.outcome === 'right' && answer.wrong === 0;
     setPredict({
-      answers: { ...predict.answers, [key]: answer },
+      answers,
+      scored: [...predict.scored, key],
       score: {
         ...predict.score,
         [kind]: { right: tally.right + (firstTry ? 1 : 0), asked: tally.asked + 1 },
@@ -29,6 +38,7 @@ export const createPredictSlice: Slice<PredictActions> = (set, get) => {
   };
 
   return {
+    answersCleared: null,
     setPredict({ on, asked, help }) {
       const change: Partial<PredictState> = {};
       if (typeof on === 'boolean') change.on = on;

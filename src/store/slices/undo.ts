@@ -1,4 +1,5 @@
 import type { Slice, UndoActions } from '../actions';
+import { afterChange } from '../predict';
 import { stepsOf } from '../selectors';
 import { selectionFits } from '../shape';
 import type { Edit, LearnerState, UndoState } from '../types';
@@ -38,6 +39,7 @@ export const createUndoSlice: Slice<UndoState & UndoActions> = (set, get) => {
     const lastStep = stepsOf(edit.network, granularity).length - 1;
     set({
       ...edit,
+      ...afterChange(get(), edit),
       selection: selectionFits(selection, edit.network) ? selection : null,
       stepIndex: Math.min(edit.stepIndex, lastStep),
     });

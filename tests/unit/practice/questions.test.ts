@@ -31,26 +31,26 @@ function expectValues(
 describe('questionsOfStep on the classic 2-2-2 pass', () => {
   it('a forward step asks z then a of each unit', () => {
     expectValues(keysAndValues({ kind: 'forward', layer: 1 }), [
-      ['z:1:0', 0.3775],
-      ['a:1:0', 0.593269992],
-      ['z:1:1', 0.3925],
-      ['a:1:1', 0.596884378],
+      ['z:1:0@0', 0.3775],
+      ['a:1:0@0', 0.593269992],
+      ['z:1:1@0', 0.3925],
+      ['a:1:1@0', 0.596884378],
     ]);
     expectValues(keysAndValues({ kind: 'forward', layer: 2, unit: 1 }), [
-      ['z:2:1', 1.224921404],
-      ['a:2:1', 0.772928465],
+      ['z:2:1@0', 1.224921404],
+      ['a:2:1@0', 0.772928465],
     ]);
   });
 
   it('the loss, then each δ', () => {
     expectValues(keysAndValues({ kind: 'loss' }), [['loss', 0.298371109]]);
     expectValues(keysAndValues({ kind: 'outputDelta', layer: 2 }), [
-      ['delta:2:0', 0.138498562],
-      ['delta:2:1', -0.038098236],
+      ['delta:2:0@0', 0.138498562],
+      ['delta:2:1@0', -0.038098236],
     ]);
     expectValues(keysAndValues({ kind: 'hiddenDelta', layer: 1 }), [
-      ['delta:1:0', 0.008771354],
-      ['delta:1:1', 0.009954254],
+      ['delta:1:0@0', 0.008771354],
+      ['delta:1:1@0', 0.009954254],
     ]);
   });
 
@@ -94,8 +94,8 @@ describe('questionsOfStep on the classic 2-2-2 pass', () => {
 
   it('asks only the kinds asked, and nothing at the start', () => {
     expect(keysAndValues({ kind: 'forward', layer: 1 }, ['a']).map(([key]) => key)).toEqual([
-      'a:1:0',
-      'a:1:1',
+      'a:1:0@0',
+      'a:1:1@0',
     ]);
     expect(keysAndValues({ kind: 'gradients', layer: 2 }, ['z', 'delta'])).toEqual([]);
     expect(keysAndValues({ kind: 'start' })).toEqual([]);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { matrixEquations, stepEquations } from '../../../src/math';
+import { selectEdgeMax } from '../../../src/components/diagram/edgeScale';
+import { niceMax } from '../../../src/layout/scales';
 import {
   createAppStore,
+  NUMBERS_CHANGED,
+  selectSnapshot,
+  selectSteps,
   isShown,
   selectEquationContext,
   selectPending,
@@ -40,7 +45,7 @@ describe('predict first in the store', () => {
   it('asks a forward step unit by unit, z then a, and hides what is pending', () => {
     const store = predicting();
     expect(store.getState().stepForward()).toBeNull();
-    expect(asked(store)).toBe('z:1:0');
+    expect(asked(store)).toBe('z:1:0@0');
     const progress = selectProgress(store.getState());
     expect(isShown(progress, { kind: 'z', layer: 1, unit: 0 })).toBe(false);
     expect(isShown(progress, { kind: 'a', layer: 1, unit: 1 })).toBe(false);
@@ -63,16 +68,16 @@ describe('predict first in the store', () => {
       wrong: 1,
       mistake: null,
     });
-    expect(asked(store)).toBe('z:1:0');
+    expect(asked(store)).toBe('z:1:0@0');
     expect(store.getState().checkPrediction(0.3775)).toEqual({ right: true });
     expect(isShown(selectProgress(store.getState()), { kind: 'z', layer: 1, unit: 0 })).toBe(true);
-    expect(asked(store)).toBe('a:1:0');
+    expect(asked(store)).toBe('a:1:0@0');
     // Three significant digits agree.
     expect(store.getState().checkPrediction(0.593)).toEqual({ right: true });
-    expect(asked(store)).toBe('z:1:1');
+    expect(asked(store)).toBe('z:1:1@0');
     store.getState().showPrediction();
     expect(isShown(selectProgress(store.getState()), { kind: 'z', layer: 1, unit: 1 })).toBe(true);
-    expect(asked(store)).toBe('a:1:1');
+    expect(asked(store)).toBe('a:1:1@0');
     // z₁⁽¹⁾ took two tries and z₂⁽¹⁾ was shown: neither right at the first try.
     expect(store.getState().predict.score).toEqual({
       z: { right: 0, asked: 2 },
@@ -95,7 +100,7 @@ describe('predict first in the store', () => {
     store.getState().checkPrediction(0.3775);
     store.getState().checkPrediction(0.5933);
     expect(store.getState().stepForward()).toBeNull();
-    expect(asked(store)).toBe('z:1:1');
+    expect(asked(store)).toBe('z:1:1@0');
   });
 
   it('does a whole pass right, starts the next with no answers, and asks nothing stepping back', () => {
@@ -138,9 +143,10 @@ describe('predict first in the store', () => {
     const store = predicting();
     store.getState().stepForward();
     store.getState().checkPrediction(0.3775);
-    expect(Object.keys(store.getState().predict.answers)).toEqual(['z:1:0']);
+    expect(Object.keys(store.getState().predict.answers)).toEqual(['z:1:0@0']);
     store.getState().setParameter({ kind: 'weight', layer: 1, from: 0, to: 0 }, 0.2);
-    expect(Object.keys(store.getState().predict.answers)).toEqual(['z:1:0']);
+    // The numbers changed: the answer is asked again (see below).
+    expect(store.getState().predict.answers).toEqual({});
     store.getState().setUnits(1, 3);
     expect(store.getState().predict.answers).toEqual({});
     expect(store.getState().predict.score.z).toEqual({ right: 1, asked: 1 });
@@ -167,5 +173,111 @@ describe('predict first in the store', () => {
       work: { ...work, predict: { ...work.predict, score: { z: { right: 3, asked: 2 } } } },
     });
     expect(bad).toEqual({ ok: false, error: 'work.predict.score.z: more right than asked.' });
+  });
+});
+
+describe('predict first: answers belong to the numbers they were given for', () => {
+  it('z, a and δ are answered per sample; the loss and the gradients once for the batch', () => {
+    const store = predicting();
+    store.getState().loadExample('xor-2-2-1');
+    store.getState().stepForward();
+    answerStep(store);
+    expect(asked(store)).toBeNull();
+    // Sample 2 shown: its own z and a are asked, and hidden.
+    store.getState().setSampleIndex(1);
+    expect(asked(store)).toBe('z:1:0@1');
+    expect(isShown(selectProgress(store.getState()), { kind: 'z', layer: 1, unit: 0 })).toBe(false);
+    answerStep(store);
+    store.getState().setSampleIndex(0);
+    expect(asked(store)).toBeNull();
+    // z₁⁽¹⁾ asked once per sample shown.
+    expect(store.getState().predict.score.z).toEqual({ right: 4, asked: 4 });
+    store.getState().stepForward();
+    answerStep(store);
+    store.getState().stepForward();
+    expect(asked(store)).toBe('loss');
+    answerStep(store);
+    store.getState().setSampleIndex(2);
+    // The loss is the batch's: answered, whichever sample is shown.
+    expect(asked(store)).toBeNull();
+    expect(store.getState().predict.score.loss).toEqual({ right: 1, asked: 1 });
+  });
+
+  it('an edit of the numbers mid-pass asks the answered values again, scored once', () => {
+    const store = predicting();
+    store.getState().stepForward();
+    store.getState().checkPrediction(0.3775);
+    expect(asked(store)).toBe('a:1:0@0');
+    // η moves only the update: the forward answers stand.
+    store.getState().setLearningRate(0.25);
+    expect(asked(store)).toBe('a:1:0@0');
+    expect(store.getState().answersCleared).toBeNull();
+    store.getState().setParameter({ kind: 'weight', layer: 1, from: 0, to: 0 }, 0.2);
+    expect(store.getState().predict.answers).toEqual({});
+    expect(store.getState().answersCleared).toBe(store.getState().predict.answers);
+    expect(NUMBERS_CHANGED).toBe('The numbers changed: the values of this step are asked again.');
+    expect(asked(store)).toBe('z:1:0@0');
+    expect(isShown(selectProgress(store.getState()), { kind: 'z', layer: 1, unit: 0 })).toBe(false);
+    // The old value is wrong now; the new one (0.2·0.05 + 0.2·0.1 + 0.35) is right, not scored again.
+    expect(store.getState().checkPrediction(0.3775)).toMatchObject({ right: false });
+    expect(store.getState().checkPrediction(0.38)).toEqual({ right: true });
+    expect(store.getState().predict.score.z).toEqual({ right: 1, asked: 1 });
+    expect(store.getState().answersCleared).not.toBe(store.getState().predict.answers);
+    // Undo is an edit of the numbers too.
+    store.getState().undo();
+    expect(store.getState().predict.answers).toEqual({});
+    expect(asked(store)).toBe('z:1:0@0');
+  });
+
+  it('"Reset pass" clears the answers; what was scored is not scored again', () => {
+    const store = predicting();
+    store.getState().stepForward();
+    answerStep(store);
+    expect(store.getState().predict.score.z).toEqual({ right: 2, asked: 2 });
+    store.getState().resetPass();
+    expect(store.getState().predict.answers).toEqual({});
+    store.getState().stepForward();
+    expect(asked(store)).toBe('z:1:0@0');
+    store.getState().showPrediction();
+    answerStep(store);
+    expect(store.getState().predict.score.z).toEqual({ right: 2, asked: 2 });
+  });
+
+  it('undoing back across an update lands in a pass already done: nothing asked or scored again', () => {
+    const store = predicting();
+    store.getState().setParameter({ kind: 'weight', layer: 1, from: 0, to: 0 }, 0.2);
+    for (let step = 0; step < 9; step++) {
+      answerStep(store);
+      expect(store.getState().stepForward()).toBeNull();
+    }
+    const score = store.getState().predict.score;
+    expect(store.getState().history).toHaveLength(1);
+    store.getState().undo();
+    expect(store.getState().history).toHaveLength(0);
+    expect(store.getState().predict.passDone).toBe(true);
+    expect(asked(store)).toBeNull();
+    store.getState().goToEnd();
+    expect(store.getState().stepIndex).toBe(selectSteps(store.getState()).length - 1);
+    expect(store.getState().predict.score).toBe(score);
+  });
+
+  it('gradient-mode edge widths scale to the gradients shown, never to one pending', () => {
+    const store = createAppStore();
+    store.getState().setView({ edgeMode: 'gradients' });
+    // No gradient computed yet: nothing to scale to.
+    expect(selectEdgeMax(store.getState())).toBe(0);
+    const outputGradients = selectSteps(store.getState()).findIndex(
+      (step) => step.kind === 'gradients' && step.layer === 2,
+    );
+    store.getState().goToStep(outputGradients);
+    const { dW, db } = selectSnapshot(store.getState()).grads[1]!;
+    const shown = Math.max(
+      ...dW.flatMap((row) => Array.from(row, Math.abs)),
+      ...Array.from(db, Math.abs),
+    );
+    expect(selectEdgeMax(store.getState())).toBe(niceMax(shown));
+    // Predict first: the output layer's gradients are to predict, so none sets the scale.
+    store.getState().setPredict({ on: true });
+    expect(selectEdgeMax(store.getState())).toBe(0);
   });
 });
