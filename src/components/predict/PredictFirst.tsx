@@ -60,7 +60,9 @@ export function PredictFirst() {
 
   return (
     <section className="predict-first" aria-label="Predict first">
-      {changed && <p className="hint predict-changed">{NUMBERS_CHANGED}</p>}
+      <div role="status">
+        {changed && <p className="hint predict-changed">{NUMBERS_CHANGED}</p>}
+      </div>
       <PredictAsk />
       {asks === 0 && <p className="hint">Nothing to predict in this step: step forward.</p>}
       {asks > 0 && left === 0 && (
