@@ -6,6 +6,7 @@ import { createEditSlice } from './slices/edit';
 import { createPassSlice } from './slices/pass';
 import { createUndoSlice } from './slices/undo';
 import { createViewSlice } from './slices/view';
+import { LIMITS, type NetworkSizes } from './limits';
 import type { LearnerState } from './types';
 
 export type {
@@ -24,14 +25,18 @@ export { selectionFits } from './shape';
 
 /**
  * The stepper's one store: the learner's work (`init` over the default example) and four slices
- * of actions — stepping through the pass, editing the work, the view, undo.
+ * of actions — stepping through the pass, editing the work, the view, undo. The Train tab's bench
+ * is a store of the same kind whose networks may be as large as TRAINING_SIZES.
  */
-export function createAppStore(init: Partial<LearnerState> = {}): AppStore {
+export function createAppStore(
+  init: Partial<LearnerState> = {},
+  sizes: NetworkSizes = LIMITS,
+): AppStore {
   return createStore<AppState>()((...a) => ({
     ...stateFromExample(DEFAULT_EXAMPLE),
     ...init,
-    ...createPassSlice(...a),
-    ...createEditSlice(...a),
+    ...createPassSlice(sizes)(...a),
+    ...createEditSlice(sizes)(...a),
     ...createViewSlice(...a),
     ...createUndoSlice(...a),
   }));

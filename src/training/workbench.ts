@@ -1,4 +1,4 @@
-import { createAppStore, DEFAULT_EXAMPLE, type AppStore } from '../store';
+import { createAppStore, DEFAULT_EXAMPLE, TRAINING_SIZES, type AppStore } from '../store';
 import type { TrainingChoices } from './choices';
 import { createTrainingController, type ControllerOptions } from './controller';
 import { createTrainingHistory, progressOf, type TrainingHistory } from './history';
@@ -34,13 +34,16 @@ function benchFor(choices: TrainingChoices, work: TrainingWork | null): AppStore
     work && !fitProblem(work.network, data)
       ? work.network
       : fittedNetwork(DEFAULT_EXAMPLE.network, data, choices.initSeed);
-  return createAppStore({
-    network,
-    samples: stepperSamples(data, choices.batchSize),
-    learningRate: work?.learningRate ?? DEFAULT_EXAMPLE.learningRate,
-    trainBiases: work?.trainBiases ?? true,
-    exampleId: null,
-  });
+  return createAppStore(
+    {
+      network,
+      samples: stepperSamples(data, choices.batchSize),
+      learningRate: work?.learningRate ?? DEFAULT_EXAMPLE.learningRate,
+      trainBiases: work?.trainBiases ?? true,
+      exampleId: null,
+    },
+    TRAINING_SIZES,
+  );
 }
 
 export function createWorkbench(
