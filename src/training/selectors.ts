@@ -182,6 +182,32 @@ export function fittedNetwork(network: Network, data: PreparedData, seed: number
   );
 }
 
+/**
+ * The Train tab's first network: one hidden layer of 8 tanh units, η = 0.1. With every other
+ * default it reaches 99 % test accuracy on the circle and over 95 % on each dataset in the box
+ * within 50 epochs (tests/unit/training/defaults.test.ts); the stepper's 2-2-1 stopped near 84 %.
+ */
+export const DEFAULT_TRAINING_NETWORK = {
+  hidden: [{ units: 8, activation: 'tanh' }] as { units: number; activation: Activation }[],
+  learningRate: 0.1,
+};
+
+/** The default network with this data's input and output. */
+export function defaultTrainingNetwork(data: PreparedData, seed: number): Network {
+  const output = outputFor(data);
+  return initializeNetwork(
+    {
+      inputSize: data.inputNames.length,
+      loss: output.loss,
+      layers: [
+        ...DEFAULT_TRAINING_NETWORK.hidden,
+        { units: output.units, activation: output.activation },
+      ],
+    },
+    seed,
+  );
+}
+
 /** The same shape with the weights the seed gives: what Reset returns to. */
 export function reinitialized(network: Network, seed: number): Network {
   return initializeNetwork(
