@@ -1,5 +1,5 @@
 import { createRng } from '../engine';
-import { featuresFor, featureVector, type Feature, type FeatureId } from './features';
+import { featureName, featuresFor, featureVector, type Feature, type FeatureId } from './features';
 import { applyScale, scaleOf, type InputScale, type ScalingId } from './scaling';
 import type { Dataset, Range, Task } from './types';
 import type { Sample } from '../engine';
@@ -14,6 +14,8 @@ export interface PreparedData {
   features: Feature[] | null;
   /** How raw inputs were scaled before the features (training split's statistics), or null. */
   scale: InputScale | null;
+  /** Names of the raw inputs (the plot's axes). */
+  rawNames: string[];
   /** Number of raw inputs: 1 or 2 can be plotted. */
   rawInputs: number;
   domain: Range[];
@@ -68,7 +70,10 @@ export function prepareData(
   });
   return {
     task: dataset.task,
-    inputNames: features ? features.map((f) => f.label) : dataset.inputNames.slice(),
+    inputNames: features
+      ? features.map((f) => featureName(f, dataset.inputNames))
+      : dataset.inputNames.slice(),
+    rawNames: dataset.inputNames.slice(),
     targetNames: dataset.targetNames.slice(),
     features,
     scale,
