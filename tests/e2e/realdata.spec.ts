@@ -95,13 +95,18 @@ test('a CSV with names as labels, loaded as a file: the inferred sentence and cl
   await page.getByRole('button', { name: 'One epoch' }).click();
   await expect(page.getByTestId('test-accuracy')).toHaveText(/%$/);
 
-  // Regression is refused for names, with the reason; classes stay.
-  await page.getByRole('combobox', { name: 'Target' }).selectOption({ label: 'width' });
-  await expect(page.getByTestId('data-inferred')).toContainText(
-    'Target: width (your choice): numbers, so regression.',
+  // Names cannot be an input, nor regression: each refused with the reason, the data unchanged.
+  const target = page.getByRole('combobox', { name: 'Target column' });
+  await target.selectOption({ label: 'width' });
+  await expect(page.getByRole('alert')).toHaveText(
+    "Line 2: column 3 (answer) is 'no', not a number: names can only be a target.",
   );
+  await expect(target).toHaveValue('inferred');
+  const task = page.getByRole('combobox', { name: 'Target as' });
+  await expect(task.getByRole('option', { name: 'regression' })).toBeDisabled();
+  await expect(task.getByRole('option', { name: 'classes' })).toBeEnabled();
   await expect(page.getByTestId('data-summary')).toHaveText(
-    '30 training and 30 test points · 2 inputs · regression',
+    '30 training and 30 test points · 2 inputs · two classes',
   );
   expect(errors).toEqual([]);
 });

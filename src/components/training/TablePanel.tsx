@@ -54,6 +54,7 @@ export function TablePanel() {
         <label className="stacked">
           Target
           <select
+            aria-label="Target column"
             value={targetValue(reading.targets)}
             onChange={(e) => setError(c().setReading({ targets: targetsOf(e.target.value, n) }))}
           >
@@ -73,6 +74,7 @@ export function TablePanel() {
         <label className="stacked">
           Target as
           <select
+            aria-label="Target as"
             value={reading.task}
             onChange={(e) => setError(c().setReading({ task: e.target.value as TaskChoice }))}
           >
@@ -106,6 +108,7 @@ export function TablePanel() {
       <label className="stacked">
         Inputs
         <select
+          aria-label="Input scaling"
           value={scaling}
           onChange={(e) => setError(c().setScaling(e.target.value as ScalingId))}
         >
