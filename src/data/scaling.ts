@@ -8,7 +8,7 @@
 export type ScalingId = 'standard' | 'raw' | 'unit';
 
 export const SCALINGS: readonly { id: ScalingId; label: string }[] = [
-  { id: 'standard', label: 'standardised (mean 0, deviation 1)' },
+  { id: 'standard', label: 'standardised' },
   { id: 'raw', label: 'as they are' },
   { id: 'unit', label: 'stretched to [0, 1]' },
 ];
@@ -20,6 +20,8 @@ export interface InputScale {
   kind: Exclude<ScalingId, 'raw'>;
   offset: number[];
   factor: number[];
+  /** Inputs with one value in the training split (divided by 1, not by their spread of 0). */
+  constant: boolean[];
 }
 
 /** The scale the training points give (null: inputs as they are). A constant input keeps factor 1. */
@@ -28,6 +30,7 @@ export function scaleOf(kind: ScalingId, train: readonly (readonly number[])[]):
   if (kind === 'raw' || width === 0) return null;
   const offset: number[] = [];
   const factor: number[] = [];
+  const constant: boolean[] = [];
   for (let i = 0; i < width; i++) {
     let sum = 0;
     let min = Infinity;
@@ -45,8 +48,9 @@ export function scaleOf(kind: ScalingId, train: readonly (readonly number[])[]):
     const spread = kind === 'standard' ? deviation : max - min;
     offset.push(kind === 'standard' ? mean : min);
     factor.push(spread > 0 ? spread : 1);
+    constant.push(!(spread > 0));
   }
-  return { kind, offset, factor };
+  return { kind, offset, factor, constant };
 }
 
 export function applyScale(scale: InputScale | null, x: readonly number[]): number[] {

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { axeScan } from './helpers';
 
 /** Open the app on the Train tab, with no console errors allowed. */
 async function openTraining(page: Page): Promise<string[]> {
@@ -62,6 +63,9 @@ for (const dataset of DATASETS) {
     }
     // Five epochs of the default network: well past chance on each.
     await expect(page.getByTestId('test-accuracy')).toHaveText(/^(8\d|9\d|100)\.\d %$/);
+    await page.getByTestId('scale-summary').click();
+    const results = await axeScan(page);
+    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     expect(errors).toEqual([]);
   });
 }
