@@ -294,8 +294,21 @@ export function savedTrainingOf(choices: TrainingChoices, work?: TrainingWork | 
   };
 }
 
+/** The CSV text as JSON, kept: a session saves after every pause, and a 5 MB file is the same. */
+let csvJson: { text: string; json: string } | null = null;
+const CSV_PLACEHOLDER = '"text":"\\u0000"';
+
 export function trainingToJson(choices: TrainingChoices, work?: TrainingWork | null): string {
-  return JSON.stringify(savedTrainingOf(choices, work));
+  const saved = savedTrainingOf(choices, work);
+  const csv = saved.choices.csv;
+  if (!csv) return JSON.stringify(saved);
+  if (csvJson?.text !== csv.text) csvJson = { text: csv.text, json: JSON.stringify(csv.text) };
+  const json = csvJson.json;
+  const rest = JSON.stringify({
+    ...saved,
+    choices: { ...saved.choices, csv: { ...csv, text: '\u0000' } },
+  });
+  return rest.replace(CSV_PLACEHOLDER, () => `"text":${json}`);
 }
 
 /**
