@@ -66,12 +66,15 @@ const offline = VitePWA({
   },
 });
 
-// KaTeX (235 kB) and React DOM (200 kB) are most of the main chunk; training loads on its own.
+// KaTeX (235 kB) and React DOM (200 kB) are most of the main chunk; training's views load on their
+// own. The datasets in the box (src/data/datasets, 281 kB of CSV, 70 kB gzipped) are in the main
+// chunk: a saved Train tab on the digits must read them before the page shows, and in the build
+// they are precached and offline with the rest.
 // base './' so the built site works from any path (GitHub Pages, a sub-folder, a file share).
 export default defineConfig({
   base: './',
   plugins: [react(), katexWoff2Only(), offline],
-  build: { target: 'es2022', chunkSizeWarningLimit: 850 },
+  build: { target: 'es2022', chunkSizeWarningLimit: 1150 },
   test: {
     include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
     environment: 'node',

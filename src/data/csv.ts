@@ -1,148 +1,382 @@
 import type { Sample } from '../engine';
 import { DATA_LIMITS } from './limits';
+import { count, DELIMITER_NAMES, readTable, type Table, type TableColumn } from './table';
 import type { Dataset, Range, Task } from './types';
 
 /**
- * Reads a learner's CSV: numbers separated by commas (or semicolons or tabs), one point per line,
- * an optional header line, blank lines and #-comments skipped. The first `inputColumns` columns
- * are inputs, the rest targets (default: the last column is the target). Any problem is reported
- * with its line number and nothing is returned, so the caller keeps what it had.
+ * What a table (table.ts) means for training: which columns are targets (the learner's pick, else
+ * a column named like a label, else one-hot columns at the end, else the last), whether the
+ * target is classes or regression, and which rows go (missing values). Every problem is said with
+ * its line, column and numbers, and the result says in a sentence what was inferred.
  */
 
-export interface CsvOptions {
-  /** How many leading columns are inputs; null means all but the last. */
-  inputColumns: number | null;
+/** Classes or regression: as inferred, or as the learner says. */
+export type TaskChoice = 'auto' | 'classes' | 'regression';
+export const TASK_CHOICES: readonly { id: TaskChoice; label: string }[] = [
+  { id: 'auto', label: 'as inferred' },
+  { id: 'classes', label: 'classes' },
+  { id: 'regression', label: 'regression' },
+];
+
+/** How the learner reads a table: plain data, saved with their work. */
+export interface Reading {
+  /** Target columns (0-based); null: inferred. */
+  targets: number[] | null;
+  task: TaskChoice;
+  /** Leave out the rows with a missing value (else they are reported and nothing is read). */
+  dropMissing: boolean;
 }
 
-export type CsvResult =
-  | { ok: true; dataset: Dataset; rows: number; columns: number; header: string[] | null }
-  | { ok: false; error: string };
+export const DEFAULT_READING: Reading = { targets: null, task: 'auto', dropMissing: false };
 
-const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
-const count = (n: number) => n.toLocaleString('en-US');
-
-function cellsOf(line: string, delimiter: string): string[] {
-  return line.split(delimiter).map((cell) =>
-    cell
-      .trim()
-      .replace(/^"(.*)"$/, '$1')
-      .trim(),
-  );
+/** A missing cell: its line in the file and its column's name. */
+export interface MissingCell {
+  line: number;
+  column: string;
 }
 
-function isNumber(cell: string): boolean {
-  return NUMBER.test(cell.replace(/\u2212/g, '-'));
+export type TableReading =
+  | {
+      ok: true;
+      dataset: Dataset;
+      /** Target columns used. */
+      targets: number[];
+      /** What was inferred, in a sentence or two. */
+      inferred: string;
+      /** The class names (binary: of 0, then of 1), or null for regression. */
+      classes: string[] | null;
+      /** Which tasks the target allows. */
+      allows: Record<Exclude<TaskChoice, 'auto'>, boolean>;
+      /** Missing cells of the rows left out. */
+      dropped: MissingCell[];
+    }
+  | { ok: false; error: string; missing: MissingCell[] };
+
+/** The data rows of a CSV file, read with these choices. */
+export function readCsv(text: string, reading: Reading = DEFAULT_READING): TableReading {
+  const table = readTable(text);
+  if (!table.ok) return { ok: false, error: table.error, missing: [] };
+  return readDataset(table.table, reading);
 }
 
-function delimiterOf(line: string): string {
-  if (line.includes(',')) return ',';
-  if (line.includes(';')) return ';';
-  if (line.includes('\t')) return '\t';
-  return ',';
+const LABEL_NAMES = new Set(['y', 'label', 'labels', 'class', 'classes', 'target', 'targets']);
+const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
+const subscript = (i: number) =>
+  String(i + 1).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)] as string);
+
+/** A column as the learner reads it: its header name, or "column 3". */
+export function columnLabel(table: Table, c: number): string {
+  const name = table.columns[c]?.name;
+  return name ? name : `column ${c + 1}`;
 }
 
-/** A one-hot row: every value 0 or 1, exactly one 1. */
-function oneHot(y: number[]): boolean {
-  return y.every((v) => v === 0 || v === 1) && y.filter((v) => v === 1).length === 1;
+/** "column 3 (petal length)", or "column 3" without a header. */
+function columnRef(table: Table, c: number): string {
+  const name = table.columns[c]?.name;
+  return name ? `column ${c + 1} (${name})` : `column ${c + 1}`;
 }
 
-function taskOf(targets: number[][]): Task {
-  const width = targets[0]?.length ?? 0;
-  if (width === 1 && targets.every((y) => y[0] === 0 || y[0] === 1)) return 'binary';
-  if (width > 1 && targets.every(oneHot)) return 'multiclass';
-  return 'regression';
+/** One-hot rows: every value 0 or 1, exactly one 1 per row (missing rows skipped). */
+function oneHot(columns: TableColumn[], rows: number): boolean {
+  for (let r = 0; r < rows; r++) {
+    let ones = 0;
+    let missing = false;
+    for (const column of columns) {
+      const v = column.numbers[r] as number;
+      if (Number.isNaN(v) && !column.codes) missing = true;
+      else if (v === 1) ones++;
+      else if (v !== 0) return false;
+    }
+    if (!missing && ones !== 1) return false;
+  }
+  return true;
 }
 
-function rangeOf(values: number[]): Range {
-  const min = Math.min(...values);
-  const max = Math.max(...values);
+/** The inferred targets and why: a column named like a label, one-hot columns at the end, the last. */
+export function inferTargets(table: Table): { targets: number[]; why: string } {
+  const n = table.columns.length;
+  const named = table.columns
+    .map((column, c) => ({ c, key: column.name.toLowerCase().replace(/[^a-z]/g, '') }))
+    .filter(({ key }) => LABEL_NAMES.has(key));
+  const last = named[named.length - 1];
+  if (last) return { targets: [last.c], why: 'its name says it is the label' };
+  let width = 0;
+  for (let k = Math.min(n - 1, DATA_LIMITS.maxTargets); k >= 2; k--) {
+    if (oneHot(table.columns.slice(n - k), table.rows)) {
+      width = k;
+      break;
+    }
+  }
+  if (width > 0) {
+    return {
+      targets: Array.from({ length: width }, (_, j) => n - width + j),
+      why: 'one-hot columns at the end',
+    };
+  }
+  return { targets: [n - 1], why: 'the last column' };
+}
+
+const natural = new Intl.Collator('en', { numeric: true }).compare;
+
+type TargetKind =
+  | { kind: 'names'; column: TableColumn }
+  | { kind: 'wholes'; column: TableColumn; values: number[] }
+  | { kind: 'oneHot' }
+  | { kind: 'numbers'; example: number | null };
+
+function targetKind(table: Table, targets: number[], kept: number[]): TargetKind {
+  const columns = targets.map((c) => table.columns[c] as TableColumn);
+  if (columns.length > 1) {
+    if (columns.every((column) => !column.codes) && oneHot(columns, table.rows)) {
+      return { kind: 'oneHot' };
+    }
+    return { kind: 'numbers', example: null };
+  }
+  const column = columns[0] as TableColumn;
+  if (column.codes) return { kind: 'names', column };
+  const values = new Set<number>();
+  let fraction: number | null = null;
+  for (const r of kept) {
+    const v = column.numbers[r] as number;
+    if (!Number.isInteger(v)) {
+      fraction = v;
+      break;
+    }
+    values.add(v);
+    if (values.size > DATA_LIMITS.maxClasses) break;
+  }
+  if (fraction === null && values.size <= DATA_LIMITS.maxClasses) {
+    return { kind: 'wholes', column, values: [...values].sort((a, b) => a - b) };
+  }
+  return { kind: 'numbers', example: fraction };
+}
+
+function rangeOf(values: Float64Array | number[]): Range {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
   const pad = max > min ? (max - min) * 0.05 : 1;
   return [min - pad, max + pad];
 }
 
-const fail = (error: string): CsvResult => ({ ok: false, error });
+/** "line 4 (sepal_width), line 9 (species, petal_length)…": at most `shown` lines. */
+export function missingText(cells: MissingCell[], shown = 6): string {
+  const byLine = new Map<number, string[]>();
+  for (const { line, column } of cells) byLine.set(line, [...(byLine.get(line) ?? []), column]);
+  const lines = [...byLine.entries()];
+  const listed = lines
+    .slice(0, shown)
+    .map(([line, columns]) => `line ${line} (${columns.join(', ')})`);
+  const more = lines.length > shown ? `, and ${plural(lines.length - shown, 'more line')}` : '';
+  return `${listed.join(', ')}${more}`;
+}
 
-export function parseCsv(text: string, options: CsvOptions): CsvResult {
-  if (text.length > DATA_LIMITS.maxCsvChars) {
-    return fail(
-      `The file has ${count(text.length)} characters; at most ${count(DATA_LIMITS.maxCsvChars)}.`,
+function classList(names: string[]): string {
+  if (names.length === 2) return `${names[0]} (0) and ${names[1]} (1)`;
+  return names.join(', ');
+}
+
+/** The dataset a table gives with these choices, or why not. */
+export function readDataset(table: Table, reading: Reading): TableReading {
+  const n = table.columns.length;
+  const inferred = reading.targets ? null : inferTargets(table);
+  const targets = reading.targets ?? inferred?.targets ?? [];
+  const failed = (error: string, missing: MissingCell[] = []): TableReading => ({
+    ok: false,
+    error,
+    missing,
+  });
+  if (
+    targets.length === 0 ||
+    new Set(targets).size !== targets.length ||
+    targets.some((c) => !Number.isInteger(c) || c < 0 || c >= n)
+  ) {
+    return failed(`Choose 1 to ${n - 1} of the ${n} columns as the target.`);
+  }
+  if (targets.length > DATA_LIMITS.maxTargets) {
+    return failed(
+      `${targets.length} target columns; a network here has at most ${DATA_LIMITS.maxTargets} outputs.`,
     );
   }
-  const lines = text
-    .split(/\r\n|\n|\r/)
-    .map((content, index) => ({ number: index + 1, content: content.trim() }))
-    .filter((line) => line.content !== '' && !line.content.startsWith('#'));
-  const first = lines[0];
-  if (!first) return fail('The file is empty: no lines with numbers.');
-  const delimiter = delimiterOf(first.content);
-  const firstCells = cellsOf(first.content, delimiter);
-  const header = firstCells.some((cell) => !isNumber(cell)) ? firstCells : null;
-  const columns = firstCells.length;
-  const dataLines = header ? lines.slice(1) : lines;
-  if (columns < 2) {
-    return fail(
-      `Line ${first.number} has 1 column; a file needs at least 2 (inputs, then targets).`,
+  const inputs = Array.from({ length: n }, (_, c) => c).filter((c) => !targets.includes(c));
+  if (inputs.length === 0)
+    return failed('Every column is a target: leave at least one as an input.');
+  if (inputs.length > DATA_LIMITS.maxInputs) {
+    return failed(
+      `${inputs.length} input columns; the Train tab takes at most ${DATA_LIMITS.maxInputs}. Make more of the columns targets, or leave some out of the file.`,
     );
   }
-  const inputs = options.inputColumns ?? columns - 1;
-  if (!Number.isInteger(inputs) || inputs < 1 || inputs > columns - 1) {
-    return fail(
-      `${inputs} input columns: the file has ${columns} columns, so 1 to ${columns - 1} can be inputs (the rest are targets).`,
+
+  // Missing values, in the columns used (all of them), by line.
+  const missingRows = new Set<number>();
+  const missing: MissingCell[] = [];
+  table.columns.forEach((column, c) => {
+    for (const r of column.missing) {
+      missingRows.add(r);
+      missing.push({ line: table.lines[r] as number, column: columnLabel(table, c) });
+    }
+  });
+  missing.sort((a, b) => a.line - b.line);
+  if (missing.length > 0 && !reading.dropMissing) {
+    return failed(
+      `${plural(missing.length, 'value')} missing (empty, NA or ?) in ${plural(missingRows.size, 'row')}: ${missingText(missing)}. Training needs a number in every cell: drop those rows to use the rest.`,
+      missing,
     );
   }
-  if (inputs > DATA_LIMITS.maxInputs) {
-    return fail(`${inputs} input columns; a network here takes at most ${DATA_LIMITS.maxInputs}.`);
-  }
-  if (columns - inputs > DATA_LIMITS.maxTargets) {
-    return fail(
-      `${columns - inputs} target columns; a network here has at most ${DATA_LIMITS.maxTargets} outputs. Make more of the columns inputs.`,
+  const kept: number[] = [];
+  for (let r = 0; r < table.rows; r++) if (!missingRows.has(r)) kept.push(r);
+  if (kept.length < 2) {
+    return failed(
+      `Only ${plural(kept.length, 'row')} without a missing value; training needs at least 2.`,
+      missing,
     );
   }
-  if (dataLines.length > DATA_LIMITS.maxPoints) {
-    return fail(
-      `The file has ${count(dataLines.length)} data rows; at most ${count(DATA_LIMITS.maxPoints)}.`,
-    );
-  }
-  if (dataLines.length < 2) {
-    return fail(
-      `The file has ${dataLines.length} data row${dataLines.length === 1 ? '' : 's'}; training needs at least 2 (some to train on, some to test).`,
-    );
-  }
-  const points: Sample[] = [];
-  for (const line of dataLines) {
-    const cells = cellsOf(line.content, delimiter);
-    if (cells.length !== columns) {
-      return fail(
-        `Line ${line.number}: ${cells.length} column${cells.length === 1 ? '' : 's'}; line ${first.number} has ${columns}.`,
+
+  // Inputs: numbers within the bounds the saved work keeps.
+  for (const c of inputs) {
+    const column = table.columns[c] as TableColumn;
+    const where = (r: number) => `Line ${table.lines[r]}: ${columnRef(table, c)}`;
+    if (column.codes) {
+      const r = column.firstText;
+      const cell = column.texts[column.codes[r] as number] ?? '';
+      return failed(
+        `${where(r)} is '${cell.slice(0, 24)}', not a number: names can only be a target.`,
       );
     }
-    const values: number[] = [];
-    for (let c = 0; c < cells.length; c++) {
-      const cell = cells[c] as string;
-      const where = `Line ${line.number}: column ${c + 1}`;
-      if (cell === '') return fail(`${where} is empty.`);
-      if (!isNumber(cell)) return fail(`${where} is '${cell.slice(0, 24)}', not a number.`);
-      const value = Number(cell.replace(/\u2212/g, '-'));
-      if (!(Math.abs(value) <= DATA_LIMITS.maxAbsValue)) {
-        return fail(`${where} is ${cell.slice(0, 24)}, beyond ±${count(DATA_LIMITS.maxAbsValue)}.`);
+    for (const r of kept) {
+      const v = column.numbers[r] as number;
+      if (!(Math.abs(v) <= DATA_LIMITS.maxAbsValue)) {
+        return failed(`${where(r)} is ${v}, beyond ±${count(DATA_LIMITS.maxAbsValue)}.`);
       }
-      values.push(value);
     }
-    points.push({ x: values.slice(0, inputs), y: values.slice(inputs) });
   }
-  const name = (prefix: string, i: number) =>
-    `${prefix}${String(i + 1).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)] as string)}`;
-  const inputNames = Array.from({ length: inputs }, (_, i) => header?.[i] || name('x', i));
-  const targetNames = Array.from(
-    { length: columns - inputs },
-    (_, j) => header?.[inputs + j] || name('y', j),
+
+  const kind = targetKind(table, targets, kept);
+  const allows = {
+    classes: kind.kind !== 'numbers',
+    regression: kind.kind !== 'names',
+  };
+  const targetNames = targets.map((c) => columnLabel(table, c)).join(', ');
+  const asClasses = reading.task === 'auto' ? kind.kind !== 'numbers' : reading.task === 'classes';
+  if (asClasses && !allows.classes) {
+    const why =
+      targets.length > 1
+        ? 'they are not one-hot (exactly one 1 per row, 0 elsewhere)'
+        : kind.kind === 'numbers' && kind.example !== null
+          ? `it holds ${kind.example}, not a whole number or a name`
+          : `it holds more than ${DATA_LIMITS.maxClasses} distinct whole numbers`;
+    return failed(`${targetNames} cannot be classes: ${why}.`);
+  }
+  if (!asClasses && !allows.regression) {
+    return failed(`${targetNames} holds names, not numbers: it can only be classes.`);
+  }
+
+  const columnsOf = (cs: number[]) => cs.map((c) => table.columns[c] as TableColumn);
+  const inputColumns = columnsOf(inputs);
+  const xOf = (r: number) => inputColumns.map((column) => column.numbers[r] as number);
+  let task: Task = 'regression';
+  let classes: string[] | null = null;
+  let outputNames = targets.map((c, j) =>
+    table.columns[c]?.name ? columnLabel(table, c) : `y${subscript(j)}`,
+  );
+  let points: Sample[];
+  let how: string;
+  if (!asClasses) {
+    const targetColumns = columnsOf(targets);
+    for (const [j, column] of targetColumns.entries()) {
+      for (const r of kept) {
+        const v = column.numbers[r] as number;
+        if (!(Math.abs(v) <= DATA_LIMITS.maxAbsValue)) {
+          return failed(
+            `Line ${table.lines[r]}: ${columnRef(table, targets[j] as number)} is ${v}, beyond ±${count(DATA_LIMITS.maxAbsValue)}.`,
+          );
+        }
+      }
+    }
+    points = kept.map((r) => ({
+      x: xOf(r),
+      y: targetColumns.map((col) => col.numbers[r] as number),
+    }));
+    how = 'numbers, so regression';
+  } else {
+    let classOf: (r: number) => number;
+    if (kind.kind === 'oneHot') {
+      classes = outputNames;
+      const targetColumns = columnsOf(targets);
+      classOf = (r) => targetColumns.findIndex((column) => column.numbers[r] === 1);
+      how = `one-hot columns, so ${classes.length} classes`;
+    } else if (kind.kind === 'names') {
+      const column = kind.column;
+      const codes = column.codes as Int32Array;
+      const used = new Set<number>();
+      for (const r of kept) used.add(codes[r] as number);
+      if (used.size > DATA_LIMITS.maxClasses) {
+        return failed(
+          `${targetNames} has ${count(used.size)} distinct values; at most ${DATA_LIMITS.maxClasses} classes (one output each).`,
+        );
+      }
+      const names = [...used].map((k) => column.texts[k] as string).sort(natural);
+      const rank = new Map(names.map((name, i) => [name, i]));
+      classes = names;
+      classOf = (r) => rank.get(column.texts[codes[r] as number] as string) as number;
+      how = `names, so ${classes.length} classes`;
+    } else if (kind.kind === 'wholes') {
+      const { column, values } = kind;
+      const rank = new Map(values.map((v, i) => [v, i]));
+      classes = values.map(String);
+      classOf = (r) => rank.get(column.numbers[r] as number) as number;
+      how = `${values.length} distinct whole numbers, so ${values.length} classes`;
+    } else {
+      return failed(`${targetNames} cannot be classes.`);
+    }
+    if (classes.length < 2) {
+      return failed(
+        `${targetNames} has one class only (${classes[0] ?? ''}); training needs two or more.`,
+      );
+    }
+    const K = classes.length;
+    const oneOutput = K === 2 && kind.kind !== 'oneHot';
+    task = oneOutput ? 'binary' : 'multiclass';
+    if (!oneOutput) outputNames = classes.slice();
+    points = kept.map((r) => {
+      const k = classOf(r);
+      return {
+        x: xOf(r),
+        y: oneOutput ? [k] : Array.from({ length: K }, (_, j) => (j === k ? 1 : 0)),
+      };
+    });
+    how += ` — ${classList(classes)}`;
+  }
+
+  const inputNames = inputs.map((c, i) =>
+    table.columns[c]?.name ? columnLabel(table, c) : `x${subscript(i)}`,
   );
   const dataset: Dataset = {
-    task: taskOf(points.map((p) => p.y)),
+    task,
     points,
     inputNames,
-    targetNames,
-    domain: inputNames.map((_, i) => rangeOf(points.map((p) => p.x[i] as number))),
+    targetNames: outputNames,
+    domain: inputColumns.map((column) => rangeOf(kept.map((r) => column.numbers[r] as number))),
   };
-  return { ok: true, dataset, rows: points.length, columns, header };
+  const layout = `${plural(table.rows, 'row')} of ${plural(n, 'column')}, ${table.header ? 'with a header' : 'no header'}, separated by ${DELIMITER_NAMES[table.delimiter]}.`;
+  const chosen = inferred ? inferred.why : 'your choice';
+  const forced = reading.task === 'auto' ? '' : ' (your choice)';
+  const target = `Target: ${targetNames} (${chosen}): ${how}${forced}.`;
+  const rest = `Inputs: the other ${plural(inputs.length, 'column')}.`;
+  const droppedRows = table.rows - kept.length;
+  const dropped = droppedRows
+    ? ` ${plural(droppedRows, 'row')} with missing values left out: ${missingText(missing)}.`
+    : '';
+  return {
+    ok: true,
+    dataset,
+    targets,
+    inferred: `${layout} ${target} ${rest}${dropped}`,
+    classes,
+    allows,
+    dropped: droppedRows ? missing : [],
+  };
 }

@@ -10,20 +10,34 @@ export interface Feature {
   id: FeatureId;
   /** How the learner reads it. */
   label: string;
+  /** Its name over inputs named a and b (a CSV's header): "width²", "sin height". */
+  named: (a: string, b: string) => string;
   /** Raw inputs it needs: 1 (uses x₁ only) or 2. */
   needs: 1 | 2;
   f: (x1: number, x2: number) => number;
 }
 
 export const FEATURES: readonly Feature[] = [
-  { id: 'x1', label: 'x₁', needs: 1, f: (x1) => x1 },
-  { id: 'x2', label: 'x₂', needs: 2, f: (_x1, x2) => x2 },
-  { id: 'x1sq', label: 'x₁²', needs: 1, f: (x1) => x1 * x1 },
-  { id: 'x2sq', label: 'x₂²', needs: 2, f: (_x1, x2) => x2 * x2 },
-  { id: 'x1x2', label: 'x₁x₂', needs: 2, f: (x1, x2) => x1 * x2 },
-  { id: 'sinx1', label: 'sin x₁', needs: 1, f: (x1) => Math.sin(x1) },
-  { id: 'sinx2', label: 'sin x₂', needs: 2, f: (_x1, x2) => Math.sin(x2) },
+  { id: 'x1', label: 'x₁', named: (a) => a, needs: 1, f: (x1) => x1 },
+  { id: 'x2', label: 'x₂', named: (_a, b) => b, needs: 2, f: (_x1, x2) => x2 },
+  { id: 'x1sq', label: 'x₁²', named: (a) => `${a}²`, needs: 1, f: (x1) => x1 * x1 },
+  { id: 'x2sq', label: 'x₂²', named: (_a, b) => `${b}²`, needs: 2, f: (_x1, x2) => x2 * x2 },
+  { id: 'x1x2', label: 'x₁x₂', named: (a, b) => `${a}·${b}`, needs: 2, f: (x1, x2) => x1 * x2 },
+  { id: 'sinx1', label: 'sin x₁', named: (a) => `sin ${a}`, needs: 1, f: (x1) => Math.sin(x1) },
+  {
+    id: 'sinx2',
+    label: 'sin x₂',
+    named: (_a, b) => `sin ${b}`,
+    needs: 2,
+    f: (_x1, x2) => Math.sin(x2),
+  },
 ];
+
+/** A feature's name over these raw inputs: its own label over x₁ and x₂, else from the names. */
+export function featureName(feature: Feature, rawNames: readonly string[]): string {
+  const [a = 'x₁', b = 'x₂'] = rawNames;
+  return a === 'x₁' && (b === 'x₂' || rawNames.length === 1) ? feature.label : feature.named(a, b);
+}
 
 export const FEATURE_IDS: readonly FeatureId[] = FEATURES.map((f) => f.id);
 

@@ -1,4 +1,17 @@
-/** The largest network the app allows, and the range of every number a learner can type. */
+/**
+ * The sizes a network may have. The stepper shows every number of a pass, so its networks are
+ * small (LIMITS); the Train tab only draws them, so it takes real data's width (TRAINING_SIZES).
+ */
+export interface NetworkSizes {
+  maxInputs: number;
+  maxHiddenLayers: number;
+  maxUnits: number;
+  maxOutputs: number;
+  /** Samples in the stepper's batch (the Train tab's mini-batch too). */
+  maxSamples: number;
+}
+
+/** The stepper's largest network, and the range of every number a learner can type. */
 export const LIMITS = {
   maxInputs: 8,
   maxHiddenLayers: 8,
@@ -21,16 +34,30 @@ export const LIMITS = {
   maxDigits: 12,
 } as const;
 
+/** The Train tab's largest network: the stepper's, with an input as wide as an 8×8 picture. */
+export const TRAINING_SIZES: NetworkSizes = {
+  maxInputs: 64,
+  maxHiddenLayers: LIMITS.maxHiddenLayers,
+  maxUnits: LIMITS.maxUnits,
+  maxOutputs: LIMITS.maxOutputs,
+  maxSamples: LIMITS.maxSamples,
+};
+
 /** How much data training takes: enough to learn from, small enough to train live in a browser. */
 export const DATA_LIMITS = {
   minPoints: 10,
+  /** Points a generator makes. */
   maxPoints: 2000,
-  /** A pasted or loaded CSV file, in characters (about 2000 rows of 10 numbers). */
-  maxCsvChars: 200_000,
+  /** Data rows of a file (Train and test together). */
+  maxRows: 20_000,
+  /** A loaded file, in bytes (and a pasted one in characters). */
+  maxFileBytes: 5 * 1024 * 1024,
   /** Data values beyond this are refused: the saved work keeps numbers within ±10⁶. */
   maxAbsValue: LIMITS.maxSavedValue,
-  maxInputs: LIMITS.maxInputs,
-  maxTargets: LIMITS.maxOutputs,
+  maxInputs: TRAINING_SIZES.maxInputs,
+  maxTargets: TRAINING_SIZES.maxOutputs,
+  /** Classes a target of names or whole numbers may have (one output each). */
+  maxClasses: TRAINING_SIZES.maxOutputs,
   maxNoise: 0.5,
   minTrainFraction: 0.1,
   maxTrainFraction: 0.9,

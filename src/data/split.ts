@@ -1,5 +1,6 @@
 import { createRng } from '../engine';
-import { featuresFor, featureVector, type Feature, type FeatureId } from './features';
+import { featureName, featuresFor, featureVector, type Feature, type FeatureId } from './features';
+import { applyScale, scaleOf, type InputScale, type ScalingId } from './scaling';
 import type { Dataset, Range, Task } from './types';
 import type { Sample } from '../engine';
 
@@ -11,6 +12,10 @@ export interface PreparedData {
   targetNames: string[];
   /** The features in use, or null when raw inputs go in as they are (more than two of them). */
   features: Feature[] | null;
+  /** How raw inputs were scaled before the features (training split's statistics), or null. */
+  scale: InputScale | null;
+  /** Names of the raw inputs (the plot's axes). */
+  rawNames: string[];
   /** Number of raw inputs: 1 or 2 can be plotted. */
   rawInputs: number;
   domain: Range[];
@@ -45,6 +50,7 @@ export function prepareData(
   chosen: readonly FeatureId[],
   trainFraction: number,
   seed: number,
+  scaling: ScalingId = 'raw',
 ): PreparedData {
   const rawInputs = dataset.inputNames.length;
   const features = featuresFor(rawInputs, chosen);
@@ -54,12 +60,23 @@ export function prepareData(
   const take = (indices: number[]) => indices.map((i) => dataset.points[i] as Sample);
   const trainPoints = take(order.slice(0, cut));
   const testPoints = take(order.slice(cut));
-  const toSample = (p: Sample): Sample => ({ x: featureVector(features, p.x), y: p.y.slice() });
+  const scale = scaleOf(
+    scaling,
+    trainPoints.map((p) => p.x),
+  );
+  const toSample = (p: Sample): Sample => ({
+    x: featureVector(features, applyScale(scale, p.x)),
+    y: p.y.slice(),
+  });
   return {
     task: dataset.task,
-    inputNames: features ? features.map((f) => f.label) : dataset.inputNames.slice(),
+    inputNames: features
+      ? features.map((f) => featureName(f, dataset.inputNames))
+      : dataset.inputNames.slice(),
+    rawNames: dataset.inputNames.slice(),
     targetNames: dataset.targetNames.slice(),
     features,
+    scale,
     rawInputs,
     domain: dataset.domain,
     train: trainPoints.map(toSample),

@@ -7,6 +7,7 @@ import { createPassSlice } from './slices/pass';
 import { createPredictSlice } from './slices/predict';
 import { createUndoSlice } from './slices/undo';
 import { createViewSlice } from './slices/view';
+import { LIMITS, type NetworkSizes } from './limits';
 import type { LearnerState } from './types';
 
 export type {
@@ -27,14 +28,18 @@ export { selectionFits } from './shape';
 
 /**
  * The stepper's one store: the learner's work (`init` over the default example) and four slices
- * of actions — stepping through the pass, editing the work, the view, undo, predict first.
+ * of actions — stepping through the pass, editing the work, the view, undo, predict first. The
+ * Train tab's bench is a store of the same kind whose networks may be as large as TRAINING_SIZES.
  */
-export function createAppStore(init: Partial<LearnerState> = {}): AppStore {
+export function createAppStore(
+  init: Partial<LearnerState> = {},
+  sizes: NetworkSizes = LIMITS,
+): AppStore {
   return createStore<AppState>()((...a) => ({
     ...stateFromExample(DEFAULT_EXAMPLE),
     ...init,
-    ...createPassSlice(...a),
-    ...createEditSlice(...a),
+    ...createPassSlice(sizes)(...a),
+    ...createEditSlice(sizes)(...a),
     ...createViewSlice(...a),
     ...createUndoSlice(...a),
     ...createPredictSlice(...a),

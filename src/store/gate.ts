@@ -1,3 +1,4 @@
+import { LIMITS, type NetworkSizes } from './limits';
 import { layerSizes } from './shape';
 import { newPass, type LearnerState } from './types';
 import { partProblem, workProblem } from './workCheck';
@@ -9,10 +10,14 @@ import { partProblem, workProblem } from './workCheck';
 export type Proposal = Partial<LearnerState>;
 
 /** A proposal's parts, each checked against the saved work's schema. */
-function firstPartProblem(current: LearnerState, next: Partial<LearnerState>): string | null {
+function firstPartProblem(
+  current: LearnerState,
+  next: Partial<LearnerState>,
+  sizes: NetworkSizes,
+): string | null {
   const work = { ...current, ...next };
   for (const key of Object.keys(next) as (keyof LearnerState)[]) {
-    const problem = partProblem(work, key, work[key]);
+    const problem = partProblem(work, key, work[key], sizes);
     if (problem) return problem;
   }
   return null;
@@ -23,9 +28,13 @@ function firstPartProblem(current: LearnerState, next: Partial<LearnerState>): s
  * be saved and read back (workCheck.ts, the same check a load makes), or the learner keeps what
  * they had and hears why (the returned string). Else the state to set: a new shape is the
  * learner's own network, so the pass starts again and the example's title and notes go (the
- * proposal may say otherwise).
+ * proposal may say otherwise). `sizes`: the stepper's, or the Train tab's (its bench).
  */
-export function admit(current: LearnerState, proposal: Proposal): Partial<LearnerState> | string {
+export function admit(
+  current: LearnerState,
+  proposal: Proposal,
+  sizes: NetworkSizes = LIMITS,
+): Partial<LearnerState> | string {
   const network = proposal.network ?? current.network;
   const samples = proposal.samples ?? current.samples;
   const shapeChanged =
@@ -53,6 +62,6 @@ export function admit(current: LearnerState, proposal: Proposal): Partial<Learne
   // The example's notes said why its biases were frozen; a network of the learner's own trains them.
   if (current.exampleId !== null && next.exampleId === null && proposal.trainBiases === undefined)
     next.trainBiases = true;
-  const problem = firstPartProblem(current, next) ?? workProblem({ ...current, ...next });
+  const problem = firstPartProblem(current, next, sizes) ?? workProblem({ ...current, ...next });
   return problem ?? next;
 }

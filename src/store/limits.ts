@@ -1,6 +1,6 @@
-import { LIMITS } from '../data/limits';
+import { LIMITS, TRAINING_SIZES, type NetworkSizes } from '../data/limits';
 
-export { LIMITS };
+export { LIMITS, TRAINING_SIZES, type NetworkSizes };
 
 export type Parsed = { ok: true; value: number } | { ok: false; error: string };
 

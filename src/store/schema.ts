@@ -5,7 +5,7 @@ import { EXERCISE_KINDS, MAX_EXERCISE_SEED } from '../practice/exercises';
 import { HELP_LEVELS } from '../practice/help';
 import { QUANTITY_KINDS } from '../practice/types';
 import { DEFAULT_PREDICT, HIDEABLE_PANELS } from './types';
-import { LIMITS } from './limits';
+import { LIMITS, TRAINING_SIZES, type NetworkSizes } from './limits';
 
 /**
  * The shape of a learner's work: what a load accepts and what an edit or an update step may
@@ -17,25 +17,34 @@ import { LIMITS } from './limits';
 /** Numbers of the work: finite (zod 4 refuses NaN and ±Infinity) and within ±maxSavedValue. */
 const value = z.number().min(-LIMITS.maxSavedValue).max(LIMITS.maxSavedValue);
 
-const layer = z.object({
-  activation: z.enum(ACTIVATIONS as [string, ...string[]]),
-  weights: z.array(z.array(value).min(1).max(LIMITS.maxUnits)).min(1).max(LIMITS.maxUnits),
-  biases: z.array(value).min(1).max(LIMITS.maxUnits),
-});
+/** The schemas of a network and a sample within these sizes. */
+function shapeSchemas(sizes: NetworkSizes) {
+  const rows = Math.max(sizes.maxInputs, sizes.maxUnits);
+  const columns = Math.max(sizes.maxUnits, sizes.maxOutputs);
+  const layer = z.object({
+    activation: z.enum(ACTIVATIONS as [string, ...string[]]),
+    weights: z.array(z.array(value).min(1).max(columns)).min(1).max(rows),
+    biases: z.array(value).min(1).max(columns),
+  });
+  const network = z.object({
+    inputSize: z.number().int().min(1).max(sizes.maxInputs),
+    layers: z
+      .array(layer)
+      .min(1)
+      .max(sizes.maxHiddenLayers + 1),
+    loss: z.enum(LOSSES as [string, ...string[]]),
+  });
+  const sample = z.object({
+    x: z.array(value).min(1).max(sizes.maxInputs),
+    y: z.array(value).min(1).max(sizes.maxOutputs),
+  });
+  return { network, sample };
+}
 
-export const networkSchema = z.object({
-  inputSize: z.number().int().min(1).max(LIMITS.maxInputs),
-  layers: z
-    .array(layer)
-    .min(1)
-    .max(LIMITS.maxHiddenLayers + 1),
-  loss: z.enum(LOSSES as [string, ...string[]]),
-});
-
-export const sampleSchema = z.object({
-  x: z.array(value).min(1).max(LIMITS.maxInputs),
-  y: z.array(value).min(1).max(LIMITS.maxOutputs),
-});
+const stepperShapes = shapeSchemas(LIMITS);
+/** The stepper's network and sample. */
+export const networkSchema = stepperShapes.network;
+export const sampleSchema = stepperShapes.sample;
 
 const selection = z.union([
   z.object({
@@ -113,31 +122,47 @@ export const predictSchema = z.object({
   ),
 });
 
-export const learnerSchema = z.object({
-  network: networkSchema,
-  samples: z.array(sampleSchema).min(1).max(LIMITS.maxSamples),
-  sampleIndex: z.number().int().min(0),
-  learningRate: z.number().min(0).max(LIMITS.maxLearningRate),
-  trainBiases: z.boolean(),
-  stepIndex: z.number().int().min(0),
-  granularity: z.enum(['layer', 'unit']),
-  selection: selection.nullable(),
-  notation: z.enum(NOTATION_IDS),
-  view: viewSchema,
-  exampleId: z.string().max(64).nullable(),
-  // Saves from before exercises have none.
-  exercise: z
-    .object({
-      kind: z.enum(EXERCISE_KINDS),
-      seed: z.number().int().min(1).max(MAX_EXERCISE_SEED),
-      batchOfTwo: z.boolean(),
-    })
-    .nullable()
-    .default(null),
-  history: z.array(networkSchema).max(LIMITS.maxHistory),
-  // Saves from before predict-first have none.
-  predict: predictSchema.default(DEFAULT_PREDICT),
-});
+function learnerSchemaOf(shapes: ReturnType<typeof shapeSchemas>, sizes: NetworkSizes) {
+  return z.object({
+    network: shapes.network,
+    samples: z.array(shapes.sample).min(1).max(sizes.maxSamples),
+    sampleIndex: z.number().int().min(0),
+    learningRate: z.number().min(0).max(LIMITS.maxLearningRate),
+    trainBiases: z.boolean(),
+    stepIndex: z.number().int().min(0),
+    granularity: z.enum(['layer', 'unit']),
+    selection: selection.nullable(),
+    notation: z.enum(NOTATION_IDS),
+    view: viewSchema,
+    exampleId: z.string().max(64).nullable(),
+    // Saves from before exercises have none.
+    exercise: z
+      .object({
+        kind: z.enum(EXERCISE_KINDS),
+        seed: z.number().int().min(1).max(MAX_EXERCISE_SEED),
+        batchOfTwo: z.boolean(),
+      })
+      .nullable()
+      .default(null),
+    history: z.array(shapes.network).max(LIMITS.maxHistory),
+    // Saves from before predict-first have none.
+    predict: predictSchema.default(DEFAULT_PREDICT),
+  });
+}
+
+/** The stepper's work. */
+export const learnerSchema = learnerSchemaOf(stepperShapes, LIMITS);
+export type LearnerSchema = typeof learnerSchema;
+
+const trainingShapes = shapeSchemas(TRAINING_SIZES);
+/** The Train tab's network (its bench holds a work of the stepper's kind, with these sizes). */
+export const trainingNetworkSchema = trainingShapes.network;
+const trainingLearnerSchema: LearnerSchema = learnerSchemaOf(trainingShapes, TRAINING_SIZES);
+
+/** The work's schema for a store of these sizes: the stepper's, or the Train tab's. */
+export function learnerSchemaFor(sizes: NetworkSizes): LearnerSchema {
+  return sizes === TRAINING_SIZES ? trainingLearnerSchema : learnerSchema;
+}
 
 /** Version 1 is the first saved shape; each later one has a migration in persist.ts (2: trainBiases). */
 export const CURRENT_VERSION = 2;

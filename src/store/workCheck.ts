@@ -1,8 +1,8 @@
 import { validateBatch, validateNetwork, type Network } from '../engine';
 import { formatNumber, notationFor, parameterLabel } from '../math';
 import type { Parameter } from '../math/vocabulary';
-import { LIMITS } from './limits';
-import { learnerSchema } from './schema';
+import { LIMITS, type NetworkSizes } from './limits';
+import { learnerSchema, learnerSchemaFor } from './schema';
 import { snapshotOf, stepsOf, updateOf } from './selectors';
 import { compatibilityProblem, layerSizes, selectionFits } from './shape';
 import type { LearnerState } from './types';
@@ -53,8 +53,9 @@ export function partProblem<K extends Part>(
   work: LearnerState,
   part: K,
   value: LearnerState[K],
+  sizes: NetworkSizes = LIMITS,
 ): string | null {
-  const parsed = learnerSchema.shape[part].safeParse(value);
+  const parsed = learnerSchemaFor(sizes).shape[part].safeParse(value);
   if (parsed.success) return null;
   const issue = parsed.error.issues[0];
   const path = issue?.path ?? [];
@@ -98,8 +99,12 @@ function runProblem(work: LearnerState, network: Network): string | null {
  * Why the work cannot go on with this network (the one an update step makes), or null: it must be
  * one the work can keep, and its pass and update must compute.
  */
-export function nextNetworkProblem(work: LearnerState, network: Network): string | null {
-  return partProblem(work, 'network', network) ?? runProblem(work, network);
+export function nextNetworkProblem(
+  work: LearnerState,
+  network: Network,
+  sizes: NetworkSizes = LIMITS,
+): string | null {
+  return partProblem(work, 'network', network, sizes) ?? runProblem(work, network);
 }
 
 /**

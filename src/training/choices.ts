@@ -1,4 +1,11 @@
-import type { DatasetKind, FeatureId } from '../data';
+import {
+  DEFAULT_READING,
+  type DatasetKind,
+  type FeatureId,
+  type Reading,
+  type ScalingId,
+} from '../data';
+import type { RealDatasetId } from '../data/realDatasets';
 import type { Regularization } from '../engine';
 
 /**
@@ -46,13 +53,15 @@ export const TRAINING_SPEEDS = [
 ] as const satisfies readonly Choice<string>[];
 export type TrainingSpeed = (typeof TRAINING_SPEEDS)[number]['id'];
 
+/** Where the points come from: a generator, a dataset in the box, or the learner's CSV. */
+export const DATA_SOURCES = ['generated', 'real', 'csv'] as const;
+export type DataSource = (typeof DATA_SOURCES)[number];
+
 /** A CSV file that was read without a problem (a bad one is never stored). */
 export interface CsvSource {
   /** File name, or "pasted". */
   name: string;
   text: string;
-  /** Leading columns that are inputs; null: all but the last. */
-  inputColumns: number | null;
 }
 
 /**
@@ -61,8 +70,10 @@ export interface CsvSource {
  */
 export interface TrainingChoices {
   mode: AppMode;
-  source: 'generated' | 'csv';
+  source: DataSource;
   dataset: DatasetKind;
+  /** The dataset in the box (source 'real'). */
+  real: RealDatasetId;
   /** 0 to 0.5. */
   noise: number;
   /** Points generated, train and test together. */
@@ -72,6 +83,10 @@ export interface TrainingChoices {
   /** Fraction of the points used for training, 0.1 to 0.9; the rest are the test set. */
   trainFraction: number;
   csv: CsvSource | null;
+  /** How the table (a dataset in the box, or the CSV) is read: targets, task, missing rows. */
+  reading: Reading;
+  /** How a table's inputs are scaled (generated points go in as they are). */
+  scaling: ScalingId;
   /** Input features (for data with one or two raw inputs). */
   features: FeatureId[];
   batchSize: number;
@@ -88,11 +103,14 @@ export const DEFAULT_TRAINING: TrainingChoices = {
   mode: 'step',
   source: 'generated',
   dataset: 'circle',
+  real: 'iris',
   noise: 0,
   count: 500,
   dataSeed: 1,
   trainFraction: 0.5,
   csv: null,
+  reading: DEFAULT_READING,
+  scaling: 'standard',
   features: ['x1', 'x2'],
   batchSize: 10,
   regularization: 'none',

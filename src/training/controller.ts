@@ -76,7 +76,10 @@ const DATA_KEYS: (keyof TrainingChoices)[] = [
   'count',
   'dataSeed',
   'trainFraction',
+  'real',
   'csv',
+  'reading',
+  'scaling',
   'features',
 ];
 

@@ -1,6 +1,7 @@
 import { availableFeatures, DATASETS, type FeatureId } from '../data';
 import { ACTIVATION_REGISTRY, LOSS_REGISTRY, type Network } from '../engine';
 import type { AppStore } from '../store/appStore';
+import { LIMITS } from '../store/limits';
 import { layerSizes } from '../store/shape';
 import type { TrainingChoices } from './choices';
 import type { TrainingController } from './controller';
@@ -131,4 +132,43 @@ export async function trainThisNetwork(stepper: AppStore, parts: TrainingParts):
   }
   await controller.restart(NO_PROGRESS);
   run.setState({ notice: `${plan.notice} Undo (Ctrl+Z) brings back the training network before.` });
+}
+
+/**
+ * Why the stepper cannot show this network, or null: the Train tab takes networks as wide as real
+ * data (64 inputs), the stepper only its own sizes (LIMITS), for now.
+ */
+export function stepperProblem(network: Network): string | null {
+  const sizes = layerSizes(network);
+  const inputs = sizes[0] as number;
+  const outputs = sizes[sizes.length - 1] as number;
+  const widest = Math.max(0, ...sizes.slice(1, -1));
+  const why =
+    inputs > LIMITS.maxInputs
+      ? `it takes ${inputs} inputs, and the stepper shows at most ${LIMITS.maxInputs}`
+      : outputs > LIMITS.maxOutputs
+        ? `it has ${outputs} outputs, and the stepper shows at most ${LIMITS.maxOutputs}`
+        : widest > LIMITS.maxUnits
+          ? `a hidden layer has ${widest} units, and the stepper shows at most ${LIMITS.maxUnits}`
+          : null;
+  return why
+    ? `This network (${layerSizes(network).join('–')}) cannot be stepped through: ${why}. It trains here; to step through a pass, train on data with at most ${LIMITS.maxInputs} inputs.`
+    : null;
+}
+
+/**
+ * "Step through this network": refused, with the reason, when the stepper cannot show it;
+ * else the stepper gets it with the mini-batch training would run next (controller.stepThrough).
+ */
+export async function stepThroughThisNetwork(
+  stepper: AppStore,
+  parts: TrainingParts,
+): Promise<void> {
+  await parts.controller.pause();
+  const problem = stepperProblem(parts.bench.getState().network);
+  if (problem) {
+    parts.run.setState({ error: problem });
+    return;
+  }
+  await parts.controller.stepThrough(stepper);
 }

@@ -1,21 +1,32 @@
 import { z } from '../store/zod';
-import { DATA_LIMITS, DATASET_KINDS, FEATURE_IDS } from '../data';
+import {
+  DATA_LIMITS,
+  DATASET_KINDS,
+  DEFAULT_READING,
+  FEATURE_IDS,
+  SCALING_IDS,
+  TASK_CHOICES,
+  type Reading,
+} from '../data';
+import { REAL_DATASET_IDS } from '../data/realDatasets';
 import { REGULARIZATIONS, validateNetwork, type Network } from '../engine';
 import { LIMITS } from '../store/limits';
-import { networkSchema } from '../store/schema';
+import { trainingNetworkSchema } from '../store/schema';
 import { compatibilityProblem } from '../store/shape';
+import { tableTextOf } from './selectors';
 import { choicesOf, TRAINING_LIMITS } from './store';
 import { appendRecords, type EpochRecord } from './runtime';
 import type { TrainingProgress } from './history';
 import {
   APP_MODES,
+  DATA_SOURCES,
   DEFAULT_TRAINING,
   idsOf,
   STOP_KINDS,
   TRAINING_SPEEDS,
   type TrainingChoices,
 } from './choices';
-import { parseCsv } from '../data';
+import { readingFor, tableFor } from './tables';
 
 /**
  * The Train tab's work — its choices, its network with η and "Train biases", and how far the run
@@ -30,8 +41,10 @@ const seed = z.number().int().min(0).max(TRAINING_LIMITS.maxSeed);
 
 export const trainingSchema = z.object({
   mode: z.enum(idsOf(APP_MODES)),
-  source: z.enum(['generated', 'csv']),
+  source: z.enum(DATA_SOURCES),
   dataset: z.enum(DATASET_KINDS as [string, ...string[]]),
+  // Saves from before the datasets in the box, scaling and the reading choices have none.
+  real: z.enum(REAL_DATASET_IDS as [string, ...string[]]).default(DEFAULT_TRAINING.real),
   noise: z.number().min(0).max(DATA_LIMITS.maxNoise),
   count: z.number().int().min(DATA_LIMITS.minPoints).max(DATA_LIMITS.maxPoints),
   dataSeed: seed,
@@ -39,10 +52,30 @@ export const trainingSchema = z.object({
   csv: z
     .object({
       name: z.string().max(80),
-      text: z.string().max(DATA_LIMITS.maxCsvChars),
-      inputColumns: z.number().int().min(1).max(LIMITS.maxInputs).nullable(),
+      text: z.string().max(DATA_LIMITS.maxFileBytes),
+      /** Before the reading choices: the leading columns that were inputs (null: all but the last). */
+      inputColumns: z.number().int().min(1).max(DATA_LIMITS.maxInputs).nullable().optional(),
     })
     .nullable(),
+  reading: z
+    .object({
+      targets: z
+        .array(
+          z
+            .number()
+            .int()
+            .min(0)
+            .max(DATA_LIMITS.maxInputs + DATA_LIMITS.maxTargets),
+        )
+        .min(1)
+        .max(DATA_LIMITS.maxTargets)
+        .nullable(),
+      task: z.enum(TASK_CHOICES.map((t) => t.id) as [string, ...string[]]),
+      dropMissing: z.boolean(),
+    })
+    .default(DEFAULT_READING),
+  // A save from before scaling trained on its inputs as they were.
+  scaling: z.enum(SCALING_IDS as [string, ...string[]]).default('raw'),
   features: z.array(z.enum(FEATURE_IDS as [string, ...string[]])).max(FEATURE_IDS.length),
   batchSize: z.number().int().min(1).max(LIMITS.maxSamples),
   regularization: z.enum(REGULARIZATIONS as [string, ...string[]]),
@@ -76,7 +109,7 @@ const record = z.object({
 export const SAVED_RECORDS = 300;
 
 const workSchema = z.object({
-  network: networkSchema,
+  network: trainingNetworkSchema,
   learningRate: z.number().min(0).max(LIMITS.maxLearningRate),
   trainBiases: z.boolean(),
   progress: z.object({
@@ -163,11 +196,7 @@ export function parseTraining(raw: unknown): LoadedTraining {
     else unread.push(issueText(parsed.error.issues[0], part));
   }
   const choices = parts as unknown as TrainingChoices;
-  if (choices.csv && !parseCsv(choices.csv.text, { inputColumns: choices.csv.inputColumns }).ok) {
-    unread.push('csv (the saved data no longer reads as a CSV table)');
-    choices.csv = null;
-  }
-  if (choices.source === 'csv' && !choices.csv) choices.source = 'generated';
+  readTables(choices, parts.csv as LegacyCsv | null, unread);
   const { work, problem } = readWork(savedWork);
   if (problem) unread.push(problem);
   return {
@@ -177,6 +206,42 @@ export function parseTraining(raw: unknown): LoadedTraining {
       ? `Some saved training settings could not be read and were reset to their defaults: ${unread.join('; ')}.`
       : null,
   };
+}
+
+type LegacyCsv = { name: string; text: string; inputColumns?: number | null };
+
+/** The columns from `first` on, of the table in this text (an old save's inputColumns). */
+function targetsFrom(text: string, first: number): number[] | null {
+  const table = tableFor(text);
+  if (!table.ok) return null;
+  const n = table.table.columns.length;
+  return first < n ? Array.from({ length: n - first }, (_, j) => first + j) : null;
+}
+
+/**
+ * The saved tables must still read with the saved choices: a CSV that does not is set aside, a
+ * reading that does not takes its default (each said). An old save's input columns become targets.
+ */
+function readTables(choices: TrainingChoices, saved: LegacyCsv | null, unread: string[]): void {
+  if (saved) {
+    const { inputColumns, ...csv } = saved;
+    choices.csv = csv;
+    if (typeof inputColumns === 'number' && choices.reading.targets === null) {
+      choices.reading = { ...choices.reading, targets: targetsFrom(csv.text, inputColumns) };
+    }
+    if (!readingFor(csv.text, DEFAULT_READING).ok && !readingFor(csv.text, choices.reading).ok) {
+      unread.push('csv (the saved data no longer reads as a table)');
+      choices.csv = null;
+    }
+  }
+  if (choices.source === 'csv' && !choices.csv) choices.source = 'generated';
+  const text = tableTextOf(choices);
+  if (text !== null && !readingFor(text, choices.reading).ok) {
+    const reading: Reading = DEFAULT_READING;
+    unread.push('reading (the saved choice of target no longer fits the data)');
+    choices.reading = reading;
+    if (!readingFor(text, reading).ok) choices.source = 'generated';
+  }
 }
 
 /** Saved choices and work, as parseTraining reads them. */
@@ -229,6 +294,40 @@ export function savedTrainingOf(choices: TrainingChoices, work?: TrainingWork | 
   };
 }
 
+/** The CSV text as JSON, kept: a session saves after every pause, and a 5 MB file is the same. */
+let csvJson: { text: string; json: string } | null = null;
+const CSV_PLACEHOLDER = '"text":"\\u0000"';
+
 export function trainingToJson(choices: TrainingChoices, work?: TrainingWork | null): string {
-  return JSON.stringify(savedTrainingOf(choices, work));
+  const saved = savedTrainingOf(choices, work);
+  const csv = saved.choices.csv;
+  if (!csv) return JSON.stringify(saved);
+  if (csvJson?.text !== csv.text) csvJson = { text: csv.text, json: JSON.stringify(csv.text) };
+  const json = csvJson.json;
+  const rest = JSON.stringify({
+    ...saved,
+    choices: { ...saved.choices, csv: { ...csv, text: '\u0000' } },
+  });
+  return rest.replace(CSV_PLACEHOLDER, () => `"text":${json}`);
+}
+
+/**
+ * CSV text a share link carries at most: a link holds up to 2,000,000 characters of JSON
+ * (LINK_LIMITS), and the stepper's largest work takes about half of that. The datasets in the box
+ * are linked by name, so only a learner's own file can be too large.
+ */
+export const LINK_CSV_CHARS = 200_000;
+
+/** What a share link carries: the saved training, without a CSV too large for a link (said). */
+export function linkedTrainingOf(
+  choices: TrainingChoices,
+  work?: TrainingWork | null,
+): { saved: ReturnType<typeof savedTrainingOf>; leftOut: string | null } {
+  const csv = choices.csv;
+  if (!csv || csv.text.length <= LINK_CSV_CHARS) {
+    return { saved: savedTrainingOf(choices, work), leftOut: null };
+  }
+  const source = choices.source === 'csv' ? 'generated' : choices.source;
+  const leftOut = `The link leaves out your CSV file ${csv.name} (${csv.text.length.toLocaleString('en-US')} characters; a link carries at most ${LINK_CSV_CHARS.toLocaleString('en-US')}): whoever opens it gets the generated data instead. Send the file with the link.`;
+  return { saved: savedTrainingOf({ ...choices, csv: null, source }, work), leftOut };
 }

@@ -23,6 +23,7 @@ export function plotOf(data: PreparedData, network: Network): PlotSpec {
     resolution: data.rawInputs === 1 ? LINE_RESOLUTION : PLANE_RESOLUTION,
     thumbnail: hiddenUnits > 48 ? 25 : 50,
     domain: data.domain,
+    scale: data.scale,
     features: data.features ? data.features.map((f) => f.id) : null,
     task: data.task,
     targetRange: [lo, hi],

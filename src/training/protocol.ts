@@ -1,4 +1,4 @@
-import type { FeatureId, Range, Task } from '../data';
+import type { FeatureId, InputScale, Range, Task } from '../data';
 import type {
   AccuracyRule,
   Activation,
@@ -20,6 +20,8 @@ export interface PlotSpec {
   /** Side of each hidden unit's small heatmap (2-D); divides resolution. */
   thumbnail: number;
   domain: Range[];
+  /** How the raw coordinates are scaled before the features (as the data was), or null. */
+  scale: InputScale | null;
   /** Feature ids to compute from the raw coordinates, or null: the raw inputs are the inputs. */
   features: FeatureId[] | null;
   task: Task;

@@ -1,11 +1,15 @@
 import {
   generateDataset,
-  parseCsv,
   prepareData,
   type Dataset,
   type PreparedData,
+  columnLabel,
+  type Reading,
+  type ScalingId,
+  type TableReading,
   type Task,
 } from '../data';
+import { realDataset } from '../data/realDatasets';
 import {
   initializeNetwork,
   lossProblem,
@@ -18,7 +22,8 @@ import {
   type Penalty,
   type Sample,
 } from '../engine';
-import { LIMITS } from '../store/limits';
+import { LIMITS, TRAINING_SIZES } from '../store/limits';
+import { readingFor, tableFor } from './tables';
 import type { TrainingChoices } from './choices';
 
 /**
@@ -47,31 +52,52 @@ const generated = lastValue(
     a.dataSeed === b.dataSeed,
 );
 
-const fromCsv = lastValue(
-  (csv: NonNullable<TrainingChoices['csv']>) => {
-    const parsed = parseCsv(csv.text, { inputColumns: csv.inputColumns });
-    return parsed.ok ? parsed.dataset : null;
-  },
-  (a, b) => a.text === b.text && a.inputColumns === b.inputColumns,
-);
-
-/** The raw points: the loaded CSV, or the generated dataset. */
-export function datasetOf(c: TrainingChoices): Dataset {
-  if (c.source === 'csv' && c.csv) {
-    const dataset = fromCsv(c.csv);
-    if (dataset) return dataset;
-  }
-  return generated(c);
+/** The text of the table in use (a dataset in the box, or the CSV); null for generated points. */
+export function tableTextOf(c: TrainingChoices): string | null {
+  if (c.source === 'real') return realDataset(c.real).text;
+  if (c.source === 'csv' && c.csv) return c.csv.text;
+  return null;
 }
 
-type PrepareKey = { dataset: Dataset } & Pick<
+const tableReading = lastValue(
+  (k: { text: string; reading: Reading }) => readingFor(k.text, k.reading),
+  (a, b) => a.text === b.text && a.reading === b.reading,
+);
+
+/** The table in use read with the learner's choices (what was inferred, or why not); null: none. */
+export function tableReadingOf(c: TrainingChoices): TableReading | null {
+  const text = tableTextOf(c);
+  return text === null ? null : tableReading({ text, reading: c.reading });
+}
+
+/** The names of the table's columns, as the learner reads them (none for generated points). */
+export function tableColumnsOf(c: TrainingChoices): string[] {
+  const text = tableTextOf(c);
+  const table = text === null ? null : tableFor(text);
+  if (!table?.ok) return [];
+  return table.table.columns.map((_, i) => columnLabel(table.table, i));
+}
+
+/** The raw points: the table in use, or the generated dataset. */
+export function datasetOf(c: TrainingChoices): Dataset {
+  const read = tableReadingOf(c);
+  return read?.ok ? read.dataset : generated(c);
+}
+
+/** How inputs are scaled: as the learner chose for a table, as they are for generated points. */
+export function scalingOf(c: TrainingChoices): ScalingId {
+  return c.source === 'generated' ? 'raw' : c.scaling;
+}
+
+type PrepareKey = { dataset: Dataset; scaling: ScalingId } & Pick<
   TrainingChoices,
   'features' | 'trainFraction' | 'dataSeed'
 >;
 const prepared = lastValue(
-  (k: PrepareKey) => prepareData(k.dataset, k.features, k.trainFraction, k.dataSeed),
+  (k: PrepareKey) => prepareData(k.dataset, k.features, k.trainFraction, k.dataSeed, k.scaling),
   (a, b) =>
     a.dataset === b.dataset &&
+    a.scaling === b.scaling &&
     a.features.join() === b.features.join() &&
     a.trainFraction === b.trainFraction &&
     a.dataSeed === b.dataSeed,
@@ -81,6 +107,7 @@ const prepared = lastValue(
 export function preparedOf(c: TrainingChoices): PreparedData {
   return prepared({
     dataset: datasetOf(c),
+    scaling: scalingOf(c),
     features: c.features,
     trainFraction: c.trainFraction,
     dataSeed: c.dataSeed,
@@ -147,9 +174,35 @@ export function fittedNetwork(network: Network, data: PreparedData, seed: number
   const output = outputFor(data);
   return initializeNetwork(
     {
-      inputSize: Math.min(data.inputNames.length, LIMITS.maxInputs),
+      inputSize: Math.min(data.inputNames.length, TRAINING_SIZES.maxInputs),
       loss: output.loss,
       layers: [...hidden, { units: output.units, activation: output.activation }],
+    },
+    seed,
+  );
+}
+
+/**
+ * The Train tab's first network: one hidden layer of 8 tanh units, η = 0.1. With every other
+ * default it reaches 99 % test accuracy on the circle and over 95 % on each dataset in the box
+ * within 50 epochs (tests/unit/training/defaults.test.ts); the stepper's 2-2-1 stopped near 84 %.
+ */
+export const DEFAULT_TRAINING_NETWORK = {
+  hidden: [{ units: 8, activation: 'tanh' }] as { units: number; activation: Activation }[],
+  learningRate: 0.1,
+};
+
+/** The default network with this data's input and output. */
+export function defaultTrainingNetwork(data: PreparedData, seed: number): Network {
+  const output = outputFor(data);
+  return initializeNetwork(
+    {
+      inputSize: data.inputNames.length,
+      loss: output.loss,
+      layers: [
+        ...DEFAULT_TRAINING_NETWORK.hidden,
+        { units: output.units, activation: output.activation },
+      ],
     },
     seed,
   );

@@ -37,7 +37,7 @@ const now = () => performance.now();
 /** Examples a resumed run replays (without training) to reach its place in the batch order. */
 const MAX_REPLAY = 50_000_000;
 
-/** Fill the grid's input columns once: features of each grid point's raw coordinates. */
+/** Fill the grid's input columns once: features of each grid point's (scaled) raw coordinates. */
 function fillGridInputs(grid: GridForward, plot: PlotSpec): void {
   const features = plot.features
     ? plot.features.map((id) => FEATURES.find((f) => f.id === id)?.f ?? (() => 0))
@@ -48,9 +48,15 @@ function fillGridInputs(grid: GridForward, plot: PlotSpec): void {
   for (let p = 0; p < grid.points; p++) {
     const i = p % R;
     const j = Math.floor(p / R);
-    const u =
+    const rawU =
       plot.kind === '1d' ? x0 + (i / (R - 1)) * (x1 - x0) : x0 + ((i + 0.5) / R) * (x1 - x0);
-    const v = plot.kind === '1d' ? 0 : y1 - ((j + 0.5) / R) * (y1 - y0);
+    const raw = plot.kind === '1d' ? 0 : y1 - ((j + 0.5) / R) * (y1 - y0);
+    const scale = plot.scale;
+    const u = scale ? (rawU - (scale.offset[0] as number)) / (scale.factor[0] as number) : rawU;
+    const v =
+      scale && plot.kind !== '1d'
+        ? (raw - (scale.offset[1] as number)) / (scale.factor[1] as number)
+        : raw;
     grid.inputs.forEach((column, k) => {
       column[p] = features
         ? (features[k] as (a: number, b: number) => number)(u, v)
@@ -183,7 +189,7 @@ export function createSession(init: SessionInit): Session {
 
   function paintLine(g: GridForward): Images {
     const xs = Float64Array.from(g.inputs[0] as Float64Array);
-    if (plot.features) {
+    if (plot.features || plot.scale) {
       const [x0, x1] = plot.domain[0] ?? [0, 1];
       for (let p = 0; p < g.points; p++) xs[p] = x0 + (p / (g.points - 1)) * (x1 - x0);
     }

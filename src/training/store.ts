@@ -2,16 +2,21 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   DATA_LIMITS,
   DATASET_KINDS,
+  DEFAULT_READING,
   FEATURE_IDS,
   featuresFor,
-  parseCsv,
+  SCALING_IDS,
   type DatasetKind,
   type FeatureId,
+  type Reading,
+  type ScalingId,
 } from '../data';
+import { REAL_DATASET_IDS, realDataset, type RealDatasetId } from '../data/realDatasets';
 import { REGULARIZATIONS, type Regularization } from '../engine';
 import type { Outcome } from '../store/appStore';
-import { LIMITS, checkValue } from '../store/limits';
-import { datasetOf } from './selectors';
+import { LIMITS, TRAINING_SIZES, checkValue } from '../store/limits';
+import { datasetOf, tableTextOf } from './selectors';
+import { readingFor } from './tables';
 import {
   APP_MODES,
   DEFAULT_TRAINING,
@@ -33,9 +38,13 @@ export interface TrainingActions {
   /** New points: the next data seed. */
   regenerate(): void;
   setTrainFraction(fraction: number): Outcome;
+  /** A dataset in the box, read as inferred. */
+  setReal(id: RealDatasetId): Outcome;
   /** Read a CSV; on any problem the data stays as it was and the reason comes back. */
-  loadCsv(text: string, inputColumns: number | null, name?: string): Outcome;
-  setCsvInputColumns(inputColumns: number | null): Outcome;
+  loadCsv(text: string, name?: string, reading?: Reading): Outcome;
+  /** Read the table in use otherwise (targets, task, missing rows); refused with the reason. */
+  setReading(reading: Partial<Reading>): Outcome;
+  setScaling(scaling: ScalingId): Outcome;
   useGenerated(): void;
   setFeature(id: FeatureId, on: boolean): Outcome;
   setBatchSize(size: number): Outcome;
@@ -103,16 +112,32 @@ export function createTrainingStore(init: Partial<TrainingChoices> = {}): Traini
         );
         return change(problem, { trainFraction: fraction });
       },
-      loadCsv(text, inputColumns, name = 'pasted') {
-        const parsed = parseCsv(text, { inputColumns });
-        if (!parsed.ok) return parsed.error;
-        set({ source: 'csv', csv: { name: name.slice(0, 80), text, inputColumns } });
+      setReal(id) {
+        if (!REAL_DATASET_IDS.includes(id)) return `There is no dataset "${String(id)}".`;
+        const read = readingFor(realDataset(id).text, DEFAULT_READING);
+        if (!read.ok) return read.error;
+        set({ source: 'real', real: id, reading: DEFAULT_READING });
         return null;
       },
-      setCsvInputColumns(inputColumns) {
-        const { csv } = get();
-        if (!csv) return 'No CSV file is loaded.';
-        return get().loadCsv(csv.text, inputColumns, csv.name);
+      loadCsv(text, name = 'pasted', reading = DEFAULT_READING) {
+        const read = readingFor(text, reading);
+        if (!read.ok) return read.error;
+        set({ source: 'csv', csv: { name: name.slice(0, 80), text }, reading });
+        return null;
+      },
+      setReading(change) {
+        const text = tableTextOf(get());
+        if (text === null) return 'The generated points have no columns to choose from.';
+        const reading = { ...get().reading, ...change };
+        const read = readingFor(text, reading);
+        if (!read.ok) return read.error;
+        set({ reading });
+        return null;
+      },
+      setScaling(scaling) {
+        if (!SCALING_IDS.includes(scaling)) return `Unknown scaling "${String(scaling)}".`;
+        set({ scaling });
+        return null;
       },
       useGenerated() {
         set({ source: 'generated' });
@@ -124,8 +149,8 @@ export function createTrainingStore(init: Partial<TrainingChoices> = {}): Traini
           : get().features.filter((f) => f !== id);
         const available = featuresFor(datasetOf(get()).inputNames.length, features);
         if (available && available.length === 0) return 'The network needs at least one input.';
-        if (available && available.length > LIMITS.maxInputs) {
-          return `At most ${LIMITS.maxInputs} inputs.`;
+        if (available && available.length > TRAINING_SIZES.maxInputs) {
+          return `At most ${TRAINING_SIZES.maxInputs} inputs.`;
         }
         set({ features: FEATURE_IDS.filter((f) => features.includes(f)) });
         return null;

@@ -1,11 +1,17 @@
-import { createAppStore, DEFAULT_EXAMPLE, type AppStore } from '../store';
+import { createAppStore, TRAINING_SIZES, type AppStore } from '../store';
 import type { TrainingChoices } from './choices';
 import { createTrainingController, type ControllerOptions } from './controller';
 import { createTrainingHistory, progressOf, type TrainingHistory } from './history';
 import type { TrainingParts } from './moves';
 import type { SavedTraining, TrainingWork } from './persist';
 import { createRunStore, type RunStore } from './runtime';
-import { fitProblem, fittedNetwork, preparedOf, stepperSamples } from './selectors';
+import {
+  DEFAULT_TRAINING_NETWORK,
+  defaultTrainingNetwork,
+  fitProblem,
+  preparedOf,
+  stepperSamples,
+} from './selectors';
 import { createTrainingStore, type TrainingStore } from './store';
 
 /**
@@ -27,20 +33,23 @@ export interface Workbench extends TrainingParts {
   adopt(saved: SavedTraining): void;
 }
 
-/** The bench's first state: the saved network, or the default example's hidden layers fitted. */
+/** The bench's first state: the saved network, or the Train tab's default one for the data. */
 function benchFor(choices: TrainingChoices, work: TrainingWork | null): AppStore {
   const data = preparedOf(choices);
   const network =
     work && !fitProblem(work.network, data)
       ? work.network
-      : fittedNetwork(DEFAULT_EXAMPLE.network, data, choices.initSeed);
-  return createAppStore({
-    network,
-    samples: stepperSamples(data, choices.batchSize),
-    learningRate: work?.learningRate ?? DEFAULT_EXAMPLE.learningRate,
-    trainBiases: work?.trainBiases ?? true,
-    exampleId: null,
-  });
+      : defaultTrainingNetwork(data, choices.initSeed);
+  return createAppStore(
+    {
+      network,
+      samples: stepperSamples(data, choices.batchSize),
+      learningRate: work?.learningRate ?? DEFAULT_TRAINING_NETWORK.learningRate,
+      trainBiases: work?.trainBiases ?? true,
+      exampleId: null,
+    },
+    TRAINING_SIZES,
+  );
 }
 
 export function createWorkbench(

@@ -96,7 +96,7 @@ test('loads a CSV, and refuses a malformed one with its line number, changing no
   await csv.fill('x1,x2,y\n1,2,0\n3,abc,1\n4,5,1');
   await page.getByRole('button', { name: 'Use this CSV' }).click();
   await expect(page.getByTestId('csv-error')).toHaveText(
-    "Line 3: column 2 is 'abc', not a number.",
+    "Line 3: column 2 (x2) is 'abc', not a number: names can only be a target.",
   );
   await expect(csv).toHaveAttribute('aria-invalid', 'true');
   await expect(summary).toHaveText('20 training and 20 test points · 2 inputs · two classes');

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { SHARE_PARAM } from '../../store/autosave';
 import type { LearnerState } from '../../store';
 import { encodeShare, learnerOf } from '../../store/persist';
-import { savedTrainingOf } from '../../training/persist';
+import { linkedTrainingOf } from '../../training/persist';
 import { useTrainingKit } from '../training/kit';
 
 /** A link made with parts hidden is a lesson: it opens without the hiding options (LessonOptions). */
@@ -23,17 +23,16 @@ export function ShareLink() {
     // Training hands its latest network to its store when it pauses.
     await kit.controller.pause();
     const { choices, work } = kit.snapshot();
-    const payload = encodeShare(
-      shared(learnerOf(kit.stepper.getState())),
-      savedTrainingOf(choices, work),
-    );
+    const linked = linkedTrainingOf(choices, work);
+    const payload = encodeShare(shared(learnerOf(kit.stepper.getState())), linked.saved);
+    const left = linked.leftOut ? ` ${linked.leftOut}` : '';
     const url = `${window.location.origin}${window.location.pathname}#${SHARE_PARAM}=${payload}`;
     setLink(url);
     try {
       await navigator.clipboard.writeText(url);
-      setStatus('Share link copied to the clipboard.');
+      setStatus(`Share link copied to the clipboard.${left}`);
     } catch {
-      setStatus('Share link ready below: copy it from the field.');
+      setStatus(`Share link ready below: copy it from the field.${left}`);
     }
   };
 

@@ -116,7 +116,7 @@ export function BoundaryView() {
           <div className="plane">
             <span className="axis-y" aria-hidden="true">
               <span>{formatNumber(y1, 3)}</span>
-              <span>x₂</span>
+              <span>{data.rawNames[1] ?? 'x₂'}</span>
               <span>{formatNumber(y0, 3)}</span>
             </span>
             <div className="plane-canvases" style={{ width: SIZE, height: SIZE }}>
@@ -135,7 +135,7 @@ export function BoundaryView() {
             </div>
             <span className="axis-x" aria-hidden="true">
               <span>{formatNumber(x0, 3)}</span>
-              <span>x₁</span>
+              <span>{data.rawNames[0] ?? 'x₁'}</span>
               <span>{formatNumber(x1, 3)}</span>
             </span>
           </div>
@@ -190,7 +190,7 @@ function CurveKey({ data, meaning }: { data: PreparedData; meaning: string }) {
     <div>
       <p className="hint">
         {data.task === 'regression'
-          ? 'Dots: the data, y against x₁. Curve: what the network predicts at each x₁.'
+          ? `Dots: the data, ${data.targetNames[0] ?? 'y'} against ${data.rawNames[0] ?? 'x₁'}. Curve: what the network predicts at each ${data.rawNames[0] ?? 'x₁'}.`
           : data.task === 'binary'
             ? 'Dots: the data at its label, 1 (blue) or 0 (orange). Curve: the probability of class 1; the boundary is where it crosses ½.'
             : 'Dots: the data, in its class’s color. Curves: each class’s probability.'}

@@ -1,51 +1,77 @@
 import { useId, useState, type ChangeEvent } from 'react';
-import { DATA_LIMITS } from '../../data';
+import { DATA_LIMITS, DEFAULT_READING } from '../../data';
+import { readTableOffThread } from '../../training/tableClient';
+import { readingFor } from '../../training/tables';
 import { useChoices, useTrainingKit } from './kit';
+import { ReadProgress } from './ReadProgress';
 
-const EXAMPLE = 'x1,x2,label\n0.5,1.2,1\n-1.0,0.3,0\n2.1,-0.7,1\n-0.4,-1.5,0';
+const EXAMPLE = 'x1,x2,label\n0.5,1.2,yes\n-1.0,0.3,no\n2.1,-0.7,yes\n-0.4,-1.5,no';
+const count = (n: number) => n.toLocaleString('en-US');
+const SHOWN_CHARS = 200_000;
 
 /**
- * Paste or load a CSV. Nothing changes until it reads without a problem; a problem is shown
- * beside the field with its line number, and the current data stays.
+ * Paste or load a CSV. It is read in a worker (a progress bar meanwhile); nothing changes until it
+ * reads without a problem; a problem is shown beside the field with its line number, and the
+ * current data stays. Missing values are listed, with the choice to leave out their rows.
  */
 export function CsvPanel() {
   const { choices } = useTrainingKit();
   const loaded = useChoices((s) => s.csv);
   const active = useChoices((s) => s.source === 'csv');
   const [text, setText] = useState(loaded?.text ?? '');
-  const [columns, setColumns] = useState<number | null>(loaded?.inputColumns ?? null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  /** A file whose rows with missing values could be left out. */
+  const [droppable, setDroppable] = useState<{ text: string; name: string } | null>(null);
   const id = useId();
 
-  const adopt = (source: string, name: string, inputColumns = columns) => {
-    const problem = choices.getState().loadCsv(source, inputColumns, name);
+  const adopt = async (source: string, name: string, dropMissing = false) => {
+    setDone(null);
+    setDroppable(null);
+    setProgress(0);
+    const table = await readTableOffThread(source, setProgress);
+    setProgress(null);
+    if (!table.ok) {
+      setError(table.error);
+      return;
+    }
+    const reading = { ...DEFAULT_READING, dropMissing };
+    const problem = choices.getState().loadCsv(source, name, reading);
     setError(problem);
-    setDone(problem ? null : `Using ${name}.`);
+    if (problem && !dropMissing) {
+      const read = readingFor(source, reading);
+      const rest = readingFor(source, { ...reading, dropMissing: true });
+      if (!read.ok && read.missing.length > 0 && rest.ok) setDroppable({ text: source, name });
+    }
+    if (!problem) setDone(`Using ${name}.`);
   };
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    if (file.size > DATA_LIMITS.maxCsvChars * 4) {
+    if (file.size > DATA_LIMITS.maxFileBytes) {
+      setDone(null);
       setError(
-        `${file.name} is ${Math.round(file.size / 1024)} KB; at most ${DATA_LIMITS.maxCsvChars / 1000} thousand characters.`,
+        `${file.name} has ${count(file.size)} bytes; a file can have at most ${count(DATA_LIMITS.maxFileBytes)} (5 MB).`,
       );
       return;
     }
     const content = await file.text();
-    setText(content);
-    adopt(content, file.name.slice(0, 80));
+    // A large file is not shown (a textarea of megabytes is slow to draw).
+    setText(content.length <= SHOWN_CHARS ? content : '');
+    await adopt(content, file.name.slice(0, 80));
   };
 
   return (
     <details className="csv-panel" open={active || undefined}>
       <summary>Your own data (CSV)</summary>
       <p className="hint">
-        Numbers separated by commas, one point per line, an optional header line. The first columns
-        are inputs and the rest targets: one column of 0/1 for two classes, one-hot columns for
-        several, anything else is regression. Up to {DATA_LIMITS.maxPoints} rows.
+        A table with a header line: numbers, and a target column of numbers or names (the last
+        column, or one named label, class, target or y; one-hot columns for classes work too).
+        Commas, semicolons or tabs. Up to {count(DATA_LIMITS.maxRows)} rows, {DATA_LIMITS.maxInputs}{' '}
+        inputs, {DATA_LIMITS.maxClasses} classes and 5 MB.
       </p>
       <label htmlFor={`${id}-text`} className="stacked">
         CSV data
@@ -60,46 +86,29 @@ export function CsvPanel() {
         aria-describedby={error ? `${id}-error` : undefined}
         onChange={(e) => setText(e.target.value)}
       />
+      {progress !== null && <ReadProgress fraction={progress} label="Reading the file" />}
       {error && (
         <p id={`${id}-error`} className="field-error" role="alert" data-testid="csv-error">
           {error}
         </p>
+      )}
+      {droppable && (
+        <button type="button" onClick={() => void adopt(droppable.text, droppable.name, true)}>
+          Leave out those rows and use the rest
+        </button>
       )}
       {done && !error && (
         <p className="status-ok" role="status">
           {done}
         </p>
       )}
-      <div className="csv-row">
-        <label className="inline-label">
-          Inputs
-          <select
-            value={columns ?? ''}
-            onChange={(e) => {
-              const next = e.target.value === '' ? null : Number(e.target.value);
-              setColumns(next);
-              if (active) {
-                const problem = choices.getState().setCsvInputColumns(next);
-                setError(problem);
-              }
-            }}
-          >
-            <option value="">all columns but the last</option>
-            {Array.from({ length: DATA_LIMITS.maxInputs }, (_, i) => i + 1).map((k) => (
-              <option key={k} value={k}>
-                the first {k} column{k === 1 ? '' : 's'}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
       <div className="row-buttons">
-        <button type="button" onClick={() => adopt(text, 'pasted data')}>
+        <button type="button" onClick={() => void adopt(text, 'pasted data')}>
           Use this CSV
         </button>
         <label className="file-button">
           Load a CSV file…
-          <input type="file" accept=".csv,.txt,text/csv,text/plain" onChange={onFile} />
+          <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" onChange={onFile} />
         </label>
         {active && (
           <button

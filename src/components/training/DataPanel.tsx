@@ -1,51 +1,92 @@
+import { useState } from 'react';
 import { DATA_LIMITS, DATASETS, TASK_NAMES, type DatasetKind } from '../../data';
+import { REAL_DATASETS, realDataset, type RealDatasetId } from '../../data/realDatasets';
 import { preparedOf } from '../../training/selectors';
 import { TRAINING_LIMITS } from '../../training/store';
+import { readTableOffThread } from '../../training/tableClient';
 import { NumberField } from '../controls/NumberField';
 import { CsvPanel } from './CsvPanel';
 import { useChoices, useTrainingKit } from './kit';
+import { ReadProgress } from './ReadProgress';
+import { TablePanel } from './TablePanel';
 
 const CSV_OPTION = 'csv';
+const REAL_PREFIX = 'real:';
 
-/** Which data: a generated set (kind, noise, size, seed, split) or the learner's CSV. */
+/** Which data: a generated set (kind, noise, size, seed, split), a dataset in the box, or a CSV. */
 export function DataPanel() {
   const { choices } = useTrainingKit();
   const source = useChoices((s) => s.source);
   const dataset = useChoices((s) => s.dataset);
+  const real = useChoices((s) => s.real);
   const csvName = useChoices((s) => s.csv?.name ?? null);
   const noise = useChoices((s) => s.noise);
   const count = useChoices((s) => s.count);
   const seed = useChoices((s) => s.dataSeed);
   const fraction = useChoices((s) => s.trainFraction);
   const data = useChoices(preparedOf);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const c = () => choices.getState();
   const generated = source === 'generated';
+  const value =
+    source === 'generated' ? dataset : source === 'real' ? `${REAL_PREFIX}${real}` : CSV_OPTION;
+
+  const choose = async (next: string) => {
+    setError(null);
+    if (next === CSV_OPTION) {
+      const csv = c().csv;
+      if (csv) setError(c().loadCsv(csv.text, csv.name));
+    } else if (next.startsWith(REAL_PREFIX)) {
+      const id = next.slice(REAL_PREFIX.length) as RealDatasetId;
+      setProgress(0);
+      await readTableOffThread(realDataset(id).text, setProgress);
+      setProgress(null);
+      setError(c().setReal(id));
+    } else {
+      setError(c().setDataset(next as DatasetKind));
+    }
+  };
+  const shown = source === 'real' ? realDataset(real) : null;
 
   return (
     <section className="panel data-panel" aria-labelledby="data-heading">
       <h2 id="data-heading">Data</h2>
       <label className="stacked">
         Dataset
-        <select
-          value={generated ? dataset : CSV_OPTION}
-          onChange={(e) =>
-            e.target.value === CSV_OPTION
-              ? c().loadCsv(
-                  c().csv?.text ?? '',
-                  c().csv?.inputColumns ?? null,
-                  csvName ?? undefined,
-                )
-              : c().setDataset(e.target.value as DatasetKind)
-          }
-        >
-          {DATASETS.map((d) => (
-            <option key={d.kind} value={d.kind}>
-              {d.name}
-            </option>
-          ))}
+        <select value={value} onChange={(e) => void choose(e.target.value)}>
+          <optgroup label="Generated">
+            {DATASETS.map((d) => (
+              <option key={d.kind} value={d.kind}>
+                {d.name}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="Real data">
+            {REAL_DATASETS.map((d) => (
+              <option key={d.id} value={`${REAL_PREFIX}${d.id}`}>
+                {d.name}
+              </option>
+            ))}
+          </optgroup>
           {csvName !== null && <option value={CSV_OPTION}>Your CSV: {csvName}</option>}
         </select>
       </label>
+      {progress !== null && <ReadProgress fraction={progress} label="Reading the dataset" />}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {shown && (
+        <p className="hint dataset-source" data-testid="dataset-source">
+          Source: {shown.source} Licence:{' '}
+          <a href={shown.url} target="_blank" rel="noreferrer">
+            {shown.licence}
+          </a>
+          .
+        </p>
+      )}
       {generated && (
         <div className="field-grid">
           <NumberField
@@ -98,6 +139,7 @@ export function DataPanel() {
         input{data.inputNames.length === 1 ? '' : 's'} ·{' '}
         {data.task === 'multiclass' ? `${data.targetNames.length} classes` : TASK_NAMES[data.task]}
       </p>
+      {!generated && <TablePanel />}
       <CsvPanel />
     </section>
   );

@@ -1,4 +1,5 @@
-import { availableFeatures } from '../../data';
+import { useShallow } from 'zustand/react/shallow';
+import { availableFeatures, featureName } from '../../data';
 import { datasetOf } from '../../training/selectors';
 import { useChoices, useTrainingKit } from './kit';
 import { useState } from 'react';
@@ -6,7 +7,8 @@ import { useState } from 'react';
 /** Playground's input features: what the network is given, computed from x₁ and x₂. */
 export function FeaturesPanel() {
   const { choices } = useTrainingKit();
-  const rawInputs = useChoices((s) => datasetOf(s).inputNames.length);
+  const rawNames = useChoices(useShallow((s) => datasetOf(s).inputNames));
+  const rawInputs = rawNames.length;
   const chosen = useChoices((s) => s.features);
   const [error, setError] = useState<string | null>(null);
   const features = availableFeatures(rawInputs);
@@ -29,7 +31,7 @@ export function FeaturesPanel() {
                   setError(choices.getState().setFeature(feature.id, e.target.checked))
                 }
               />
-              {feature.label}
+              {featureName(feature, rawNames)}
             </label>
           ))}
         </div>

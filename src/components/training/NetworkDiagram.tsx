@@ -206,7 +206,7 @@ export function NetworkDiagram() {
           {(geometry.nodes[0] ?? []).map((node, j) => (
             <span
               key={`name-${j}`}
-              className="diagram-input-name"
+              className={`diagram-input-name${geometry.thumb < 16 ? ' small' : ''}`}
               style={{ top: node.y + geometry.thumb / 2, width: geometry.labelWidth - 6 }}
               aria-hidden="true"
             >

@@ -59,9 +59,12 @@ export function NetworkPanel() {
         {sizes.join(' → ')}
       </p>
       <p className="hint">
-        Input: {data.inputNames.join(', ')}. Output: {output.units}{' '}
-        {ACTIVATION_REGISTRY[output.activation].label} unit{output.units === 1 ? '' : 's'},{' '}
-        {LOSS_REGISTRY[network.loss].label}.
+        Input:{' '}
+        {data.inputNames.length <= 8
+          ? data.inputNames.join(', ')
+          : `${data.inputNames.length} columns, ${data.inputNames[0]} to ${data.inputNames[data.inputNames.length - 1]}`}
+        . Output: {output.units} {ACTIVATION_REGISTRY[output.activation].label} unit
+        {output.units === 1 ? '' : 's'}, {LOSS_REGISTRY[network.loss].label}.
       </p>
       <ol className="hidden-layers">
         {sizes.slice(1, -1).map((units, index) => {

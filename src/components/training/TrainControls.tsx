@@ -1,6 +1,7 @@
 import { REGULARIZATIONS, type Regularization } from '../../engine';
 import { LIMITS } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
+import { stepThroughThisNetwork } from '../../training/moves';
 import { seedProblem, TRAINING_LIMITS } from '../../training/store';
 import {
   STOP_KINDS,
@@ -23,7 +24,8 @@ const REGULARIZATION_NAMES: Record<Regularization, string> = {
 /** Play/pause, single steps, reset; η, batch size, regularization, stop condition, speed. */
 export function TrainControls() {
   const app = useAppStoreApi();
-  const { choices, controller, stepper } = useTrainingKit();
+  const kit = useTrainingKit();
+  const { choices, controller, stepper } = kit;
   const running = useRun((s) => s.status === 'running');
   const learningRate = useApp((s) => s.learningRate);
   const batchSize = useChoices((s) => s.batchSize);
@@ -49,7 +51,7 @@ export function TrainControls() {
         </button>
         <button
           type="button"
-          onClick={() => void controller.stepThrough(stepper)}
+          onClick={() => void stepThroughThisNetwork(stepper, kit)}
           title="Open this network in the stepper with the mini-batch it would train on next: the exact pass training would run next (Undo there brings back what the stepper had)"
         >
           Step through this network

@@ -35,8 +35,10 @@ export function diagramGeometry(
 ): DiagramGeometry {
   const most = Math.max(1, ...sizes);
   const columnCount = sizes.length;
-  const thumb = most <= 4 && columnCount <= 6 ? 40 : most <= 8 && columnCount <= 8 ? 34 : 26;
-  const rowGap = most <= 8 ? 10 : 5;
+  // A wide input (the digits' 64 pixels) gets small boxes, so the diagram stays a screen tall.
+  const thumb =
+    most <= 4 && columnCount <= 6 ? 40 : most <= 8 && columnCount <= 8 ? 34 : most <= 16 ? 26 : 10;
+  const rowGap = most <= 8 ? 10 : most <= 16 ? 5 : 2;
   const labelWidth = 46;
   // Wide gaps show the edges best; narrow them (down to 20 px) to fit deep networks.
   const room = (maxWidth - labelWidth - 4 - columnCount * thumb) / Math.max(1, columnCount - 1);

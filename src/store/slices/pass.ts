@@ -1,6 +1,6 @@
 import type { PassStep } from '../../engine';
 import type { PassActions, Slice } from '../actions';
-import { LIMITS } from '../limits';
+import { LIMITS, type NetworkSizes } from '../limits';
 import { forwardBlocked, furthestStep } from '../predict';
 import { stepsOf, updateOf } from '../selectors';
 import { askAgain, newPass } from '../types';
@@ -27,64 +27,66 @@ function equivalentStep(steps: PassStep[], step: PassStep): number {
  * forward stops at the first step that still asks something (predict.ts), and Step forward waits
  * until the current step's questions are answered or shown.
  */
-export const createPassSlice: Slice<PassActions> = (set, get) => {
-  const lastStep = () => stepsOf(get().network, get().granularity).length - 1;
-  return {
-    stepForward() {
-      const { stepIndex, network, samples, learningRate, trainBiases, history, predict } = get();
-      const blocked = forwardBlocked(get());
-      if (blocked) return blocked;
-      if (stepIndex < lastStep()) {
-        set({ stepIndex: stepIndex + 1 });
+export const createPassSlice =
+  (sizes: NetworkSizes): Slice<PassActions> =>
+  (set, get) => {
+    const lastStep = () => stepsOf(get().network, get().granularity).length - 1;
+    return {
+      stepForward() {
+        const { stepIndex, network, samples, learningRate, trainBiases, history, predict } = get();
+        const blocked = forwardBlocked(get());
+        if (blocked) return blocked;
+        if (stepIndex < lastStep()) {
+          set({ stepIndex: stepIndex + 1 });
+          return null;
+        }
+        // Past the update: the updated network becomes the one the next pass runs on — if it is one
+        // the work can keep and run on (a diverging descent soon leaves every bound).
+        const updated = updateOf(network, samples, learningRate, trainBiases).network;
+        const problem = nextNetworkProblem(get(), updated, sizes);
+        if (problem) {
+          return `Stopped before the update: ${problem} Gradient descent is diverging; lower the learning rate η and step forward again.`;
+        }
+        set({
+          network: updated,
+          stepIndex: 0,
+          history: [...history, network].slice(-LIMITS.maxHistory),
+          predict: newPass(predict),
+        });
         return null;
-      }
-      // Past the update: the updated network becomes the one the next pass runs on — if it is one
-      // the work can keep and run on (a diverging descent soon leaves every bound).
-      const updated = updateOf(network, samples, learningRate, trainBiases).network;
-      const problem = nextNetworkProblem(get(), updated);
-      if (problem) {
-        return `Stopped before the update: ${problem} Gradient descent is diverging; lower the learning rate η and step forward again.`;
-      }
-      set({
-        network: updated,
-        stepIndex: 0,
-        history: [...history, network].slice(-LIMITS.maxHistory),
-        predict: newPass(predict),
-      });
-      return null;
-    },
-    stepBack() {
-      const { stepIndex, history } = get();
-      if (stepIndex > 0) {
-        set({ stepIndex: stepIndex - 1 });
-        return;
-      }
-      const previous = history[history.length - 1];
-      if (!previous) return;
-      // Undo the last update: back to the end of the pass that made it, which asks nothing again.
-      set({
-        network: previous,
-        history: history.slice(0, -1),
-        stepIndex: stepsOf(previous, get().granularity).length - 1,
-        predict: { ...newPass(get().predict), passDone: true },
-      });
-    },
-    resetPass() {
-      // The pass from its start: every value asked again (what was scored stays scored).
-      set({ stepIndex: 0, predict: askAgain(get().predict) });
-    },
-    goToEnd() {
-      set({ stepIndex: furthestStep(get(), lastStep()) });
-    },
-    goToStep(index) {
-      const wanted = Math.max(0, Math.min(lastStep(), Math.round(index)));
-      set({ stepIndex: wanted > get().stepIndex ? furthestStep(get(), wanted) : wanted });
-    },
-    setGranularity(granularity) {
-      const { network, granularity: current, stepIndex } = get();
-      if (granularity === current) return;
-      const step = stepsOf(network, current)[stepIndex] ?? { kind: 'start' };
-      set({ granularity, stepIndex: equivalentStep(stepsOf(network, granularity), step) });
-    },
+      },
+      stepBack() {
+        const { stepIndex, history } = get();
+        if (stepIndex > 0) {
+          set({ stepIndex: stepIndex - 1 });
+          return;
+        }
+        const previous = history[history.length - 1];
+        if (!previous) return;
+        // Undo the last update: back to the end of the pass that made it, which asks nothing again.
+        set({
+          network: previous,
+          history: history.slice(0, -1),
+          stepIndex: stepsOf(previous, get().granularity).length - 1,
+          predict: { ...newPass(get().predict), passDone: true },
+        });
+      },
+      resetPass() {
+        // The pass from its start: every value asked again (what was scored stays scored).
+        set({ stepIndex: 0, predict: askAgain(get().predict) });
+      },
+      goToEnd() {
+        set({ stepIndex: furthestStep(get(), lastStep()) });
+      },
+      goToStep(index) {
+        const wanted = Math.max(0, Math.min(lastStep(), Math.round(index)));
+        set({ stepIndex: wanted > get().stepIndex ? furthestStep(get(), wanted) : wanted });
+      },
+      setGranularity(granularity) {
+        const { network, granularity: current, stepIndex } = get();
+        if (granularity === current) return;
+        const step = stepsOf(network, current)[stepIndex] ?? { kind: 'start' };
+        set({ granularity, stepIndex: equivalentStep(stepsOf(network, granularity), step) });
+      },
+    };
   };
-};

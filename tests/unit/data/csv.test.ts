@@ -1,93 +1,228 @@
 import { describe, expect, it } from 'vitest';
-import { DATA_LIMITS, parseCsv } from '../../../src/data';
+import { DATA_LIMITS, readCsv, readTable, type Reading } from '../../../src/data';
+import { REAL_DATASETS } from '../../../src/data/realDatasets';
 
-const auto = { inputColumns: null };
+const auto: Reading = { targets: null, task: 'auto', dropMissing: false };
 
-function error(text: string, options: { inputColumns: number | null } = auto): string {
-  const result = parseCsv(text, options);
+function read(text: string, reading: Partial<Reading> = {}) {
+  const result = readCsv(text, { ...auto, ...reading });
+  if (!result.ok) throw new Error(result.error);
+  return result;
+}
+
+function error(text: string, reading: Partial<Reading> = {}): string {
+  const result = readCsv(text, { ...auto, ...reading });
   if (result.ok) throw new Error('expected an error');
   return result.error;
 }
 
-describe('CSV parsing', () => {
-  it('reads a header, inputs and the last column as the target', () => {
-    const result = parseCsv('a,b,label\n1,2,0\n-3.5,4e-1,1\n\n# a comment\n0,0,1\n', auto);
+describe('the table reader on hostile files', () => {
+  it('reads quoted fields holding commas, quotes and line breaks', () => {
+    const text = 'name,"a, b","say ""hi""",label\n"x, 1",1,2,0\n"two\nlines",3,4,1\n"3",5,6,1\n';
+    const result = readTable(text);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.header).toEqual(['a', 'b', 'label']);
-    expect(result.dataset.inputNames).toEqual(['a', 'b']);
-    expect(result.dataset.targetNames).toEqual(['label']);
-    expect(result.dataset.task).toBe('binary');
+    const { table } = result;
+    expect(table.columns.map((c) => c.name)).toEqual(['name', 'a, b', 'say "hi"', 'label']);
+    expect(table.columns[0]?.texts).toEqual(['x, 1', 'two\nlines', '3']);
+    expect([...(table.columns[1]?.numbers ?? [])]).toEqual([1, 3, 5]);
+    // The quoted line break moves the lines after it on by one.
+    expect([...table.lines]).toEqual([2, 3, 5]);
+  });
+
+  it('strips a byte-order mark and reads CRLF line ends', () => {
+    const result = read('\uFEFFx1,x2,label\r\n1,2,0\r\n3,4,1\r\n');
+    expect(result.dataset.inputNames).toEqual(['x1', 'x2']);
     expect(result.dataset.points).toEqual([
       { x: [1, 2], y: [0] },
-      { x: [-3.5, 0.4], y: [1] },
-      { x: [0, 0], y: [1] },
+      { x: [3, 4], y: [1] },
     ]);
   });
 
-  it('works without a header, with semicolons, tabs, CRLF and quotes', () => {
-    for (const text of ['1;2\r\n3;4', '1\t2\n3\t4', '"1","2"\n"3","4"']) {
-      const result = parseCsv(text, auto);
-      expect(result.ok && result.dataset.points).toEqual([
-        { x: [1], y: [2] },
-        { x: [3], y: [4] },
+  it('finds semicolons and tabs, with decimal commas beside semicolons', () => {
+    for (const text of ['a;b;y\n1,5;2;3\n4;5;6,25', 'a\tb\ty\n1.5\t2\t3\n4\t5\t6.25']) {
+      expect(read(text).dataset.points).toEqual([
+        { x: [1.5, 2], y: [3] },
+        { x: [4, 5], y: [6.25] },
       ]);
     }
-    const named = parseCsv('1,2,3\n4,5,6', { inputColumns: 1 });
-    expect(named.ok && named.dataset.inputNames).toEqual(['x₁']);
-    expect(named.ok && named.dataset.targetNames).toEqual(['y₁', 'y₂']);
+    expect(read('1;2\r\n3;4').dataset.inputNames).toEqual(['x₁']);
   });
 
-  it('tells regression, two classes and one-hot classes apart', () => {
-    const task = (text: string, k: number | null = null) => {
-      const r = parseCsv(text, { inputColumns: k });
-      return r.ok ? r.dataset.task : r.error;
-    };
-    expect(task('1,0\n2,1\n3,1')).toBe('binary');
-    expect(task('1,0.5\n2,1')).toBe('regression');
-    expect(task('1,1,0,0\n2,0,1,0\n3,0,0,1', 1)).toBe('multiclass');
-    expect(task('1,1,1,0\n2,0,1,0', 1)).toBe('regression');
+  it('skips blank lines and #-comments, and names the columns of a file without a header', () => {
+    const result = read('# made by hand\n1,2,3\n\n4,5,6\n  \n7,8,9\n', { targets: [1, 2] });
+    expect(result.dataset.inputNames).toEqual(['x₁']);
+    expect(result.dataset.targetNames).toEqual(['y₁', 'y₂']);
+    expect(result.dataset.points).toHaveLength(3);
+  });
+
+  it('reads a headerless file whose label column is names as data', () => {
+    const result = read('5.1,3.5,setosa\n7.0,3.2,versicolor\n6.3,3.3,virginica');
+    expect(result.dataset.points).toHaveLength(3);
+    expect(result.classes).toEqual(['setosa', 'versicolor', 'virginica']);
+  });
+
+  it('refuses a 10 MB file with the numbers', () => {
+    const row = '0.123456,0.654321,1\n';
+    const text = `a,b,label\n${row.repeat(Math.ceil(10_000_000 / row.length))}`;
+    expect(text.length).toBeGreaterThan(10_000_000);
+    expect(error(text)).toBe(
+      `The file has ${text.length.toLocaleString('en-US')} characters; at most 5,242,880 (5 MB).`,
+    );
+  });
+
+  it('refuses more rows, columns or inputs than training takes, with the numbers', () => {
+    const rows = `a,b\n${'1,0\n'.repeat(DATA_LIMITS.maxRows + 5)}`;
+    expect(error(rows)).toBe('The file has more than 20,000 data rows; at most 20,000.');
+    const wide = (n: number) =>
+      [Array.from({ length: n }, (_, i) => `c${i}`), Array(n).fill(1), Array(n).fill(0)]
+        .map((r) => r.join(','))
+        .join('\n');
+    expect(error(wide(80))).toBe('Line 1 has 80 columns; at most 74 (64 inputs and 10 targets).');
+    expect(error(wide(66))).toMatch(/^65 input columns; the Train tab takes at most 64\./);
+    expect(readCsv(wide(65)).ok).toBe(true);
   });
 
   it('names the line and the reason for every problem', () => {
-    expect(error('')).toBe('The file is empty: no lines with numbers.');
+    expect(error('')).toBe('The file is empty: no lines with values.');
     expect(error('\n  \n# only a comment')).toMatch(/empty/);
-    expect(error('x,y\n1,2\n3,4\n5,6\n6,7\n7,8\n8,abc')).toBe(
-      "Line 7: column 2 is 'abc', not a number.",
-    );
     expect(error('1,2,3\n4,5\n')).toBe('Line 2: 2 columns; line 1 has 3.');
-    expect(error('1,2\n3,\n')).toBe('Line 2: column 2 is empty.');
-    expect(error('1,2\n3,2e9\n')).toMatch(/^Line 2: column 2 is 2e9, beyond ±1,000,000\.$/);
-    expect(error('1\n2\n')).toMatch(/^Line 1 has 1 column/);
-    expect(error('x,y\n1,2')).toMatch(/1 data row; training needs at least 2/);
-    expect(error('1,2,3\n4,5,6', { inputColumns: 3 })).toMatch(/1 to 2 can be inputs/);
-    expect(error('1,2,3,4,5,6,7,8,9,10\n1,2,3,4,5,6,7,8,9,10', { inputColumns: 9 })).toMatch(
-      /9 input columns; a network here takes at most 8/,
+    expect(error('1,2\n2e9,3\n')).toBe('Line 2: column 1 is 2000000000, beyond ±1,000,000.');
+    expect(error('only\n1\n2')).toBe(
+      'Line 1 has 1 column; a file needs at least 2 (inputs, then a target).',
     );
-    expect(
-      error(Array.from({ length: 12 }, () => '1').join(',') + '\n1', { inputColumns: 1 }),
-    ).toMatch(/11 target columns/);
-  });
-
-  it('counts lines as the file has them: blank lines and comments included', () => {
-    expect(error('# my data\nx,y\n\n1,2\n\n# more\n3,4\n5,six\n')).toBe(
-      "Line 8: column 2 is 'six', not a number.",
+    expect(error('a,b\n1,2')).toBe(
+      'The file has 1 data row; training needs at least 2 (some to train on, some to test).',
     );
-    expect(error('1,2\r\n\r\n3,4,5\r\n')).toBe('Line 3: 3 columns; line 1 has 2.');
-    expect(error('a;b\n1;2\n3;NaN')).toBe("Line 3: column 2 is 'NaN', not a number.");
-    expect(error('a,b\n1,2\n3,Infinity')).toBe("Line 3: column 2 is 'Infinity', not a number.");
-    const minus = parseCsv('a,b\n\u22121.5,2\n3,4', auto);
-    expect(minus.ok && minus.dataset.points[0]?.x).toEqual([-1.5]);
+  });
+});
+
+describe('mixed types', () => {
+  it('refuses a name in an input column, with its line and column', () => {
+    expect(error('a,b,label\n1,2,0\n3,oops,1\n4,5,0')).toBe(
+      "Line 3: column 2 (b) is 'oops', not a number: names can only be a target.",
+    );
   });
 
-  it('refuses files that are too large', () => {
-    const rows = Array.from({ length: DATA_LIMITS.maxPoints + 1 }, (_, i) => `${i},1`).join('\n');
-    expect(error(rows)).toMatch(/2,001 data rows; at most 2,000/);
-    expect(error('1,'.repeat(DATA_LIMITS.maxCsvChars))).toMatch(/characters; at most/);
+  it('reads a target of numbers and names together as names', () => {
+    const result = read('a,label\n1,cat\n2,7\n3,cat\n4,dog');
+    expect(result.classes).toEqual(['7', 'cat', 'dog']);
+    expect(result.dataset.task).toBe('multiclass');
+  });
+});
+
+describe('missing values', () => {
+  const text = 'a,b,label\n1,2,x\n,4,y\n5,NA,x\n6,7,?\n8,9,y\n10,11,x';
+
+  it('reports each missing cell by line and column, and reads nothing', () => {
+    const result = readCsv(text, auto);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toBe(
+      '3 values missing (empty, NA or ?) in 3 rows: line 3 (a), line 4 (b), line 5 (label). Training needs a number in every cell: drop those rows to use the rest.',
+    );
+    expect(result.missing).toEqual([
+      { line: 3, column: 'a' },
+      { line: 4, column: 'b' },
+      { line: 5, column: 'label' },
+    ]);
   });
 
-  it('pads the plotted range around the data', () => {
-    const result = parseCsv('0,0\n10,1', auto);
-    expect(result.ok && result.dataset.domain).toEqual([[-0.5, 10.5]]);
+  it('drops those rows when asked, and says so', () => {
+    const result = read(text, { dropMissing: true });
+    expect(result.dataset.points).toEqual([
+      { x: [1, 2], y: [0] },
+      { x: [8, 9], y: [1] },
+      { x: [10, 11], y: [0] },
+    ]);
+    expect(result.inferred).toContain(
+      '3 rows with missing values left out: line 3 (a), line 4 (b), line 5 (label).',
+    );
+  });
+});
+
+describe('targets and tasks', () => {
+  it('takes a column named like a label, wherever it is', () => {
+    const result = read('Class,x1,x2\na,1,2\nb,3,4\na,5,6');
+    expect(result.targets).toEqual([0]);
+    expect(result.dataset.inputNames).toEqual(['x1', 'x2']);
+    expect(result.dataset.task).toBe('binary');
+    expect(result.dataset.points.map((p) => p.y)).toEqual([[0], [1], [0]]);
+    expect(result.inferred).toBe(
+      '3 rows of 3 columns, with a header, separated by commas. Target: Class (its name says it is the label): names, so 2 classes — a (0) and b (1). Inputs: the other 2 columns.',
+    );
+  });
+
+  it('reads one-hot columns at the end as classes, and says so', () => {
+    const result = read('x1,x2,c1,c2,c3\n1,2,1,0,0\n3,4,0,1,0\n5,6,0,0,1\n7,8,0,1,0');
+    expect(result.targets).toEqual([2, 3, 4]);
+    expect(result.dataset.task).toBe('multiclass');
+    expect(result.dataset.targetNames).toEqual(['c1', 'c2', 'c3']);
+    expect(result.dataset.points[1]).toEqual({ x: [3, 4], y: [0, 1, 0] });
+    expect(result.inferred).toContain(
+      'Target: c1, c2, c3 (one-hot columns at the end): one-hot columns, so 3 classes — c1, c2, c3.',
+    );
+  });
+
+  it('reads a few whole numbers as classes, other numbers as regression', () => {
+    const digits = read('a,d\n1,3\n2,0\n3,9\n4,3');
+    expect(digits.classes).toEqual(['0', '3', '9']);
+    expect(digits.dataset.points[0]?.y).toEqual([0, 1, 0]);
+    const many = read(`a,y\n${Array.from({ length: 11 }, (_, i) => `${i},${i}`).join('\n')}`);
+    expect(many.dataset.task).toBe('regression');
+    const real = read('a,y\n1,0.5\n2,1.5\n3,2');
+    expect(real.dataset.task).toBe('regression');
+    expect(real.inferred).toContain(
+      'Target: y (its name says it is the label): numbers, so regression.',
+    );
+  });
+
+  it('switches between classes and regression where the target allows', () => {
+    const text = 'a,d\n1,3\n2,0\n3,9\n4,3';
+    const asNumbers = read(text, { task: 'regression' });
+    expect(asNumbers.dataset.task).toBe('regression');
+    expect(asNumbers.dataset.points[0]?.y).toEqual([3]);
+    expect(asNumbers.inferred).toContain('numbers, so regression (your choice).');
+    expect(error('a,y\n1,0.5\n2,1.5', { task: 'classes' })).toBe(
+      'y cannot be classes: it holds 0.5, not a whole number or a name.',
+    );
+    expect(error('a,y\n1,no\n2,yes', { task: 'regression' })).toBe(
+      'y holds names, not numbers: it can only be classes.',
+    );
+  });
+
+  it('takes the columns the learner picks', () => {
+    const result = read('a,b,c\n1,2,3\n4,5,6\n7,8,9.5', { targets: [0] });
+    expect(result.dataset.inputNames).toEqual(['b', 'c']);
+    expect(result.inferred).toContain('Target: a (your choice)');
+    expect(error('a,b\n1,2\n3,4', { targets: [0, 1] })).toBe(
+      'Every column is a target: leave at least one as an input.',
+    );
+    expect(error('a,b\n1,2\n3,4', { targets: [5] })).toBe(
+      'Choose 1 to 1 of the 2 columns as the target.',
+    );
+  });
+
+  it('refuses more classes than outputs, and a single class', () => {
+    const many = `a,label\n${Array.from({ length: 12 }, (_, i) => `${i},k${i}`).join('\n')}`;
+    expect(error(many)).toBe('label has 12 distinct values; at most 10 classes (one output each).');
+    expect(error('a,label\n1,cat\n2,cat')).toBe(
+      'label has one class only (cat); training needs two or more.',
+    );
+  });
+});
+
+describe('the datasets in the box', () => {
+  it.each([
+    ['iris', 150, 4, ['setosa', 'versicolor', 'virginica']],
+    ['wine', 178, 13, ['class_0', 'class_1', 'class_2']],
+    ['digits', 1797, 64, ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']],
+  ] as const)('reads %s: %i rows, %i inputs, its classes', (id, rows, inputs, classes) => {
+    const dataset = REAL_DATASETS.find((d) => d.id === id);
+    const result = read(dataset?.text ?? '');
+    expect(result.dataset.points).toHaveLength(rows);
+    expect(result.dataset.inputNames).toHaveLength(inputs);
+    expect(result.classes).toEqual(classes);
+    expect(result.dataset.task).toBe('multiclass');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   availableFeatures,
+  FEATURES,
   featureVector,
   featuresFor,
   generateDataset,
@@ -60,5 +61,36 @@ describe('train/test split', () => {
     });
     expect(prepareData(dataset, ['x1sq', 'x2sq'], 0.7, 2)).toEqual(data);
     expect(() => prepareData(dataset, [], 0.5, 1)).toThrow(/at least one input feature/);
+  });
+});
+
+describe('features of named inputs', () => {
+  it("are named after the header's names, and x₁, x₂ keep Playground's labels", () => {
+    const named = {
+      task: 'binary' as const,
+      points: [
+        { x: [1, 2], y: [0] },
+        { x: [3, 4], y: [1] },
+      ],
+      inputNames: ['width', 'height'],
+      targetNames: ['answer'],
+      domain: [
+        [0, 5],
+        [0, 5],
+      ] as [number, number][],
+    };
+    const all = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'] as const;
+    expect(prepareData(named, all, 0.5, 1).inputNames).toEqual([
+      'width',
+      'height',
+      'width²',
+      'height²',
+      'width·height',
+      'sin width',
+      'sin height',
+    ]);
+    expect(prepareData(named, all, 0.5, 1).rawNames).toEqual(['width', 'height']);
+    const plain = { ...named, inputNames: ['x₁', 'x₂'] };
+    expect(prepareData(plain, all, 0.5, 1).inputNames).toEqual(FEATURES.map((f) => f.label));
   });
 });

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAINING, type TrainingChoices } from '../../../src/training/choices';
-import { loadTrainingChoices, trainingToJson } from '../../../src/training/persist';
+import {
+  linkedTrainingOf,
+  loadTrainingChoices,
+  savedTrainingOf,
+  trainingToJson,
+} from '../../../src/training/persist';
 
 const CSV = `x1,x2,y\n${'0,0,0\n0,1,1\n1,0,1\n1,1,0\n'.repeat(3)}`;
 const withCsv: TrainingChoices = {
   ...DEFAULT_TRAINING,
   source: 'csv',
-  csv: { name: 'xor.csv', text: CSV, inputColumns: 2 },
+  csv: { name: 'xor.csv', text: CSV },
   dataset: 'xor',
   count: 200,
 };
@@ -34,6 +39,50 @@ describe('loading training settings part by part', () => {
       source: 'generated',
     });
     expect(loaded.problem).toMatch(/csv.*features/);
+  });
+
+  it('reads a save from before the reading choices: its input columns become targets, raw inputs', () => {
+    const saved = JSON.parse(trainingToJson(withCsv));
+    saved.choices.csv = { name: 'xor.csv', text: CSV, inputColumns: 1 };
+    delete saved.choices.reading;
+    delete saved.choices.scaling;
+    delete saved.choices.real;
+    const loaded = loadTrainingChoices(JSON.stringify(saved));
+    expect(loaded.problem).toBeNull();
+    expect(loaded.choices).toEqual({
+      ...withCsv,
+      reading: { targets: [1, 2], task: 'auto', dropMissing: false },
+      scaling: 'raw',
+    });
+  });
+
+  it('sets aside a saved choice of target that no longer fits the data, and says so', () => {
+    const saved = JSON.parse(trainingToJson(withCsv));
+    saved.choices.reading = { targets: [7], task: 'auto', dropMissing: false };
+    const loaded = loadTrainingChoices(JSON.stringify(saved));
+    expect(loaded.choices).toEqual(withCsv);
+    expect(loaded.problem).toMatch(
+      /reading \(the saved choice of target no longer fits the data\)/,
+    );
+  });
+
+  it('saves a dataset in the box by its name, not its rows', () => {
+    const digits: TrainingChoices = { ...DEFAULT_TRAINING, source: 'real', real: 'digits' };
+    const text = trainingToJson(digits);
+    expect(text.length).toBeLessThan(1000);
+    expect(loadTrainingChoices(text).choices).toEqual(digits);
+  });
+
+  it('leaves a CSV too large for a link out of the link, and says so', () => {
+    const big = `a,b,y\n${'1.25,2.5,0\n3.75,4.5,1\n'.repeat(10_000)}`;
+    const choices: TrainingChoices = { ...withCsv, csv: { name: 'big.csv', text: big } };
+    const linked = linkedTrainingOf(choices);
+    expect(linked.saved.choices.csv).toBeNull();
+    expect(linked.saved.choices.source).toBe('generated');
+    expect(linked.leftOut).toBe(
+      'The link leaves out your CSV file big.csv (220,006 characters; a link carries at most 200,000): whoever opens it gets the generated data instead. Send the file with the link.',
+    );
+    expect(linkedTrainingOf(withCsv)).toEqual({ saved: savedTrainingOf(withCsv), leftOut: null });
   });
 
   it('loads a whole save without a word, and refuses another app or version outright', () => {

@@ -98,7 +98,7 @@ describe('the training session', () => {
 
   it('sends only the weights, for the diagram, when the data has no plane to draw on', () => {
     const rows = Array.from({ length: 20 }, (_, i) => `${i % 3},${i % 5},${i % 7},${i % 2}`);
-    const csv = { name: 'wide.csv', text: rows.join('\n'), inputColumns: null };
+    const csv = { name: 'wide.csv', text: rows.join('\n') };
     const { s, network } = session({ source: 'csv', csv });
     expect(network.inputSize).toBe(3);
     const reply = s.frame(request({ images: true }));

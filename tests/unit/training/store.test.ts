@@ -30,17 +30,23 @@ describe('training choices', () => {
   it('changes nothing when a CSV is malformed, and switches to it when it is not', () => {
     const store = createTrainingStore();
     const before = choicesOf(store.getState());
-    expect(store.getState().loadCsv('a,b\n1,2\n3,x', null)).toBe(
-      "Line 3: column 2 is 'x', not a number.",
+    expect(store.getState().loadCsv('a,b,c\n1,2,0\n3,x,1')).toBe(
+      "Line 3: column 2 (b) is 'x', not a number: names can only be a target.",
     );
     expect(choicesOf(store.getState())).toEqual(before);
-    expect(store.getState().loadCsv('a,b,c\n1,2,3\n4,5,6\n7,8,9', null, 'mine.csv')).toBeNull();
+    expect(store.getState().loadCsv('a,b,c\n1,2,3.5\n4,5,6\n7,8,9', 'mine.csv')).toBeNull();
     expect(store.getState().source).toBe('csv');
     expect(datasetOf(store.getState()).inputNames).toEqual(['a', 'b']);
-    expect(store.getState().setCsvInputColumns(3)).toMatch(/1 to 2 can be inputs/);
-    expect(store.getState().csv?.inputColumns).toBeNull();
-    expect(store.getState().setCsvInputColumns(1)).toBeNull();
+    const reading = store.getState().reading;
+    expect(store.getState().setReading({ targets: [0, 1, 2] })).toBe(
+      'Every column is a target: leave at least one as an input.',
+    );
+    expect(store.getState().reading).toBe(reading);
+    expect(store.getState().setReading({ targets: [1, 2] })).toBeNull();
     expect(datasetOf(store.getState()).targetNames).toEqual(['b', 'c']);
+    expect(store.getState().setReading({ task: 'classes' })).toBe(
+      'b, c cannot be classes: they are not one-hot (exactly one 1 per row, 0 elsewhere).',
+    );
   });
 
   it('keeps at least one input feature', () => {

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createAppStore, findExample } from '../../../src/store';
 import { decodeShare, encodeShare, learnerOf } from '../../../src/store/persist';
 import { localClient } from '../../../src/training/client';
-import { planTrainThis, trainThisNetwork } from '../../../src/training/moves';
+import {
+  planTrainThis,
+  stepThroughThisNetwork,
+  trainThisNetwork,
+} from '../../../src/training/moves';
 import {
   loadTrainingChoices,
   parseTraining,
@@ -163,5 +167,46 @@ describe("the Train tab's work saved and linked", () => {
     const saved = JSON.parse(trainingToJson(DEFAULT_TRAINING, setup().snapshot().work));
     saved.work.network.layers[0].weights[0][0] = 'x';
     expect(parseTraining(saved).problem).toMatch(/could not be read/);
+  });
+});
+
+describe('the digits in the Train tab (64 inputs, wider than the stepper takes)', () => {
+  it('trains a 64-8-10 network, saves and reads it back, and refuses to step through it', async () => {
+    const kit = setup();
+    kit.choices.getState().setMode('train');
+    expect(kit.choices.getState().setReal('digits')).toBeNull();
+    await kit.controller.pause();
+    await kit.controller.oneEpoch();
+    const network = kit.bench.getState().network;
+    expect([network.inputSize, ...network.layers.map((l) => l.biases.length)]).toEqual([64, 8, 10]);
+    expect(kit.run.getState().epoch).toBe(1);
+    expect(kit.run.getState().history[1]?.testAccuracy).toBeGreaterThan(0.5);
+
+    const { choices, work } = kit.snapshot();
+    const text = trainingToJson(choices, work);
+    // The digits are saved by name: the save is the network and the curves, not 1,797 rows.
+    expect(text.length).toBeLessThan(40_000);
+    const again = setup(text);
+    expect(again.bench.getState().network).toEqual(network);
+
+    const stepper = createAppStore();
+    const before = stepper.getState().network;
+    await stepThroughThisNetwork(stepper, kit);
+    expect(stepper.getState().network).toBe(before);
+    expect(kit.choices.getState().mode).toBe('train');
+    expect(kit.run.getState().error).toBe(
+      'This network (64–8–10) cannot be stepped through: it takes 64 inputs, and the stepper shows at most 8. It trains here; to step through a pass, train on data with at most 8 inputs.',
+    );
+  });
+
+  it('steps through a network the stepper can show', async () => {
+    const kit = setup();
+    kit.choices.getState().setMode('train');
+    expect(kit.choices.getState().setReal('iris')).toBeNull();
+    await kit.controller.pause();
+    const stepper = createAppStore();
+    await stepThroughThisNetwork(stepper, kit);
+    expect(stepper.getState().network.inputSize).toBe(4);
+    expect(kit.choices.getState().mode).toBe('step');
   });
 });

@@ -1,0 +1,37 @@
+import type { TableResult } from '../data';
+import { isTableRead, rememberTable, tableFor } from './tables';
+
+/** What the table worker says: how far it got, then the table (or why not). */
+export type TableReply =
+  { kind: 'progress'; fraction: number } | { kind: 'done'; result: TableResult };
+
+/**
+ * Read a table in a Web Worker (on the page's thread where there is none, as in unit tests),
+ * hearing the share read as it goes; the table is then kept (tables.ts) for the choices naming it.
+ */
+export function readTableOffThread(
+  text: string,
+  onProgress: (fraction: number) => void = () => {},
+): Promise<TableResult> {
+  if (isTableRead(text) || typeof Worker === 'undefined') return Promise.resolve(tableFor(text));
+  const worker = new Worker(new URL('./tableWorker.ts', import.meta.url), { type: 'module' });
+  return new Promise((resolve) => {
+    const finish = (result: TableResult) => {
+      worker.terminate();
+      rememberTable(text, result);
+      resolve(result);
+    };
+    worker.onmessage = (event: MessageEvent<TableReply>) => {
+      if (event.data.kind === 'progress') onProgress(event.data.fraction);
+      else finish(event.data.result);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      finish({
+        ok: false,
+        error: `The file could not be read: ${event.message || 'the reader stopped'}.`,
+      });
+    };
+    worker.postMessage(text);
+  });
+}

@@ -1,0 +1,20 @@
+/// <reference lib="webworker" />
+import { readTable, tableTransferables } from '../data';
+import type { TableReply } from './tableClient';
+
+/**
+ * Reads a table off the page's thread: a 5 MB file takes a while, and the page must not freeze.
+ * Says how far it got now and then, then hands the table's arrays over (moved, not copied).
+ */
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+scope.onmessage = (event: MessageEvent<string>) => {
+  const reply = (message: TableReply, transfer: ArrayBuffer[] = []) =>
+    scope.postMessage(message, transfer);
+  try {
+    const result = readTable(event.data, (fraction) => reply({ kind: 'progress', fraction }));
+    reply({ kind: 'done', result }, result.ok ? tableTransferables(result.table) : []);
+  } catch (error) {
+    reply({ kind: 'done', result: { ok: false, error: (error as Error).message } });
+  }
+};
