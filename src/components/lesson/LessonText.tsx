@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useApp } from '../../store/context';
 import { lessonParagraphs } from './lessonText';
 import { LessonMath, lessonTexProblem } from './LessonMath';
+import './lesson.css';
 
 /** The paragraphs of a lesson text, and a note for each $…$ that could not be typeset. */
 export function LessonBody({ text }: { text: string }) {
