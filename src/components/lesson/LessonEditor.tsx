@@ -93,8 +93,8 @@ export function LessonEditor() {
     <div className="lesson-editor">
       <h3>A lesson</h3>
       <p className="hint">
-        Write what students read above the stepper: plain paragraphs, a blank line between them,
-        and math between dollar signs, like $z = Wa + b$.
+        Write what students read above the stepper: plain paragraphs, a blank line between them, and
+        math between dollar signs, like $z = Wa + b$.
       </p>
       <PlanText
         label="Lesson title"
@@ -140,8 +140,8 @@ export function LessonEditor() {
         Allow Show me
       </label>
       <p className="hint">
-        The lesson link opens at the start of the pass with Predict first on, the locks in force
-        and a score of the student&apos;s own.
+        The lesson link opens at the start of the pass with Predict first on, the locks in force and
+        a score of the student&apos;s own.
       </p>
       <div className="row-buttons">
         <ShareLink kind="lesson" />

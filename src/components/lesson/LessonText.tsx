@@ -4,8 +4,11 @@ import { lessonParagraphs } from './lessonText';
 import { LessonMath, lessonTexProblem } from './LessonMath';
 import './lesson.css';
 
-/** The paragraphs of a lesson text, and a note for each $…$ that could not be typeset. */
-export function LessonBody({ text }: { text: string }) {
+/**
+ * The paragraphs of a lesson text, and (unless `quiet`: on paper) a note for each $…$ that could
+ * not be typeset.
+ */
+export function LessonBody({ text, quiet = false }: { text: string; quiet?: boolean }) {
   const paragraphs = useMemo(() => lessonParagraphs(text), [text]);
   const problems = useMemo(
     () =>
@@ -31,11 +34,12 @@ export function LessonBody({ text }: { text: string }) {
           )}
         </p>
       ))}
-      {problems.map((problem, i) => (
-        <p key={`problem-${i}`} className="hint lesson-problem">
-          {problem}
-        </p>
-      ))}
+      {!quiet &&
+        problems.map((problem, i) => (
+          <p key={`problem-${i}`} className="hint lesson-problem">
+            {problem}
+          </p>
+        ))}
     </>
   );
 }

@@ -33,7 +33,7 @@ function Sheet({ kind, s }: { kind: PrintKind; s: AppState }) {
         {s.view.plan.title || 'Backstep worksheet'}
         {kind === 'key' ? ' — answer key' : ''}
       </h1>
-      {s.view.plan.text && <LessonBody text={s.view.plan.text} />}
+      {s.view.plan.text && <LessonBody text={s.view.plan.text} quiet />}
       <h2>The network</h2>
       <p>
         Layers {sizes.join('–')};{' '}
