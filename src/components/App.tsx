@@ -11,6 +11,7 @@ import { TopBar } from './controls/TopBar';
 import { WorkPanel } from './controls/WorkPanel';
 import { Diagram } from './diagram/Diagram';
 import { EquationsPanel } from './equations/EquationsPanel';
+import { LessonText } from './lesson/LessonText';
 import { LossPanel } from './LossPanel';
 import { TourButton, TourPanel, useTour } from './tour/Tour';
 import { PredictFirst } from './predict/PredictFirst';
@@ -75,6 +76,7 @@ export function App({ startupNotice = null }: { startupNotice?: string | null })
         <main className="app-main">
           <section className="stage" aria-label="Network and current step">
             <ViewBoundary what="The network and current step">
+              <LessonText />
               <StepControls />
               <PredictFirst />
               <LossPanel />

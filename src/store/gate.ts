@@ -1,6 +1,6 @@
 import { LIMITS, type NetworkSizes } from './limits';
 import { layerSizes } from './shape';
-import { newPass, type LearnerState } from './types';
+import { newPass, type LearnerState, type LessonLock } from './types';
 import { partProblem, workProblem } from './workCheck';
 
 /**
@@ -23,9 +23,45 @@ function firstPartProblem(
   return null;
 }
 
+const numbersOf = (network: LearnerState['network']) =>
+  JSON.stringify(network.layers.map((layer) => [layer.weights, layer.biases]));
+const shapeOf = (network: LearnerState['network']) =>
+  JSON.stringify([layerSizes(network), network.layers.map((l) => l.activation), network.loss]);
+
+/** Why a lesson's lock refuses what a change would leave, in the student's words. */
+export const LOCK_REASONS: Record<LessonLock, string> = {
+  parameters: 'This lesson locks the weights and biases: they stay as your teacher set them.',
+  samples: 'This lesson locks the inputs and targets: they stay as your teacher set them.',
+  shape: "This lesson locks the network's shape: its layers, units, activations and loss.",
+};
+
+/** The reason an open lesson locks this, or null (its editors are read-only then). */
+export function lockOf(state: LearnerState, lock: LessonLock): string | null {
+  return state.view.lesson && state.view.plan.locks.includes(lock) ? LOCK_REASONS[lock] : null;
+}
+
+/** The lock of an open lesson that this change would break, or null. */
+function lockProblem(current: LearnerState, next: Partial<LearnerState>): string | null {
+  if (!current.view.lesson) return null;
+  const { locks } = current.view.plan;
+  const network = next.network;
+  if (network && locks.includes('shape') && shapeOf(network) !== shapeOf(current.network))
+    return LOCK_REASONS.shape;
+  if (network && locks.includes('parameters') && numbersOf(network) !== numbersOf(current.network))
+    return LOCK_REASONS.parameters;
+  if (
+    next.samples &&
+    locks.includes('samples') &&
+    JSON.stringify(next.samples) !== JSON.stringify(current.samples)
+  )
+    return LOCK_REASONS.samples;
+  return null;
+}
+
 /**
  * The one gate for every change of the learner's work: what it would leave must be a work that can
- * be saved and read back (workCheck.ts, the same check a load makes), or the learner keeps what
+ * be saved and read back (workCheck.ts, the same check a load makes) and keep an open lesson's
+ * locks, or the learner keeps what
  * they had and hears why (the returned string). Else the state to set: a new shape is the
  * learner's own network, so the pass starts again and the example's title and notes go (the
  * proposal may say otherwise). `sizes`: the stepper's, or the Train tab's (its bench).
@@ -62,6 +98,9 @@ export function admit(
   // The example's notes said why its biases were frozen; a network of the learner's own trains them.
   if (current.exampleId !== null && next.exampleId === null && proposal.trainBiases === undefined)
     next.trainBiases = true;
-  const problem = firstPartProblem(current, next, sizes) ?? workProblem({ ...current, ...next });
+  const problem =
+    lockProblem(current, next) ??
+    firstPartProblem(current, next, sizes) ??
+    workProblem({ ...current, ...next });
   return problem ?? next;
 }

@@ -6,3 +6,5 @@ export * from './predict';
 export * from './examples';
 export * from './limits';
 export { layerSizes } from './shape';
+export { LOCK_REASONS, lockOf } from './gate';
+export * from './worksheet';

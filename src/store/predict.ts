@@ -120,7 +120,9 @@ export function forwardBlocked(s: LearnerState): string | null {
   const { current } = selectPending(s);
   if (!current) return null;
   const name = quantityName(current.quantity, notationFor(s.notation, s.network));
-  return `Step forward waits for your prediction of ${name}: check it, or press “Show me”.`;
+  // A teacher's lesson may forbid "Show me".
+  const showMe = !s.view.lesson || s.view.plan.showMe;
+  return `Step forward waits for your prediction of ${name}: check it${showMe ? ', or press “Show me”' : ''}.`;
 }
 
 /**

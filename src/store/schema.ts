@@ -4,7 +4,14 @@ import { NOTATION_IDS } from '../math/notations';
 import { EXERCISE_KINDS, MAX_EXERCISE_SEED } from '../practice/exercises';
 import { HELP_LEVELS } from '../practice/help';
 import { QUANTITY_KINDS } from '../practice/types';
-import { DEFAULT_PREDICT, HIDEABLE_PANELS } from './types';
+import {
+  DEFAULT_PLAN,
+  DEFAULT_PREDICT,
+  HIDEABLE_PANELS,
+  LESSON_LOCKS,
+  MAX_LESSON_TEXT,
+  MAX_LESSON_TITLE,
+} from './types';
 import { LIMITS, TRAINING_SIZES, type NetworkSizes } from './limits';
 
 /**
@@ -72,6 +79,15 @@ export const viewSchema = z.object({
   hidden: z.array(z.enum(HIDEABLE_PANELS as [string, ...string[]])).max(HIDEABLE_PANELS.length),
   // Saves from before lessons have none.
   lesson: z.boolean().default(false),
+  // Saves from before lesson plans have none.
+  plan: z
+    .object({
+      title: z.string().max(MAX_LESSON_TITLE),
+      text: z.string().max(MAX_LESSON_TEXT),
+      locks: z.array(z.enum(LESSON_LOCKS as [string, ...string[]])).max(LESSON_LOCKS.length),
+      showMe: z.boolean(),
+    })
+    .default(DEFAULT_PLAN),
 });
 
 const count = z.number().int().min(0).max(1e9);

@@ -21,6 +21,36 @@ export interface ViewOptions {
    * does not see them) until "Edit this lesson".
    */
   lesson: boolean;
+  /** The teacher's lesson: its title and text, what it locks, whether "Show me" is allowed. */
+  plan: LessonPlan;
+}
+
+/** What a lesson may lock: the weights and biases, the batch's inputs and targets, the shape. */
+export type LessonLock = 'parameters' | 'samples' | 'shape';
+export const LESSON_LOCKS: readonly LessonLock[] = ['parameters', 'samples', 'shape'];
+
+/** Longest lesson title and text a link carries. */
+export const MAX_LESSON_TITLE = 120;
+export const MAX_LESSON_TEXT = 5000;
+
+/**
+ * A teacher's lesson (issue 14). Plain text: paragraphs split by a blank line, $…$ math typeset by
+ * KaTeX with trust off. The locks and the "Show me" choice are in force while the work is opened as
+ * a lesson (ViewOptions.lesson), not while the teacher prepares it.
+ */
+export interface LessonPlan {
+  title: string;
+  text: string;
+  locks: LessonLock[];
+  showMe: boolean;
+}
+
+export const DEFAULT_PLAN: LessonPlan = { title: '', text: '', locks: [], showMe: true };
+
+/** Whether a link of this work opens as a lesson: something hidden, written, locked or forbidden. */
+export function isLessonPlan(view: ViewOptions): boolean {
+  const { title, text, locks, showMe } = view.plan;
+  return view.hidden.length > 0 || title !== '' || text !== '' || locks.length > 0 || !showMe;
 }
 
 export type HideablePanel =
@@ -41,6 +71,7 @@ export const DEFAULT_VIEW: ViewOptions = {
   matrixView: false,
   hidden: [],
   lesson: false,
+  plan: DEFAULT_PLAN,
 };
 
 /** One question of the current pass: the wrong tries so far, and how it ended once it has. */

@@ -8,7 +8,7 @@ import {
   type Activation,
   type Loss,
 } from '../../engine';
-import { LIMITS, layerSizes } from '../../store';
+import { LIMITS, layerSizes, lockOf } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
 import { notationOf } from '../../math';
 import { NumberField } from './NumberField';
@@ -30,6 +30,7 @@ export function ArchitecturePanel() {
   const loss = useApp((s) => s.network.loss);
   const learningRate = useApp((s) => s.learningRate);
   const notation = useApp((s) => s.notation);
+  const shapeLocked = useApp((s) => lockOf(s, 'shape'));
   const lossId = useId();
   const [message, setMessage] = useState<{ where: string; text: string } | null>(null);
   const L = sizes.length - 1;
@@ -64,6 +65,7 @@ export function ArchitecturePanel() {
                 <NumberField
                   label={`Units in ${layerName(layer, L).toLowerCase()} layer`}
                   showLabel={false}
+                  locked={shapeLocked}
                   value={units}
                   min={1}
                   max={

@@ -5,6 +5,7 @@ import { equationDigitsFor, focusDigits, formatNumber, HIDDEN_NUMBER } from '../
 import {
   LIMITS,
   isShown,
+  lockOf,
   selectProgress,
   selectSelectionComputed,
   selectSnapshot,
@@ -77,6 +78,7 @@ export function Inspector() {
  */
 export function ParameterEditor({ parameter }: { parameter: WeightOrBias }) {
   const store = useAppStoreApi();
+  const locked = useApp((s) => lockOf(s, 'parameters'));
   const notation = useApp((s) => notationFor(s.notation, s.network));
   const digits = useApp((s) => s.view.digits);
   const computed = useApp((s) => selectSelectionComputed(s, parameter));
@@ -152,6 +154,7 @@ export function ParameterEditor({ parameter }: { parameter: WeightOrBias }) {
         max={LIMITS.maxAbsValue}
         step={0.01}
         onCommit={commit}
+        locked={locked}
         scrub
         onScrubStart={() => {
           dragStart.current = { value, gradient, loss };

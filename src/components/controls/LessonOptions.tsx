@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { HIDEABLE_PANELS, type HideablePanel } from '../../store';
+import { HIDEABLE_PANELS, isLessonPlan, type HideablePanel } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
+import { LessonEditor } from '../lesson/LessonEditor';
 import { useTrainingKit } from '../training/kit';
 
 const PANEL_NAMES: Record<HideablePanel, string> = {
@@ -14,21 +15,21 @@ const PANEL_NAMES: Record<HideablePanel, string> = {
 };
 
 /**
- * Teacher mode: hide parts of the app for class. A link made with parts hidden opens as a lesson,
+ * Teacher mode: hide parts of the app for class, and write a lesson (LessonEditor). A link made with parts hidden opens as a lesson,
  * where a student does not see these options; "Edit this lesson" brings them back.
  */
 export function LessonOptions() {
   const store = useAppStoreApi();
   const { choices } = useTrainingKit();
   const hidden = useApp((s) => s.view.hidden);
-  const lesson = useApp((s) => s.view.lesson && s.view.hidden.length > 0);
+  const lesson = useApp((s) => s.view.lesson && isLessonPlan(s.view));
   // Opened by "Edit this lesson", the options show at once.
   const [editing, setEditing] = useState(false);
 
   if (lesson) {
     return (
       <div className="teacher">
-        <p className="hint">A prepared lesson: some parts of the app are hidden.</p>
+        <p className="hint">A prepared lesson: some parts of the app may be hidden or locked.</p>
         <button
           type="button"
           className="small"
@@ -63,6 +64,7 @@ export function LessonOptions() {
           Hide {PANEL_NAMES[panel]}
         </label>
       ))}
+      <LessonEditor />
     </details>
   );
 }

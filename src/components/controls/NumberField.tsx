@@ -22,6 +22,11 @@ interface NumberFieldProps {
   scrub?: boolean;
   onScrubStart?: () => void;
   onScrubEnd?: () => void;
+  /**
+   * Why the value may not be changed (a lesson's lock): the field is read-only, and a nudge is still
+   * tried so the store's refusal is said beside it.
+   */
+  locked?: string | null;
 }
 
 /**
@@ -40,6 +45,7 @@ export function NumberField({
   scrub = false,
   onScrubStart,
   onScrubEnd,
+  locked = null,
 }: NumberFieldProps) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
@@ -144,11 +150,18 @@ export function NumberField({
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         value={shown}
+        readOnly={locked !== null}
+        title={locked ?? undefined}
         onChange={(event) => setDraft(event.target.value)}
         onBlur={commitDraft}
         onKeyDown={onKeyDown}
       />
-      {scrub && (
+      {locked !== null && (
+        <span className="muted locked-note" title={locked}>
+          locked
+        </span>
+      )}
+      {scrub && locked === null && (
         <span
           ref={handle}
           className="scrub"

@@ -1,11 +1,12 @@
 import { notationFor, parameterLabel } from '../../math';
-import { LIMITS } from '../../store';
+import { LIMITS, lockOf } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
 import { NumberField } from './NumberField';
 
 /** The batch: each sample's inputs x and targets y, which one the diagram shows, add and remove. */
 export function SamplesPanel() {
   const store = useAppStoreApi();
+  const locked = useApp((s) => lockOf(s, 'samples'));
   const samples = useApp((s) => s.samples);
   const sampleIndex = useApp((s) => s.sampleIndex);
   const notation = useApp((s) => notationFor(s.notation, s.network));
@@ -64,6 +65,7 @@ export function SamplesPanel() {
                 min={-LIMITS.maxAbsValue}
                 max={LIMITS.maxAbsValue}
                 step={0.01}
+                locked={locked}
                 onCommit={(v) =>
                   store.getState().setParameter({ kind: 'input', sample: sampleIndex, index: i }, v)
                 }
@@ -79,6 +81,7 @@ export function SamplesPanel() {
                 min={-LIMITS.maxAbsValue}
                 max={LIMITS.maxAbsValue}
                 step={0.01}
+                locked={locked}
                 onCommit={(v) =>
                   store
                     .getState()

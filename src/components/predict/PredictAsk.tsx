@@ -13,20 +13,26 @@ import { Tex } from '../equations/Tex';
 const MAX_PREDICTION = 1e15;
 
 /** What the hint ladder adds after a wrong try: the help it raised to, or what is left. */
-function ladderHint(chosen: PredictHelp, wrong: number): string {
+function ladderHint(chosen: PredictHelp, wrong: number, showMe: boolean): string {
   const now = helpAfter(chosen, wrong);
   if (now === helpAfter(chosen, wrong - 1) || HELP_LEVELS.indexOf(now) === 0)
-    return 'Check your arithmetic, or press “Show me”.';
+    return showMe ? 'Check your arithmetic, or press “Show me”.' : 'Check your arithmetic.';
   return now === 'symbols'
     ? 'Its equation in symbols is below.'
     : 'Below, its equation with the numbers substituted.';
 }
 
-function wrongMessage(verdict: Verdict, answer: number, name: string, chosen: PredictHelp) {
+function wrongMessage(
+  verdict: Verdict,
+  answer: number,
+  name: string,
+  chosen: PredictHelp,
+  showMe: boolean,
+) {
   if (verdict.right) return '';
   const said = `${formatNumber(answer, 6)} is not ${name}.`;
   const why = verdict.mistake ? verdict.mistake.message : '';
-  return [said, why, ladderHint(chosen, verdict.wrong)].filter(Boolean).join(' ');
+  return [said, why, ladderHint(chosen, verdict.wrong, showMe)].filter(Boolean).join(' ');
 }
 
 /**
@@ -48,6 +54,8 @@ export function PredictAsk() {
   const block = useApp(selectQuestionBlock);
   const help = useApp(selectHelp);
   const chosen = useApp((s) => s.predict.help);
+  // A teacher's lesson may forbid "Show me".
+  const showMeAllowed = useApp((s) => !s.view.lesson || s.view.plan.showMe);
   const digits = useApp((s) => equationDigitsFor(s.view.digits));
   const errorId = useId();
   const [text, setText] = useState('');
@@ -72,7 +80,10 @@ export function PredictAsk() {
       setText('');
     } else {
       setStatus(null);
-      setWrong({ key: current.key, message: wrongMessage(verdict, parsed.value, name, chosen) });
+      setWrong({
+        key: current.key,
+        message: wrongMessage(verdict, parsed.value, name, chosen, showMeAllowed),
+      });
     }
   };
 
@@ -113,9 +124,11 @@ export function PredictAsk() {
             <button type="submit" className="primary">
               Check
             </button>
-            <button type="button" onClick={showMe}>
-              Show me
-            </button>
+            {showMeAllowed && (
+              <button type="button" onClick={showMe}>
+                Show me
+              </button>
+            )}
             <span className="muted predict-place">{place}</span>
             {inputError && (
               <span id={errorId} className="field-error">

@@ -10,33 +10,41 @@ const HELP_CHOICES: { value: PredictHelp; label: string }[] = [
   { value: 'none', label: 'nothing' },
 ];
 
-/** What predict first asks for (each kind of quantity) and how much help it gives. */
-export function PredictOptions() {
+/** A checkbox for each kind of quantity predict first may ask for (here and in a lesson). */
+export function AskedKinds({ legend }: { legend: string }) {
   const store = useAppStoreApi();
   const asked = useApp(useShallow((s) => s.predict.asked));
-  const help = useApp((s) => s.predict.help);
   const notation = useApp((s) => notationFor(s.notation, s.network));
   const toggle = (kind: (typeof QUANTITY_KINDS)[number], on: boolean) =>
     store.getState().setPredict({
       asked: on ? [...asked, kind] : asked.filter((k) => k !== kind),
     });
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {QUANTITY_KINDS.map((kind) => (
+        <label key={kind} className="inline-label">
+          <input
+            type="checkbox"
+            checked={asked.includes(kind)}
+            onChange={(event) => toggle(kind, event.target.checked)}
+          />
+          {kindName(kind, notation)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** What predict first asks for (each kind of quantity) and how much help it gives. */
+export function PredictOptions() {
+  const store = useAppStoreApi();
+  const help = useApp((s) => s.predict.help);
 
   return (
     <details className="predict-options">
       <summary>What is asked, how much help</summary>
-      <fieldset>
-        <legend>Ask for</legend>
-        {QUANTITY_KINDS.map((kind) => (
-          <label key={kind} className="inline-label">
-            <input
-              type="checkbox"
-              checked={asked.includes(kind)}
-              onChange={(event) => toggle(kind, event.target.checked)}
-            />
-            {kindName(kind, notation)}
-          </label>
-        ))}
-      </fieldset>
+      <AskedKinds legend="Ask for" />
       <label className="inline-label">
         Help
         <select
