@@ -125,10 +125,10 @@ describe('the worksheet', () => {
     // Only what is asked.
     store.getState().setPredict({ asked: ['delta'] });
     expect(worksheetRows(store.getState()).map((r) => r.key)).toEqual([
-      'delta:2:0',
-      'delta:2:1',
-      'delta:1:0',
-      'delta:1:1',
+      'delta:2:0@0',
+      'delta:2:1@0',
+      'delta:1:0@0',
+      'delta:1:1@0',
     ]);
     expect(worksheetParameters(store.getState())).toHaveLength(8 + 4 + 2 + 2);
   });
