@@ -1,5 +1,5 @@
 import { lossConventionTex } from '../math';
-import { equationDigitsFor, formatNumber } from '../math/format';
+import { formatNumber } from '../math/format';
 import { findExample, selectProgress, selectSnapshot, selectStep, selectUpdate } from '../store';
 import { useApp } from '../store/context';
 import { Tex } from './equations/Tex';
@@ -18,7 +18,7 @@ export function LossPanel() {
   const atUpdate = useApp((s) => selectStep(s).kind === 'update');
   const newLoss = useApp((s) => (selectStep(s).kind === 'update' ? selectUpdate(s).loss : null));
   const batch = useApp((s) => s.samples.length);
-  const digits = useApp((s) => equationDigitsFor(s.view.digits));
+  const digits = useApp((s) => s.view.digits);
   const source = useApp((s) => (s.exampleId ? (findExample(s.exampleId)?.source ?? null) : null));
 
   return (

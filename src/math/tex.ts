@@ -1,13 +1,13 @@
-import { equationDigitsFor, texNumber } from './format';
+import { texNumber } from './format';
 
 /**
  * Small TeX builders shared by every equation template. Only numbers (through texNumber) and our
  * own fixed fragments ever go into the strings: never text a learner typed.
  */
 
-/** Significant digits in the per-unit equations. */
+/** Significant digits in the per-unit equations built without the learner's "Digits" (withDigits). */
 export const DIGITS = 6;
-/** Significant digits inside matrices, where space is short. */
+/** Significant digits inside matrices built without the learner's "Digits", where space is short. */
 export const MATRIX_DIGITS = 4;
 /** Up to this many terms, a general form lists every term, not only the Σ. */
 export const MAX_EXPANDED_TERMS = 6;
@@ -18,10 +18,9 @@ export const MAX_FULL = 6;
 let digitsInForce: number | null = null;
 
 /**
- * Build equations under the learner's "Digits", the one setting for every number on screen:
- * matrices get as many significant digits as the diagram's labels, the other numbers
- * EQUATION_EXTRA_DIGITS more (equationDigitsFor). Without it (undefined), numbers get DIGITS and
- * matrices MATRIX_DIGITS, what Digits 4 (the default) gives.
+ * Build equations under the learner's "Digits", the one setting for every number on screen: every
+ * number in an equation, matrices included, gets as many significant digits as the diagram's
+ * labels. Without it (undefined, outside the app), numbers get DIGITS and matrices MATRIX_DIGITS.
  */
 export function withDigits<T>(digits: number | undefined, build: () => T): T {
   if (digits === undefined) return build();
@@ -36,7 +35,7 @@ export function withDigits<T>(digits: number | undefined, build: () => T): T {
 
 /** Significant digits of a number in an equation or a title beside it. */
 export function equationDigits(): number {
-  return digitsInForce === null ? DIGITS : equationDigitsFor(digitsInForce);
+  return digitsInForce ?? DIGITS;
 }
 
 function matrixDigits(): number {
