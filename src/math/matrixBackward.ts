@@ -61,7 +61,7 @@ export function matrixOutputDeltaBlocks(ctx: NetworkContext): EquationBlock[] {
   switch (outputForm(network)) {
     case 'squared':
       general = `${D} = ${c.tex}(${A} - y) ${odot} ${F}'(${Z})`;
-      substituted = `= ${c.tex}\\left(${vector(ctx, a)} - ${vector(ctx, y)}\\right) ${odot} ${vector(ctx, derivativeVector(layer.activation, values.zVector(L), a))}`;
+      substituted = `= ${c.numbers}\\left(${vector(ctx, a)} - ${vector(ctx, y)}\\right) ${odot} ${vector(ctx, derivativeVector(layer.activation, values.zVector(L), a))}`;
       break;
     case 'bce':
       general = `${D} = ${A} - y`;

@@ -8,7 +8,7 @@ import {
   type NetworkContext,
 } from './context';
 import { activationName } from './labels';
-import { batchLossBlock, lossName } from './loss';
+import { batchLossBlock, lossName, squaredTex } from './loss';
 import { activationFunctionTex, concreteActivationTex } from './notation';
 import { column, matrix, num, row, shape, shaped, transpose } from './tex';
 import { augmented, inputVector, isRows, shapedVector, vector, vectorShape } from './vectors';
@@ -117,13 +117,26 @@ export function matrixForwardBlocks(ctx: NetworkContext, l: number): EquationBlo
     activationBlock,
   ];
 }
-/** One sample's loss over the output vector A and target Y (TeX of symbols or of bmatrices). */
-export function vectorLossTex(loss: Loss, n: number, A: string, Y: string, rows: boolean): string {
+/**
+ * One sample's loss over the output vector A and target Y: TeX of symbols, or with `numbers` of
+ * bmatrices (the number of outputs written out where the loss depends on it).
+ */
+export function vectorLossTex(
+  loss: Loss,
+  n: number,
+  A: string,
+  Y: string,
+  rows: boolean,
+  numbers = false,
+): string {
   const T = '^{\\mathsf T}';
   const record = LOSS_REGISTRY[loss];
   switch (record.family) {
-    case 'squared':
-      return `${record.prefixTex(n)}\\left\\lVert ${A} - ${Y}\\right\\rVert^2`;
+    case 'squared': {
+      const written = squaredTex(loss, n);
+      const prefix = numbers ? written?.prefixNumbers : written?.prefix;
+      return `${prefix ?? ''}\\left\\lVert ${A} - ${Y}\\right\\rVert^2`;
+    }
     case 'binaryCrossEntropy':
       return rows
         ? `-\\left[\\ln\\left(${A}\\right)\\,${Y}${T} + \\ln\\left(\\mathbf{1} - ${A}\\right)\\,(\\mathbf{1} - ${Y})${T}\\right]`
@@ -147,7 +160,7 @@ export function matrixLossBlocks(ctx: NetworkContext): EquationBlock[] {
   const sample: EquationBlock = {
     title: `Loss${m > 1 ? ` of sample ${ctx.sampleIndex + 1}` : ''} in vector form (${lossName(network.loss)}); output and target are ${vectorShape(ctx, n)}`,
     general: `${tex.loss(m > 1 ? ctx.sampleIndex : undefined)} = ${vectorLossTex(network.loss, n, A, 'y', rows)}`,
-    substituted: `= ${vectorLossTex(network.loss, n, vector(ctx, values.aVector(L)), vector(ctx, values.y_), rows)}`,
+    substituted: `= ${vectorLossTex(network.loss, n, vector(ctx, values.aVector(L)), vector(ctx, values.y_), rows, true)}`,
     result: `= ${num(values.loss)}`,
   };
   return m > 1 ? [sample, batchLossBlock(ctx)] : [sample];

@@ -112,6 +112,17 @@ test('MSE over two outputs is written 1/K Σ over the K outputs, never ½Σ, and
   await expect
     .poll(() => texOf(page, 'step-equations'))
     .toContain('L = \\frac{1}{K}\\sum_{j=1}^{K}');
+  // The matrix form writes the same loss, and its output δ the same 2/K.
+  await page.getByRole('checkbox', { name: 'Matrix form' }).check();
+  await expect
+    .poll(() => texOf(page, 'matrix-equations'))
+    .toContain('L = \\frac{1}{K}\\left\\lVert a^{(2)} - y\\right\\rVert^2');
+  expect(await texOf(page, 'matrix-equations')).not.toContain('\\frac{1}{2}\\left\\lVert a');
+  await stepForward(page);
+  // (Short groups are typeset in braces, kept on one line.)
+  await expect
+    .poll(() => texOf(page, 'matrix-equations'))
+    .toMatch(/= \\frac\{2\}\{K\}\{?\(a\^\{\(2\)\} - y\)\}? \\odot/);
 });
 
 test('at "Start of pass" nothing computed is shown for a selection: no gradient, no chain-rule numbers', async ({

@@ -194,7 +194,11 @@ describe('losses and output δ for each convention', () => {
       /^L = \\frac\{1\}\{K\}\\sum_\{j=1\}\^\{K\} .* = \\frac\{1\}\{2\}\\left\[/,
     );
     const [d1] = stepEquations({ ...ctx, step: { kind: 'outputDelta', layer: 2, unit: 0 } });
-    expect(d1?.general).toContain('= \\frac{2}{2}(a_{1}^{(2)} - y_{1})');
+    // c = 2/K in symbols, K = 2 written out where the numbers are.
+    expect(d1?.general).toContain('= \\frac{2}{K}(a_{1}^{(2)} - y_{1})');
+    expect(d1?.substituted).toBe(
+      '= \\frac{2}{2}(0.751365 - 0.01)\\cdot 0.751365(1 - 0.751365) = 0.741365\\cdot 0.186816',
+    );
   });
 
   it('writes softmax + cross-entropy as δ = a − y when the targets sum to 1, and the batch mean', () => {
@@ -241,7 +245,7 @@ describe('losses and output δ for each convention', () => {
       'a_{1}^{(2)}\\left(g_{1} - \\sum_{k=1}^{2} a_{k}^{(2)}\\, g_{k}\\right)',
     );
     expect(d?.general).toContain(
-      'g_{k} = \\frac{\\partial L}{\\partial a_{k}^{(2)}} = \\frac{2}{2}(a_{k}^{(2)} - y_{k})',
+      'g_{k} = \\frac{\\partial L}{\\partial a_{k}^{(2)}} = \\frac{2}{K}(a_{k}^{(2)} - y_{k})',
     );
   });
 

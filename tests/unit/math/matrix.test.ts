@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matrixEquations } from '../../../src/math';
-import { classicContext, context, NETWORKS } from './fixtures';
+import { matrixEquations, stepEquations } from '../../../src/math';
+import { classic, classicContext, classicSamples, context, NETWORKS } from './fixtures';
 
 describe('matrixEquations', () => {
   it('writes the forward pass as z = Wᵀa + b with every shape and the numbers', () => {
@@ -220,4 +220,55 @@ describe('matrixEquations', () => {
       '\\frac{\\partial L}{\\partial W^{(2)}} = \\frac{1}{3}\\sum_{n=1}^{3} \\frac{\\partial L_{n}}{\\partial W^{(2)}}',
     );
   });
+});
+
+describe('the squared losses in matrix form agree with the per-unit equations', () => {
+  const withLoss = (loss: 'sse' | 'halfSse' | 'mse', kind: 'loss' | 'outputDelta') =>
+    context({ ...classic, loss }, classicSamples, { kind, layer: 2 });
+  const a = '\\begin{bmatrix} 0.7514 \\\\ 0.7729 \\end{bmatrix}';
+  const y = '\\begin{bmatrix} 0.01 \\\\ 0.99 \\end{bmatrix}';
+  const slope = '\\begin{bmatrix} 0.1868 \\\\ 0.1755 \\end{bmatrix}';
+
+  it('MSE over K = 2 outputs: 1/K and 2/K in symbols, never ½ or 2/2; K = 2 where the numbers are', () => {
+    const [loss] = matrixEquations(withLoss('mse', 'loss'));
+    expect(loss?.general).toBe('L = \\frac{1}{K}\\left\\lVert a^{(2)} - y\\right\\rVert^2');
+    expect(loss?.substituted).toBe(`= \\frac{1}{2}\\left\\lVert ${a} - ${y}\\right\\rVert^2`);
+    // (0.741365² + 0.217072²)/2 = 0.298371, the per-unit equations' loss.
+    expect(loss?.result).toBe('= 0.298371');
+    const [delta] = matrixEquations(withLoss('mse', 'outputDelta'));
+    expect(delta?.general).toBe(
+      "\\underset{2\\times 1}{\\delta^{(2)}} = \\frac{2}{K}(a^{(2)} - y) \\odot \\sigma'(z^{(2)})",
+    );
+    expect(delta?.substituted).toBe(`= \\frac{2}{2}\\left(${a} - ${y}\\right) \\odot ${slope}`);
+  });
+
+  it('Σ(a − y)² and ½Σ(a − y)²: the same factors as the notes, 2 and none', () => {
+    expect(matrixEquations(withLoss('sse', 'loss'))[0]?.general).toBe(
+      'L = \\left\\lVert a^{(2)} - y\\right\\rVert^2',
+    );
+    expect(matrixEquations(withLoss('halfSse', 'loss'))[0]?.general).toBe(
+      'L = \\tfrac12\\left\\lVert a^{(2)} - y\\right\\rVert^2',
+    );
+    expect(matrixEquations(withLoss('sse', 'outputDelta'))[0]?.substituted).toBe(
+      `= 2\\left(${a} - ${y}\\right) \\odot ${slope}`,
+    );
+  });
+
+  it.each(['sse', 'halfSse', 'mse'] as const)(
+    '%s: the loss’s prefix and ∂L/∂a’s factor are those of the per-unit equations',
+    (name) => {
+      const prefix = /^L = (.*)\\sum_/.exec(
+        stepEquations(withLoss(name, 'loss'))[0]?.general ?? '',
+      );
+      expect(matrixEquations(withLoss(name, 'loss'))[0]?.general).toBe(
+        `L = ${prefix?.[1] ?? '?'}\\left\\lVert a^{(2)} - y\\right\\rVert^2`,
+      );
+      const perUnit = stepEquations(withLoss(name, 'outputDelta'))[0]?.general ?? '';
+      const c = /= ([^=]*)\(a_\{1\}\^\{\(2\)\} - y_\{1\}\)/.exec(perUnit)?.[1];
+      expect(c).toBeDefined();
+      expect(matrixEquations(withLoss(name, 'outputDelta'))[0]?.general).toContain(
+        `= ${c ?? '?'}(a^{(2)} - y) \\odot`,
+      );
+    },
+  );
 });
