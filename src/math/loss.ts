@@ -88,16 +88,21 @@ export function lossExpression(
       const terms = sum(range(n).map(term));
       return n > 1 && prefix ? `${prefix}\\left[${terms}\\right]` : `${prefix}${terms}`;
     }
+    // Listed, the minus goes to each term: −y₁ln(a₁) − y₂ln(a₂), whose terms a narrow line can
+    // wrap between (a line never breaks inside brackets), not −(y₁ln(a₁) + y₂ln(a₂)).
     case 'binaryCrossEntropy': {
-      const term = (j: Index) =>
-        `\\left[${Y(j)}${times}\\ln(${A(j)}) + (1 - ${Y(j)})\\ln(1 - ${A(j)})\\right]`;
-      if (!listed) return `-${over(term('j'))}`;
-      return n === 1 ? `-${term(0)}` : `-\\left(${sum(range(n).map(term))}\\right)`;
+      if (!listed) {
+        return `-${over(`\\left[${Y('j')}\\ln(${A('j')}) + (1 - ${Y('j')})\\ln(1 - ${A('j')})\\right]`)}`;
+      }
+      return range(n)
+        .map((j) => `-${Y(j)}${times}\\ln(${A(j)}) - (1 - ${Y(j)})\\ln(1 - ${A(j)})`)
+        .join(' ');
     }
     case 'crossEntropy': {
-      const term = (j: Index) => `${Y(j)}${times}\\ln(${A(j)})`;
-      if (!listed) return `-${over(term('j'))}`;
-      return n === 1 ? `-${term(0)}` : `-\\left(${sum(range(n).map(term))}\\right)`;
+      if (!listed) return `-${over(`${Y('j')}\\ln(${A('j')})`)}`;
+      return range(n)
+        .map((j) => `-${Y(j)}${times}\\ln(${A(j)})`)
+        .join(' ');
     }
     default:
       return assertNever(record);

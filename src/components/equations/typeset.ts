@@ -160,3 +160,30 @@ export function showTex(element: Element, source: string): 'unchanged' | 'patche
   shown.set(element, { source, skeleton, numbers, nodes, annotation });
   return 'rendered';
 }
+
+/** Per equation: the skeleton of the first layout that was wider than its box (see showFitting). */
+const tooWide = new WeakMap<Element, string>();
+
+/**
+ * Show `source`, wrapped only at its top-level operators; if that layout is wider than the
+ * element's box (a bracketed run wider than the box by itself), show `fallback()` instead, which
+ * may also break inside long runs. Measured only when the skeleton changes: while a weight is
+ * dragged the numbers are patched into whichever layout the skeleton took, with no layout read.
+ */
+export function showFitting(element: Element, source: string, fallback?: () => string): void {
+  if (!fallback) {
+    showTex(element, source);
+    return;
+  }
+  const { skeleton } = splitNumbers(source);
+  if (tooWide.get(element) === skeleton) {
+    showTex(element, fallback());
+    return;
+  }
+  tooWide.delete(element);
+  if (showTex(element, source) !== 'rendered') return;
+  if (element.scrollWidth > element.clientWidth) {
+    tooWide.set(element, skeleton);
+    showTex(element, fallback());
+  }
+}
