@@ -66,11 +66,18 @@ export function matrixForwardBlocks(ctx: NetworkContext, l: number): EquationBlo
 
   if (isRows(ctx)) {
     const order = notation.matrixOrder ? `. ${notation.matrixOrder.forward}` : '';
+    // The product first, then f of it: the product line wraps at its top-level "+" and "=".
     return [
       {
         title: `Layer ${l} in matrix form: (1×${p})(${p}×${n}) = 1×${n}${order}`,
+        general: `${shaped(tex.preActivationVector(l), 1, n)} = ${shaped(APrev, 1, p)}\\,${shaped(W, p, n)} + ${shaped(B, 1, n)}`,
+        substituted: `= ${row(aPrev)}${matrix(layer.weights)} + ${row(layer.biases)}`,
+        result: `= ${row(z)}`,
+      },
+      {
+        title: `Layer ${l}: ${activationName(layer.activation)} of every unit`,
         general: `${shaped(A, 1, n)} = ${f}\\left(${shaped(APrev, 1, p)}\\,${shaped(W, p, n)} + ${shaped(B, 1, n)}\\right)`,
-        substituted: `= ${concrete}\\left(${row(aPrev)}${matrix(layer.weights)} + ${row(layer.biases)}\\right) = ${concrete}\\left(${row(z)}\\right)`,
+        substituted: `= ${concrete}\\left(${row(z)}\\right)`,
         result: `= ${row(a)}`,
       },
     ];
@@ -137,10 +144,11 @@ export function vectorLossTex(
       const prefix = numbers ? written?.prefixNumbers : written?.prefix;
       return `${prefix ?? ''}\\left\\lVert ${A} - ${Y}\\right\\rVert^2`;
     }
+    // The minus on each term, as the per-unit loss writes it: a line wraps between them.
     case 'binaryCrossEntropy':
       return rows
-        ? `-\\left[\\ln\\left(${A}\\right)\\,${Y}${T} + \\ln\\left(\\mathbf{1} - ${A}\\right)\\,(\\mathbf{1} - ${Y})${T}\\right]`
-        : `-\\left[${Y}${T}\\ln\\left(${A}\\right) + (\\mathbf{1} - ${Y})${T}\\ln\\left(\\mathbf{1} - ${A}\\right)\\right]`;
+        ? `-\\ln\\left(${A}\\right)\\,${Y}${T} - \\ln\\left(\\mathbf{1} - ${A}\\right)\\,(\\mathbf{1} - ${Y})${T}`
+        : `-${Y}${T}\\ln\\left(${A}\\right) - (\\mathbf{1} - ${Y})${T}\\ln\\left(\\mathbf{1} - ${A}\\right)`;
     case 'crossEntropy':
       return rows ? `-\\ln\\left(${A}\\right)\\,${Y}${T}` : `-${Y}${T}\\ln\\left(${A}\\right)`;
     default:

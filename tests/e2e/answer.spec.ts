@@ -118,16 +118,25 @@ for (const size of [
   { width: 390, height: 844 },
 ]) {
   for (const example of EXAMPLES) {
-    test(`at ${size.width}×${size.height} every equation of "${example}" fits its box at every step, wrapping at operators`, async ({
+    test(`at ${size.width}×${size.height} every equation of "${example}", the matrix form and a selected weight's chain rules included, fits its box at every step, wrapping at operators`, async ({
       page,
     }) => {
       await page.setViewportSize(size);
       await openFresh(page);
       await chooseExample(page, example);
+      await page.getByRole('checkbox', { name: 'Matrix form' }).check();
+      // The first layer's first weight: the longest chain rule, with every path to the loss.
+      const weight = diagramOf(page)
+        .getByRole('button', { name: /^Weight / })
+        .first();
+      await weight.click({ force: true });
+      await expect(weight).toHaveAttribute('aria-pressed', 'true');
       const counter = page.getByText(/^step \d+ of \d+ · pass \d+$/);
       const steps = Number(/of (\d+)/.exec((await counter.textContent()) ?? '')?.[1]);
       for (let step = 1; step <= steps; step++) {
         await expect(counter).toHaveText(`step ${step} of ${steps} · pass 1`);
+        await expect(page.getByTestId('matrix-equations').getByRole('listitem')).not.toHaveCount(0);
+        await expect(page.getByTestId('chain-rule').getByRole('listitem')).not.toHaveCount(0);
         await expect.poll(() => badEquations(page), { message: `step ${step}` }).toEqual([]);
         if (step < steps) await stepForward(page);
       }

@@ -185,5 +185,22 @@ export function showFitting(element: Element, source: string, fallback?: () => s
   if (element.scrollWidth > element.clientWidth) {
     tooWide.set(element, skeleton);
     showTex(element, fallback());
+    shrinkToFit(element);
   }
+}
+
+/** An equation is never set smaller than this share of its size to fit its box. */
+const SMALLEST = 0.8;
+
+/**
+ * What no line break can fit (a matrix wider than a phone's line) is set a little smaller, down to
+ * SMALLEST of its size, rather than cut off. A new rendering resets it (the markup has no such
+ * style), and is measured again.
+ */
+function shrinkToFit(element: Element): void {
+  const katex = element.querySelector<HTMLElement>('.katex');
+  if (!katex || element.scrollWidth <= element.clientWidth) return;
+  const scale = Math.max(SMALLEST, (element.clientWidth / element.scrollWidth) * 0.99);
+  const size = parseFloat(getComputedStyle(katex).fontSize);
+  katex.style.fontSize = `${(size * scale).toFixed(2)}px`;
 }
