@@ -1,5 +1,5 @@
 import { lossConventionTex } from '../math';
-import { equationDigitsFor, formatNumber } from '../math/format';
+import { formatNumber } from '../math/format';
 import { findExample, selectProgress, selectShownPass, selectStep } from '../store';
 import { useApp } from '../store/context';
 import { exerciseTitle } from '../practice/exercises';
@@ -20,7 +20,7 @@ export function LossPanel() {
   const atUpdate = useApp((s) => selectStep(s).kind === 'update');
   const newLoss = useApp((s) => selectShownPass(s).updated?.loss ?? null);
   const batch = useApp((s) => s.samples.length);
-  const digits = useApp((s) => equationDigitsFor(s.view.digits));
+  const digits = useApp((s) => s.view.digits);
   const source = useApp((s) =>
     s.exampleId
       ? (findExample(s.exampleId)?.source ?? null)

@@ -23,10 +23,13 @@ export interface SquaredErrorRecord extends LossBase {
   total(sumOfSquares: number, n: number): number;
   /** c in ∂L/∂a = c(a − y): 2, 1 or 2/n. */
   factor(n: number): number;
-  /** The factor in front of Σ(a − y)² in TeX: '', \tfrac12, \frac{1}{n}. */
-  prefixTex(n: number): string;
-  /** c in TeX, '' when it is 1: '2', '', \frac{2}{n}. */
-  factorTex(n: number): string;
+  /**
+   * The factor in front of Σ(a − y)² in TeX, given the TeX of the number of outputs (a symbol such
+   * as K, or a count): '', \tfrac12, \frac{1}{K}.
+   */
+  prefixTex(outputs: string): string;
+  /** c in TeX, '' when it is 1, given the TeX of the number of outputs: '2', '', \frac{2}{K}. */
+  factorTex(outputs: string): string;
 }
 
 /** A cross-entropy: −Σ[y ln a + (1 − y) ln(1 − a)] or −Σ y ln a; targets are probabilities. */
@@ -65,8 +68,8 @@ const RECORDS = {
     family: 'squared',
     total: (s, n) => s / n,
     factor: (n) => 2 / n,
-    prefixTex: (n) => `\\frac{1}{${n}}`,
-    factorTex: (n) => `\\frac{2}{${n}}`,
+    prefixTex: (outputs) => `\\frac{1}{${outputs}}`,
+    factorTex: (outputs) => `\\frac{2}{${outputs}}`,
   },
   binaryCrossEntropy: {
     name: 'binary cross-entropy',

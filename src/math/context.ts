@@ -17,7 +17,7 @@ export interface EquationContext {
   trainBiases?: boolean;
   /** For the 'update' step: the network after W ← W − η∂L/∂W and its mean loss. */
   updated?: { network: Network; loss: number };
-  /** Significant digits of every number (the learner's "Digits"); default 6, matrices 4. */
+  /** Significant digits of every number (the learner's "Digits"); without it 6, matrices 4. */
   digits?: number;
 }
 

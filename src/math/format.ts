@@ -72,15 +72,3 @@ export const FOCUS_DIGITS = 8;
 export function focusDigits(digits: number): number {
   return Math.max(FOCUS_DIGITS, digits);
 }
-
-/**
- * How many more significant digits an equation's numbers (and the loss beside them) carry than
- * the diagram's labels under the same "Digits": enough to redo the arithmetic of an equation by
- * hand. Digits 4 gives the equations 6, Digits 8 gives 10; 0 would make them equal.
- */
-export const EQUATION_EXTRA_DIGITS = 2;
-
-/** The digits of equations and the loss under the learner's "Digits". */
-export function equationDigitsFor(digits: number): number {
-  return digits + EQUATION_EXTRA_DIGITS;
-}

@@ -179,7 +179,7 @@ function allPaths(ctx: NetworkContext, selection: Selection): EquationBlock | nu
       ? sum(items)
       : `${sum(items.slice(0, -1))} + \\cdots + ${items[items.length - 1] as string}`;
   const general = [
-    `${left} = ${sums} ${pattern.map((f) => f.link).join('\\,')}`,
+    `${left} = ${sums} ${pattern.map((f) => f.link).join('\\cdot ')}`,
     `${sums} ${pattern.map((f) => f.symbol).join('\\cdot ')}`,
   ];
   if (count <= MAX_PATHS) {

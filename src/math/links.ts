@@ -115,7 +115,7 @@ export function outputLinkBlocks(ctx: EquationContext, units: number[]): LazyBlo
       return {
         title: `∂${loss.text}/∂${text.unit('a', L, j)}: the cost’s derivative${sampleSuffix(ctx)}`,
         general: `${partialTex(lossOf(ctx), A)} = ${c.tex}(${A} - ${tex.target(j)})`,
-        substituted: `= ${c.tex}(${factor(values.a(L, j))} - ${factor(values.y(j))})`,
+        substituted: `= ${c.numbers}(${factor(values.a(L, j))} - ${factor(values.y(j))})`,
         result: `= ${num(costSlope(ctx, L, j, ctx.sampleIndex))}`,
       };
     },

@@ -1,4 +1,4 @@
-import { assertNever, LOSS_REGISTRY, type Loss } from '../engine';
+import { assertNever, LOSS_REGISTRY, squaredError, type Loss } from '../engine';
 import type { NotationId } from './vocabulary';
 import {
   range,
@@ -29,15 +29,34 @@ export function lossName(loss: Loss): string {
  */
 export const OUTPUTS_SYMBOL = 'K';
 
-/** A squared loss's factor in front of Σ, with the number of outputs written as K when it depends on it. */
-export function squaredPrefix(loss: Loss, n: number): { tex: string; symbolic: boolean } {
-  const record = LOSS_REGISTRY[loss];
-  if (record.family !== 'squared') return { tex: '', symbolic: false };
-  const probe = 987654321; // a count no network has: where it shows, the prefix depends on n
-  const written = record.prefixTex(probe);
-  return written.includes(String(probe))
-    ? { tex: written.split(String(probe)).join(OUTPUTS_SYMBOL), symbolic: true }
-    : { tex: record.prefixTex(n), symbolic: false };
+/**
+ * A squared loss's TeX over n outputs: the factor in front of Σ(a − y)² (prefix) and c in
+ * ∂L/∂a = c(a − y) (factor), in symbols, with the number of outputs written K where they depend on
+ * it (MSE's \frac{1}{K}, \frac{2}{K}), and with the count written out for the lines with numbers
+ * (\frac{1}{2}, \frac{2}{2}). Every equation that writes a squared loss, per unit or in matrix
+ * form, takes it from here, so they agree. Null for the cross-entropies.
+ */
+export interface SquaredTex {
+  prefix: string;
+  prefixNumbers: string;
+  factor: string;
+  factorNumbers: string;
+  /** Does the loss depend on the number of outputs (K appears in prefix and factor)? */
+  symbolic: boolean;
+}
+
+export function squaredTex(loss: Loss, n: number): SquaredTex | null {
+  const record = squaredError(loss);
+  if (!record) return null;
+  const count = String(n);
+  const prefix = record.prefixTex(OUTPUTS_SYMBOL);
+  return {
+    prefix,
+    prefixNumbers: record.prefixTex(count),
+    factor: record.factorTex(OUTPUTS_SYMBOL),
+    factorNumbers: record.factorTex(count),
+    symbolic: prefix !== record.prefixTex(count),
+  };
 }
 
 /**
@@ -60,25 +79,30 @@ export function lossExpression(
   switch (record.family) {
     case 'squared': {
       const term = (j: Index) => `(${A(j)} - ${Y(j)})^2`;
-      const prefix = record.prefixTex(n);
+      const written = squaredTex(loss, n);
+      const prefix = written?.prefixNumbers ?? '';
       if (!listed) {
-        const symbolic = squaredPrefix(loss, n);
-        if (!symbolic.symbolic) return `${prefix}${over(term('j'))}`;
-        return `${symbolic.tex}\\sum_{j=1}^{${OUTPUTS_SYMBOL}} ${term('j')}`;
+        if (!written?.symbolic) return `${prefix}${over(term('j'))}`;
+        return `${written.prefix}\\sum_{j=1}^{${OUTPUTS_SYMBOL}} ${term('j')}`;
       }
       const terms = sum(range(n).map(term));
       return n > 1 && prefix ? `${prefix}\\left[${terms}\\right]` : `${prefix}${terms}`;
     }
+    // Listed, the minus goes to each term: −y₁ln(a₁) − y₂ln(a₂), whose terms a narrow line can
+    // wrap between (a line never breaks inside brackets), not −(y₁ln(a₁) + y₂ln(a₂)).
     case 'binaryCrossEntropy': {
-      const term = (j: Index) =>
-        `\\left[${Y(j)}${times}\\ln(${A(j)}) + (1 - ${Y(j)})\\ln(1 - ${A(j)})\\right]`;
-      if (!listed) return `-${over(term('j'))}`;
-      return n === 1 ? `-${term(0)}` : `-\\left(${sum(range(n).map(term))}\\right)`;
+      if (!listed) {
+        return `-${over(`\\left[${Y('j')}\\ln(${A('j')}) + (1 - ${Y('j')})\\ln(1 - ${A('j')})\\right]`)}`;
+      }
+      return range(n)
+        .map((j) => `-${Y(j)}${times}\\ln(${A(j)}) - (1 - ${Y(j)})\\ln(1 - ${A(j)})`)
+        .join(' ');
     }
     case 'crossEntropy': {
-      const term = (j: Index) => `${Y(j)}${times}\\ln(${A(j)})`;
-      if (!listed) return `-${over(term('j'))}`;
-      return n === 1 ? `-${term(0)}` : `-\\left(${sum(range(n).map(term))}\\right)`;
+      if (!listed) return `-${over(`${Y('j')}\\ln(${A('j')})`)}`;
+      return range(n)
+        .map((j) => `-${Y(j)}${times}\\ln(${A(j)})`)
+        .join(' ');
     }
     default:
       return assertNever(record);
@@ -101,7 +125,7 @@ export function lossConventionTex(loss: Loss, notation: NotationId, nOutputs: nu
     'sum',
   );
   const perSample = tex.loss('n');
-  const outputs = squaredPrefix(loss, n).symbolic && n > 1 ? ` \\; (${OUTPUTS_SYMBOL} = ${n})` : '';
+  const outputs = squaredTex(loss, n)?.symbolic && n > 1 ? ` \\; (${OUTPUTS_SYMBOL} = ${n})` : '';
   return `${perSample} = ${expression}${outputs}, \\qquad ${tex.loss()} = \\frac{1}{m}\\sum_{n=1}^{m} ${perSample}`;
 }
 

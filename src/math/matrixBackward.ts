@@ -61,7 +61,7 @@ export function matrixOutputDeltaBlocks(ctx: NetworkContext): EquationBlock[] {
   switch (outputForm(network)) {
     case 'squared':
       general = `${D} = ${c.tex}(${A} - y) ${odot} ${F}'(${Z})`;
-      substituted = `= ${c.tex}\\left(${vector(ctx, a)} - ${vector(ctx, y)}\\right) ${odot} ${vector(ctx, derivativeVector(layer.activation, values.zVector(L), a))}`;
+      substituted = `= ${c.numbers}\\left(${vector(ctx, a)} - ${vector(ctx, y)}\\right) ${odot} ${vector(ctx, derivativeVector(layer.activation, values.zVector(L), a))}`;
       break;
     case 'bce':
       general = `${D} = ${A} - y`;
@@ -142,12 +142,20 @@ export function matrixHiddenDeltaBlocks(ctx: NetworkContext, l: number): Equatio
   const odot = notation.hadamard;
   const F = activationFunctionTex(notation, layer.activation);
   const df = derivativeVector(layer.activation, values.zVector(l), a);
+  // The product on a line of its own, after: a bracketed run never wraps, so (W δ) with its
+  // numbers and ⊙ f′ beside it would not fit a phone's line.
   return [
     {
       title,
       general: `${D} = \\left(${back}\\right) ${odot} ${shapedVector(ctx, `${F}'(${tex.preActivationVector(l)})`, n)}`,
-      substituted: `= \\left(${backNumbers}\\right) ${odot} ${vector(ctx, df)} = ${vector(ctx, g)} ${odot} ${vector(ctx, df)}`,
+      substituted: `= ${vector(ctx, g)} ${odot} ${vector(ctx, df)}`,
       result,
+    },
+    {
+      title: `where the error sent back through the weights is`,
+      general: back,
+      substituted: `= ${backNumbers}`,
+      result: `= ${vector(ctx, g)}`,
     },
   ];
 }

@@ -8,7 +8,7 @@ import {
   type NetworkContext,
 } from './context';
 import { activationName } from './labels';
-import { batchLossBlock, lossName } from './loss';
+import { batchLossBlock, lossName, squaredTex } from './loss';
 import { activationFunctionTex, concreteActivationTex } from './notation';
 import { column, matrix, num, row, shape, shaped, transpose } from './tex';
 import { augmented, inputVector, isRows, shapedVector, vector, vectorShape } from './vectors';
@@ -66,11 +66,18 @@ export function matrixForwardBlocks(ctx: NetworkContext, l: number): EquationBlo
 
   if (isRows(ctx)) {
     const order = notation.matrixOrder ? `. ${notation.matrixOrder.forward}` : '';
+    // The product first, then f of it: the product line wraps at its top-level "+" and "=".
     return [
       {
         title: `Layer ${l} in matrix form: (1×${p})(${p}×${n}) = 1×${n}${order}`,
+        general: `${shaped(tex.preActivationVector(l), 1, n)} = ${shaped(APrev, 1, p)}\\,${shaped(W, p, n)} + ${shaped(B, 1, n)}`,
+        substituted: `= ${row(aPrev)}${matrix(layer.weights)} + ${row(layer.biases)}`,
+        result: `= ${row(z)}`,
+      },
+      {
+        title: `Layer ${l}: ${activationName(layer.activation)} of every unit`,
         general: `${shaped(A, 1, n)} = ${f}\\left(${shaped(APrev, 1, p)}\\,${shaped(W, p, n)} + ${shaped(B, 1, n)}\\right)`,
-        substituted: `= ${concrete}\\left(${row(aPrev)}${matrix(layer.weights)} + ${row(layer.biases)}\\right) = ${concrete}\\left(${row(z)}\\right)`,
+        substituted: `= ${concrete}\\left(${row(z)}\\right)`,
         result: `= ${row(a)}`,
       },
     ];
@@ -117,17 +124,31 @@ export function matrixForwardBlocks(ctx: NetworkContext, l: number): EquationBlo
     activationBlock,
   ];
 }
-/** One sample's loss over the output vector A and target Y (TeX of symbols or of bmatrices). */
-export function vectorLossTex(loss: Loss, n: number, A: string, Y: string, rows: boolean): string {
+/**
+ * One sample's loss over the output vector A and target Y: TeX of symbols, or with `numbers` of
+ * bmatrices (the number of outputs written out where the loss depends on it).
+ */
+export function vectorLossTex(
+  loss: Loss,
+  n: number,
+  A: string,
+  Y: string,
+  rows: boolean,
+  numbers = false,
+): string {
   const T = '^{\\mathsf T}';
   const record = LOSS_REGISTRY[loss];
   switch (record.family) {
-    case 'squared':
-      return `${record.prefixTex(n)}\\left\\lVert ${A} - ${Y}\\right\\rVert^2`;
+    case 'squared': {
+      const written = squaredTex(loss, n);
+      const prefix = numbers ? written?.prefixNumbers : written?.prefix;
+      return `${prefix ?? ''}\\left\\lVert ${A} - ${Y}\\right\\rVert^2`;
+    }
+    // The minus on each term, as the per-unit loss writes it: a line wraps between them.
     case 'binaryCrossEntropy':
       return rows
-        ? `-\\left[\\ln\\left(${A}\\right)\\,${Y}${T} + \\ln\\left(\\mathbf{1} - ${A}\\right)\\,(\\mathbf{1} - ${Y})${T}\\right]`
-        : `-\\left[${Y}${T}\\ln\\left(${A}\\right) + (\\mathbf{1} - ${Y})${T}\\ln\\left(\\mathbf{1} - ${A}\\right)\\right]`;
+        ? `-\\ln\\left(${A}\\right)\\,${Y}${T} - \\ln\\left(\\mathbf{1} - ${A}\\right)\\,(\\mathbf{1} - ${Y})${T}`
+        : `-${Y}${T}\\ln\\left(${A}\\right) - (\\mathbf{1} - ${Y})${T}\\ln\\left(\\mathbf{1} - ${A}\\right)`;
     case 'crossEntropy':
       return rows ? `-\\ln\\left(${A}\\right)\\,${Y}${T}` : `-${Y}${T}\\ln\\left(${A}\\right)`;
     default:
@@ -147,7 +168,7 @@ export function matrixLossBlocks(ctx: NetworkContext): EquationBlock[] {
   const sample: EquationBlock = {
     title: `Loss${m > 1 ? ` of sample ${ctx.sampleIndex + 1}` : ''} in vector form (${lossName(network.loss)}); output and target are ${vectorShape(ctx, n)}`,
     general: `${tex.loss(m > 1 ? ctx.sampleIndex : undefined)} = ${vectorLossTex(network.loss, n, A, 'y', rows)}`,
-    substituted: `= ${vectorLossTex(network.loss, n, vector(ctx, values.aVector(L)), vector(ctx, values.y_), rows)}`,
+    substituted: `= ${vectorLossTex(network.loss, n, vector(ctx, values.aVector(L)), vector(ctx, values.y_), rows, true)}`,
     result: `= ${num(values.loss)}`,
   };
   return m > 1 ? [sample, batchLossBlock(ctx)] : [sample];

@@ -38,9 +38,8 @@ export function matrixGradientBlocks(ctx: NetworkContext, l: number): EquationBl
   const productTex = rows
     ? `${shaped(`${A}^{\\mathsf T}`, pRows, 1)}\\,${shaped(D, 1, n)}`
     : `${shaped(A, pRows, 1)}\\,${shaped(`(${D})^{\\mathsf T}`, 1, n)}`;
-  const numbers = rows
-    ? `${row(aPrev)}^{\\mathsf T}${row(delta)}`
-    : `${column(aPrev)}${row(delta)}`;
+  // In either notation the transposed vector is written as the column it is (narrower on a phone).
+  const numbers = `${column(aPrev)}${row(delta)}`;
   const meanW = lfd
     ? augmented(columnOfRows(grads.dW), columnOf(grads.db))
     : columnOfRows(grads.dW);

@@ -13,6 +13,7 @@ import {
 } from './context';
 import { activationFunctionTex, partialTex } from './notation';
 import { subscript } from './notations';
+import { squaredTex } from './loss';
 import { factor, num, product, sum } from './tex';
 
 /**
@@ -33,11 +34,18 @@ export function outputForm(network: Network): OutputForm {
   return activation === 'softmax' ? 'squaredSoftmax' : 'squared';
 }
 
-/** c in ∂L/∂a = c(a − y): '' (½SSE), '2' (SSE), '\frac{2}{n}' (MSE), with its value. */
-export function squaredFactor(network: Network): { tex: string; value: number } {
+/**
+ * c in ∂L/∂a = c(a − y): '' (½SSE), '2' (SSE), '\frac{2}{K}' (MSE) in symbols (tex), with the
+ * number of outputs written out (numbers: '\frac{2}{2}'), and its value.
+ */
+export function squaredFactor(network: Network): { tex: string; numbers: string; value: number } {
   const n = unitCount(network, network.layers.length);
-  const record = squaredError(network.loss);
-  return { tex: record?.factorTex(n) ?? '', value: record?.factor(n) ?? 1 };
+  const written = squaredTex(network.loss, n);
+  return {
+    tex: written?.factor ?? '',
+    numbers: written?.factorNumbers ?? '',
+    value: squaredError(network.loss)?.factor(n) ?? 1,
+  };
 }
 
 /** Do the targets sum to 1 (a probability distribution), so that a Σy − y is a − y? */
@@ -105,7 +113,7 @@ export function outputDeltaParts(
       return {
         general: `${chain} = ${c.tex}(${A} - ${Y})\\cdot ${d.general}`,
         substituted:
-          `= ${c.tex}(${factor(a)} - ${factor(y)})\\cdot ${d.substituted}` +
+          `= ${c.numbers}(${factor(a)} - ${factor(y)})\\cdot ${d.substituted}` +
           ` = ${product(factor(c.value * (a - y)), factor(d.value))}`,
       };
     }

@@ -1,13 +1,13 @@
-import { equationDigitsFor, texNumber } from './format';
+import { texNumber } from './format';
 
 /**
  * Small TeX builders shared by every equation template. Only numbers (through texNumber) and our
  * own fixed fragments ever go into the strings: never text a learner typed.
  */
 
-/** Significant digits in the per-unit equations. */
+/** Significant digits in the per-unit equations built without the learner's "Digits" (withDigits). */
 export const DIGITS = 6;
-/** Significant digits inside matrices, where space is short. */
+/** Significant digits inside matrices built without the learner's "Digits", where space is short. */
 export const MATRIX_DIGITS = 4;
 /** Up to this many terms, a general form lists every term, not only the Σ. */
 export const MAX_EXPANDED_TERMS = 6;
@@ -18,10 +18,9 @@ export const MAX_FULL = 6;
 let digitsInForce: number | null = null;
 
 /**
- * Build equations under the learner's "Digits", the one setting for every number on screen:
- * matrices get as many significant digits as the diagram's labels, the other numbers
- * EQUATION_EXTRA_DIGITS more (equationDigitsFor). Without it (undefined), numbers get DIGITS and
- * matrices MATRIX_DIGITS, what Digits 4 (the default) gives.
+ * Build equations under the learner's "Digits", the one setting for every number on screen: every
+ * number in an equation, matrices included, gets as many significant digits as the diagram's
+ * labels. Without it (undefined, outside the app), numbers get DIGITS and matrices MATRIX_DIGITS.
  */
 export function withDigits<T>(digits: number | undefined, build: () => T): T {
   if (digits === undefined) return build();
@@ -36,7 +35,7 @@ export function withDigits<T>(digits: number | undefined, build: () => T): T {
 
 /** Significant digits of a number in an equation or a title beside it. */
 export function equationDigits(): number {
-  return digitsInForce === null ? DIGITS : equationDigitsFor(digitsInForce);
+  return digitsInForce ?? DIGITS;
 }
 
 function matrixDigits(): number {
@@ -124,19 +123,21 @@ export function at(values: ArrayLike<number> | undefined, k: number): number {
   return values?.[k] ?? NaN;
 }
 
-/** Parenthesized runs up to this many TeX characters are kept on one line. */
+/** In the fallback layout (breakableTex's insideLongGroups), bracketed runs up to this many TeX characters stay on one line. */
 const SHORT_GROUP = 30;
 
 /**
- * The same TeX with each short top-level "( … )" wrapped in braces. KaTeX breaks a long inline
- * line after a top-level relation or binary operator but never inside braces, so the line wraps
- * at "=", "+" or "·" and never splits "(1 − 0.59327)".
+ * The same TeX with each top-level bracketed run, ( … ) or [ … ], wrapped in braces. KaTeX breaks a
+ * long inline line after a top-level relation or binary operator but never inside braces or
+ * \left…\right, so the line wraps at "=", "+" or "·" between groups and never inside one: it never
+ * splits "(1 − 0.59327)", nor −[y ln(a) + (1 − y) ln(1 − a)]. A run longer than `longest` TeX
+ * characters is left breakable at its own top level instead, its shorter runs kept together.
  */
-export function keepGroupsTogether(tex: string): string {
+export function keepGroupsTogether(tex: string, longest = Infinity): string {
   let out = '';
   let depth = 0; // braces, \left…\right and environments: KaTeX never breaks inside them
-  let open = -1; // where the current top-level "(" began in `out`
-  let parens = 0;
+  let open = -1; // where the current top-level bracket began in `out`
+  let brackets = 0;
   for (let i = 0; i < tex.length; i++) {
     const c = tex[i] as string;
     if (c === '\\') {
@@ -149,13 +150,14 @@ export function keepGroupsTogether(tex: string): string {
     }
     if (c === '{') depth++;
     else if (c === '}') depth--;
-    else if (depth === 0 && c === '(') {
-      if (parens++ === 0) open = out.length;
-    } else if (depth === 0 && c === ')' && parens > 0 && --parens === 0) {
+    else if (depth === 0 && (c === '(' || c === '[')) {
+      if (brackets++ === 0) open = out.length;
+    } else if (depth === 0 && (c === ')' || c === ']') && brackets > 0 && --brackets === 0) {
       const group = out.slice(open) + c;
-      // A long run stays breakable at its own top level, and keeps its short runs together.
       const kept =
-        group.length <= SHORT_GROUP ? `{${group}}` : `(${keepGroupsTogether(group.slice(1, -1))})`;
+        group.length <= longest
+          ? `{${group}}`
+          : `${group[0] as string}${keepGroupsTogether(group.slice(1, -1), longest)}${c}`;
       out = out.slice(0, open) + kept;
       continue;
     }
@@ -172,9 +174,9 @@ const TALL = /\\(frac|dfrac|tfrac|sum|prod|begin|left|underbrace|overbrace|sqrt)
 
 /**
  * The same TeX with each long, flat \left( … \right) (or [ … ]) written with plain brackets:
- * KaTeX never breaks inside \left…\right, so ¼\left(a + b + … \right) of numbers would run
- * past a narrow box; with plain brackets it breaks after any top-level + or ·. Short groups, and
- * groups holding something tall whose brackets must grow with it, keep \left…\right.
+ * KaTeX never breaks inside \left…\right, so with plain brackets keepGroupsTogether can leave a
+ * long run breakable. Short groups, and groups holding something tall whose brackets must grow
+ * with it, keep \left…\right.
  */
 export function flattenLongGroups(tex: string): string {
   let out = '';
@@ -212,10 +214,15 @@ function matchingRight(tex: string, from: number): number {
 }
 
 /**
- * TeX laid out to wrap in a narrow box: long flat groups breakable, short ones kept together, and a
- * leading "=" glued to what follows (a wrapped line never holds a lone "=").
+ * TeX laid out to wrap in a narrow box: only at its top-level operators, every bracketed group
+ * kept on one line, and a leading "=" glued to what follows (a wrapped line never holds a lone
+ * "="). A group wider than the box can only fit by breaking inside it: `insideLongGroups` gives
+ * that fallback, where long flat groups break at their own top-level operators and short ones stay
+ * together; the page uses it only for an equation the first layout leaves wider than its box.
  */
-export function breakableTex(tex: string): string {
-  const kept = keepGroupsTogether(flattenLongGroups(tex));
+export function breakableTex(tex: string, insideLongGroups = false): string {
+  const kept = insideLongGroups
+    ? keepGroupsTogether(flattenLongGroups(tex), SHORT_GROUP)
+    : keepGroupsTogether(tex);
   return kept.replace(/^\s*=\s*/, '= \\nobreak ');
 }

@@ -1,5 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import { chooseExample, diagramOf, expectPhase, openFresh, stepForward, typeInto } from './helpers';
+import {
+  chooseDigits,
+  chooseExample,
+  diagramOf,
+  expectPhase,
+  openFresh,
+  stepForward,
+  typeInto,
+} from './helpers';
 
 /**
  * An activation added through the registry (issue 11) reaches the learner: the stepper's menu
@@ -21,6 +29,8 @@ test('ELU in a hidden layer: chosen from the menu, written out forward and in th
 }) => {
   const errors = await openFresh(page);
   await chooseExample(page, CLASSIC);
+  // The hand-worked numbers below have six significant digits.
+  await chooseDigits(page, 6);
   const hidden = page.getByRole('combobox', { name: 'Activation of hidden 1 layer' });
   await expect(hidden.getByRole('option', { name: 'ELU (α = 1)' })).toHaveCount(1);
   await expect(hidden.getByRole('option', { name: 'swish z·σ(z) (SiLU)' })).toHaveCount(1);

@@ -58,33 +58,51 @@ for (const size of [
 }
 
 /**
- * Every typeset equation of the equations panel whose box overflows (scrollWidth > clientWidth), or
- * whose wrapped lines include one holding only an operator (a lone "="); null until all are typeset.
+ * Every typeset equation under `scope` whose box overflows (scrollWidth > clientWidth), or whose
+ * wrapped lines include one holding only an operator (a lone "="), or with `bracketsWhole`, one
+ * that ends inside a bracketed run (a line's ( and [ do not balance); null until all are typeset.
  */
-function badEquations(page: Page) {
-  return page.evaluate(() => {
-    const boxes = Array.from(document.querySelectorAll('.equations-panel .tex-display'));
-    if (boxes.length === 0 || boxes.some((box) => !box.querySelector('.katex-html'))) return null;
-    const bad: string[] = [];
-    for (const box of boxes) {
-      const tex = box.querySelector('annotation')?.textContent ?? '';
-      if (box.scrollWidth > box.clientWidth) {
-        bad.push(`overflows ${box.scrollWidth} > ${box.clientWidth}: ${tex}`);
+function badEquations(page: Page, scope = '.equations-panel', bracketsWhole = false) {
+  return page.evaluate(
+    ([scope, bracketsWhole]) => {
+      const boxes = Array.from(document.querySelectorAll(`${scope} .tex-display`));
+      if (boxes.length === 0 || boxes.some((box) => !box.querySelector('.katex-html'))) {
+        return null;
       }
-      const lines: string[] = [];
-      let left = Infinity;
-      for (const base of Array.from(
-        box.querySelectorAll('.katex-html > .base, .katex-html > .katex-base'),
-      )) {
-        const x = base.getBoundingClientRect().left;
-        if (x <= left) lines.push('');
-        left = x;
-        lines[lines.length - 1] += base.textContent ?? '';
+      const balanced = (line: string) => {
+        let depth = 0;
+        for (const c of line) {
+          if (c === '(' || c === '[') depth++;
+          if (c === ')' || c === ']') depth--;
+          if (depth < 0) return false;
+        }
+        return depth === 0;
+      };
+      const bad: string[] = [];
+      for (const box of boxes) {
+        const tex = box.querySelector('annotation')?.textContent ?? '';
+        if (box.scrollWidth > box.clientWidth) {
+          bad.push(`overflows ${box.scrollWidth} > ${box.clientWidth}: ${tex}`);
+        }
+        const lines: string[] = [];
+        let left = Infinity;
+        for (const base of Array.from(
+          box.querySelectorAll('.katex-html > .base, .katex-html > .katex-base'),
+        )) {
+          const x = base.getBoundingClientRect().left;
+          if (x <= left) lines.push('');
+          left = x;
+          lines[lines.length - 1] += base.textContent ?? '';
+        }
+        if (lines.some((line) => /^[=+−·]$/.test(line.trim()))) bad.push(`lone operator: ${tex}`);
+        if (bracketsWhole && lines.length > 1 && !lines.every(balanced)) {
+          bad.push(`wraps inside brackets (${lines.join(' ⏎ ')}): ${tex}`);
+        }
       }
-      if (lines.some((line) => /^[=+−·]$/.test(line.trim()))) bad.push(`lone operator: ${tex}`);
-    }
-    return bad;
-  });
+      return bad;
+    },
+    [scope, bracketsWhole] as const,
+  );
 }
 
 const EXAMPLES = [
@@ -100,19 +118,48 @@ for (const size of [
   { width: 390, height: 844 },
 ]) {
   for (const example of EXAMPLES) {
-    test(`at ${size.width}×${size.height} every equation of "${example}" fits its box at every step, wrapping at operators`, async ({
+    test(`at ${size.width}×${size.height} every equation of "${example}", the matrix form and a selected weight's chain rules included, fits its box at every step, wrapping at operators`, async ({
       page,
     }) => {
       await page.setViewportSize(size);
       await openFresh(page);
       await chooseExample(page, example);
+      await page.getByRole('checkbox', { name: 'Matrix form' }).check();
+      // The first layer's first weight: the longest chain rule, with every path to the loss.
+      const weight = diagramOf(page)
+        .getByRole('button', { name: /^Weight / })
+        .first();
+      await weight.click({ force: true });
+      await expect(weight).toHaveAttribute('aria-pressed', 'true');
       const counter = page.getByText(/^step \d+ of \d+ · pass \d+$/);
       const steps = Number(/of (\d+)/.exec((await counter.textContent()) ?? '')?.[1]);
       for (let step = 1; step <= steps; step++) {
         await expect(counter).toHaveText(`step ${step} of ${steps} · pass 1`);
+        await expect(page.getByTestId('matrix-equations').getByRole('listitem')).not.toHaveCount(0);
+        await expect(page.getByTestId('chain-rule').getByRole('listitem')).not.toHaveCount(0);
         await expect.poll(() => badEquations(page), { message: `step ${step}` }).toEqual([]);
         if (step < steps) await stepForward(page);
       }
     });
   }
 }
+
+test('at 390×844 the loss of every example wraps only at its top-level operators, never inside brackets, and fits its box', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openFresh(page);
+  for (const example of EXAMPLES) {
+    await chooseExample(page, example);
+    // Each example opens at the start of its pass.
+    const phase = page.getByRole('group', { name: 'Step through the pass' }).getByTestId('phase');
+    while ((await phase.textContent()) !== 'Loss') await stepForward(page);
+    const loss = page.getByTestId('step-equations').getByRole('listitem').first();
+    await expect(loss.locator('.equation-title')).toContainText(/^Loss/);
+    await expect
+      .poll(() => badEquations(page, '[data-testid="step-equations"]', true), {
+        message: example,
+      })
+      .toEqual([]);
+  }
+});

@@ -30,6 +30,13 @@ export async function chooseExample(page: Page, title: string): Promise<void> {
   await page.getByRole('combobox', { name: 'Example' }).selectOption({ label: title });
 }
 
+/** Choose "Digits": the significant digits of every number on screen, equations included. */
+export async function chooseDigits(page: Page, digits: number): Promise<void> {
+  const select = page.getByRole('combobox', { name: 'Digits' });
+  await select.selectOption(String(digits));
+  await expect(select).toHaveValue(String(digits));
+}
+
 export async function stepForward(page: Page, times = 1): Promise<void> {
   const button = page.getByRole('button', { name: 'Step forward' });
   for (let i = 0; i < times; i++) await button.click();

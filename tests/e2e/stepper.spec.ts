@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
+  chooseDigits,
   chooseExample,
   diagramOf,
   expectPhase,
@@ -67,13 +68,15 @@ test('the classic 2-2-2 pass: loss 0.298371, then the updated weights and biases
   await expectPhase(page, 'Start of pass', 'step 1 of 9 · pass 1');
   await expect(page.getByTestId('loss-value')).toHaveText('—');
   await trainBiases(page);
+  // Six significant digits on screen, the equations' numbers included (Digits reaches them all).
+  await chooseDigits(page, 6);
 
   await stepForward(page);
   await expectPhase(page, 'Forward pass — layer 1 of 2', 'step 2 of 9 · pass 1');
   await expect(diagram.getByTestId('value-z-1-0')).toHaveText('0.3775');
-  await expect(diagram.getByTestId('value-a-1-0')).toHaveText('0.5933');
+  await expect(diagram.getByTestId('value-a-1-0')).toHaveText('0.59327');
   await expect(diagram.getByTestId('value-z-1-1')).toHaveText('0.3925');
-  await expect(diagram.getByTestId('value-a-1-1')).toHaveText('0.5969');
+  await expect(diagram.getByTestId('value-a-1-1')).toHaveText('0.596884');
   // The issue's example equation, with the numbers substituted.
   await expect(equation(page, 'Pre-activation z₁⁽¹⁾')).toContainText(
     '=0.15⋅0.05+0.2⋅0.1+0.35=0.3775',
@@ -81,53 +84,53 @@ test('the classic 2-2-2 pass: loss 0.298371, then the updated weights and biases
 
   await stepForward(page);
   await expectPhase(page, 'Forward pass — layer 2 of 2', 'step 3 of 9 · pass 1');
-  await expect(diagram.getByTestId('value-a-2-0')).toHaveText('0.7514');
-  await expect(diagram.getByTestId('value-a-2-1')).toHaveText('0.7729');
+  await expect(diagram.getByTestId('value-a-2-0')).toHaveText('0.751365');
+  await expect(diagram.getByTestId('value-a-2-1')).toHaveText('0.772928');
   await expect(page.getByTestId('loss-value')).toHaveText('—');
 
   await stepForward(page);
   await expectPhase(page, 'Loss', 'step 4 of 9 · pass 1');
   await expect(page.getByTestId('loss-value')).toHaveText('0.298371');
-  await expect(diagram.getByTestId('loss')).toHaveText('0.2984');
+  await expect(diagram.getByTestId('loss')).toHaveText('0.298371');
 
   await stepForward(page);
   await expectPhase(page, 'Output δ — layer 2', 'step 5 of 9 · pass 1');
-  await expect(diagram.getByTestId('value-delta-2-0')).toHaveText('0.1385');
-  await expect(diagram.getByTestId('value-delta-2-1')).toHaveText('−0.0381');
+  await expect(diagram.getByTestId('value-delta-2-0')).toHaveText('0.138499');
+  await expect(diagram.getByTestId('value-delta-2-1')).toHaveText('−0.0380982');
 
   await stepForward(page);
   await expectPhase(page, 'Hidden δ — layer 1', 'step 6 of 9 · pass 1');
-  await expect(diagram.getByTestId('value-delta-1-0')).toHaveText('0.008771');
-  await expect(diagram.getByTestId('value-delta-1-1')).toHaveText('0.009954');
+  await expect(diagram.getByTestId('value-delta-1-0')).toHaveText('0.00877135');
+  await expect(diagram.getByTestId('value-delta-1-1')).toHaveText('0.00995425');
 
   await stepForward(page);
   await expectPhase(page, 'Gradients — layer 2', 'step 7 of 9 · pass 1');
-  await expect(diagram.getByTestId('grad-w-2-0-0')).toHaveText('0.08217');
-  await expect(diagram.getByTestId('grad-w-2-1-1')).toHaveText('−0.02274');
+  await expect(diagram.getByTestId('grad-w-2-0-0')).toHaveText('0.082167');
+  await expect(diagram.getByTestId('grad-w-2-1-1')).toHaveText('−0.0227402');
 
   await stepForward(page);
   await expectPhase(page, 'Gradients — layer 1', 'step 8 of 9 · pass 1');
-  // 0.0004386, not 0.000: small gradients keep four significant digits.
-  await expect(diagram.getByTestId('grad-w-1-0-0')).toHaveText('0.0004386');
-  await expect(diagram.getByTestId('grad-w-1-1-1')).toHaveText('0.0009954');
+  // 0.000438568, not 0.000: small gradients keep their significant digits.
+  await expect(diagram.getByTestId('grad-w-1-0-0')).toHaveText('0.000438568');
+  await expect(diagram.getByTestId('grad-w-1-1-1')).toHaveText('0.000995425');
 
   await stepForward(page);
   await expectPhase(page, 'Gradient-descent update', 'step 9 of 9 · pass 1');
   // Mazur's updated weights: w5…w8 of the output layer, w1…w4 of the hidden layer.
   const updated: [string, string][] = [
-    ['weight-2-0-0', '0.4 → 0.3589'], // w5 = 0.35891648
-    ['weight-2-1-0', '0.45 → 0.4087'], // w6 = 0.408666186
-    ['weight-2-0-1', '0.5 → 0.5113'], // w7 = 0.511301270
-    ['weight-2-1-1', '0.55 → 0.5614'], // w8 = 0.561370121
-    ['weight-1-0-0', '0.15 → 0.1498'], // w1 = 0.149780716
-    ['weight-1-1-0', '0.2 → 0.1996'], // w2 = 0.19956143
-    ['weight-1-0-1', '0.25 → 0.2498'], // w3 = 0.24975114
-    ['weight-1-1-1', '0.3 → 0.2995'], // w4 = 0.29950229
+    ['weight-2-0-0', '0.4 → 0.358916'], // w5 = 0.35891648
+    ['weight-2-1-0', '0.45 → 0.408666'], // w6 = 0.408666186
+    ['weight-2-0-1', '0.5 → 0.511301'], // w7 = 0.511301270
+    ['weight-2-1-1', '0.55 → 0.56137'], // w8 = 0.561370121
+    ['weight-1-0-0', '0.15 → 0.149781'], // w1 = 0.149780716
+    ['weight-1-1-0', '0.2 → 0.199561'], // w2 = 0.19956143
+    ['weight-1-0-1', '0.25 → 0.249751'], // w3 = 0.24975114
+    ['weight-1-1-1', '0.3 → 0.299502'], // w4 = 0.29950229
     // The biases move too: b ← b − η δ.
-    ['bias-value-2-0', '0.6 → 0.5308'], // 0.6 − 0.5 · 0.13849856 = 0.53075072
-    ['bias-value-2-1', '0.6 → 0.619'], // 0.6 + 0.5 · 0.03809824 = 0.61904912
-    ['bias-value-1-0', '0.35 → 0.3456'], // 0.35 − 0.5 · 0.00877135 = 0.34561432
-    ['bias-value-1-1', '0.35 → 0.345'], // 0.35 − 0.5 · 0.00995425 = 0.34502287
+    ['bias-value-2-0', '0.6 → 0.530751'], // 0.6 − 0.5 · 0.13849856 = 0.53075072
+    ['bias-value-2-1', '0.6 → 0.619049'], // 0.6 + 0.5 · 0.03809824 = 0.61904912
+    ['bias-value-1-0', '0.35 → 0.345614'], // 0.35 − 0.5 · 0.00877135 = 0.34561432
+    ['bias-value-1-1', '0.35 → 0.345023'], // 0.35 − 0.5 · 0.00995425 = 0.34502287
   ];
   for (const [testId, text] of updated) {
     await expect(diagram.getByTestId(testId)).toHaveText(text);
@@ -145,13 +148,13 @@ test('the classic 2-2-2 pass: loss 0.298371, then the updated weights and biases
   await page.getByRole('button', { name: /^Show all \d+ equations$/ }).click();
   await expect(equation(page, 'Update w₁₁⁽¹⁾')).toContainText('0.149781');
   // And the diagram shows this sample's loss before and after.
-  await expect(diagram.getByTestId('loss-after')).toHaveText(' → 0.2805');
+  await expect(diagram.getByTestId('loss-after')).toHaveText(' → 0.280471');
 
   // Past the update, the next pass runs on the new weights and starts at its first step.
   await stepForward(page);
   await expectPhase(page, 'Start of pass', 'step 1 of 9 · pass 2');
-  await expect(diagram.getByRole('button', { name: 'Weight w₁₁⁽²⁾ = 0.3589' })).toBeAttached();
-  await expect(diagram.getByTestId('weight-1-0-0')).toHaveText('0.1498');
+  await expect(diagram.getByRole('button', { name: 'Weight w₁₁⁽²⁾ = 0.358916' })).toBeAttached();
+  await expect(diagram.getByTestId('weight-1-0-0')).toHaveText('0.149781');
   await stepForward(page, 3);
   await expectPhase(page, 'Loss', 'step 4 of 9 · pass 2');
   await expect(page.getByTestId('loss-value')).toHaveText('0.280471');
@@ -165,6 +168,8 @@ test('"Train biases": the classic example updates the weights only, as the tutor
   const diagram = diagramOf(page);
   await chooseExample(page, XOR);
   await chooseExample(page, CLASSIC);
+  // Six significant digits on screen, the equations' numbers included (Digits reaches them all).
+  await chooseDigits(page, 6);
   const box = page.getByRole('checkbox', { name: 'Train biases' });
   await expect(box).not.toBeChecked();
   await expect(page.getByText(/the update moves the weights only/)).toBeVisible();
@@ -172,7 +177,7 @@ test('"Train biases": the classic example updates the weights only, as the tutor
   await expectPhase(page, 'Gradient-descent update', 'step 9 of 9 · pass 1');
   // The tutorial's loss after one step (its printed 0.291027924 has a slip): weights only.
   await expect(page.getByTestId('new-loss-value')).toHaveText('0.291028');
-  await expect(diagram.getByTestId('weight-2-0-0')).toHaveText('0.4 → 0.3589');
+  await expect(diagram.getByTestId('weight-2-0-0')).toHaveText('0.4 → 0.358916');
   await expect(diagram.getByTestId('bias-value-2-0')).toHaveText('0.6');
   await expect(equation(page, 'b₁⁽²⁾ stays (biases frozen)')).toContainText(/=\s*0\.6(?!\d)/);
   await expect(page.getByTestId('phase-description')).toContainText('The biases are frozen');
@@ -180,7 +185,7 @@ test('"Train biases": the classic example updates the weights only, as the tutor
   await box.check();
   // b ← b − η δ as well: 0.6 − 0.5 · 0.13849856 = 0.53075072, and the loss falls further.
   await expect(page.getByTestId('new-loss-value')).toHaveText('0.280471');
-  await expect(diagram.getByTestId('bias-value-2-0')).toHaveText('0.6 → 0.5308');
+  await expect(diagram.getByTestId('bias-value-2-0')).toHaveText('0.6 → 0.530751');
   await expect(equation(page, 'Update b₁⁽²⁾')).toContainText('0.530751');
   expect(errors).toEqual([]);
 });
@@ -191,6 +196,8 @@ test('typing a new weight updates every number downstream, and ΔL is shown besi
   const errors = await openFresh(page);
   const diagram = diagramOf(page);
   await chooseExample(page, CLASSIC);
+  // Six significant digits on screen, the equations' numbers included (Digits reaches them all).
+  await chooseDigits(page, 6);
   await stepForward(page, 6);
   await expectPhase(page, 'Gradients — layer 2', 'step 7 of 9 · pass 1');
 
@@ -200,7 +207,7 @@ test('typing a new weight updates every number downstream, and ΔL is shown besi
   // The selection shows eight significant digits.
   await expect(page.getByTestId('selected-gradient')).toHaveText('0.082167041');
   await expect(diagram.getByTestId('grad-w-2-0-0')).toHaveText('0.082167041');
-  await expect(diagram.getByTestId('grad-w-2-1-0')).toHaveText('0.08267');
+  await expect(diagram.getByTestId('grad-w-2-1-0')).toHaveText('0.0826676');
   await expect(page.getByTestId('chain-rule')).toContainText('Chain rule for');
 
   await typeInto(page, 'Weight w₁₁⁽²⁾', '0.5');
@@ -209,15 +216,15 @@ test('typing a new weight updates every number downstream, and ΔL is shown besi
   await expect(field).toHaveValue('0.5');
   await expect(diagram.getByRole('button', { name: 'Weight w₁₁⁽²⁾ = 0.5' })).toBeAttached();
   await expect(page.getByTestId('loss-value')).toHaveText('0.306524');
-  await expect(diagram.getByTestId('value-z-2-0')).toHaveText('1.165');
-  await expect(diagram.getByTestId('value-a-2-0')).toHaveText('0.7623');
-  await expect(diagram.getByTestId('value-delta-2-0')).toHaveText('0.1363');
-  await expect(diagram.getByTestId('value-delta-1-0')).toHaveText('0.01185');
+  await expect(diagram.getByTestId('value-z-2-0')).toHaveText('1.16523');
+  await expect(diagram.getByTestId('value-a-2-0')).toHaveText('0.762282');
+  await expect(diagram.getByTestId('value-delta-2-0')).toHaveText('0.13632');
+  await expect(diagram.getByTestId('value-delta-1-0')).toHaveText('0.0118504');
   await expect(page.getByTestId('selected-gradient')).toHaveText('0.080874312');
-  await expect(diagram.getByTestId('grad-w-2-1-0')).toHaveText('0.08137');
+  await expect(diagram.getByTestId('grad-w-2-1-0')).toHaveText('0.081367');
   // Upstream of the edit nothing moved: z₁⁽¹⁾, and o₂'s δ (w₁₁⁽²⁾ does not feed o₂).
   await expect(diagram.getByTestId('value-z-1-0')).toHaveText('0.3775');
-  await expect(diagram.getByTestId('value-delta-2-1')).toHaveText('−0.0381');
+  await expect(diagram.getByTestId('value-delta-2-1')).toHaveText('−0.0380982');
   // ΔL = 0.306524 − 0.298371 against the first-order prediction 0.08216704 · 0.1.
   await expect(page.getByTestId('loss-change')).toHaveText('0.00815322');
   await expect(page.getByTestId('loss-prediction')).toHaveText('0.0082167');
@@ -304,13 +311,15 @@ test('stepping back hides what the pass had not computed, and undoes an applied 
   const diagram = diagramOf(page);
   await chooseExample(page, CLASSIC);
   await trainBiases(page);
+  // Six significant digits on screen, the equations' numbers included (Digits reaches them all).
+  await chooseDigits(page, 6);
   // At the very start there is nothing to go back to.
   await stepBack(page);
   await expectPhase(page, 'Start of pass', 'step 1 of 9 · pass 1');
 
   await stepForward(page, 4);
   await expectPhase(page, 'Output δ — layer 2', 'step 5 of 9 · pass 1');
-  await expect(diagram.getByTestId('value-delta-2-0')).toHaveText('0.1385');
+  await expect(diagram.getByTestId('value-delta-2-0')).toHaveText('0.138499');
   await stepBack(page);
   await expectPhase(page, 'Loss', 'step 4 of 9 · pass 1');
   await expect(diagram.getByTestId('value-delta-2-0')).toHaveText('—');
@@ -324,11 +333,11 @@ test('stepping back hides what the pass had not computed, and undoes an applied 
   await expectPhase(page, 'Gradient-descent update', 'step 9 of 9 · pass 1');
   await stepForward(page);
   await expectPhase(page, 'Start of pass', 'step 1 of 9 · pass 2');
-  await expect(diagram.getByTestId('weight-2-0-0')).toHaveText('0.3589');
-  await expect(diagram.getByTestId('bias-value-2-0')).toHaveText('0.5308');
+  await expect(diagram.getByTestId('weight-2-0-0')).toHaveText('0.358916');
+  await expect(diagram.getByTestId('bias-value-2-0')).toHaveText('0.530751');
   await stepBack(page);
   await expectPhase(page, 'Gradient-descent update', 'step 9 of 9 · pass 1');
-  await expect(diagram.getByTestId('weight-2-0-0')).toHaveText('0.4 → 0.3589');
+  await expect(diagram.getByTestId('weight-2-0-0')).toHaveText('0.4 → 0.358916');
   await expect(page.getByTestId('loss-value')).toHaveText('0.298371');
   await expect(page.getByTestId('new-loss-value')).toHaveText('0.280471');
   await stepBack(page);
@@ -343,7 +352,7 @@ test('stepping back hides what the pass had not computed, and undoes an applied 
   await expectPhase(page, 'Start of pass', 'step 1 of 9 · pass 3');
   await stepBack(page, 10);
   await expectPhase(page, 'Gradient-descent update', 'step 9 of 9 · pass 1');
-  await expect(diagram.getByTestId('weight-1-0-0')).toHaveText('0.15 → 0.1498');
+  await expect(diagram.getByTestId('weight-1-0-0')).toHaveText('0.15 → 0.149781');
 
   await page.getByRole('button', { name: 'Reset pass' }).click();
   await expectPhase(page, 'Start of pass', 'step 1 of 9 · pass 1');
@@ -356,6 +365,8 @@ test('keyboard: → and ← step, Home and End jump, space plays and pauses', as
   const errors = await openFresh(page);
   await chooseExample(page, CLASSIC);
   await trainBiases(page);
+  // Six significant digits on screen, the equations' numbers included (Digits reaches them all).
+  await chooseDigits(page, 6);
   const play = page.getByRole('button', { name: 'Play' });
   const pause = page.getByRole('button', { name: 'Pause' });
   // Nothing focused that takes keys: the page itself.
@@ -455,9 +466,11 @@ test('the notation switch renames every label and equation: a/z/δ, LFD s/x/θ, 
   const diagram = diagramOf(page);
   const notation = page.getByRole('combobox', { name: 'Notation' });
   await chooseExample(page, CLASSIC);
+  // Six significant digits on screen, the equations' numbers included (Digits reaches them all).
+  await chooseDigits(page, 6);
   await stepForward(page);
   await expect(
-    diagram.getByRole('button', { name: 'Unit a₁⁽¹⁾: z 0.3775, a 0.5933, δ not computed yet' }),
+    diagram.getByRole('button', { name: 'Unit a₁⁽¹⁾: z 0.3775, a 0.59327, δ not computed yet' }),
   ).toBeAttached();
   await expect(diagram.getByRole('button', { name: 'Bias b₁⁽¹⁾ = 0.35' })).toBeAttached();
   await expect(equation(page, 'Pre-activation z₁⁽¹⁾')).toHaveCount(1);
@@ -468,7 +481,7 @@ test('the notation switch renames every label and equation: a/z/δ, LFD s/x/θ, 
   // Switching notation does not move the pass.
   await expectPhase(page, 'Forward pass — layer 1 of 2', 'step 2 of 9 · pass 1');
   await expect(
-    diagram.getByRole('button', { name: 'Unit x₁⁽¹⁾: s 0.3775, x 0.5933, δ not computed yet' }),
+    diagram.getByRole('button', { name: 'Unit x₁⁽¹⁾: s 0.3775, x 0.59327, δ not computed yet' }),
   ).toBeAttached();
   await expect(diagram.getByRole('button', { name: 'Bias w₀₁⁽¹⁾ = 0.35' })).toBeAttached();
   await expect(diagram.getByRole('button', { name: /^Unit a/ })).toHaveCount(0);
@@ -490,7 +503,7 @@ test('the notation switch renames every label and equation: a/z/δ, LFD s/x/θ, 
   await expectPhase(page, 'Output k — layer 2', 'step 5 of 9 · pass 1');
   await expect(
     diagram.getByRole('button', {
-      name: 'Unit (x₂)₁: z 1.106, x 0.7514, k 0.1385',
+      name: 'Unit (x₂)₁: z 1.10591, x 0.751365, k 0.138499',
     }),
   ).toBeAttached();
   await expect(diagram.getByRole('button', { name: 'Weight (W₂)₁₁ = 0.4' })).toBeAttached();
@@ -502,7 +515,7 @@ test('the notation switch renames every label and equation: a/z/δ, LFD s/x/θ, 
   await notation.selectOption({ label: 'a, z, δ, w_ij, b, L (notes 000, 002, 003)' });
   await expectPhase(page, 'Output δ — layer 2', 'step 5 of 9 · pass 1');
   await expect(
-    diagram.getByRole('button', { name: 'Unit a₁⁽²⁾: z 1.106, a 0.7514, δ 0.1385' }),
+    diagram.getByRole('button', { name: 'Unit a₁⁽²⁾: z 1.10591, a 0.751365, δ 0.138499' }),
   ).toBeAttached();
   expect(errors).toEqual([]);
 });
@@ -514,6 +527,8 @@ test('"Step by unit" splits each layer into one step per unit and keeps the plac
   const diagram = diagramOf(page);
   const stepBy = page.getByRole('combobox', { name: 'Step by' });
   await chooseExample(page, CLASSIC);
+  // Six significant digits on screen, the equations' numbers included (Digits reaches them all).
+  await chooseDigits(page, 6);
   await expectPhase(page, 'Start of pass', 'step 1 of 9 · pass 1');
   await stepBy.selectOption('unit');
   // start + 4 forward + loss + 2 output δ + 2 hidden δ + 4 gradients + update = 15.
@@ -531,13 +546,13 @@ test('"Step by unit" splits each layer into one step per unit and keeps the plac
   await expectPhase(page, 'Loss', 'step 6 of 15 · pass 1');
   await stepForward(page);
   await expectPhase(page, 'Output δ — layer 2, unit 1', 'step 7 of 15 · pass 1');
-  await expect(diagram.getByTestId('value-delta-2-0')).toHaveText('0.1385');
+  await expect(diagram.getByTestId('value-delta-2-0')).toHaveText('0.138499');
   await expect(diagram.getByTestId('value-delta-2-1')).toHaveText('—');
 
   // Back to whole layers: the same place in the pass, and both output δ computed.
   await stepBy.selectOption('layer');
   await expectPhase(page, 'Output δ — layer 2', 'step 5 of 9 · pass 1');
-  await expect(diagram.getByTestId('value-delta-2-1')).toHaveText('−0.0381');
+  await expect(diagram.getByTestId('value-delta-2-1')).toHaveText('−0.0380982');
   await stepBy.selectOption('unit');
   await expectPhase(page, 'Output δ — layer 2, unit 2', 'step 8 of 15 · pass 1');
   await page.keyboard.press('End');
@@ -553,6 +568,8 @@ test('XOR mini-batch: each sample has its own values; the gradients are the mean
   const errors = await openFresh(page);
   const diagram = diagramOf(page);
   await chooseExample(page, XOR);
+  // Six significant digits on screen, the equations' numbers included (Digits reaches them all).
+  await chooseDigits(page, 6);
   await expect(page.getByRole('heading', { name: 'Mini-batch of 4 samples' })).toBeVisible();
   const samples = page.getByRole('radiogroup', { name: 'Sample shown in the diagram' });
   await expect(samples.getByRole('radio')).toHaveCount(4);
@@ -566,8 +583,8 @@ test('XOR mini-batch: each sample has its own values; the gradients are the mean
   // Sample 1, x = (0, 0): only the biases reach the tanh layer.
   await expect(diagram.getByTestId('value-a-0-0')).toHaveText('0');
   await expect(diagram.getByTestId('value-z-1-0')).toHaveText('−0.3');
-  await expect(diagram.getByTestId('value-a-1-0')).toHaveText('−0.2913');
-  await expect(diagram.getByTestId('value-a-1-1')).toHaveText('0.4621');
+  await expect(diagram.getByTestId('value-a-1-0')).toHaveText('−0.291313');
+  await expect(diagram.getByTestId('value-a-1-1')).toHaveText('0.462117');
 
   await samples.getByRole('radio', { name: 'Sample 4' }).click();
   await expect(samples.getByRole('radio', { name: 'Sample 4' })).toHaveAttribute(
@@ -579,8 +596,8 @@ test('XOR mini-batch: each sample has its own values; the gradients are the mean
   await expect(diagram.getByTestId('value-a-0-1')).toHaveText('1');
   await expect(diagram.getByTestId('value-z-1-0')).toHaveText('1.4');
   await expect(diagram.getByTestId('value-z-1-1')).toHaveText('0.4');
-  await expect(diagram.getByTestId('value-a-1-0')).toHaveText('0.8854');
-  await expect(diagram.getByTestId('value-a-1-1')).toHaveText('0.3799');
+  await expect(diagram.getByTestId('value-a-1-0')).toHaveText('0.885352');
+  await expect(diagram.getByTestId('value-a-1-1')).toHaveText('0.379949');
   await expect(page.getByRole('textbox', { name: 'Input x₁', exact: true })).toHaveValue('1');
   await expect(page.getByRole('textbox', { name: 'Target y₁', exact: true })).toHaveValue('0');
   // Showing another sample does not move the pass.
@@ -589,7 +606,7 @@ test('XOR mini-batch: each sample has its own values; the gradients are the mean
   await stepForward(page, 2);
   await expectPhase(page, 'Loss', 'step 4 of 9 · pass 1');
   // The diagram shows this sample's loss; the panel the batch mean.
-  await expect(diagram.getByTestId('loss')).toHaveText('1.193');
+  await expect(diagram.getByTestId('loss')).toHaveText('1.19324');
   await expect(diagram.getByText("this sample's loss")).toBeVisible();
   await expect(page.getByTestId('loss-value')).toHaveText('0.668709');
   await expect(equation(page, 'Batch loss: the mean over the 4 samples')).toContainText('0.668709');
@@ -599,17 +616,17 @@ test('XOR mini-batch: each sample has its own values; the gradients are the mean
   // (1/4)(−0.107505 − 0.232459 − 0.147797 + 0.616881) = 0.03228.
   const gradient = equation(page, 'Gradient ∂L/∂w₁₁⁽²⁾ (mean over the 4 samples)');
   await expect(gradient).toHaveCount(1);
-  await expect(gradient).toContainText('=0.03228');
+  await expect(gradient).toContainText(/=0\.03228(?!\d)/);
   await expect(equation(page, 'Gradient ∂L/∂b₁⁽²⁾ (mean over the 4 samples)')).toContainText(
     '=0.0718924',
   );
   await expect(diagram.getByTestId('grad-w-2-0-0')).toHaveText('0.03228');
-  await expect(diagram.getByTestId('grad-b-2-0')).toHaveText('0.07189');
+  await expect(diagram.getByTestId('grad-b-2-0')).toHaveText('0.0718924');
   // The batch gradient is the same whichever sample the diagram shows.
   await samples.getByRole('radio', { name: 'Sample 2' }).click();
   await expect(diagram.getByTestId('value-z-1-0')).toHaveText('0.5');
   await expect(diagram.getByTestId('grad-w-2-0-0')).toHaveText('0.03228');
-  await expect(gradient).toContainText('=0.03228');
+  await expect(gradient).toContainText(/=0\.03228(?!\d)/);
   expect(errors).toEqual([]);
 });
 
@@ -689,6 +706,8 @@ test('architecture edits: refusals are explained, and a new unit or layer keeps 
   page,
 }) => {
   const errors = await openFresh(page);
+  // Six significant digits on screen, the equations' numbers included (Digits reaches them all).
+  await chooseDigits(page, 6);
   const diagram = diagramOf(page);
   const outputActivation = page.getByRole('combobox', { name: 'Activation of output layer' });
   const loss = page.getByRole('combobox', { name: /^Loss/ });
@@ -785,6 +804,8 @@ test('a weight or input that is not a usable number is refused beside its field;
   page,
 }) => {
   const errors = await openFresh(page);
+  // Six significant digits on screen, the equations' numbers included (Digits reaches them all).
+  await chooseDigits(page, 6);
   const diagram = diagramOf(page);
   const undo = page.getByRole('button', { name: 'Undo' });
   await expect(undo).toBeDisabled();

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { Network, Sample } from '../../engine';
 import { notationFor, parameterLabel } from '../../math';
-import { equationDigitsFor, focusDigits, formatNumber, HIDDEN_NUMBER } from '../../math/format';
+import { focusDigits, formatNumber, HIDDEN_NUMBER } from '../../math/format';
 import {
   LIMITS,
   isShown,
@@ -114,7 +114,7 @@ export function ParameterEditor({ parameter }: { parameter: WeightOrBias }) {
       ? notation.text.weight(parameter.layer, parameter.from, parameter.to)
       : notation.text.bias(parameter.layer, parameter.unit);
   const L = notation.loss.text;
-  const shown = (x: number, d = equationDigitsFor(digits)) => formatNumber(x, d);
+  const shown = (x: number, d = digits) => formatNumber(x, d);
 
   const commit = (next: number): string | null => {
     const before = dragStart.current ?? { value, gradient, loss };

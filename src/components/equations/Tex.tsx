@@ -14,7 +14,10 @@ export const Tex = memo(function Tex({ tex, display = false }: { tex: string; di
     return element ? followVisibility(element) : undefined;
   }, []);
   useLayoutEffect(() => {
-    if (ref.current) showWhenSeen(ref.current, texSource(tex, display));
+    if (ref.current) {
+      const fallback = display ? () => texSource(tex, display, true) : undefined;
+      showWhenSeen(ref.current, texSource(tex, display), fallback);
+    }
   }, [tex, display]);
   return <span ref={ref} className={display ? 'tex tex-display' : 'tex'} />;
 });

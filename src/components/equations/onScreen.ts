@@ -1,4 +1,4 @@
-import { showTex } from './typeset';
+import { showFitting } from './typeset';
 
 /**
  * Equations on screen first. While a weight is dragged, an equation in view is brought up to date
@@ -14,8 +14,8 @@ import { showTex } from './typeset';
 /** Equations the browser has measured at least once, and those it last found on screen. */
 const measured = new WeakSet<Element>();
 const visible = new WeakSet<Element>();
-/** The newest TeX source of each equation out of view that is not shown yet. */
-const pending = new Map<Element, string>();
+/** The newest TeX source (and its fallback) of each equation out of view that is not shown yet. */
+const pending = new Map<Element, { source: string; fallback?: () => string }>();
 
 let observer: IntersectionObserver | null | undefined;
 let flushQueued = false;
@@ -45,10 +45,10 @@ function visibility(): IntersectionObserver | null {
 }
 
 function showPending(element: Element): void {
-  const source = pending.get(element);
-  if (source === undefined) return;
+  const next = pending.get(element);
+  if (next === undefined) return;
   pending.delete(element);
-  showTex(element, source);
+  showFitting(element, next.source, next.fallback);
 }
 
 function flush(): void {
@@ -75,13 +75,16 @@ export function followVisibility(element: Element): () => void {
   };
 }
 
-/** Shows the TeX source in the element now if it is on screen, else soon (see above). */
-export function showWhenSeen(element: Element, source: string): void {
+/**
+ * Shows the TeX source in the element now if it is on screen, else soon (see above); the fallback
+ * instead if the source's layout is wider than the element (showFitting).
+ */
+export function showWhenSeen(element: Element, source: string, fallback?: () => string): void {
   if (!measured.has(element) || visible.has(element)) {
     pending.delete(element);
-    showTex(element, source);
+    showFitting(element, source, fallback);
     return;
   }
-  pending.set(element, source);
+  pending.set(element, fallback ? { source, fallback } : { source });
   queueFlush();
 }

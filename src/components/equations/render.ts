@@ -6,11 +6,12 @@ const MAX_CACHE = 2000;
 
 /**
  * The TeX KaTeX is given. Display equations are typeset inline in \displaystyle: KaTeX then breaks
- * a long line after a top-level =, + or · (never inside a fraction, a matrix or a short
- * parenthesized run), so nothing is cut off in a narrow panel.
+ * a long line after a top-level =, + or · (never inside a fraction, a matrix or a bracketed run),
+ * so nothing is cut off in a narrow panel. `insideLongGroups`: the fallback for an equation whose
+ * bracketed run is wider than its box by itself (breakableTex).
  */
-export function texSource(tex: string, displayMode: boolean): string {
-  return displayMode ? `\\displaystyle ${breakableTex(tex)}` : tex;
+export function texSource(tex: string, displayMode: boolean, insideLongGroups = false): string {
+  return displayMode ? `\\displaystyle ${breakableTex(tex, insideLongGroups)}` : tex;
 }
 
 /**

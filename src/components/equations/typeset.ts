@@ -216,3 +216,47 @@ export function showTex(element: Element, source: string): 'unchanged' | 'patche
   });
   return 'rendered';
 }
+
+/** Per equation: the skeleton of the first layout that was wider than its box (see showFitting). */
+const tooWide = new WeakMap<Element, string>();
+
+/**
+ * Show `source`, wrapped only at its top-level operators; if that layout is wider than the
+ * element's box (a bracketed run wider than the box by itself), show `fallback()` instead, which
+ * may also break inside long runs. Measured only when the skeleton changes: while a weight is
+ * dragged the numbers are patched into whichever layout the skeleton took, with no layout read.
+ */
+export function showFitting(element: Element, source: string, fallback?: () => string): void {
+  if (!fallback) {
+    showTex(element, source);
+    return;
+  }
+  const { skeleton } = splitNumbers(source);
+  if (tooWide.get(element) === skeleton) {
+    showTex(element, fallback());
+    return;
+  }
+  tooWide.delete(element);
+  if (showTex(element, source) !== 'rendered') return;
+  if (element.scrollWidth > element.clientWidth) {
+    tooWide.set(element, skeleton);
+    showTex(element, fallback());
+    shrinkToFit(element);
+  }
+}
+
+/** An equation is never set smaller than this share of its size to fit its box. */
+const SMALLEST = 0.8;
+
+/**
+ * What no line break can fit (a matrix wider than a phone's line) is set a little smaller, down to
+ * SMALLEST of its size, rather than cut off. A new rendering resets it (the markup has no such
+ * style), and is measured again.
+ */
+function shrinkToFit(element: Element): void {
+  const katex = element.querySelector<HTMLElement>('.katex');
+  if (!katex || element.scrollWidth <= element.clientWidth) return;
+  const scale = Math.max(SMALLEST, (element.clientWidth / element.scrollWidth) * 0.99);
+  const size = parseFloat(getComputedStyle(katex).fontSize);
+  katex.style.fontSize = `${(size * scale).toFixed(2)}px`;
+}

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { equationDigitsFor, formatNumber } from '../../math/format';
+import { formatNumber } from '../../math/format';
 import { notationFor } from '../../math/notations';
 import { helpAfter, HELP_LEVELS } from '../../practice/help';
 import { quantityName } from '../../practice/names';
@@ -56,7 +56,7 @@ export function PredictAsk() {
   const chosen = useApp((s) => s.predict.help);
   // A teacher's lesson may forbid "Show me".
   const showMeAllowed = useApp((s) => !s.view.lesson || s.view.plan.showMe);
-  const digits = useApp((s) => equationDigitsFor(s.view.digits));
+  const digits = useApp((s) => s.view.digits);
   const errorId = useId();
   const [text, setText] = useState('');
   const [inputError, setInputError] = useState<string | null>(null);

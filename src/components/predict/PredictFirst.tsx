@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { equationDigitsFor, formatNumber } from '../../math/format';
+import { formatNumber } from '../../math/format';
 import { notationFor } from '../../math/notations';
 import { quantityName } from '../../practice/names';
 import { NUMBERS_CHANGED, selectPending, type AppState } from '../../store';
@@ -31,7 +31,7 @@ export function PredictToggle() {
 /** The current step's answered values: name = value, ✓ when right, "shown" when shown. */
 function answeredOf(s: AppState): string[] {
   const notation = notationFor(s.notation, s.network);
-  const digits = equationDigitsFor(s.view.digits);
+  const digits = s.view.digits;
   return selectPending(s).step.flatMap((q) => {
     const outcome = s.predict.answers[q.key]?.outcome;
     if (!outcome) return [];

@@ -202,8 +202,8 @@ describe('the loss registry', () => {
     if (record.family === 'squared') {
       expect(record.total(6, 3)).toBeGreaterThan(0);
       expect(record.factor(3)).toBeGreaterThan(0);
-      expect(typeof record.prefixTex(3)).toBe('string');
-      expect(typeof record.factorTex(3)).toBe('string');
+      expect(typeof record.prefixTex('3')).toBe('string');
+      expect(typeof record.factorTex('3')).toBe('string');
     } else {
       expect(record.outputs.length).toBeGreaterThan(0);
       expect(record.outputsWhy).toMatch(/\S/);

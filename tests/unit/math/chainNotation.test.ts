@@ -180,7 +180,7 @@ describe("note 002's notation: C, layers from the output, link by link", () => {
     const [dCda] = stepEquations(ctx({ kind: 'hiddenDelta', layer: 1, unit: 1 }));
     expect(dCda?.general).toBe(
       '\\frac{\\partial C_{2}}{\\partial a_{2}^{(L-1)}} = \\sum_{k=1}^{2} \\frac{\\partial z_{k}^{(L)}}{\\partial a_{2}^{(L-1)}}\\cdot \\frac{\\partial a_{k}^{(L)}}{\\partial z_{k}^{(L)}}\\cdot \\frac{\\partial C_{2}}{\\partial a_{k}^{(L)}} = ' +
-        "\\sum_{k=1}^{2} w_{2k}^{(L)}\\sigma'(z_{k}^{(L)})\\cdot \\frac{2}{2}(a_{k}^{(L)} - y_{k})",
+        "\\sum_{k=1}^{2} w_{2k}^{(L)}\\sigma'(z_{k}^{(L)})\\cdot \\frac{2}{K}(a_{k}^{(L)} - y_{k})",
     );
     const deltas = (l: number) => Array.from(snapshot.samples[1]?.layers[l - 1]?.delta ?? []);
     // The ∂C/∂z blocks give the engine's δ, unit by unit.

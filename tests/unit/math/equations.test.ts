@@ -194,7 +194,11 @@ describe('losses and output δ for each convention', () => {
       /^L = \\frac\{1\}\{K\}\\sum_\{j=1\}\^\{K\} .* = \\frac\{1\}\{2\}\\left\[/,
     );
     const [d1] = stepEquations({ ...ctx, step: { kind: 'outputDelta', layer: 2, unit: 0 } });
-    expect(d1?.general).toContain('= \\frac{2}{2}(a_{1}^{(2)} - y_{1})');
+    // c = 2/K in symbols, K = 2 written out where the numbers are.
+    expect(d1?.general).toContain('= \\frac{2}{K}(a_{1}^{(2)} - y_{1})');
+    expect(d1?.substituted).toBe(
+      '= \\frac{2}{2}(0.751365 - 0.01)\\cdot 0.751365(1 - 0.751365) = 0.741365\\cdot 0.186816',
+    );
   });
 
   it('writes softmax + cross-entropy as δ = a − y when the targets sum to 1, and the batch mean', () => {
@@ -205,7 +209,13 @@ describe('losses and output δ for each convention', () => {
     expect(sample?.general).toMatch(
       /^L_\{2\} = -\\sum_\{j=1\}\^\{3\} y_\{j\}\\ln\(a_\{j\}\^\{\(2\)\}\)/,
     );
-    expect(sample?.substituted).toMatch(/^= -\\left\(0\\cdot \\ln\(/);
+    // Listed, the minus is each term's: a narrow line wraps between the terms.
+    expect(sample?.general).toMatch(
+      /= -y_\{1\}\\ln\(a_\{1\}\^\{\(2\)\}\) -y_\{2\}\\ln\(a_\{2\}\^\{\(2\)\}\) -y_\{3\}\\ln\(a_\{3\}\^\{\(2\)\}\)$/,
+    );
+    expect(sample?.substituted).toMatch(
+      /^= -0\\cdot \\ln\(0\.\d+\) -1\\cdot \\ln\(0\.\d+\) -0\\cdot \\ln\(0\.\d+\)$/,
+    );
     expect(batch?.title).toContain('mean over the 3 samples');
     expect(batch?.general).toBe(
       'L = \\frac{1}{3}\\sum_{n=1}^{3} L_{n} = \\frac{1}{3}\\left(L_{1} + L_{2} + L_{3}\\right)',
@@ -228,7 +238,7 @@ describe('losses and output δ for each convention', () => {
     expect(d?.substituted).toMatch(/^= 0\.\d+ - 0$/);
     const [loss] = stepEquations({ ...ctx, step: { kind: 'loss' } });
     expect(loss?.general).toBe(
-      'L_{1} = -\\left[y_{1}\\ln(a_{1}^{(2)}) + (1 - y_{1})\\ln(1 - a_{1}^{(2)})\\right]',
+      'L_{1} = -y_{1}\\ln(a_{1}^{(2)}) - (1 - y_{1})\\ln(1 - a_{1}^{(2)})',
     );
   });
 
@@ -241,7 +251,7 @@ describe('losses and output δ for each convention', () => {
       'a_{1}^{(2)}\\left(g_{1} - \\sum_{k=1}^{2} a_{k}^{(2)}\\, g_{k}\\right)',
     );
     expect(d?.general).toContain(
-      'g_{k} = \\frac{\\partial L}{\\partial a_{k}^{(2)}} = \\frac{2}{2}(a_{k}^{(2)} - y_{k})',
+      'g_{k} = \\frac{\\partial L}{\\partial a_{k}^{(2)}} = \\frac{2}{K}(a_{k}^{(2)} - y_{k})',
     );
   });
 

@@ -46,8 +46,8 @@ describe("fullChainEquation: note 002's product, factor by factor", () => {
     const paths = fullChainEquation(ctx, { kind: 'weight', layer: 1, from: 0, to: 0 });
     expect(paths?.general).toBe(
       '\\frac{\\partial L}{\\partial w_{11}^{(1)}} = \\sum_{k=1}^{2} ' +
-        '\\frac{\\partial L}{\\partial a_{k}^{(2)}}\\,\\frac{\\partial a_{k}^{(2)}}{\\partial z_{k}^{(2)}}\\,' +
-        '\\frac{\\partial z_{k}^{(2)}}{\\partial a_{1}^{(1)}}\\,\\frac{\\partial a_{1}^{(1)}}{\\partial z_{1}^{(1)}}\\,' +
+        '\\frac{\\partial L}{\\partial a_{k}^{(2)}}\\cdot \\frac{\\partial a_{k}^{(2)}}{\\partial z_{k}^{(2)}}\\cdot ' +
+        '\\frac{\\partial z_{k}^{(2)}}{\\partial a_{1}^{(1)}}\\cdot \\frac{\\partial a_{1}^{(1)}}{\\partial z_{1}^{(1)}}\\cdot ' +
         '\\frac{\\partial z_{1}^{(1)}}{\\partial w_{11}^{(1)}} = \\sum_{k=1}^{2} ' +
         "(a_{k}^{(2)} - y_{k})\\cdot \\sigma'(z_{k}^{(2)})\\cdot w_{1k}^{(2)}\\cdot \\sigma'(z_{1}^{(1)})\\cdot x_{1} = " +
         "(a_{1}^{(2)} - y_{1})\\cdot \\sigma'(z_{1}^{(2)})\\cdot w_{11}^{(2)}\\cdot \\sigma'(z_{1}^{(1)})\\cdot x_{1} + " +

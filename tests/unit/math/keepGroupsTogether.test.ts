@@ -1,27 +1,43 @@
+// @vitest-environment happy-dom
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { breakableTex, flattenLongGroups, keepGroupsTogether } from '../../../src/math/tex';
 
 describe('keepGroupsTogether', () => {
-  it('wraps each short top-level parenthesized run in braces', () => {
+  it('wraps each top-level bracketed run in braces, however long', () => {
     expect(keepGroupsTogether('= 0.59327(1 - 0.59327) = 0.241301')).toBe(
       '= 0.59327{(1 - 0.59327)} = 0.241301',
     );
     expect(keepGroupsTogether('(a + (b - c)) \\cdot (d)')).toBe('{(a + (b - c))} \\cdot {(d)}');
+    const long = `(${Array.from({ length: 30 }, (_, k) => `${k}`).join(' + ')})`;
+    expect(keepGroupsTogether(long)).toBe(`{${long}}`);
+    // Square brackets too: the expanded binary cross-entropy is one run.
+    expect(keepGroupsTogether('-[0\\cdot \\ln(0.369) + (1 - 0)\\ln(1 - 0.369)]')).toBe(
+      '-{[0\\cdot \\ln(0.369) + (1 - 0)\\ln(1 - 0.369)]}',
+    );
   });
 
-  it('leaves parentheses inside braces, \\left…\\right or an environment alone', () => {
+  it('leaves brackets inside braces, \\left…\\right or an environment alone', () => {
     expect(keepGroupsTogether('\\sigma{(z)} + x')).toBe('\\sigma{(z)} + x');
     expect(keepGroupsTogether('\\left( a (b) \\right)')).toBe('\\left( a (b) \\right)');
+    expect(keepGroupsTogether('-\\left[y\\ln(a) + (1 - y)\\ln(1 - a)\\right]')).toBe(
+      '-\\left[y\\ln(a) + (1 - y)\\ln(1 - a)\\right]',
+    );
     expect(keepGroupsTogether('\\begin{bmatrix} (a) \\end{bmatrix}')).toBe(
       '\\begin{bmatrix} (a) \\end{bmatrix}',
     );
   });
 
-  it('does not count escaped braces as groups, and leaves a long run breakable', () => {
+  it('does not count escaped braces as groups', () => {
     expect(keepGroupsTogether('\\{ (a) \\}')).toBe('\\{ {(a)} \\}');
+  });
+
+  it('with a longest length, leaves a longer run breakable and keeps its short runs together', () => {
     const long = `(${Array.from({ length: 30 }, (_, k) => `${k}`).join(' + ')})`;
-    expect(keepGroupsTogether(long)).toBe(long);
+    expect(keepGroupsTogether(long, 30)).toBe(long);
+    expect(keepGroupsTogether('(a + (b - c) + dddddddddddddddddddddddd)', 30)).toBe(
+      '(a + {(b - c)} + dddddddddddddddddddddddd)',
+    );
   });
 
   it('gives TeX that still typesets', () => {
@@ -34,23 +50,73 @@ describe('keepGroupsTogether', () => {
   });
 });
 
+/**
+ * The pieces KaTeX lets a line wrap between: the text of each top-level base of its inline rendering
+ * (the browser breaks between bases only).
+ */
+function breakableRuns(tex: string): string[] {
+  const holder = document.createElement('div');
+  holder.innerHTML = katex.renderToString(tex, { throwOnError: true, output: 'html' });
+  return Array.from(holder.querySelectorAll('.katex-html > .katex-base')).map(
+    (base) => base.textContent ?? '',
+  );
+}
+
+/** Do the brackets of a run balance, so that no break falls inside one? */
+function balanced(run: string): boolean {
+  let depth = 0;
+  for (const c of run) {
+    if (c === '(' || c === '[') depth++;
+    if (c === ')' || c === ']') depth--;
+    if (depth < 0) return false;
+  }
+  return depth === 0;
+}
+
 describe('breakableTex', () => {
   const terms = Array.from({ length: 8 }, (_, k) => `0.12345${k}\\cdot (-0.5432${k})`).join(' + ');
 
-  it('writes a long flat \\left( … \\right) with plain brackets, so it breaks after + or ·', () => {
+  it('wraps the phone’s loss only at its top-level operators, never inside its brackets', () => {
+    // The expanded binary cross-entropy and squared error, as the loss step writes them.
+    const losses = [
+      'L_{1} = -\\left[y_{1}\\ln(a_{1}^{(2)}) + (1 - y_{1})\\ln(1 - a_{1}^{(2)})\\right]',
+      '= -\\left[0\\cdot \\ln(0.369) + (1 - 0)\\ln(1 - 0.369)\\right]',
+      '= \\tfrac12\\left[(0.7514 - 0.01)^2 + (0.7729 - 0.99)^2\\right]',
+      `= \\frac{1}{4}\\left(${terms}\\right) = 0.5`,
+      '= (0.4\\cdot 0.1385 + 0.5\\cdot (-0.0381))\\cdot 0.5933(1 - 0.5933)',
+    ];
+    expect(breakableTex(losses[1] as string)).toBe(
+      '= \\nobreak -\\left[0\\cdot \\ln(0.369) + (1 - 0)\\ln(1 - 0.369)\\right]',
+    );
+    expect(breakableTex(losses[4] as string)).toBe(
+      '= \\nobreak {(0.4\\cdot 0.1385 + 0.5\\cdot (-0.0381))}\\cdot 0.5933{(1 - 0.5933)}',
+    );
+    for (const tex of losses) {
+      const runs = breakableRuns(`\\displaystyle ${breakableTex(tex)}`);
+      for (const run of runs) expect(balanced(run), `${run} in ${tex}`).toBe(true);
+    }
+    // It still wraps where it may: after "L₁ =", and between the ( … ) runs and the "·".
+    expect(breakableRuns(`\\displaystyle ${breakableTex(losses[0] as string)}`)).toHaveLength(2);
+    expect(breakableRuns(`\\displaystyle ${breakableTex(losses[4] as string)}`)).toHaveLength(2);
+    // Typeset as given, the sum inside \frac{1}{4}( … ) would have been breakable.
+    const loose = breakableRuns(`\\displaystyle ${breakableTex(losses[3] as string, true)}`);
+    expect(loose.some((run) => !balanced(run))).toBe(true);
+  });
+
+  it('as the fallback, writes a long flat \\left( … \\right) with plain brackets, breakable after + or ·', () => {
     expect(flattenLongGroups(`\\frac{1}{4}\\left(${terms}\\right)`)).toBe(`\\frac{1}{4}(${terms})`);
     // Short, or holding something tall: the sized brackets stay.
     expect(flattenLongGroups('\\left(a + b\\right)')).toBe('\\left(a + b\\right)');
     const tall = `\\left(\\sum_{k} ${terms}\\right)`;
     expect(flattenLongGroups(tall)).toBe(tall);
-  });
-
-  it('keeps the short groups inside a long one together', () => {
-    expect(breakableTex(`x = \\left(${terms}\\right)`)).toContain('{(-0.54320)}');
+    expect(breakableTex(`x = \\left(${terms}\\right)`, true)).toBe(
+      `x = (${terms.replace(/\(-0\.5432\d\)/g, '{$&}')})`,
+    );
   });
 
   it('glues a leading "=" to what follows, so no line holds a lone "="', () => {
     expect(breakableTex('= 0.5\\cdot 0.2')).toBe('= \\nobreak 0.5\\cdot 0.2');
+    expect(breakableTex('= 0.5\\cdot 0.2', true)).toBe('= \\nobreak 0.5\\cdot 0.2');
     expect(breakableTex('a = b')).toBe('a = b');
   });
 });

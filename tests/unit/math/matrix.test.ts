@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matrixEquations } from '../../../src/math';
-import { classicContext, context, NETWORKS } from './fixtures';
+import { matrixEquations, stepEquations } from '../../../src/math';
+import { classic, classicContext, classicSamples, context, NETWORKS } from './fixtures';
 
 describe('matrixEquations', () => {
   it('writes the forward pass as z = Wᵀa + b with every shape and the numbers', () => {
@@ -33,6 +33,18 @@ describe('matrixEquations', () => {
       "\\underset{2\\times 1}{\\delta^{(1)}} = \\left(\\underset{2\\times 2}{W^{(2)}}\\,\\underset{2\\times 1}{\\delta^{(2)}}\\right) \\odot \\underset{2\\times 1}{\\sigma'(z^{(1)})}",
     );
     expect(hidden?.result).toBe('= \\begin{bmatrix} 0.008771 \\\\ 0.009954 \\end{bmatrix}');
+    // (W δ) on a line of its own after, so neither line is wider than a phone's.
+    expect(hidden?.substituted).toBe(
+      '= \\begin{bmatrix} 0.03635 \\\\ 0.04137 \\end{bmatrix} \\odot \\begin{bmatrix} 0.2413 \\\\ 0.2406 \\end{bmatrix}',
+    );
+    const [, back] = matrixEquations(classicContext({ kind: 'hiddenDelta', layer: 1 }));
+    expect(back?.general).toBe(
+      '\\underset{2\\times 2}{W^{(2)}}\\,\\underset{2\\times 1}{\\delta^{(2)}}',
+    );
+    expect(back?.substituted).toBe(
+      '= \\begin{bmatrix} 0.4 & 0.5 \\\\ 0.45 & 0.55 \\end{bmatrix}\\begin{bmatrix} 0.1385 \\\\ -0.0381 \\end{bmatrix}',
+    );
+    expect(back?.result).toBe('= \\begin{bmatrix} 0.03635 \\\\ 0.04137 \\end{bmatrix}');
   });
 
   it('writes ∂L/∂W = a (δ)ᵀ as (n_{l−1}×1)(1×n_l) and ∂L/∂b = δ', () => {
@@ -50,8 +62,14 @@ describe('matrixEquations', () => {
   });
 
   it('in note 004’s row vectors: x_i = f(x_{i−1}W_i + b_i), k_i = (k_{i+1}W_{i+1}ᵀ) ⊙ f′, ∂E/∂W_i = x_{i−1}ᵀk_i', () => {
-    const [forward] = matrixEquations(classicContext({ kind: 'forward', layer: 1 }, 'rowVector'));
-    expect(forward?.title).toContain('(1×2)(2×2) = 1×2');
+    const [product, forward] = matrixEquations(
+      classicContext({ kind: 'forward', layer: 1 }, 'rowVector'),
+    );
+    expect(product?.title).toContain('(1×2)(2×2) = 1×2');
+    expect(product?.general).toBe(
+      '\\underset{1\\times 2}{x_{0}W_{1} + b_{1}} = \\underset{1\\times 2}{x_{0}}\\,\\underset{2\\times 2}{W_{1}} + \\underset{1\\times 2}{b_{1}}',
+    );
+    expect(product?.result).toBe('= \\begin{bmatrix} 0.3775 & 0.3925 \\end{bmatrix}');
     expect(forward?.general).toBe(
       '\\underset{1\\times 2}{x_{1}} = f\\left(\\underset{1\\times 2}{x_{0}}\\,\\underset{2\\times 2}{W_{1}} + \\underset{1\\times 2}{b_{1}}\\right)',
     );
@@ -63,6 +81,10 @@ describe('matrixEquations', () => {
       "\\underset{1\\times 2}{k_{1}} = \\left(\\underset{1\\times 2}{k_{2}}\\,\\underset{2\\times 2}{W_{2}^{\\mathsf T}}\\right) \\odot \\underset{1\\times 2}{f'(x_{0}W_{1} + b_{1})}",
     );
     const [dW] = matrixEquations(classicContext({ kind: 'gradients', layer: 1 }, 'rowVector'));
+    // x₀ᵀ written as the column it is.
+    expect(dW?.substituted).toContain(
+      '\\begin{bmatrix} 0.05 \\\\ 0.1 \\end{bmatrix}\\begin{bmatrix} 0.008771 & 0.009954 \\end{bmatrix}',
+    );
     expect(dW?.general).toBe(
       '\\underset{2\\times 2}{\\frac{\\partial E}{\\partial W_{1}}} = \\underset{2\\times 1}{x_{0}^{\\mathsf T}}\\,\\underset{1\\times 2}{k_{1}}',
     );
@@ -86,10 +108,11 @@ describe('matrixEquations', () => {
       ],
     };
     const samples = [{ x: [1, 0, 1], y: [1] }];
-    const [forward] = matrixEquations(
+    const [product, forward] = matrixEquations(
       context(network, samples, { kind: 'forward', layer: 1 }, 'rowVector'),
     );
-    expect(forward?.title).toContain('(1×3)(3×3) = 1×3');
+    expect(product?.title).toContain('(1×3)(3×3) = 1×3');
+    expect(product?.result).toBe('= \\begin{bmatrix} 2 & 0 & 2 \\end{bmatrix}');
     expect(forward?.substituted).toContain(
       '\\sigma\\left(\\begin{bmatrix} 2 & 0 & 2 \\end{bmatrix}\\right)',
     );
@@ -218,6 +241,67 @@ describe('matrixEquations', () => {
     ]);
     expect(blocks[2]?.general).toBe(
       '\\frac{\\partial L}{\\partial W^{(2)}} = \\frac{1}{3}\\sum_{n=1}^{3} \\frac{\\partial L_{n}}{\\partial W^{(2)}}',
+    );
+  });
+});
+
+describe('the squared losses in matrix form agree with the per-unit equations', () => {
+  const withLoss = (loss: 'sse' | 'halfSse' | 'mse', kind: 'loss' | 'outputDelta') =>
+    context({ ...classic, loss }, classicSamples, { kind, layer: 2 });
+  const a = '\\begin{bmatrix} 0.7514 \\\\ 0.7729 \\end{bmatrix}';
+  const y = '\\begin{bmatrix} 0.01 \\\\ 0.99 \\end{bmatrix}';
+  const slope = '\\begin{bmatrix} 0.1868 \\\\ 0.1755 \\end{bmatrix}';
+
+  it('MSE over K = 2 outputs: 1/K and 2/K in symbols, never ½ or 2/2; K = 2 where the numbers are', () => {
+    const [loss] = matrixEquations(withLoss('mse', 'loss'));
+    expect(loss?.general).toBe('L = \\frac{1}{K}\\left\\lVert a^{(2)} - y\\right\\rVert^2');
+    expect(loss?.substituted).toBe(`= \\frac{1}{2}\\left\\lVert ${a} - ${y}\\right\\rVert^2`);
+    // (0.741365² + 0.217072²)/2 = 0.298371, the per-unit equations' loss.
+    expect(loss?.result).toBe('= 0.298371');
+    const [delta] = matrixEquations(withLoss('mse', 'outputDelta'));
+    expect(delta?.general).toBe(
+      "\\underset{2\\times 1}{\\delta^{(2)}} = \\frac{2}{K}(a^{(2)} - y) \\odot \\sigma'(z^{(2)})",
+    );
+    expect(delta?.substituted).toBe(`= \\frac{2}{2}\\left(${a} - ${y}\\right) \\odot ${slope}`);
+  });
+
+  it('Σ(a − y)² and ½Σ(a − y)²: the same factors as the notes, 2 and none', () => {
+    expect(matrixEquations(withLoss('sse', 'loss'))[0]?.general).toBe(
+      'L = \\left\\lVert a^{(2)} - y\\right\\rVert^2',
+    );
+    expect(matrixEquations(withLoss('halfSse', 'loss'))[0]?.general).toBe(
+      'L = \\tfrac12\\left\\lVert a^{(2)} - y\\right\\rVert^2',
+    );
+    expect(matrixEquations(withLoss('sse', 'outputDelta'))[0]?.substituted).toBe(
+      `= 2\\left(${a} - ${y}\\right) \\odot ${slope}`,
+    );
+  });
+
+  it.each(['sse', 'halfSse', 'mse'] as const)(
+    '%s: the loss’s prefix and ∂L/∂a’s factor are those of the per-unit equations',
+    (name) => {
+      const prefix = /^L = (.*)\\sum_/.exec(
+        stepEquations(withLoss(name, 'loss'))[0]?.general ?? '',
+      );
+      expect(matrixEquations(withLoss(name, 'loss'))[0]?.general).toBe(
+        `L = ${prefix?.[1] ?? '?'}\\left\\lVert a^{(2)} - y\\right\\rVert^2`,
+      );
+      const perUnit = stepEquations(withLoss(name, 'outputDelta'))[0]?.general ?? '';
+      const c = /= ([^=]*)\(a_\{1\}\^\{\(2\)\} - y_\{1\}\)/.exec(perUnit)?.[1];
+      expect(c).toBeDefined();
+      expect(matrixEquations(withLoss(name, 'outputDelta'))[0]?.general).toContain(
+        `= ${c ?? '?'}(a^{(2)} - y) \\odot`,
+      );
+    },
+  );
+});
+
+describe('the cross-entropies in vector form', () => {
+  it('carry the minus on each term, as the per-unit loss does, so a line wraps between them', () => {
+    const { network, samples } = NETWORKS[2] as (typeof NETWORKS)[number];
+    const [loss] = matrixEquations(context(network, samples, { kind: 'loss' }));
+    expect(loss?.general).toBe(
+      'L_{1} = -y^{\\mathsf T}\\ln\\left(a^{(2)}\\right) - (\\mathbf{1} - y)^{\\mathsf T}\\ln\\left(\\mathbf{1} - a^{(2)}\\right)',
     );
   });
 });
