@@ -32,7 +32,7 @@ test('the classic example stays the classic example after visiting Train and ret
   await stepForward(page, 2);
   await expectPhase(page, 'Forward pass — layer 2 of 2', 'step 3 of 9 · pass 1');
   await openTrainTab(page);
-  await expect(shape(page)).toHaveText('2 → 2 → 1');
+  await expect(shape(page)).toHaveText('2 → 8 → 1');
   await page.getByRole('button', { name: 'One epoch' }).click();
   await expect(epoch(page)).toHaveText('1');
   await openStepper(page);
@@ -63,14 +63,14 @@ test('"Train this network" carries the stepper\'s network; Undo and Ctrl+Z in Tr
   ).toBeVisible();
 
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(shape(page)).toHaveText('2 → 2 → 1');
+  await expect(shape(page)).toHaveText('2 → 8 → 1');
   await expect(dataset).toHaveValue('circle');
   await page.getByRole('button', { name: 'Redo' }).click();
   await expect(shape(page)).toHaveText('2 → 3 → 3');
   await page.getByRole('button', { name: 'One epoch' }).click();
   await expect(epoch(page)).toHaveText('1');
   await page.keyboard.press('Control+z');
-  await expect(shape(page)).toHaveText('2 → 2 → 1');
+  await expect(shape(page)).toHaveText('2 → 8 → 1');
   await expect(dataset).toHaveValue('circle');
   await expect(epoch(page)).toHaveText('0');
 

@@ -10,7 +10,7 @@ const flat = (stop: TourStop) =>
     .join('\n');
 
 describe('the tour of the classic example', () => {
-  const stops = tourStops({ ...classicContext({ kind: 'start' }), trainBiases: false, digits: 4 });
+  const stops = tourStops({ ...classicContext({ kind: 'start' }), trainBiases: false, digits: 6 });
 
   it('visits the steps and selections it talks about', () => {
     expect(stops.map((s) => [s.title, s.step, s.selection])).toEqual([
