@@ -4,7 +4,13 @@ import { layerSizes } from '../../store';
 import { useApp } from '../../store/context';
 import { preparedOf } from '../../training/selectors';
 import type { Images } from '../../training/protocol';
-import { diagramGeometry, edgeBuckets, type DiagramGeometry } from './diagramGeometry';
+import {
+  DIAGRAM_WIDTH,
+  diagramGeometry,
+  edgeBuckets,
+  inputLabelWidth,
+  type DiagramGeometry,
+} from './diagramGeometry';
 import { context, drawUnitCurve, fitCanvas } from './draw';
 import { useChoices, usePlotView, useTrainingKit } from './kit';
 
@@ -65,7 +71,11 @@ export function NetworkDiagram() {
   const activations = useApp((s) => s.network.layers.map((l) => l.activation).join());
   const data = useChoices(preparedOf);
   const sizes = useMemo(() => shape.split(',').map(Number), [shape]);
-  const geometry = useMemo(() => diagramGeometry(sizes), [sizes]);
+  const longestName = Math.max(0, ...data.inputNames.map((name) => name.length));
+  const geometry = useMemo(
+    () => diagramGeometry(sizes, DIAGRAM_WIDTH, inputLabelWidth(longestName)),
+    [sizes, longestName],
+  );
   const canvas = useRef<HTMLCanvasElement>(null);
   const atlas = useRef<HTMLCanvasElement | null>(null);
   const kind = data.rawInputs === 2 ? '2d' : data.rawInputs === 1 ? '1d' : 'none';
@@ -209,6 +219,7 @@ export function NetworkDiagram() {
               className={`diagram-input-name${geometry.thumb < 16 ? ' small' : ''}`}
               style={{ top: node.y + geometry.thumb / 2, width: geometry.labelWidth - 6 }}
               aria-hidden="true"
+              title={data.inputNames[j]}
             >
               {data.inputNames[j]}
             </span>

@@ -29,9 +29,18 @@ export interface DiagramGeometry {
 /** The width the diagram tries to fit in (the middle column of the training view). */
 export const DIAGRAM_WIDTH = 530;
 
+/**
+ * Room for input names of this many characters (at the names' 0.75rem): at least 46 px, at most
+ * 130 px, so "sepal length (cm)" is read whole and a long name does not squeeze the network.
+ */
+export function inputLabelWidth(longestName: number): number {
+  return Math.min(130, Math.max(46, Math.round(longestName * 6.5) + 10));
+}
+
 export function diagramGeometry(
   sizes: readonly number[],
   maxWidth = DIAGRAM_WIDTH,
+  labelWidth = 46,
 ): DiagramGeometry {
   const most = Math.max(1, ...sizes);
   const columnCount = sizes.length;
@@ -39,7 +48,6 @@ export function diagramGeometry(
   const thumb =
     most <= 4 && columnCount <= 6 ? 40 : most <= 8 && columnCount <= 8 ? 34 : most <= 16 ? 26 : 10;
   const rowGap = most <= 8 ? 10 : most <= 16 ? 5 : 2;
-  const labelWidth = 46;
   // Wide gaps show the edges best; narrow them (down to 20 px) to fit deep networks.
   const room = (maxWidth - labelWidth - 4 - columnCount * thumb) / Math.max(1, columnCount - 1);
   const columnGap = Math.round(Math.max(20, Math.min(84, room)));

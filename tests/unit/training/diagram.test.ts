@@ -4,9 +4,20 @@ import {
   DIAGRAM_WIDTH,
   diagramGeometry,
   edgeBuckets,
+  inputLabelWidth,
 } from '../../../src/components/training/diagramGeometry';
 
 describe('the training diagram', () => {
+  it('makes room for the input names, within bounds', () => {
+    expect(inputLabelWidth(2)).toBe(46);
+    // Iris's "sepal length (cm)": 17 characters read whole.
+    expect(inputLabelWidth(17)).toBe(121);
+    expect(inputLabelWidth(60)).toBe(130);
+    const g = diagramGeometry([4, 8, 3], DIAGRAM_WIDTH, inputLabelWidth(17));
+    expect(g.columns[0]).toBe(121);
+    expect(g.width).toBeLessThanOrEqual(DIAGRAM_WIDTH);
+  });
+
   it('puts one column per layer, each centred, every unit its own picture', () => {
     const g = diagramGeometry([2, 4, 2, 1]);
     expect(g.nodes.map((column) => column.length)).toEqual([2, 4, 2, 1]);
