@@ -33,6 +33,7 @@ async function writeLesson(page: Page): Promise<string> {
   for (const kind of NOT_ASKED)
     await asked.getByRole('checkbox', { name: kind, exact: true }).uncheck();
   await page.getByRole('checkbox', { name: 'Lock weights and biases' }).check();
+  await page.getByRole('checkbox', { name: "Lock the network's shape" }).check();
   await page.getByRole('checkbox', { name: 'Allow Show me' }).uncheck();
   await page.getByRole('button', { name: 'Copy lesson link' }).click();
   const field = page.getByRole('textbox', { name: 'Lesson link' });
@@ -88,6 +89,11 @@ test('a lesson link opens locked, with its text, predict first on and no "Show m
       student.getByRole('alert').filter({ hasText: LOCK_REASONS.parameters }),
     ).toBeVisible();
     await expect(weight).toHaveValue('0.15');
+
+    // The shape is locked: its menus and buttons cannot be used.
+    await expect(student.getByRole('combobox', { name: 'Loss' })).toBeDisabled();
+    await expect(student.getByRole('combobox', { name: /^Activation of / }).first()).toBeDisabled();
+    await expect(student.getByRole('button', { name: 'Add layer before' }).first()).toBeDisabled();
 
     // Not the teacher's options, until "Edit this lesson".
     await expect(student.getByRole('textbox', { name: 'Lesson title' })).toHaveCount(0);

@@ -46,7 +46,7 @@ test('offered on a first visit; Next moves the diagram to each stop; Close; not 
   await next(page, 'Why carry δ = ∂L/∂z backwards', '3 of 6');
   await expectPhase(page, 'Output δ — layer 2', 'step 5 of 9 · pass 1');
   await expect(unit(page, 'a₁⁽²⁾')).toHaveAttribute('aria-pressed', 'true');
-  await expect(tourOf(page)).toContainText('δ₁⁽²⁾ = ∂L/∂z₁⁽²⁾ = 0.138499');
+  await expect(tourOf(page)).toContainText('δ₁⁽²⁾ = ∂L/∂z₁⁽²⁾ = 0.1385 says');
 
   await next(page, 'The sum over paths in a hidden δ', '4 of 6');
   await expectPhase(page, 'Hidden δ — layer 1', 'step 6 of 9 · pass 1');
@@ -65,7 +65,7 @@ test('offered on a first visit; Next moves the diagram to each stop; Close; not 
 
   await next(page, 'The update', '6 of 6');
   await expectPhase(page, 'Gradient-descent update', 'step 9 of 9 · pass 1');
-  await expect(tourOf(page)).toContainText('the loss goes from 0.298371 to 0.291028');
+  await expect(tourOf(page)).toContainText('the loss goes from 0.2984 to 0.291.');
   await expect(tourOf(page).getByRole('button', { name: 'Next', exact: true })).toBeDisabled();
 
   // Back returns to the stop before, and the diagram with it.

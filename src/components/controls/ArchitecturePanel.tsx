@@ -89,6 +89,8 @@ export function ArchitecturePanel() {
                     <select
                       aria-label={`Activation of ${layerName(layer, L).toLowerCase()} layer`}
                       value={activations[layer - 1]}
+                      disabled={shapeLocked !== null}
+                      title={shapeLocked ?? undefined}
                       onChange={(event) =>
                         report(
                           `act${layer}`,
@@ -110,6 +112,7 @@ export function ArchitecturePanel() {
                 {layer > 0 && layer < L && (
                   <button
                     type="button"
+                    disabled={shapeLocked !== null}
                     onClick={() => report('layers', store.getState().removeHiddenLayer(layer))}
                   >
                     Remove {layerName(layer, L).toLowerCase()}
@@ -118,6 +121,7 @@ export function ArchitecturePanel() {
                 {layer > 0 && (
                   <button
                     type="button"
+                    disabled={shapeLocked !== null}
                     title={`Insert a hidden layer before ${layerName(layer, L).toLowerCase()}`}
                     onClick={() => report('layers', store.getState().addHiddenLayer(layer))}
                   >
@@ -135,6 +139,8 @@ export function ArchitecturePanel() {
         <select
           id={lossId}
           value={loss}
+          disabled={shapeLocked !== null}
+          title={shapeLocked ?? undefined}
           onChange={(event) => report('loss', store.getState().setLoss(event.target.value as Loss))}
         >
           {LOSSES.map((l) => (
