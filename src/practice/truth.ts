@@ -81,28 +81,6 @@ export function notationOfContext(ctx: PracticeContext): Notation {
   return notationFor(ctx.notation, ctx.network);
 }
 
-/** The quantity's plain-text name: z₁⁽¹⁾, L, ∂L/∂w₁₁⁽¹⁾, w₁₁⁽¹⁾ (the updated weight). */
-export function quantityName(quantity: Quantity, notation: Notation): string {
-  const { text } = notation;
-  const loss = notation.loss.text;
-  switch (quantity.kind) {
-    case 'z':
-    case 'a':
-    case 'delta':
-      return text.unit(quantity.kind, quantity.layer, quantity.unit);
-    case 'loss':
-      return loss;
-    case 'dW':
-      return `∂${loss}/∂${text.weight(quantity.layer, quantity.from, quantity.to)}`;
-    case 'db':
-      return `∂${loss}/∂${text.bias(quantity.layer, quantity.unit)}`;
-    case 'w':
-      return text.weight(quantity.layer, quantity.from, quantity.to);
-    case 'b':
-      return text.bias(quantity.layer, quantity.unit);
-  }
-}
-
 /** The same pass with another loss (another squared error): null if the engine refuses it. */
 export function passWithLoss(ctx: PracticeContext, loss: Loss): PassSnapshot | null {
   try {
