@@ -287,6 +287,34 @@ for (const shape of SHAPES) {
     );
   });
 
+  test(`hit-testing ${shape.name} network`, async ({ page }) => {
+    await open(page, shape);
+    // What every pointer move over the diagram costs before its handlers run (and what Chromium
+    // spends once a second probing the page's centre): finding the element under a point. Each
+    // probe follows a change, so Chromium's cache of the last hit cannot answer it.
+    const box = await page.locator('.diagram-svg').boundingBox();
+    if (!box) throw new Error('No diagram on screen.');
+    const times = await page.evaluate(
+      ({ x, y }) => {
+        const out: number[] = [];
+        for (let i = 0; i < 60; i++) {
+          document.body.dataset.probe = String(i);
+          void document.body.getBoundingClientRect();
+          const t0 = performance.now();
+          document.elementFromPoint(x, y);
+          out.push(performance.now() - t0);
+        }
+        delete document.body.dataset.probe;
+        return out;
+      },
+      { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+    );
+    const s = percentiles(times.slice(10));
+    console.log(
+      `  the element under a point of the diagram (a hit test): p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, max ${ms(s.max)}`,
+    );
+  });
+
   test(`stepping on ${shape.name} network`, async ({ page }) => {
     await open(page, shape);
     const times = await page.evaluate(async () => {
