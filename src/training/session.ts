@@ -1,14 +1,17 @@
 import { FEATURES } from '../data';
 import {
+  confusionMatrix,
   createGridForward,
   createTrainer,
+  misclassified,
   packSamples,
+  targetClasses,
   type GridForward,
   type Network,
   type Overflow,
   type TrainerOptions,
 } from '../engine';
-import type { EpochRecord } from './runtime';
+import { MAX_MISCLASSIFIED, type ClassResults, type EpochRecord } from './runtime';
 import { paintClassThumbnails, paintColumn, paintOutput, paintThumbnails } from './paint';
 import type {
   FrameReply,
@@ -221,9 +224,30 @@ export function createSession(init: SessionInit): Session {
     return images;
   }
 
+  // Classes: each test example's true class, and the network's, written by each evaluation.
+  const rule = init.accuracy === 'none' ? null : init.accuracy;
+  const classes = rule === 'threshold' ? 2 : nOut;
+  const truth = rule ? targetClasses(testSet, rule) : null;
+  const predicted = new Int32Array(testSet.count);
+
+  function results(): ClassResults | null {
+    if (!truth) return null;
+    const wrong = misclassified(truth, predicted, MAX_MISCLASSIFIED);
+    return {
+      counts: confusionMatrix(truth, predicted, classes),
+      wrong: wrong.indices.map((index) => ({
+        index,
+        truth: truth[index] as number,
+        predicted: predicted[index] as number,
+      })),
+      wrongCount: wrong.count,
+      testCount: testSet.count,
+    };
+  }
+
   function record(): EpochRecord {
     const train = trainer.evaluate(trainSet, init.accuracy);
-    const test = trainer.evaluate(testSet, init.accuracy);
+    const test = trainer.evaluate(testSet, init.accuracy, predicted);
     return {
       epoch: trainer.examplesSeen / trainSet.count,
       trainLoss: train.loss,
@@ -272,6 +296,11 @@ export function createSession(init: SessionInit): Session {
       }
       const finished = overflow !== null || stopped !== null;
       const images = request.images || finished ? paint(request.view) : null;
+      // A frame without training (a pause, a redraw after an edit) may show another network.
+      if (!rec && truth && request.work === 'none') {
+        trainer.evaluate(testSet, init.accuracy, predicted);
+      }
+      const classResults = rec || request.work === 'none' ? results() : null;
       return {
         epoch: trainer.examplesSeen / trainSet.count,
         completedEpochs: trainer.epoch,
@@ -287,6 +316,7 @@ export function createSession(init: SessionInit): Session {
         network: request.network || finished ? trainer.network() : null,
         overflow,
         stopped,
+        results: classResults,
       };
     },
     setOptions(options) {

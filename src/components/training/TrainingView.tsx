@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { AccuracyChart, GradientHealthChart, LossChart } from './Charts';
 import { BoundaryView } from './BoundaryView';
+import { ConfusionPanel } from './ConfusionPanel';
 import { DataPanel } from './DataPanel';
 import { FeaturesPanel } from './FeaturesPanel';
 import { GradientCheckPanel } from './GradientCheckPanel';
@@ -50,6 +51,7 @@ export function TrainingView() {
           </div>
           <div className="training-pictures">
             <BoundaryView />
+            <ConfusionPanel />
             <NetworkDiagram />
           </div>
           <div className="training-charts">
