@@ -47,12 +47,21 @@ function ConfusionTable({ names, results }: { names: string[]; results: ClassRes
   const rowTotals = counts.map((row) => row.reduce((a, b) => a + b, 0));
   return (
     <>
-      <div className="confusion-scroll">
-        <table className="confusion-table" data-testid="confusion-table">
-          <caption>
-            The {results.testCount.toLocaleString('en-US')} test examples: each row a true class,
-            each column the class the network picks. Blue: right; orange: wrong; darker, a larger
-            share of the row.
+      {/* Focusable: a keyboard can scroll a matrix wider than a phone. */}
+      <div
+        className="confusion-scroll"
+        tabIndex={0}
+        role="group"
+        aria-label="Confusion matrix table"
+      >
+        <table
+          className="confusion-table"
+          data-testid="confusion-table"
+          aria-describedby="confusion-key"
+        >
+          <caption className="visually-hidden">
+            The {results.testCount.toLocaleString('en-US')} test examples by true class (rows) and
+            predicted class (columns)
           </caption>
           <thead>
             <tr>
@@ -117,6 +126,11 @@ function ConfusionTable({ names, results }: { names: string[]; results: ClassRes
           </tfoot>
         </table>
       </div>
+      <p className="hint" id="confusion-key">
+        Each row a true class, each column the class the network picks, over the{' '}
+        {results.testCount.toLocaleString('en-US')} test examples. Blue: right; orange: wrong;
+        darker, a larger share of the row.
+      </p>
       <p className="hint" data-testid="confusion-summary">
         {scores.correct.toLocaleString('en-US')} of {scores.total.toLocaleString('en-US')} right (
         {percent(scores.total > 0 ? scores.correct / scores.total : null)}).

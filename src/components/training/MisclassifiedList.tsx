@@ -15,7 +15,10 @@ export function MisclassifiedList({ names, results }: { names: string[]; results
   const data = useChoices(preparedOf);
   const picture = useMemo(() => pictureShapeOf(data.rawNames), [data]);
   const { wrong, wrongCount, testCount } = results;
-  const shown = wrong.filter((w) => data.testRaw[w.index] !== undefined);
+  // In the data's order, so they read as the file does.
+  const shown = wrong
+    .filter((w) => data.testRaw[w.index] !== undefined)
+    .sort((a, b) => (data.testRows[a.index] ?? 0) - (data.testRows[b.index] ?? 0));
   const place = (index: number) => pointPlace(dataset, data.testRows[index] ?? index);
   const count = `${wrongCount.toLocaleString('en-US')} of ${testCount.toLocaleString('en-US')}`;
   return (
@@ -27,9 +30,11 @@ export function MisclassifiedList({ names, results }: { names: string[]; results
           : `${count} test examples${wrongCount > shown.length ? `; the first ${shown.length} shown` : ''}.`}
       </p>
       {shown.length > 0 && (
+        // Focusable: a keyboard can scroll a long list.
         <ul
           className={picture ? 'misclassified-pictures' : 'misclassified-rows'}
           aria-labelledby="misclassified-heading"
+          tabIndex={0}
         >
           {shown.map(({ index, truth, predicted }) => {
             const inputs = data.testRaw[index] as number[];
