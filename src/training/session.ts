@@ -37,6 +37,9 @@ export interface Session {
 
 const now = () => performance.now();
 
+/** Results for classes while playing: no more often than the run feed writes them (runFeed.ts). */
+const RESULTS_EVERY_MS = 100;
+
 /** Examples a resumed run replays (without training) to reach its place in the batch order. */
 const MAX_REPLAY = 50_000_000;
 
@@ -229,6 +232,7 @@ export function createSession(init: SessionInit): Session {
   const classes = rule === 'threshold' ? 2 : nOut;
   const truth = rule ? targetClasses(testSet, rule) : null;
   const predicted = new Int32Array(testSet.count);
+  let resultsAt = -Infinity;
 
   function results(): ClassResults | null {
     if (!truth) return null;
@@ -300,7 +304,15 @@ export function createSession(init: SessionInit): Session {
       if (!rec && truth && request.work === 'none') {
         trainer.evaluate(testSet, init.accuracy, predicted);
       }
-      const classResults = rec || request.work === 'none' ? results() : null;
+      // While playing, as often as the page shows them; when the network is committed or the
+      // run stops (one epoch, a pause, a limit), always: they are what the learner reads then.
+      const due =
+        request.work === 'none' ||
+        request.network ||
+        finished ||
+        now() - resultsAt >= RESULTS_EVERY_MS;
+      const classResults = (rec || request.work === 'none') && due ? results() : null;
+      if (classResults) resultsAt = now();
       return {
         epoch: trainer.examplesSeen / trainSet.count,
         completedEpochs: trainer.epoch,

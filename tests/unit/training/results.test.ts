@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { classScores, type Network } from '../../../src/engine';
 import { createTrainingStore } from '../../../src/training/store';
 import {
@@ -55,7 +55,8 @@ describe('results for classes from the training session', () => {
     const first = s.frame(request({}));
     expect(first.results?.counts).toHaveLength(3);
     expect(first.results?.testCount).toBe(75);
-    const reply = s.frame(request({ work: 'epoch' }));
+    // One epoch, as the button asks: the network comes back, and the results with it.
+    const reply = s.frame(request({ work: 'epoch', network: true }));
     const results = reply.results as ClassResults;
     expect(sum(results.counts)).toBe(75);
     expectConsistent(results);
@@ -67,9 +68,29 @@ describe('results for classes from the training session', () => {
     for (const w of results.wrong) expect(data.test[w.index]?.y[w.truth]).toBe(1);
   });
 
+  it('while playing, at most every 100 ms; always on a frame that commits the network', () => {
+    let clock = 1000;
+    const spy = vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    try {
+      const { s } = session({ source: 'real', real: 'iris' });
+      expect(s.frame(request({})).results).not.toBeNull();
+      const play = request({ work: 'batch' });
+      clock += 99;
+      expect(s.frame(play).record).not.toBeNull();
+      expect(s.frame(play).results).toBeNull();
+      clock += 1;
+      expect(s.frame(play).results).not.toBeNull();
+      expect(s.frame(play).results).toBeNull();
+      expect(s.frame(request({ work: 'batch', network: true })).results).not.toBeNull();
+      expect(s.frame(request({})).results).not.toBeNull();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('a frame without training recounts with the network it was given', () => {
     const { s, network } = session({ source: 'real', real: 'iris' });
-    s.frame(request({ work: 'epoch' }));
+    s.frame(request({ work: 'epoch', network: true }));
     // Every weight 0 and the output's bias largest for class 2: every example is "virginica".
     const zero = (n: Network): Network => ({
       ...n,
@@ -91,11 +112,14 @@ describe('results for classes from the training session', () => {
   });
 
   it('two classes (the circle) are a 2 × 2 matrix; regression has none', () => {
-    const circle = session({ count: 100 }).s.frame(request({ work: 'epoch' })).results;
+    const circle = session({ count: 100 }).s.frame(
+      request({ work: 'epoch', network: true }),
+    ).results;
     expect(circle?.counts).toHaveLength(2);
     expect(sum(circle?.counts ?? [])).toBe(50);
     expectConsistent(circle as ClassResults);
-    expect(session({ dataset: 'plane' }).s.frame(request({ work: 'epoch' })).results).toBeNull();
+    const plane = session({ dataset: 'plane' }).s;
+    expect(plane.frame(request({ work: 'epoch', network: true })).results).toBeNull();
   });
 
   it('the digits: at most 24 misclassified examples named, all counted', () => {
