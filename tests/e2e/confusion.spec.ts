@@ -60,6 +60,9 @@ const percent = (v: number) => `${(v * 100).toFixed(1)} %`;
 /** The matrix against itself and the status line: sums, diagonal, per-class accuracy. */
 async function expectMatrixAgrees(page: Page, names: string[], testCount: number) {
   const panel = panelOf(page);
+  await expect(
+    panel.getByRole('table').locator('thead tr').nth(1).getByRole('columnheader'),
+  ).toHaveText(['true', ...names, 'accuracy']);
   const matrix = await readMatrix(panel);
   expect(matrix.columns).toEqual(['true', ...names, 'accuracy']);
   expect(matrix.rows).toEqual(names);
@@ -85,16 +88,19 @@ async function expectMatrixAgrees(page: Page, names: string[], testCount: number
 const BUNDLED = [
   {
     option: "Fisher's Iris (150 × 4, 3 classes)",
+    summary: '75 training and 75 test points · 4 inputs · 3 classes',
     names: ['setosa', 'versicolor', 'virginica'],
     testCount: 75,
   },
   {
     option: 'UCI Wine (178 × 13, 3 classes)',
+    summary: '89 training and 89 test points · 13 inputs · 3 classes',
     names: ['class_0', 'class_1', 'class_2'],
     testCount: 89,
   },
   {
     option: 'Handwritten digits 8×8 (1,797 × 64, 10 classes)',
+    summary: '899 training and 898 test points · 64 inputs · 10 classes',
     names: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
     testCount: 898,
   },
@@ -106,8 +112,8 @@ for (const dataset of BUNDLED) {
   }) => {
     const errors = await openTraining(page);
     await page.getByRole('combobox', { name: 'Dataset' }).selectOption({ label: dataset.option });
-    // Before training: the untrained network's answers.
-    await expect(panelOf(page).getByRole('table')).toBeVisible();
+    // The table is read off the page's thread: train only once it is the data.
+    await expect(page.getByTestId('data-summary')).toHaveText(dataset.summary);
     await oneEpochs(page, 2);
     await expectMatrixAgrees(page, dataset.names, dataset.testCount);
     expect(errors).toEqual([]);
@@ -121,6 +127,9 @@ test('Iris: the matrix follows training, and each misclassified example is liste
   await page
     .getByRole('combobox', { name: 'Dataset' })
     .selectOption({ label: "Fisher's Iris (150 × 4, 3 classes)" });
+  await expect(page.getByTestId('data-summary')).toHaveText(
+    '75 training and 75 test points · 4 inputs · 3 classes',
+  );
   const names = ['setosa', 'versicolor', 'virginica'];
   await oneEpochs(page, 1);
   const before = await expectMatrixAgrees(page, names, 75);
@@ -189,6 +198,9 @@ test('the digits: ten classes, and the misclassified examples as 8 × 8 pictures
   await page
     .getByRole('combobox', { name: 'Dataset' })
     .selectOption({ label: 'Handwritten digits 8×8 (1,797 × 64, 10 classes)' });
+  await expect(page.getByTestId('data-summary')).toHaveText(
+    '899 training and 898 test points · 64 inputs · 10 classes',
+  );
   await oneEpochs(page, 1);
   const digits = Array.from({ length: 10 }, (_, k) => String(k));
   const matrix = await expectMatrixAgrees(page, digits, 898);

@@ -80,7 +80,11 @@ function ConfusionTable({ names, results }: { names: string[]; results: ClassRes
                   {name}
                 </th>
               ))}
-              <th scope="col" title="Per-class accuracy (recall): right ÷ examples of the class">
+              <th
+                scope="col"
+                className="score"
+                title="Per-class accuracy (recall): right ÷ examples of the class"
+              >
                 accuracy
               </th>
             </tr>
@@ -112,6 +116,7 @@ function ConfusionTable({ names, results }: { names: string[]; results: ClassRes
             <tr>
               <th
                 scope="row"
+                className="score"
                 title="Per predicted class: right ÷ examples the network put in that class"
               >
                 precision
