@@ -360,6 +360,7 @@ export function readDataset(table: Table, reading: Reading): TableReading {
     inputNames,
     targetNames: outputNames,
     domain: inputColumns.map((column) => rangeOf(kept.map((r) => column.numbers[r] as number))),
+    lines: kept.map((r) => table.lines[r] as number),
   };
   const layout = `${plural(table.rows, 'row')} of ${plural(n, 'column')}, ${table.header ? 'with a header' : 'no header'}, separated by ${DELIMITER_NAMES[table.delimiter]}.`;
   const chosen = inferred ? inferred.why : 'your choice';

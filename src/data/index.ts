@@ -6,3 +6,4 @@ export * from './csv';
 export { DATA_LIMITS, TRAINING_SIZES, type NetworkSizes } from './limits';
 export * from './table';
 export * from './scaling';
+export * from './picture';

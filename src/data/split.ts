@@ -24,6 +24,8 @@ export interface PreparedData {
   /** Raw coordinates of each training and test point, for plotting. */
   trainRaw: number[][];
   testRaw: number[][];
+  /** Each test point's index in the dataset's points (0-based), to find it in the data. */
+  testRows: number[];
 }
 
 /** Mixes the data seed so the split's shuffle differs from the generator's draws. */
@@ -83,5 +85,6 @@ export function prepareData(
     test: testPoints.map(toSample),
     trainRaw: trainPoints.map((p) => p.x),
     testRaw: testPoints.map((p) => p.x),
+    testRows: order.slice(cut),
   };
 }

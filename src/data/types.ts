@@ -24,6 +24,8 @@ export interface Dataset {
   targetNames: string[];
   /** The range plotted for each raw input. */
   domain: Range[];
+  /** A table's points: the line of the file each came from (generated points have none). */
+  lines?: number[];
 }
 
 /** How generated data is made: same choices, same points. */

@@ -51,3 +51,5 @@ export { gradientCheck, relativeError, RELATIVE_TOLERANCE, ABSOLUTE_NOISE } from
 export type { GradientCheck, GradientCheckRow, LayerCheck } from './gradientCheck';
 export { compile } from './kernel';
 export type { Kernel } from './kernel';
+export { classOf, targetClasses, confusionMatrix, classScores, misclassified } from './confusion';
+export type { ClassRule, ClassScores } from './confusion';

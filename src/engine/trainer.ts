@@ -75,7 +75,11 @@ export interface Trainer {
   step(): Overflow | null;
   /** Steps up to the end of the current epoch. */
   finishEpoch(): Overflow | null;
-  evaluate(set: PackedSet, rule: AccuracyRule): Evaluation;
+  /**
+   * Mean loss and accuracy over a set. With `predictions` (one per sample, and a rule other than
+   * 'none'), each sample's predicted class is written there as `classOf` reads the output.
+   */
+  evaluate(set: PackedSet, rule: AccuracyRule, predictions?: Int32Array): Evaluation;
   /** λ·ΣR(w) for the current weights. */
   penalty(): number;
   /** Mean ‖∂L/∂W^(l)‖ (Frobenius, data loss) per layer over the steps since the last call. */
@@ -267,7 +271,7 @@ export function createTrainer(
       }
       return null;
     },
-    evaluate(set, rule) {
+    evaluate(set, rule, predictions) {
       if (set.count === 0) return { loss: NaN, accuracy: null };
       let loss = 0;
       let right = 0;
@@ -280,6 +284,7 @@ export function createTrainer(
           let ok = true;
           for (let j = 0; j < nOut; j++) ok &&= (a[j] as number) >= 0.5 === (y[j] as number) >= 0.5;
           if (ok) right++;
+          if (predictions) predictions[s] = (a[0] as number) >= 0.5 ? 1 : 0;
         } else if (rule === 'argmax') {
           let best = 0;
           let truth = 0;
@@ -288,6 +293,7 @@ export function createTrainer(
             if ((y[j] as number) > (y[truth] as number)) truth = j;
           }
           if (best === truth) right++;
+          if (predictions) predictions[s] = best;
         }
       }
       return { loss: loss / set.count, accuracy: rule === 'none' ? null : right / set.count };

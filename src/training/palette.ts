@@ -91,3 +91,32 @@ export function putClass(
   image[o + 2] = lut[i + 2] as number;
   image[o + 3] = 255;
 }
+
+/** WCAG relative luminance of an sRGB color. */
+function luminance([r, g, b]: Rgb): number {
+  const linear = (c: number) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+}
+
+/** WCAG contrast ratio of two colors (1 to 21). */
+export function contrast(a: Rgb, b: Rgb): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+const BLACK: Rgb = [0, 0, 0];
+
+/**
+ * A confusion-matrix cell shaded by its share t ∈ [0, 1] of its row: blue where the network is
+ * right (the diagonal), orange where it is wrong, white at 0; with the text color, black or white,
+ * that reads better on it (always at least 4.5 : 1).
+ */
+export function cellShade(t: number, right: boolean): { background: Rgb; text: Rgb } {
+  const share = t > 1 ? 1 : t > 0 ? t : 0;
+  const background = mix(WHITE, right ? BLUE : ORANGE, share);
+  const text = contrast(background, BLACK) >= contrast(background, WHITE) ? BLACK : WHITE;
+  return { background, text };
+}

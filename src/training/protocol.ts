@@ -7,7 +7,7 @@ import type {
   Sample,
   TrainerOptions,
 } from '../engine';
-import type { EpochRecord } from './runtime';
+import type { ClassResults, EpochRecord } from './runtime';
 import type { StopCondition, StopReason } from './choices';
 
 /** What the page and the training worker say to each other (plain, structured-cloneable data). */
@@ -135,6 +135,8 @@ export interface FrameReply {
   network: Network | null;
   overflow: Overflow | null;
   stopped: StopReason | null;
+  /** The confusion matrix and the misclassified examples (classes only; null: unchanged). */
+  results: ClassResults | null;
 }
 
 export type ToWorker =

@@ -1,9 +1,9 @@
-import { appendRecords, type EpochRecord, type RunStore } from './runtime';
+import { appendRecords, type ClassResults, type EpochRecord, type RunStore } from './runtime';
 import type { FrameReply } from './protocol';
 
 /**
  * Feeds the run store from frame replies without re-rendering every frame: records, the epoch
- * counter and the speed are gathered and written at most every 100 ms (every second when the
+ * counter, the speed and the latest results for classes are gathered and written at most every 100 ms (every second when the
  * learner prefers reduced motion), or at once when training stops.
  */
 export interface RunFeed {
@@ -21,6 +21,7 @@ export interface RunFeed {
 
 export function createRunFeed(run: RunStore, reducedMotion: () => boolean): RunFeed {
   let pending: EpochRecord[] = [];
+  let results: ClassResults | null = null;
   let latest: Pick<FrameReply, 'epoch' | 'examplesSeen' | 'gridPoints'> | null = null;
   let lastFlush = -Infinity;
   let gridMs: number | null = null;
@@ -30,6 +31,7 @@ export function createRunFeed(run: RunStore, reducedMotion: () => boolean): RunF
   return {
     add(reply) {
       if (reply.record) pending.push(reply.record);
+      if (reply.results) results = reply.results;
       latest = reply;
       clock.examples += reply.trained;
       if (reply.gridMs !== null) {
@@ -45,7 +47,9 @@ export function createRunFeed(run: RunStore, reducedMotion: () => boolean): RunF
       lastFlush = now;
       const records = pending;
       const at = latest;
+      const fresh = results;
       pending = [];
+      results = null;
       const elapsed = now - clock.since;
       const perSecond = elapsed > 250 ? (clock.examples * 1000) / elapsed : null;
       if (perSecond !== null) clock = { since: now, examples: 0 };
@@ -55,12 +59,14 @@ export function createRunFeed(run: RunStore, reducedMotion: () => boolean): RunF
           ? { epoch: at.epoch, examplesSeen: at.examplesSeen, gridPoints: at.gridPoints }
           : {}),
         ...(perSecond !== null ? { examplesPerSecond: perSecond } : {}),
+        ...(fresh ? { results: fresh } : {}),
         gridMs,
         paintMs,
       }));
     },
     reset() {
       pending = [];
+      results = null;
       latest = null;
       gridMs = null;
       paintMs = null;

@@ -20,6 +20,21 @@ export interface EpochRecord {
   penalty: number;
 }
 
+/** How many misclassified test examples a reply names (the rest are only counted). */
+export const MAX_MISCLASSIFIED = 24;
+
+/** The test set's results for classes, from the network as it is after the frame. */
+export interface ClassResults {
+  /** counts[t][p]: test examples of true class t that the network puts in class p. */
+  counts: number[][];
+  /** The first misclassified test examples (at most MAX_MISCLASSIFIED), in test-set order. */
+  wrong: { index: number; truth: number; predicted: number }[];
+  /** All misclassified test examples. */
+  wrongCount: number;
+  /** Size of the test set they come from. */
+  testCount: number;
+}
+
 export interface OverflowReport extends Overflow {
   /** η when it happened, to suggest a smaller one. */
   learningRate: number;
@@ -41,6 +56,8 @@ export interface TrainingRun {
   /** Something training must tell the learner (e.g. the network was fitted to the data). */
   notice: string | null;
   error: string | null;
+  /** The latest confusion matrix and misclassified examples (classes), or null. */
+  results: ClassResults | null;
 }
 
 export type RunStore = StoreApi<TrainingRun>;
@@ -58,6 +75,7 @@ export const EMPTY_RUN: TrainingRun = {
   gridPoints: 0,
   notice: null,
   error: null,
+  results: null,
 };
 
 export function createRunStore(): RunStore {

@@ -114,6 +114,27 @@ export function preparedOf(c: TrainingChoices): PreparedData {
   });
 }
 
+/**
+ * The classes' names, in the order of the network's outputs: the table's (binary: of 0, then of 1),
+ * the generated points' class names, or 0 and 1 for generated two-class points; null: regression.
+ */
+export function classNamesOf(c: TrainingChoices): string[] | null {
+  const data = preparedOf(c);
+  if (data.task === 'regression') return null;
+  const read = tableReadingOf(c);
+  if (read?.ok && read.classes) return read.classes;
+  return data.task === 'binary' ? BINARY_CLASSES : data.targetNames;
+}
+
+/** Generated two-class points' labels (one array, so a selector returns the same each time). */
+const BINARY_CLASSES = ['0', '1'];
+
+/** Where the dataset's point `index` is: its line in the file (a table's), or its number. */
+export function pointPlace(dataset: Dataset, index: number): string {
+  const line = dataset.lines?.[index];
+  return line === undefined ? `point ${index + 1}` : `line ${line}`;
+}
+
 export function penaltyOfChoices(c: TrainingChoices): Penalty {
   return { kind: c.regularization, rate: c.regularizationRate };
 }

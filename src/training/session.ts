@@ -1,14 +1,17 @@
 import { FEATURES } from '../data';
 import {
+  confusionMatrix,
   createGridForward,
   createTrainer,
+  misclassified,
   packSamples,
+  targetClasses,
   type GridForward,
   type Network,
   type Overflow,
   type TrainerOptions,
 } from '../engine';
-import type { EpochRecord } from './runtime';
+import { MAX_MISCLASSIFIED, type ClassResults, type EpochRecord } from './runtime';
 import { paintClassThumbnails, paintColumn, paintOutput, paintThumbnails } from './paint';
 import type {
   FrameReply,
@@ -33,6 +36,9 @@ export interface Session {
 }
 
 const now = () => performance.now();
+
+/** Results for classes while playing: no more often than the run feed writes them (runFeed.ts). */
+const RESULTS_EVERY_MS = 100;
 
 /** Examples a resumed run replays (without training) to reach its place in the batch order. */
 const MAX_REPLAY = 50_000_000;
@@ -221,9 +227,31 @@ export function createSession(init: SessionInit): Session {
     return images;
   }
 
+  // Classes: each test example's true class, and the network's, written by each evaluation.
+  const rule = init.accuracy === 'none' ? null : init.accuracy;
+  const classes = rule === 'threshold' ? 2 : nOut;
+  const truth = rule ? targetClasses(testSet, rule) : null;
+  const predicted = new Int32Array(testSet.count);
+  let resultsAt = -Infinity;
+
+  function results(): ClassResults | null {
+    if (!truth) return null;
+    const wrong = misclassified(truth, predicted, MAX_MISCLASSIFIED);
+    return {
+      counts: confusionMatrix(truth, predicted, classes),
+      wrong: wrong.indices.map((index) => ({
+        index,
+        truth: truth[index] as number,
+        predicted: predicted[index] as number,
+      })),
+      wrongCount: wrong.count,
+      testCount: testSet.count,
+    };
+  }
+
   function record(): EpochRecord {
     const train = trainer.evaluate(trainSet, init.accuracy);
-    const test = trainer.evaluate(testSet, init.accuracy);
+    const test = trainer.evaluate(testSet, init.accuracy, predicted);
     return {
       epoch: trainer.examplesSeen / trainSet.count,
       trainLoss: train.loss,
@@ -272,6 +300,19 @@ export function createSession(init: SessionInit): Session {
       }
       const finished = overflow !== null || stopped !== null;
       const images = request.images || finished ? paint(request.view) : null;
+      // A frame without training (a pause, a redraw after an edit) may show another network.
+      if (!rec && truth && request.work === 'none') {
+        trainer.evaluate(testSet, init.accuracy, predicted);
+      }
+      // While playing, as often as the page shows them; when the network is committed or the
+      // run stops (one epoch, a pause, a limit), always: they are what the learner reads then.
+      const due =
+        request.work === 'none' ||
+        request.network ||
+        finished ||
+        now() - resultsAt >= RESULTS_EVERY_MS;
+      const classResults = (rec || request.work === 'none') && due ? results() : null;
+      if (classResults) resultsAt = now();
       return {
         epoch: trainer.examplesSeen / trainSet.count,
         completedEpochs: trainer.epoch,
@@ -287,6 +328,7 @@ export function createSession(init: SessionInit): Session {
         network: request.network || finished ? trainer.network() : null,
         overflow,
         stopped,
+        results: classResults,
       };
     },
     setOptions(options) {

@@ -1,7 +1,7 @@
 import { formatNumber } from '../../math/format';
 import { useRun } from './kit';
 
-const percent = (v: number | null | undefined) =>
+export const percent = (v: number | null | undefined) =>
   v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)} %`;
 
 /** Where training is: epoch, the latest losses and accuracies, and how fast it runs. */

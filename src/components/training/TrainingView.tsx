@@ -1,13 +1,15 @@
 import { useEffect } from 'react';
 import { AccuracyChart, GradientHealthChart, LossChart } from './Charts';
 import { BoundaryView } from './BoundaryView';
+import { ConfusionPanel } from './ConfusionPanel';
 import { DataPanel } from './DataPanel';
 import { FeaturesPanel } from './FeaturesPanel';
 import { GradientCheckPanel } from './GradientCheckPanel';
-import { useRun, useTrainingKit } from './kit';
+import { useChoices, useRun, useTrainingKit } from './kit';
 import { NetworkDiagram } from './NetworkDiagram';
 import { NetworkPanel } from './NetworkPanel';
 import { OverflowWarning } from './OverflowWarning';
+import { preparedOf } from '../../training/selectors';
 import { TrainControls } from './TrainControls';
 import './training.css';
 
@@ -16,6 +18,8 @@ export function TrainingView() {
   const { controller, run } = useTrainingKit();
   const notice = useRun((s) => s.notice);
   const error = useRun((s) => s.error);
+  // With a plane or a line to draw the output on, the diagram comes first; without, the matrix.
+  const plotted = useChoices((c) => preparedOf(c).rawInputs <= 2);
 
   useEffect(() => {
     controller.refresh();
@@ -50,7 +54,9 @@ export function TrainingView() {
           </div>
           <div className="training-pictures">
             <BoundaryView />
+            {!plotted && <ConfusionPanel />}
             <NetworkDiagram />
+            {plotted && <ConfusionPanel />}
           </div>
           <div className="training-charts">
             <LossChart />

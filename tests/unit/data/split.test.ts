@@ -27,6 +27,10 @@ describe('train/test split', () => {
     const key = (x: number[]) => x.join();
     const all = [...data.trainRaw, ...data.testRaw].map(key).sort();
     expect(all).toEqual(circle.points.map((p) => key(p.x)).sort());
+    // Each test point knows where it is in the dataset.
+    expect(data.testRows).toHaveLength(60);
+    data.testRows.forEach((row, i) => expect(circle.points[row]?.x).toEqual(data.testRaw[i]));
+    expect(new Set([...data.testRows]).size).toBe(60);
     expect(trainCount(10, 0.01)).toBe(1);
     expect(trainCount(10, 0.99)).toBe(9);
   });
