@@ -6,3 +6,5 @@ export * from './csv';
 export { DATA_LIMITS, TRAINING_SIZES, type NetworkSizes } from './limits';
 export * from './table';
 export * from './scaling';
+export * from './picture';
+export * from './ink';

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import {
+  drawingToPicture,
+  inkBitmap,
+  pictureComment,
+  prepareData,
+  readCsv,
+  readPicture,
+} from '../../../src/data';
+import { realDataset } from '../../../src/data/realDatasets';
+
+function read(text: string) {
+  const result = readCsv(text);
+  if (!result.ok) throw new Error(result.error);
+  return result;
+}
+
+describe('inputs that are a picture', () => {
+  it('knows the digits are 8×8 pictures of 0…16, by their column names', () => {
+    const { dataset } = read(realDataset('digits').text);
+    expect(dataset.picture).toEqual({
+      width: 8,
+      height: 8,
+      range: [0, 16],
+      why: 'the inputs are named by their pixels',
+    });
+    // Iris and Wine are not.
+    expect(read(realDataset('iris').text).dataset.picture).toBeNull();
+    expect(read(realDataset('wine').text).dataset.picture).toBeNull();
+  });
+
+  it('passes the shape on to the prepared data, where the inputs go in as they are', () => {
+    const { dataset } = read(realDataset('digits').text);
+    const data = prepareData(dataset, ['x1', 'x2'], 0.5, 1, 'standard');
+    expect(data.picture?.width).toBe(8);
+    expect(data.inputNames).toHaveLength(64);
+  });
+
+  it('reads a comment "# picture W×H" (or WxH), whatever the columns are called', () => {
+    expect(pictureComment('# picture 8×8')).toEqual({ width: 8, height: 8 });
+    expect(pictureComment('#Picture 3 x 2')).toEqual({ width: 3, height: 2 });
+    expect(pictureComment('# a picture of 8x8')).toBeNull();
+    const text = '# picture 3x2\na,b,c,d,e,f,label\n0,1,2,3,4,5,0\n5,4,3,2,1,9,1\n';
+    expect(read(text).dataset.picture).toEqual({
+      width: 3,
+      height: 2,
+      range: [0, 9],
+      why: 'the file says "picture 3×2"',
+    });
+  });
+
+  it('says when the comment does not fit the inputs, and reads them one by one', () => {
+    const text = '# picture 3×3\na,b,c,d,label\n0,1,2,3,0\n1,2,3,4,1\n';
+    const result = read(text);
+    expect(result.dataset.picture).toBeNull();
+    expect(result.inferred).toContain(
+      'The file says "picture 3×3": 9 pixels, and there are 4 inputs, so the inputs are read one by one.',
+    );
+  });
+
+  it('takes pixel<k> or px<k> numbered in order when their count is a square', () => {
+    const names = ['pixel0', 'pixel1', 'pixel2', 'pixel3'];
+    expect(readPicture(names, [], [[0, 255, 3, 4]]).picture).toMatchObject({
+      width: 2,
+      height: 2,
+      range: [0, 255],
+    });
+    expect(readPicture(['px0', 'px1', 'px2', 'px3'], [], [[0, 1, 0, 1]]).picture?.width).toBe(2);
+    // Out of order, not a square, or other names: not a picture.
+    expect(readPicture(['px1', 'px0', 'px2', 'px3'], [], []).picture).toBeNull();
+    expect(readPicture(['px0', 'px1', 'px2'], [], []).picture).toBeNull();
+    expect(readPicture(['a', 'b', 'c', 'd'], [], []).picture).toBeNull();
+    // pixel_<row>_<column> must cover its grid row by row.
+    expect(
+      readPicture(['pixel_0_0', 'pixel_0_1', 'pixel_1_1', 'pixel_1_0'], [], []).picture,
+    ).toBeNull();
+    expect(
+      readPicture(
+        ['pixel_0_0', 'pixel_0_1', 'pixel_0_2', 'pixel_1_0', 'pixel_1_1', 'pixel_1_2'],
+        [],
+        [[0, 1, 2, 3, 4, 5]],
+      ).picture,
+    ).toMatchObject({ width: 3, height: 2 });
+  });
+});
+
+describe('a drawing as a picture', () => {
+  const digit = { width: 8, height: 8, range: [0, 16] as [number, number] };
+
+  it('fits a vertical stroke into the 32 × 32 bitmap and counts the ink of each 4 × 4 block', () => {
+    const pixels = drawingToPicture(
+      [
+        [
+          [0, 0],
+          [0, 10],
+        ],
+      ],
+      digit,
+    );
+    const column = (c: number) => Array.from({ length: 8 }, (_, r) => pixels[r * 8 + c]);
+    // The stroke is 4 bits wide (x from 14.5 to 17.5 within 1.5 of x = 16), rounded at its ends.
+    expect(column(3)).toEqual([7, 8, 8, 8, 8, 8, 8, 7]);
+    expect(column(4)).toEqual([7, 8, 8, 8, 8, 8, 8, 7]);
+    for (const c of [0, 1, 2, 5, 6, 7]) expect(column(c)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it('is the same drawing at any size and place on the pad', () => {
+    const small = drawingToPicture(
+      [
+        [
+          [10, 10],
+          [12, 14],
+          [14, 10],
+        ],
+      ],
+      digit,
+    );
+    const large = drawingToPicture(
+      [
+        [
+          [100, 300],
+          [120, 340],
+          [140, 300],
+        ],
+      ],
+      digit,
+    );
+    expect(large).toEqual(small);
+    expect(small.reduce((a, b) => a + b, 0)).toBeGreaterThan(100);
+  });
+
+  it('scales to the data: a block all ink is the highest value, none the lowest', () => {
+    const bits = inkBitmap([[[0, 0]]], 8, 8);
+    // A dot of radius 1.5 at the centre: the 2 × 2 bits whose centres are within 1.5 of it.
+    expect([...bits].reduce((a, b) => a + b, 0)).toBe(4);
+    expect([bits[27], bits[28], bits[35], bits[36]]).toEqual([1, 1, 1, 1]);
+    // One of each pixel's 16 bits: −1 + 2 · 1/16.
+    const pixels = drawingToPicture([[[0, 0]]], { width: 2, height: 2, range: [-1, 1] });
+    expect(pixels).toEqual([-0.875, -0.875, -0.875, -0.875]);
+    expect(drawingToPicture([], digit)).toEqual(new Array(64).fill(0));
+  });
+});
