@@ -1,5 +1,5 @@
 import { availableFeatures, DATASETS, type FeatureId } from '../data';
-import { ACTIVATION_REGISTRY, LOSS_REGISTRY, type Network } from '../engine';
+import { ACTIVATION_REGISTRY, LOSS_REGISTRY, type Network, type Sample } from '../engine';
 import type { AppStore } from '../store/appStore';
 import { LIMITS } from '../store/limits';
 import { layerSizes } from '../store/shape';
@@ -171,4 +171,29 @@ export async function stepThroughThisNetwork(
     return;
   }
   await parts.controller.stepThrough(stepper);
+}
+
+/**
+ * "Step through this drawing": the stepper gets the training network (as training left it) with
+ * one sample, the learner's drawing, and opens; refused, with the reason, when the stepper cannot
+ * show the network.
+ */
+export async function stepThroughDrawing(
+  stepper: AppStore,
+  parts: TrainingParts,
+  sample: Sample,
+): Promise<void> {
+  await parts.controller.pause();
+  const { network, learningRate, trainBiases } = parts.bench.getState();
+  const problem = stepperProblem(network);
+  if (problem) {
+    parts.run.setState({ error: problem });
+    return;
+  }
+  const outcome = stepper.getState().setNetwork(network, [sample], { learningRate, trainBiases });
+  if (outcome) {
+    parts.run.setState({ error: `The drawing could not be stepped through: ${outcome}` });
+    return;
+  }
+  parts.choices.getState().setMode('step');
 }

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { AccuracyChart, GradientHealthChart, LossChart } from './Charts';
 import { BoundaryView } from './BoundaryView';
 import { DataPanel } from './DataPanel';
+import { DrawPad } from './DrawPad';
 import { FeaturesPanel } from './FeaturesPanel';
 import { GradientCheckPanel } from './GradientCheckPanel';
 import { useRun, useTrainingKit } from './kit';
@@ -9,6 +10,7 @@ import { NetworkDiagram } from './NetworkDiagram';
 import { NetworkPanel } from './NetworkPanel';
 import { OverflowWarning } from './OverflowWarning';
 import { TrainControls } from './TrainControls';
+import { WeightPictures } from './WeightPictures';
 import './training.css';
 
 /** Training mode: data and network on the left, the live pictures in the middle, curves right. */
@@ -50,6 +52,8 @@ export function TrainingView() {
           </div>
           <div className="training-pictures">
             <BoundaryView />
+            <DrawPad />
+            <WeightPictures />
             <NetworkDiagram />
           </div>
           <div className="training-charts">
