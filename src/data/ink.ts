@@ -12,8 +12,8 @@ export type Stroke = readonly (readonly [number, number])[];
 
 /** Bits per pixel side: each pixel is a 4 × 4 block of the bitmap. */
 export const BITS_PER_PIXEL = 4;
-/** The pen's radius in bits: strokes about 3 bits wide, as the digits' bitmaps have. */
-export const PEN_RADIUS = 1.5;
+/** The pen's radius in bits: strokes about 6 bits wide, as the digits' (about 300 bits of ink each). */
+export const PEN_RADIUS = 3;
 
 /** Squared distance from (px, py) to the segment (ax, ay)–(bx, by). */
 function squaredDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number) {

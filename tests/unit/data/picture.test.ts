@@ -98,9 +98,9 @@ describe('a drawing as a picture', () => {
       digit,
     );
     const column = (c: number) => Array.from({ length: 8 }, (_, r) => pixels[r * 8 + c]);
-    // The stroke is 4 bits wide (x from 14.5 to 17.5 within 1.5 of x = 16), rounded at its ends.
-    expect(column(3)).toEqual([7, 8, 8, 8, 8, 8, 8, 7]);
-    expect(column(4)).toEqual([7, 8, 8, 8, 8, 8, 8, 7]);
+    // The stroke is 6 bits wide (centres 13.5 to 18.5 within 3 of x = 16), rounded at its ends.
+    expect(column(3)).toEqual([11, 12, 12, 12, 12, 12, 12, 11]);
+    expect(column(4)).toEqual([11, 12, 12, 12, 12, 12, 12, 11]);
     for (const c of [0, 1, 2, 5, 6, 7]) expect(column(c)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
@@ -131,12 +131,13 @@ describe('a drawing as a picture', () => {
 
   it('scales to the data: a block all ink is the highest value, none the lowest', () => {
     const bits = inkBitmap([[[0, 0]]], 8, 8);
-    // A dot of radius 1.5 at the centre: the 2 × 2 bits whose centres are within 1.5 of it.
-    expect([...bits].reduce((a, b) => a + b, 0)).toBe(4);
-    expect([bits[27], bits[28], bits[35], bits[36]]).toEqual([1, 1, 1, 1]);
-    // One of each pixel's 16 bits: −1 + 2 · 1/16.
-    const pixels = drawingToPicture([[[0, 0]]], { width: 2, height: 2, range: [-1, 1] });
-    expect(pixels).toEqual([-0.875, -0.875, -0.875, -0.875]);
+    // A dot of radius 3 at the centre: the bits whose centres are within 3 of it, 8 a quadrant.
+    expect([...bits].reduce((a, b) => a + b, 0)).toBe(32);
+    // Row 0 is 3.5 from it; (row 2, column 1) is 2.5 and 1.5 away, (row 1, column 1) 2.5 and 2.5.
+    expect([bits[1], bits[9], bits[17], bits[10]]).toEqual([0, 0, 1, 1]);
+    // Half of each pixel's 16 bits: 10 + (20 − 10) · 8/16.
+    const pixels = drawingToPicture([[[0, 0]]], { width: 2, height: 2, range: [10, 20] });
+    expect(pixels).toEqual([15, 15, 15, 15]);
     expect(drawingToPicture([], digit)).toEqual(new Array(64).fill(0));
   });
 });
