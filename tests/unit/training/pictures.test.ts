@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareData, readCsv } from '../../../src/data';
 import { realDataset } from '../../../src/data/realDatasets';
 import type { Network } from '../../../src/engine';
-import { pixelColor, pixelImage } from '../../../src/components/training/pixelImage';
+import { pixelColor, pixelImage, type PixelColors } from '../../../src/components/training/pixelImage';
 import {
   answerOf,
   classNamesOf,
@@ -83,7 +83,7 @@ describe('the Train tab on pictures', () => {
 
 describe('the colours of a picture', () => {
   it('draws inputs as ink on paper over the data range', () => {
-    const ink = { kind: 'ink', range: [0, 16] } as const;
+    const ink: PixelColors = { kind: 'ink', range: [0, 16] };
     expect(pixelColor(0, ink)).toEqual([255, 255, 255]);
     expect(pixelColor(16, ink)).toEqual([17, 17, 17]);
     expect(pixelColor(8, ink)).toEqual([136, 136, 136]);
@@ -91,7 +91,7 @@ describe('the colours of a picture', () => {
   });
 
   it('draws weights orange below 0, white at 0, blue above, to ±limit', () => {
-    const weights = { kind: 'diverging', limit: 2 } as const;
+    const weights: PixelColors = { kind: 'diverging', limit: 2 };
     expect(pixelColor(-2, weights)).toEqual([230, 159, 0]);
     expect(pixelColor(0, weights)).toEqual([255, 255, 255]);
     expect(pixelColor(2, weights)).toEqual([0, 114, 178]);
