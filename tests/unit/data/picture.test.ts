@@ -104,6 +104,23 @@ describe('a drawing as a picture', () => {
     for (const c of [0, 1, 2, 5, 6, 7]) expect(column(c)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
+  it('fits a wide drawing into the middle three quarters of the width, as the digits are', () => {
+    const pixels = drawingToPicture(
+      [
+        [
+          [0, 0],
+          [10, 0],
+        ],
+      ],
+      digit,
+    );
+    const row = (r: number) => pixels.slice(r * 8, r * 8 + 8);
+    // x from 7 to 25 of 32 (18 = 24 − 6 bits between the pen's centres), y at 16.
+    expect(row(3).map((v) => v > 0)).toEqual([false, true, true, true, true, true, true, false]);
+    expect(row(3)).toEqual(row(4));
+    for (const r of [0, 1, 2, 5, 6, 7]) expect(row(r)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+
   it('is the same drawing at any size and place on the pad', () => {
     const small = drawingToPicture(
       [
