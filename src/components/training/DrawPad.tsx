@@ -159,6 +159,24 @@ export function DrawPad() {
           <span className="muted">what the network sees</span>
         </div>
       </div>
+      <details className="drawing-numbers">
+        <summary>The picture as numbers</summary>
+        <table data-testid="drawing-numbers">
+          <caption className="hint">
+            Row by row, before scaling: input {1} is the top left pixel, input{' '}
+            {picture.width * picture.height} the bottom right.
+          </caption>
+          <tbody>
+            {Array.from({ length: picture.height }, (_, row) => (
+              <tr key={row}>
+                {pixels.slice(row * picture.width, (row + 1) * picture.width).map((v, column) => (
+                  <td key={column}>{formatNumber(v, 4)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
       <div className="draw-answer" data-testid="pad-answer" aria-live="polite">
         {!usable ? (
           <p className="hint">The network does not fit this data yet: train it first.</p>

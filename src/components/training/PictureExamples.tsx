@@ -33,9 +33,8 @@ export function PictureExamples() {
   return (
     <figure className="picture-examples" data-testid="picture-examples">
       <figcaption className="hint">
-        Each point is a {picture.width}×{picture.height} picture ({picture.why}), its{' '}
-        {picture.width * picture.height} pixels the inputs row by row: {formatNumber(lo, 4)} white,{' '}
-        {formatNumber(hi, 4)} black.{' '}
+        Each point is a picture of {picture.width}×{picture.height} pixels ({picture.why}), the
+        inputs row by row: {formatNumber(lo, 4)} white, {formatNumber(hi, 4)} black.{' '}
         {data.task === 'regression'
           ? 'The first training points, with their targets:'
           : `The first ${PER_CLASS} training points of each class:`}

@@ -113,7 +113,7 @@ export function WeightPictures() {
               }}
               className="pixel-picture"
               role="img"
-              aria-label={`Weights into ${layers === 1 ? 'output unit' : 'unit'} ${j + 1}${layers === 1 ? '' : ' of layer 1'}, as a ${picture.width}×${picture.height} picture`}
+              aria-label={`Weights into ${layers === 1 ? 'output unit' : 'unit'} ${j + 1}${layers === 1 ? '' : ' of layer 1'}, one per pixel`}
               style={{ width: SIZE, height: (SIZE * picture.height) / picture.width }}
             />
             <span className="muted">unit {j + 1}</span>
