@@ -1,5 +1,6 @@
 import type { Sample } from '../engine';
 import { DATA_LIMITS } from './limits';
+import { readPicture } from './picture';
 import { count, DELIMITER_NAMES, readTable, type Table, type TableColumn } from './table';
 import type { Dataset, Range, Task } from './types';
 
@@ -354,6 +355,11 @@ export function readDataset(table: Table, reading: Reading): TableReading {
   const inputNames = inputs.map((c, i) =>
     table.columns[c]?.name ? columnLabel(table, c) : `x${subscript(i)}`,
   );
+  const picture = readPicture(
+    inputNames,
+    table.comments,
+    points.map((p) => p.x),
+  );
   const dataset: Dataset = {
     task,
     points,
@@ -361,6 +367,7 @@ export function readDataset(table: Table, reading: Reading): TableReading {
     targetNames: outputNames,
     domain: inputColumns.map((column) => rangeOf(kept.map((r) => column.numbers[r] as number))),
     lines: kept.map((r) => table.lines[r] as number),
+    picture: picture.picture,
   };
   const layout = `${plural(table.rows, 'row')} of ${plural(n, 'column')}, ${table.header ? 'with a header' : 'no header'}, separated by ${DELIMITER_NAMES[table.delimiter]}.`;
   const chosen = inferred ? inferred.why : 'your choice';
@@ -375,7 +382,7 @@ export function readDataset(table: Table, reading: Reading): TableReading {
     ok: true,
     dataset,
     targets,
-    inferred: `${layout} ${target} ${rest}${dropped}`,
+    inferred: `${layout} ${target} ${rest}${dropped}${picture.problem ? ` ${picture.problem}` : ''}`,
     classes,
     allows,
     dropped: droppedRows ? missing : [],

@@ -7,3 +7,4 @@ export { DATA_LIMITS, TRAINING_SIZES, type NetworkSizes } from './limits';
 export * from './table';
 export * from './scaling';
 export * from './picture';
+export * from './ink';

@@ -43,6 +43,19 @@ export const TRAINING_SIZES: NetworkSizes = {
   maxSamples: LIMITS.maxSamples,
 };
 
+/**
+ * What the stepper can hold: a network a learner builds there has at most LIMITS.maxInputs inputs,
+ * but one brought from the Train tab with a drawing as its sample ("Step through this drawing")
+ * has one input per pixel of the picture (64 for the 8×8 digits). Saved works and links take it.
+ */
+export const STEPPER_SIZES: NetworkSizes = {
+  maxInputs: TRAINING_SIZES.maxInputs,
+  maxHiddenLayers: LIMITS.maxHiddenLayers,
+  maxUnits: LIMITS.maxUnits,
+  maxOutputs: LIMITS.maxOutputs,
+  maxSamples: LIMITS.maxSamples,
+};
+
 /** How much data training takes: enough to learn from, small enough to train live in a browser. */
 export const DATA_LIMITS = {
   minPoints: 10,

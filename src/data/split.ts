@@ -1,6 +1,7 @@
 import { createRng } from '../engine';
 import { featureName, featuresFor, featureVector, type Feature, type FeatureId } from './features';
 import { applyScale, scaleOf, type InputScale, type ScalingId } from './scaling';
+import type { PictureShape } from './picture';
 import type { Dataset, Range, Task } from './types';
 import type { Sample } from '../engine';
 
@@ -21,6 +22,8 @@ export interface PreparedData {
   domain: Range[];
   train: Sample[];
   test: Sample[];
+  /** When the inputs are a picture's pixels, as they are (no features): its shape; else null. */
+  picture: PictureShape | null;
   /** Raw coordinates of each training and test point, for plotting. */
   trainRaw: number[][];
   testRaw: number[][];
@@ -81,6 +84,7 @@ export function prepareData(
     scale,
     rawInputs,
     domain: dataset.domain,
+    picture: features ? null : (dataset.picture ?? null),
     train: trainPoints.map(toSample),
     test: testPoints.map(toSample),
     trainRaw: trainPoints.map((p) => p.x),

@@ -37,6 +37,8 @@ export interface Table {
   /** Whether the first line was read as a header of names. */
   header: boolean;
   delimiter: Delimiter;
+  /** The file's #-comment lines (the first few), which may say the inputs are a picture. */
+  comments: string[];
 }
 
 export type Delimiter = ',' | ';' | '\t';
@@ -51,6 +53,9 @@ export type TableResult = { ok: true; table: Table } | { ok: false; error: strin
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 /** A decimal comma, as written where the separator is a semicolon: 5,1. */
 const DECIMAL_COMMA = /^[-+]?\d+,\d+$/;
+/** Comment lines kept, and their length: enough for "# picture 8×8" and a few words. */
+const MAX_COMMENTS = 20;
+const MAX_COMMENT_CHARS = 200;
 const MISSING = new Set(['', 'na', 'n/a', 'nan', 'null', '?']);
 
 export const count = (n: number) => n.toLocaleString('en-US');
@@ -118,6 +123,7 @@ export function readTable(text: string, onProgress?: (fraction: number) => void)
   const totalLines = lineCount(body);
   const rows: string[][] = [];
   const lineOf: number[] = [];
+  const comments: string[] = [];
   let line = 1;
   let tooMany = false;
   dsvFormat(delimiter).parseRows(body, (raw, index) => {
@@ -126,6 +132,9 @@ export function readTable(text: string, onProgress?: (fraction: number) => void)
     if (onProgress && index % 2000 === 0) onProgress(Math.min(1, at / totalLines));
     const cells = raw.map((cell) => cell.trim());
     const blank = cells.every((cell) => cell === '');
+    if (cells[0]?.startsWith('#') && comments.length < MAX_COMMENTS) {
+      comments.push(cells.join(delimiter).slice(0, MAX_COMMENT_CHARS));
+    }
     if (blank || cells[0]?.startsWith('#') || tooMany) return null;
     if (rows.length > DATA_LIMITS.maxRows + 1) tooMany = true;
     rows.push(cells);
@@ -166,7 +175,7 @@ export function readTable(text: string, onProgress?: (fraction: number) => void)
   }
   const columns = first.map((name, c) => columnOf(data, c, delimiter, header ? name : null));
   onProgress?.(1);
-  return { ok: true, table: { columns, rows: data.length, lines, header, delimiter } };
+  return { ok: true, table: { columns, rows: data.length, lines, header, delimiter, comments } };
 }
 
 function columnOf(

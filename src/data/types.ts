@@ -1,4 +1,5 @@
 import type { Sample } from '../engine';
+import type { PictureShape } from './picture';
 
 /**
  * What the data asks of the network: one sigmoid output with labels in {0, 1} (binary), one-hot
@@ -26,6 +27,8 @@ export interface Dataset {
   domain: Range[];
   /** A table's points: the line of the file each came from (generated points have none). */
   lines?: number[];
+  /** When the raw inputs are a picture's pixels (row by row): its shape. */
+  picture?: PictureShape | null;
 }
 
 /** How generated data is made: same choices, same points. */

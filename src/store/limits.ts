@@ -1,6 +1,6 @@
-import { LIMITS, TRAINING_SIZES, type NetworkSizes } from '../data/limits';
+import { LIMITS, STEPPER_SIZES, TRAINING_SIZES, type NetworkSizes } from '../data/limits';
 
-export { LIMITS, TRAINING_SIZES, type NetworkSizes };
+export { LIMITS, STEPPER_SIZES, TRAINING_SIZES, type NetworkSizes };
 
 export type Parsed = { ok: true; value: number } | { ok: false; error: string };
 

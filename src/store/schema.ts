@@ -12,7 +12,7 @@ import {
   MAX_LESSON_TEXT,
   MAX_LESSON_TITLE,
 } from './types';
-import { LIMITS, TRAINING_SIZES, type NetworkSizes } from './limits';
+import { LIMITS, STEPPER_SIZES, TRAINING_SIZES, type NetworkSizes } from './limits';
 
 /**
  * The shape of a learner's work: what a load accepts and what an edit or an update step may
@@ -48,7 +48,8 @@ function shapeSchemas(sizes: NetworkSizes) {
   return { network, sample };
 }
 
-const stepperShapes = shapeSchemas(LIMITS);
+// What the stepper holds: its own networks, and a picture's brought from the Train tab.
+const stepperShapes = shapeSchemas(STEPPER_SIZES);
 /** The stepper's network and sample. */
 export const networkSchema = stepperShapes.network;
 export const sampleSchema = stepperShapes.sample;
@@ -109,7 +110,7 @@ const questionKey = z
  * b of each unit; ∂L/∂w, w of each weight; L.
  */
 const MAX_QUESTIONS = (() => {
-  const { maxInputs, maxHiddenLayers, maxUnits, maxOutputs, maxSamples } = LIMITS;
+  const { maxInputs, maxHiddenLayers, maxUnits, maxOutputs, maxSamples } = STEPPER_SIZES;
   const units = maxHiddenLayers * maxUnits + maxOutputs;
   const weights =
     maxInputs * maxUnits + (maxHiddenLayers - 1) * maxUnits * maxUnits + maxUnits * maxOutputs;
@@ -167,7 +168,7 @@ function learnerSchemaOf(shapes: ReturnType<typeof shapeSchemas>, sizes: Network
 }
 
 /** The stepper's work. */
-export const learnerSchema = learnerSchemaOf(stepperShapes, LIMITS);
+export const learnerSchema = learnerSchemaOf(stepperShapes, STEPPER_SIZES);
 export type LearnerSchema = typeof learnerSchema;
 
 const trainingShapes = shapeSchemas(TRAINING_SIZES);

@@ -1,7 +1,7 @@
 import { availableFeatures, DATASETS, type FeatureId } from '../data';
-import { ACTIVATION_REGISTRY, LOSS_REGISTRY, type Network } from '../engine';
+import { ACTIVATION_REGISTRY, LOSS_REGISTRY, type Network, type Sample } from '../engine';
 import type { AppStore } from '../store/appStore';
-import { LIMITS } from '../store/limits';
+import { LIMITS, STEPPER_SIZES } from '../store/limits';
 import { layerSizes } from '../store/shape';
 import type { TrainingChoices } from './choices';
 import type { TrainingController } from './controller';
@@ -136,24 +136,31 @@ export async function trainThisNetwork(stepper: AppStore, parts: TrainingParts):
 
 /**
  * Why the stepper cannot show this network, or null: the Train tab takes networks as wide as real
- * data (64 inputs), the stepper only its own sizes (LIMITS), for now.
+ * data (64 inputs), the stepper only its own sizes (LIMITS) — and, for one drawing
+ * (`maxInputs` = STEPPER_SIZES.maxInputs), an input as wide as a picture.
  */
-export function stepperProblem(network: Network): string | null {
+export function stepperProblem(
+  network: Network,
+  maxInputs: number = LIMITS.maxInputs,
+): string | null {
   const sizes = layerSizes(network);
   const inputs = sizes[0] as number;
   const outputs = sizes[sizes.length - 1] as number;
   const widest = Math.max(0, ...sizes.slice(1, -1));
   const why =
-    inputs > LIMITS.maxInputs
-      ? `it takes ${inputs} inputs, and the stepper shows at most ${LIMITS.maxInputs}`
+    inputs > maxInputs
+      ? `it takes ${inputs} inputs, and the stepper shows at most ${maxInputs}`
       : outputs > LIMITS.maxOutputs
         ? `it has ${outputs} outputs, and the stepper shows at most ${LIMITS.maxOutputs}`
         : widest > LIMITS.maxUnits
           ? `a hidden layer has ${widest} units, and the stepper shows at most ${LIMITS.maxUnits}`
           : null;
-  return why
-    ? `This network (${layerSizes(network).join('–')}) cannot be stepped through: ${why}. It trains here; to step through a pass, train on data with at most ${LIMITS.maxInputs} inputs.`
-    : null;
+  if (!why) return null;
+  const advice =
+    maxInputs > LIMITS.maxInputs
+      ? ''
+      : ` It trains here; to step through a pass, train on data with at most ${LIMITS.maxInputs} inputs${inputs <= STEPPER_SIZES.maxInputs ? ', or, for a picture, draw one and step through that drawing' : ''}.`;
+  return `This network (${layerSizes(network).join('–')}) cannot be stepped through: ${why}.${advice}`;
 }
 
 /**
@@ -171,4 +178,29 @@ export async function stepThroughThisNetwork(
     return;
   }
   await parts.controller.stepThrough(stepper);
+}
+
+/**
+ * "Step through this drawing": the stepper gets the training network (as training left it) with
+ * one sample, the learner's drawing, and opens; refused, with the reason, when the stepper cannot
+ * show the network.
+ */
+export async function stepThroughDrawing(
+  stepper: AppStore,
+  parts: TrainingParts,
+  sample: Sample,
+): Promise<void> {
+  await parts.controller.pause();
+  const { network, learningRate, trainBiases } = parts.bench.getState();
+  const problem = stepperProblem(network, STEPPER_SIZES.maxInputs);
+  if (problem) {
+    parts.run.setState({ error: problem });
+    return;
+  }
+  const outcome = stepper.getState().setNetwork(network, [sample], { learningRate, trainBiases });
+  if (outcome) {
+    parts.run.setState({ error: `The drawing could not be stepped through: ${outcome}` });
+    return;
+  }
+  parts.choices.getState().setMode('step');
 }

@@ -73,6 +73,12 @@ export function CsvPanel() {
         Commas, semicolons or tabs. Up to {count(DATA_LIMITS.maxRows)} rows, {DATA_LIMITS.maxInputs}{' '}
         inputs, {DATA_LIMITS.maxClasses} classes and 5 MB.
       </p>
+      <p className="hint">
+        Pictures: when the inputs are the pixels of a picture, row by row, put a line{' '}
+        <code># picture 8×8</code> (width × height) before the data, or name the columns{' '}
+        <code>pixel_0_0</code>, <code>pixel_0_1</code>… (row, column) or <code>pixel0</code>,{' '}
+        <code>pixel1</code>… The points are then shown as pictures, and you can draw one.
+      </p>
       <label htmlFor={`${id}-text`} className="stacked">
         CSV data
       </label>

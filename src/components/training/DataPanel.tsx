@@ -7,6 +7,7 @@ import { readTableOffThread } from '../../training/tableClient';
 import { NumberField } from '../controls/NumberField';
 import { CsvPanel } from './CsvPanel';
 import { useChoices, useTrainingKit } from './kit';
+import { PictureExamples } from './PictureExamples';
 import { ReadProgress } from './ReadProgress';
 import { TablePanel } from './TablePanel';
 
@@ -139,6 +140,7 @@ export function DataPanel() {
         input{data.inputNames.length === 1 ? '' : 's'} ·{' '}
         {data.task === 'multiclass' ? `${data.targetNames.length} classes` : TASK_NAMES[data.task]}
       </p>
+      <PictureExamples />
       {!generated && <TablePanel />}
       <CsvPanel />
     </section>

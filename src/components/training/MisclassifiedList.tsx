@@ -1,10 +1,8 @@
-import { useMemo } from 'react';
-import { pictureShapeOf } from '../../data';
 import { formatNumber } from '../../math/format';
 import { datasetOf, pointPlace, preparedOf } from '../../training/selectors';
 import type { ClassResults } from '../../training/runtime';
 import { useChoices } from './kit';
-import { Thumbnail } from './Thumbnail';
+import { PixelPicture } from './PixelPicture';
 
 /**
  * The test examples the network gets wrong: where each is in the data, its true and predicted
@@ -13,7 +11,7 @@ import { Thumbnail } from './Thumbnail';
 export function MisclassifiedList({ names, results }: { names: string[]; results: ClassResults }) {
   const dataset = useChoices(datasetOf);
   const data = useChoices(preparedOf);
-  const picture = useMemo(() => pictureShapeOf(data.rawNames), [data]);
+  const picture = dataset.picture ?? null;
   const { wrong, wrongCount, testCount } = results;
   // In the data's order, so they read as the file does.
   const shown = wrong
@@ -42,10 +40,12 @@ export function MisclassifiedList({ names, results }: { names: string[]; results
             const verdict = `true ${names[truth] ?? truth}, predicted ${names[predicted] ?? predicted}`;
             return picture ? (
               <li key={index}>
-                <Thumbnail
+                <PixelPicture
                   pixels={inputs}
                   width={picture.width}
                   height={picture.height}
+                  colors={{ kind: 'ink', range: picture.range }}
+                  size={picture.width * 4}
                   label={`${where}: ${verdict}`}
                 />
                 <span aria-hidden="true" title={where}>

@@ -141,9 +141,7 @@ export function TablePanel() {
                   <tr key={i}>
                     <th scope="row">{name}</th>
                     <td>{stat(scale.offset[i] as number)}</td>
-                    <td>
-                      {scale.constant[i] ? '0 (÷ 1)' : stat(scale.factor[i] as number)}
-                    </td>
+                    <td>{scale.constant[i] ? '0 (÷ 1)' : stat(scale.factor[i] as number)}</td>
                   </tr>
                 ) : null,
               )}

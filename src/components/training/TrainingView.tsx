@@ -3,6 +3,7 @@ import { AccuracyChart, GradientHealthChart, LossChart } from './Charts';
 import { BoundaryView } from './BoundaryView';
 import { ConfusionPanel } from './ConfusionPanel';
 import { DataPanel } from './DataPanel';
+import { DrawPad } from './DrawPad';
 import { FeaturesPanel } from './FeaturesPanel';
 import { GradientCheckPanel } from './GradientCheckPanel';
 import { useChoices, useRun, useTrainingKit } from './kit';
@@ -11,6 +12,7 @@ import { NetworkPanel } from './NetworkPanel';
 import { OverflowWarning } from './OverflowWarning';
 import { preparedOf } from '../../training/selectors';
 import { TrainControls } from './TrainControls';
+import { WeightPictures } from './WeightPictures';
 import './training.css';
 
 /** Training mode: data and network on the left, the live pictures in the middle, curves right. */
@@ -55,6 +57,8 @@ export function TrainingView() {
           <div className="training-pictures">
             <BoundaryView />
             {!plotted && <ConfusionPanel />}
+            <DrawPad />
+            <WeightPictures />
             <NetworkDiagram />
             {plotted && <ConfusionPanel />}
           </div>

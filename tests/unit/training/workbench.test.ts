@@ -4,9 +4,12 @@ import { decodeShare, encodeShare, learnerOf } from '../../../src/store/persist'
 import { localClient } from '../../../src/training/client';
 import {
   planTrainThis,
+  stepThroughDrawing,
   stepThroughThisNetwork,
   trainThisNetwork,
 } from '../../../src/training/moves';
+import { drawingSample } from '../../../src/training/pictures';
+import { preparedOf } from '../../../src/training/selectors';
 import {
   loadTrainingChoices,
   parseTraining,
@@ -171,7 +174,7 @@ describe("the Train tab's work saved and linked", () => {
 });
 
 describe('the digits in the Train tab (64 inputs, wider than the stepper takes)', () => {
-  it('trains a 64-8-10 network, saves and reads it back, and refuses to step through it', async () => {
+  it('trains a 64-8-10 network, saves and reads it back, refuses to step through its batch but steps through a drawing', async () => {
     const kit = setup();
     kit.choices.getState().setMode('train');
     expect(kit.choices.getState().setReal('digits')).toBeNull();
@@ -195,8 +198,23 @@ describe('the digits in the Train tab (64 inputs, wider than the stepper takes)'
     expect(stepper.getState().network).toBe(before);
     expect(kit.choices.getState().mode).toBe('train');
     expect(kit.run.getState().error).toBe(
-      'This network (64–8–10) cannot be stepped through: it takes 64 inputs, and the stepper shows at most 8. It trains here; to step through a pass, train on data with at most 8 inputs.',
+      'This network (64–8–10) cannot be stepped through: it takes 64 inputs, and the stepper shows at most 8. It trains here; to step through a pass, train on data with at most 8 inputs, or, for a picture, draw one and step through that drawing.',
     );
+
+    // One drawing of it can be: the stepper takes the network with that one sample, and opens.
+    const pixels = Array.from({ length: 64 }, (_, i) => (i % 8 === 3 ? 16 : 0));
+    const sample = drawingSample(pixels, preparedOf(kit.choices.getState()), 1);
+    kit.run.setState({ error: null });
+    await stepThroughDrawing(stepper, kit, sample);
+    expect(kit.run.getState().error).toBeNull();
+    expect(stepper.getState().network).toEqual(network);
+    expect(stepper.getState().samples).toEqual([sample]);
+    expect(stepper.getState().stepIndex).toBe(0);
+    expect(kit.choices.getState().mode).toBe('step');
+    // A saved work holds it, and a link carries it.
+    const link = encodeShare(stepper.getState());
+    const opened = decodeShare(link);
+    expect(opened.ok && opened.work.samples).toEqual([sample]);
   });
 
   it('steps through a network the stepper can show', async () => {

@@ -1,25 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { thumbnailRgba } from '../../../src/components/training/Thumbnail';
 import { cellShade, contrast } from '../../../src/training/palette';
-
-describe('a thumbnail', () => {
-  it('is gray levels row by row: the smallest value white, the largest black', () => {
-    // A 2 × 2 picture of the digits' 0 … 16 scale.
-    const rgba = thumbnailRgba([0, 16, 8, 4], 2, 2);
-    expect(Array.from(rgba)).toEqual([
-      255, 255, 255, 255, 0, 0, 0, 255, 127, 127, 127, 255, 191, 191, 191, 255,
-    ]);
-  });
-
-  it('is white where every value is the same, or a value is not a number', () => {
-    expect(Array.from(thumbnailRgba([3, 3], 2, 1))).toEqual([
-      255, 255, 255, 255, 255, 255, 255, 255,
-    ]);
-    expect(Array.from(thumbnailRgba([0, NaN, 1], 3, 1)).filter((_, i) => i % 4 === 0)).toEqual([
-      255, 255, 0,
-    ]);
-  });
-});
 
 describe("a confusion-matrix cell's shade", () => {
   it('is white at 0, the full blue (right) or orange (wrong) at 1', () => {
