@@ -177,9 +177,20 @@ export type Edit = Pick<
   | 'history'
 >;
 
+/** Where predict first was in the pass an undo entry was taken in: its answers, as they were. */
+export type PassAnswers = Pick<PredictState, 'answers' | 'passDone' | 'scored'>;
+
+/**
+ * One undo step: the work, and the answers of its pass, brought back when an undo or redo crosses
+ * an update into another pass (the answers there were for that pass's numbers).
+ */
+export interface UndoEntry extends Edit {
+  pass: PassAnswers;
+}
+
 export interface UndoState {
-  past: Edit[];
-  future: Edit[];
+  past: UndoEntry[];
+  future: UndoEntry[];
   /** True while a drag is under way: the whole drag is one undo step. */
   inGesture: boolean;
   gestureRecorded: boolean;
