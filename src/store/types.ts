@@ -25,9 +25,17 @@ export interface ViewOptions {
   plan: LessonPlan;
 }
 
-/** What a lesson may lock: the weights and biases, the batch's inputs and targets, the shape. */
-export type LessonLock = 'parameters' | 'samples' | 'shape';
-export const LESSON_LOCKS: readonly LessonLock[] = ['parameters', 'samples', 'shape'];
+/**
+ * What a lesson may lock: the weights and biases, the learning rate η, the batch's inputs and
+ * targets, the shape.
+ */
+export type LessonLock = 'parameters' | 'learningRate' | 'samples' | 'shape';
+export const LESSON_LOCKS: readonly LessonLock[] = [
+  'parameters',
+  'learningRate',
+  'samples',
+  'shape',
+];
 
 /** Longest lesson title and text a link carries. */
 export const MAX_LESSON_TITLE = 120;

@@ -37,6 +37,7 @@ async function writeLesson(page: Page): Promise<string> {
   for (const kind of NOT_ASKED)
     await asked.getByRole('checkbox', { name: kind, exact: true }).uncheck();
   await page.getByRole('checkbox', { name: 'Lock weights and biases' }).check();
+  await page.getByRole('checkbox', { name: 'Lock the learning rate η' }).check();
   await page.getByRole('checkbox', { name: "Lock the network's shape" }).check();
   await page.getByRole('checkbox', { name: 'Allow Show me' }).uncheck();
   await page.getByRole('button', { name: 'Copy lesson link' }).click();
@@ -93,6 +94,15 @@ test('a lesson link opens locked, with its text, predict first on and no "Show m
       student.getByRole('alert').filter({ hasText: LOCK_REASONS.parameters }),
     ).toBeVisible();
     await expect(weight).toHaveValue('0.15');
+
+    // So is η: read-only, a nudge refused and said.
+    const eta = student.getByRole('textbox', { name: 'Learning rate η', exact: true });
+    await expect(eta).toHaveAttribute('readonly', '');
+    await eta.press('ArrowUp');
+    await expect(
+      student.getByRole('alert').filter({ hasText: LOCK_REASONS.learningRate }),
+    ).toBeVisible();
+    await expect(eta).toHaveValue('0.5');
 
     // The shape is locked: its menus and buttons cannot be used.
     await expect(student.getByRole('combobox', { name: 'Loss' })).toBeDisabled();

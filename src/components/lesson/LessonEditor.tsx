@@ -13,6 +13,7 @@ import { PrintSheet, type PrintKind } from './PrintSheet';
 
 const LOCK_NAMES: Record<LessonLock, string> = {
   parameters: 'Lock weights and biases',
+  learningRate: 'Lock the learning rate η',
   samples: 'Lock inputs and targets',
   shape: "Lock the network's shape",
 };
