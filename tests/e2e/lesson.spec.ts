@@ -4,8 +4,9 @@ import { notationFor } from '../../src/math/notations';
 import { quantityName } from '../../src/practice/names';
 import type { QuantityKind } from '../../src/practice/types';
 import { createAppStore, LOCK_REASONS, worksheetRows } from '../../src/store';
-import { diagramOf, openFresh, stepForward } from './helpers';
+import { chooseExample, diagramOf, openFresh, stepForward } from './helpers';
 import { pdfText } from './pdfText';
+import { savedOpenWork } from './stored';
 
 /**
  * Issue 14, "Lessons from a teacher": a teacher writes a lesson in the "For class" panel, locks the
@@ -282,5 +283,50 @@ test('Chromium prints the worksheet with one blank per asked quantity in pass or
   expect(long.split('\f').filter((page) => page.trim() !== '').length).toBeGreaterThan(1);
   expectTable(long, all, false);
   expectTable(await printed('Print answer key', `${TITLE} — answer key`), all, true);
+  expect(errors).toEqual([]);
+});
+
+test('the lesson editor shows the lesson of the work in the page: after another tab saved it, a new example, an undo', async ({
+  context,
+}) => {
+  test.setTimeout(90_000); // two tabs on a two-core machine
+  const title = (page: Page) => page.getByRole('textbox', { name: 'Lesson title' });
+  const text = (page: Page) => page.getByRole('textbox', { name: 'Lesson text' });
+  const open = async (page: Page) => {
+    const errors = await openFresh(page);
+    await page.getByText('For class: hide parts of the app').click();
+    return errors;
+  };
+  const mine = await context.newPage();
+  const errors = await open(mine);
+  await title(mine).fill('My first title');
+  await expect
+    .poll(async () => JSON.stringify(await savedOpenWork(mine)))
+    .toContain('My first title');
+
+  // Another tab of the same work rewrites the lesson; this one, unchanged since, shows its save.
+  const other = await context.newPage();
+  await open(other);
+  await expect(title(other)).toHaveValue('My first title');
+  await title(other).fill('Backprop by hand');
+  await text(other).fill('Work out $\\delta$ for each unit.');
+  const lesson = mine.getByRole('region', { name: 'Lesson' });
+  await expect(lesson.getByRole('heading')).toHaveText('Backprop by hand');
+  await expect(title(mine)).toHaveValue('Backprop by hand');
+  await expect(text(mine)).toHaveValue('Work out $\\delta$ for each unit.');
+
+  // What the teacher types next is the lesson's, from the text now shown.
+  await title(mine).press('End');
+  await title(mine).pressSequentially(', part 2');
+  await expect(lesson.getByRole('heading')).toHaveText('Backprop by hand, part 2');
+
+  // A new example and an undo keep the lesson; the fields say the same as the lesson shown.
+  await chooseExample(mine, 'XOR with a 2-2-1 network (mini-batch of 4)');
+  await expect(title(mine)).toHaveValue('Backprop by hand, part 2');
+  await mine.getByRole('button', { name: 'Undo' }).click();
+  await expect(mine.getByRole('combobox', { name: 'Example' })).toHaveValue('classic-2-2-2');
+  await expect(lesson.getByRole('heading')).toHaveText('Backprop by hand, part 2');
+  await expect(title(mine)).toHaveValue('Backprop by hand, part 2');
+  await expect(text(mine)).toHaveValue('Work out $\\delta$ for each unit.');
   expect(errors).toEqual([]);
 });
