@@ -5,7 +5,7 @@ import { quantityName } from '../../src/practice/names';
 import type { QuantityKind } from '../../src/practice/types';
 import { createAppStore, LOCK_REASONS, worksheetRows } from '../../src/store';
 import { chooseExample, diagramOf, openFresh, stepForward } from './helpers';
-import { pdfText } from './pdfText';
+import { pdfText, pdfWords } from './pdfText';
 import { savedOpenWork } from './stored';
 
 /**
@@ -201,11 +201,11 @@ function namedRows(asked?: QuantityKind[]) {
  */
 function expectTable(text: string, rows: { name: string; value: string }[], key: boolean) {
   const lines = text.split(/\n|\f/);
-  const numbered = lines.filter((line) => /^\s*\d+\s{2,}\S/.test(line));
+  const numbered = lines.filter((line) => /^\s*\d+\s+\S/.test(line));
   expect(numbered, 'one table row per asked quantity').toHaveLength(rows.length);
   rows.forEach((row, i) => {
     const line = (numbered[i] ?? '').trimEnd();
-    expect(line, `row ${i + 1}`).toMatch(new RegExp(`^\\s*${i + 1}\\s{2,}\\S`));
+    expect(line, `row ${i + 1}`).toMatch(new RegExp(`^\\s*${i + 1}\\s+\\S`));
     if (key)
       expect(line, `row ${i + 1}`).toMatch(
         new RegExp(`\\s${escape(row.name)}\\s{2,}${escape(row.value)}$`),
@@ -250,6 +250,17 @@ test('Chromium prints the worksheet with one blank per asked quantity in pass or
     await page.getByRole('button', { name: button }).click();
     await page.emulateMedia({ media: 'print' });
     await expect(heading).toHaveText(title);
+    // A4 and Letter, with no margins of the PDF maker's own: the sheet's stylesheet keeps every
+    // word at least 10 mm (28 pt) from the paper's edges.
+    for (const format of ['A4', 'Letter']) {
+      const words = pdfWords(await page.pdf({ format }));
+      expect(words.length).toBeGreaterThan(50);
+      const atEdge = words.filter(
+        (w) =>
+          w.xMin < 28 || w.yMin < 28 || w.xMax > w.pageWidth - 28 || w.yMax > w.pageHeight - 28,
+      );
+      expect(atEdge, `${format}: words at the paper's edge`).toEqual([]);
+    }
     return pdfText(await page.pdf({ format: 'A4' }));
   };
 
