@@ -2,7 +2,6 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { useUndoKeys } from '../hooks/useUndoKeys';
 import { AppStoreProvider, useApp, useAppStoreApi } from '../store/context';
 import { ArchitecturePanel } from './controls/ArchitecturePanel';
-import { ExercisePanel } from './controls/ExercisePanel';
 import { Inspector } from './controls/Inspector';
 import { ShortcutsDialog } from './controls/ShortcutsDialog';
 import { SamplesPanel } from './controls/SamplesPanel';
@@ -98,7 +97,6 @@ export function App({ startupNotice = null }: { startupNotice?: string | null })
               {!hidden.includes('editors') && <Inspector />}
               {!hidden.includes('samples') && <SamplesPanel />}
               {!hidden.includes('architecture') && <ArchitecturePanel />}
-              {!hidden.includes('examples') && <ExercisePanel />}
               <WorkPanel />
             </ViewBoundary>
           </aside>

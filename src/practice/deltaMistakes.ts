@@ -21,6 +21,12 @@ export interface DeltaVariant {
   values: number[];
   /** What was done, and what the right δ takes, for unit j. */
   message(j: number): string;
+  /**
+   * Units where the value says nothing of the mistake, so it is not named there: with
+   * cross-entropy, ∂L/∂aⱼ = −yⱼ/aⱼ is 0 for a target of 0 whatever else was done (a one-hot
+   * target's zeros), and 0 there is far more likely a guess than "the derivative left out".
+   */
+  vacuous?: readonly boolean[];
 }
 
 export function deltaVariants(b: Backward, s: number, l: number): DeltaVariant[] {
@@ -58,9 +64,12 @@ export function deltaVariants(b: Backward, s: number, l: number): DeltaVariant[]
   const variants: DeltaVariant[] = [];
 
   if (slopeIsAlone) {
+    // −y/a at a cross-entropy output (the squared errors' c(a − y) is 0 only where a = y).
+    const crossEntropyOutput = l === L && !b.squared;
     variants.push({
       id: 'derivativeLeftOut',
       values: slope,
+      vacuous: crossEntropyOutput ? a.map((_, j) => y[j] === 0) : undefined,
       message: (j) =>
         `That is ${w.partial(A(j))}${l < L ? `, the weighted sum of the next layer's ${w.d},` : ''} alone: ${D(j)} also takes ${derivative(j)}.`,
     });

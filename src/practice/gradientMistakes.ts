@@ -60,6 +60,8 @@ export function gradientMistakes(q: GradientQuantity, b: Backward): Mistake[] {
   const perSample = batch.map((s) => deltaVariants(b, s, l));
   const shown = perSample[ctx.sampleIndex] ?? perSample[0] ?? [];
   shown.forEach((variant, k) => {
+    // Said of no sample's δ: not of their mean either.
+    if (perSample.every((variants) => variants[k]?.vacuous?.[j])) return;
     out.push({
       id: variant.id,
       value: gradient((s) => perSample[s]?.[k]?.values[j] ?? NaN),

@@ -27,11 +27,13 @@ function candidates(quantity: Quantity, ctx: PracticeContext): Mistake[] {
       return lossMistakes(backward);
     case 'delta': {
       const j = quantity.unit;
-      return deltaVariants(backward, ctx.sampleIndex, quantity.layer).map((variant) => ({
-        id: variant.id,
-        value: variant.values[j] ?? NaN,
-        message: variant.message(j),
-      }));
+      return deltaVariants(backward, ctx.sampleIndex, quantity.layer)
+        .filter((variant) => !variant.vacuous?.[j])
+        .map((variant) => ({
+          id: variant.id,
+          value: variant.values[j] ?? NaN,
+          message: variant.message(j),
+        }));
     }
     case 'dW':
       return gradientMistakes({ ...quantity, kind: 'dW' }, backward);

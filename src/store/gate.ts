@@ -31,6 +31,7 @@ const shapeOf = (network: LearnerState['network']) =>
 /** Why a lesson's lock refuses what a change would leave, in the student's words. */
 export const LOCK_REASONS: Record<LessonLock, string> = {
   parameters: 'This lesson locks the weights and biases: they stay as your teacher set them.',
+  learningRate: 'This lesson locks the learning rate η: it stays as your teacher set it.',
   samples: 'This lesson locks the inputs and targets: they stay as your teacher set them.',
   shape: "This lesson locks the network's shape: its layers, units, activations and loss.",
 };
@@ -40,21 +41,26 @@ export function lockOf(state: LearnerState, lock: LessonLock): string | null {
   return state.view.lesson && state.view.plan.locks.includes(lock) ? LOCK_REASONS[lock] : null;
 }
 
+/** Whether a change touches what each lock keeps. */
+const TOUCHES: Record<LessonLock, (current: LearnerState, next: Partial<LearnerState>) => boolean> =
+  {
+    shape: (current, { network }) => !!network && shapeOf(network) !== shapeOf(current.network),
+    parameters: (current, { network }) =>
+      !!network && numbersOf(network) !== numbersOf(current.network),
+    learningRate: (current, { learningRate }) =>
+      learningRate !== undefined && learningRate !== current.learningRate,
+    samples: (current, { samples }) =>
+      !!samples && JSON.stringify(samples) !== JSON.stringify(current.samples),
+  };
+/** The shape first: a new shape changes the numbers too, and the shape is what was locked. */
+const LOCK_ORDER: readonly LessonLock[] = ['shape', 'parameters', 'learningRate', 'samples'];
+
 /** The lock of an open lesson that this change would break, or null. */
 function lockProblem(current: LearnerState, next: Partial<LearnerState>): string | null {
-  if (!current.view.lesson) return null;
-  const { locks } = current.view.plan;
-  const network = next.network;
-  if (network && locks.includes('shape') && shapeOf(network) !== shapeOf(current.network))
-    return LOCK_REASONS.shape;
-  if (network && locks.includes('parameters') && numbersOf(network) !== numbersOf(current.network))
-    return LOCK_REASONS.parameters;
-  if (
-    next.samples &&
-    locks.includes('samples') &&
-    JSON.stringify(next.samples) !== JSON.stringify(current.samples)
-  )
-    return LOCK_REASONS.samples;
+  for (const lock of LOCK_ORDER) {
+    const reason = lockOf(current, lock);
+    if (reason && TOUCHES[lock](current, next)) return reason;
+  }
   return null;
 }
 

@@ -5,7 +5,7 @@ import { quantityName } from '../practice/names';
 import { questionKey, questionsOfStep } from '../practice/questions';
 import type { PracticeContext, PredictHelp, Quantity, Question } from '../practice/types';
 import { selectSnapshot, selectSteps, selectUpdate } from './selectors';
-import { newPass, type LearnerState, type NoticeState } from './types';
+import type { LearnerState, NoticeState } from './types';
 
 /**
  * Predict first, derived: the questions of a step, which are pending, the one asked now. One rule
@@ -146,12 +146,12 @@ const changed = <K extends keyof LearnerState>(
 
 /**
  * Predict first after a change of the work that stays in the same pass (an edit, or an undo or
- * redo). The answers were for the numbers as they were: when the network or the batch changes,
- * every answer of the pass is cleared; when η or "Train biases" changes, those of the update. What
- * was scored stays scored (types.ts, askAgain), and the panel says why it asks again. An undo or
- * redo into another pass (past an update) lands in a pass already left: nothing in it is asked
- * (passDone), as stepping back past the update does. A change that starts a new pass has its own
- * `predict` and is left as it is.
+ * redo within it). The answers were for the numbers as they were: when the network or the batch
+ * changes, every answer of the pass is cleared; when η or "Train biases" changes, those of the
+ * update. What was scored stays scored (types.ts, askAgain), and the panel says why it asks again.
+ * A pass left as done (stepped back into past its update) is done no longer: its new numbers were
+ * never answered. A change that brings its own `predict` (a new pass, or an undo or redo into
+ * another pass: slices/undo.ts) is left as it is.
  */
 export function afterChange(
   current: LearnerState,
@@ -159,18 +159,11 @@ export function afterChange(
 ): Partial<LearnerState> & Partial<NoticeState> {
   if (next.predict) return {};
   const { predict } = current;
-  const history = next.history;
-  if (
-    history &&
-    (history.length !== current.history.length || history.at(-1) !== current.history.at(-1))
-  ) {
-    return { predict: { ...newPass(predict), passDone: true } };
-  }
   const all = changed(current, next, 'network') || changed(current, next, 'samples');
   const update = changed(current, next, 'learningRate') || changed(current, next, 'trainBiases');
   if (!all && !update) return {};
   const kept = Object.entries(predict.answers).filter(([key]) => !all && !/^[wb]:/.test(key));
-  if (kept.length === Object.keys(predict.answers).length) return {};
+  if (kept.length === Object.keys(predict.answers).length && !predict.passDone) return {};
   const answers = Object.fromEntries(kept);
-  return { predict: { ...predict, answers }, answersCleared: answers };
+  return { predict: { ...predict, answers, passDone: false }, answersCleared: answers };
 }

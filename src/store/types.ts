@@ -25,9 +25,17 @@ export interface ViewOptions {
   plan: LessonPlan;
 }
 
-/** What a lesson may lock: the weights and biases, the batch's inputs and targets, the shape. */
-export type LessonLock = 'parameters' | 'samples' | 'shape';
-export const LESSON_LOCKS: readonly LessonLock[] = ['parameters', 'samples', 'shape'];
+/**
+ * What a lesson may lock: the weights and biases, the learning rate η, the batch's inputs and
+ * targets, the shape.
+ */
+export type LessonLock = 'parameters' | 'learningRate' | 'samples' | 'shape';
+export const LESSON_LOCKS: readonly LessonLock[] = [
+  'parameters',
+  'learningRate',
+  'samples',
+  'shape',
+];
 
 /** Longest lesson title and text a link carries. */
 export const MAX_LESSON_TITLE = 120;
@@ -177,9 +185,20 @@ export type Edit = Pick<
   | 'history'
 >;
 
+/** Where predict first was in the pass an undo entry was taken in: its answers, as they were. */
+export type PassAnswers = Pick<PredictState, 'answers' | 'passDone' | 'scored'>;
+
+/**
+ * One undo step: the work, and the answers of its pass, brought back when an undo or redo crosses
+ * an update into another pass (the answers there were for that pass's numbers).
+ */
+export interface UndoEntry extends Edit {
+  pass: PassAnswers;
+}
+
 export interface UndoState {
-  past: Edit[];
-  future: Edit[];
+  past: UndoEntry[];
+  future: UndoEntry[];
   /** True while a drag is under way: the whole drag is one undo step. */
   inGesture: boolean;
   gestureRecorded: boolean;

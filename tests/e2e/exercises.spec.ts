@@ -60,8 +60,8 @@ test('"New exercise" opens a 2-2-1 network in short decimals, and its link opens
   browser,
 }) => {
   const errors = await openFresh(page);
-  const panel = page.getByRole('region', { name: 'Exercise' });
-  await panel.getByRole('combobox', { name: 'Kind' }).selectOption({
+  const panel = page.getByRole('group', { name: 'Exercise' });
+  await panel.getByRole('combobox', { name: 'Exercise' }).selectOption({
     label: '2-2-1 sigmoid, binary cross-entropy',
   });
   await panel.getByRole('checkbox', { name: 'Batch of two' }).check();
@@ -105,5 +105,34 @@ test('"New exercise" opens a 2-2-1 network in short decimals, and its link opens
   expect(await shownNumbers(student)).toEqual(shown);
   await context.close();
   expect(studentErrors).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('"New exercise" is beside the example picker, on screen without scrolling, at 1440×900, 1280×720 and 390×844', async ({
+  page,
+}) => {
+  const errors = await openFresh(page);
+  const example = page.getByRole('combobox', { name: 'Example' });
+  const group = page.getByRole('group', { name: 'Exercise' });
+  const button = group.getByRole('button', { name: 'New exercise' });
+  for (const [width, height] of [
+    [1440, 900],
+    [1280, 720],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    for (const control of [
+      example,
+      group.getByRole('combobox', { name: 'Exercise' }),
+      group.getByRole('checkbox', { name: 'Batch of two' }),
+      button,
+    ])
+      await expect(control, `${width}×${height}`).toBeInViewport({ ratio: 1 });
+    const picker = await example.boundingBox();
+    const box = await button.boundingBox();
+    // On the example's line or the next one (a phone's), in the header.
+    expect(Math.abs((box?.y ?? 1e9) - (picker?.y ?? 0)), `${width}×${height}`).toBeLessThan(80);
+  }
   expect(errors).toEqual([]);
 });

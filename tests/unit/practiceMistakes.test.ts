@@ -11,6 +11,7 @@ import { runPass, type Network } from '../../src/engine';
 import { NOTATION_IDS, notationFor, type NotationId } from '../../src/math/notations';
 import { agrees } from '../../src/practice/agree';
 import { mistakesFor, nameMistake } from '../../src/practice/mistakes';
+import { exercise } from '../../src/practice/exercises';
 import { valueOf } from '../../src/practice/truth';
 import type { MistakeId, PracticeContext, Quantity } from '../../src/practice/types';
 import { findExample } from '../../src/store/examples';
@@ -341,6 +342,75 @@ describe.each(NOTATION_IDS)('the other worked examples, in the %s notation', (no
       ['targetMinusOutput', -(a1 - v.y(0))],
     ]);
     expectMistakes(ctx, { kind: 'loss' }, [['batchSum', 3 * snapshot.loss]]);
+  });
+});
+
+describe('softmax with cross-entropy: no mistake claimed where a one-hot target’s 0 makes it say nothing', () => {
+  /** The 2-3-2 softmax exercise of seed 7: sample 1 has y = (0, 1), sample 2 (batch of two) y = (1, 0). */
+  function softmaxExercise(batchOfTwo: boolean): PracticeContext {
+    const { network, samples, learningRate, trainBiases } = exercise(
+      'softmax-2-3-2',
+      7,
+      batchOfTwo,
+    );
+    return {
+      network,
+      samples,
+      sampleIndex: 0,
+      snapshot: runPass(network, samples),
+      learningRate,
+      trainBiases,
+      notation: 'standard',
+    };
+  }
+  const ids = (ctx: PracticeContext, q: Quantity) => mistakesFor(q, ctx).map((m) => m.id);
+
+  it('the output δ of a unit whose target is 0: ∂L/∂a = −0/a = 0 is not "the derivative left out"', () => {
+    const ctx = softmaxExercise(false);
+    const v = passValues(ctx, 0);
+    expect([v.y(0), v.y(1)]).toEqual([0, 1]);
+    const a1 = v.a(2, 0);
+    const a2 = v.a(2, 1);
+    // δ = a − y: 0.606 and −0.606.
+    expect(v.delta(2, 0)).toBeCloseTo(0.605999018511421, 12);
+    expectMistakes(ctx, { kind: 'delta', layer: 2, unit: 0 }, [
+      ['derivativeTwice', a1 * a1 * (1 - a1)],
+      ['targetMinusOutput', -a1],
+    ]);
+    expect(nameMistake(0, { kind: 'delta', layer: 2, unit: 0 }, ctx)).toBeNull();
+    // The unit whose target is 1: −1/a is ∂L/∂a, named.
+    expectMistakes(ctx, { kind: 'delta', layer: 2, unit: 1 }, [
+      ['derivativeLeftOut', -1 / a2],
+      ['derivativeTwice', (a2 - 1) * a2 * (1 - a2)],
+      ['targetMinusOutput', 1 - a2],
+    ]);
+    expect(nameMistake(-2.54, { kind: 'delta', layer: 2, unit: 1 }, ctx)?.id).toBe(
+      'derivativeLeftOut',
+    );
+  });
+
+  it('nor a gradient made of it: the batch’s mean names it only where a sample’s target is 1', () => {
+    const one = softmaxExercise(false);
+    const dW11 = { kind: 'dW', layer: 2, from: 0, to: 0 } as const;
+    const dW12 = { kind: 'dW', layer: 2, from: 0, to: 1 } as const;
+    expect(ids(one, dW11)).not.toContain('derivativeLeftOut');
+    expect(nameMistake(0, dW11, one)).toBeNull();
+    expect(nameMistake(0, { kind: 'db', layer: 2, unit: 0 }, one)).toBeNull();
+    const v = passValues(one, 0);
+    expectMistakes(one, dW12, [
+      ['wrongLayerDelta', v.a(1, 0) * v.delta(1, 1)],
+      ['weightsSwapped', v.a(1, 1) * v.delta(2, 0)],
+      ['derivativeLeftOut', v.a(1, 0) * (-1 / v.a(2, 1))],
+      ['derivativeTwice', v.a(1, 0) * v.delta(2, 1) * v.a(2, 1) * (1 - v.a(2, 1))],
+      ['targetMinusOutput', -v.a(1, 0) * v.delta(2, 1)],
+    ]);
+
+    // A batch of two: sample 2's target is (1, 0), so unit 1's mistaken gradient is −a/a over 2.
+    const two = softmaxExercise(true);
+    const [s1, s2] = [passValues(two, 0), passValues(two, 1)];
+    expect([s2.y(0), s2.y(1)]).toEqual([1, 0]);
+    const leftOut = mistakesFor(dW11, two).find((m) => m.id === 'derivativeLeftOut');
+    expect(leftOut?.value).toBeCloseTo(mean([s1.a(1, 0) * 0, s2.a(1, 0) * (-1 / s2.a(2, 0))]), 12);
   });
 });
 

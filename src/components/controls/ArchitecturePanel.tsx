@@ -31,6 +31,7 @@ export function ArchitecturePanel() {
   const learningRate = useApp((s) => s.learningRate);
   const notation = useApp((s) => s.notation);
   const shapeLocked = useApp((s) => lockOf(s, 'shape'));
+  const learningRateLocked = useApp((s) => lockOf(s, 'learningRate'));
   const lossId = useId();
   const [message, setMessage] = useState<{ where: string; text: string } | null>(null);
   const L = sizes.length - 1;
@@ -158,6 +159,7 @@ export function ArchitecturePanel() {
         max={LIMITS.maxLearningRate}
         step={0.01}
         onCommit={(v) => store.getState().setLearningRate(v)}
+        locked={learningRateLocked}
       />
       <TrainBiasesBox className="inline-label checkbox" />
     </div>

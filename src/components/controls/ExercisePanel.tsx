@@ -7,9 +7,10 @@ import {
 import { useApp, useAppStoreApi } from '../../store/context';
 
 /**
- * "New exercise": a fresh network of the chosen kind, with numbers short enough to work by hand,
- * opened at the start of its pass (Undo brings back the work before it). Its kind and seed are part
- * of the work and of its share link, so a class opening one link gets the same exercise.
+ * "New exercise", beside the example picker (what to work on): a fresh network of the chosen
+ * kind, with numbers short enough to work by hand, opened at the start of its pass (Undo brings
+ * back the work before it). Its kind and seed are part of the work and of its share link, so a
+ * class opening one link gets the same exercise.
  */
 export function ExercisePanel() {
   const store = useAppStoreApi();
@@ -19,40 +20,42 @@ export function ExercisePanel() {
   const [refused, setRefused] = useState<string | null>(null);
 
   return (
-    <section className="exercise-panel" aria-label="Exercise">
-      <h2>Exercise</h2>
-      <p className="hint">A fresh network with short decimals, to work through by hand.</p>
-      <div className="exercise-choices">
-        <label className="inline-label">
-          Kind
-          <select value={kind} onChange={(event) => setKind(event.target.value as ExerciseKind)}>
-            {EXERCISE_KINDS.map((id) => (
-              <option key={id} value={id}>
-                {EXERCISE_KIND_REGISTRY[id].label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline-label">
-          <input
-            type="checkbox"
-            checked={batchOfTwo}
-            onChange={(event) => setBatchOfTwo(event.target.checked)}
-          />
-          Batch of two
-        </label>
-        <button
-          type="button"
-          onClick={() => setRefused(store.getState().newExercise(kind, batchOfTwo))}
+    <span className="exercise-choices" role="group" aria-label="Exercise">
+      <label className="inline-label">
+        Exercise
+        <select
+          value={kind}
+          title={EXERCISE_KIND_REGISTRY[kind].label}
+          onChange={(event) => setKind(event.target.value as ExerciseKind)}
         >
-          New exercise
-        </button>
-      </div>
+          {EXERCISE_KINDS.map((id) => (
+            <option key={id} value={id}>
+              {EXERCISE_KIND_REGISTRY[id].label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline-label">
+        <input
+          type="checkbox"
+          checked={batchOfTwo}
+          onChange={(event) => setBatchOfTwo(event.target.checked)}
+        />
+        Batch of two
+      </label>
+      <button
+        type="button"
+        className="small"
+        title="A fresh network of this kind with short decimals, to work through by hand (Undo brings back your work)"
+        onClick={() => setRefused(store.getState().newExercise(kind, batchOfTwo))}
+      >
+        New exercise
+      </button>
       {refused && (
-        <p className="field-error" role="alert">
+        <span className="field-error exercise-refused" role="alert">
           {refused}
-        </p>
+        </span>
       )}
-    </section>
+    </span>
   );
 }

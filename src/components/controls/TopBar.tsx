@@ -2,8 +2,9 @@ import { NOTATION_IDS, notationOf } from '../../math';
 import { exerciseTitle } from '../../practice/exercises';
 import { EXAMPLES, type NotationId } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
+import { ExercisePanel } from './ExercisePanel';
 
-/** Which example, which notation, and how the diagram draws. */
+/** Which example or exercise, which notation, and how the diagram draws. */
 export function TopBar() {
   const store = useAppStoreApi();
   const exampleId = useApp((s) => s.exampleId);
@@ -57,6 +58,7 @@ export function TopBar() {
           )}
         </span>
       )}
+      {!view.hidden.includes('examples') && <ExercisePanel />}
       {!view.hidden.includes('notation') && (
         <label className="inline-label">
           Notation

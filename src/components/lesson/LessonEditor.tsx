@@ -13,6 +13,7 @@ import { PrintSheet, type PrintKind } from './PrintSheet';
 
 const LOCK_NAMES: Record<LessonLock, string> = {
   parameters: 'Lock weights and biases',
+  learningRate: 'Lock the learning rate η',
   samples: 'Lock inputs and targets',
   shape: "Lock the network's shape",
 };
@@ -24,7 +25,8 @@ const tooLong = (what: string, length: number, max: number) =>
 
 /**
  * A text the teacher types, kept as typed; it becomes the lesson's only when it fits, and the
- * field says why when it does not.
+ * field says why when it does not. When the lesson's text changes from elsewhere (the work
+ * replaced: another tab saved it, a work loaded), the field shows the new one.
  */
 function PlanText({
   label,
@@ -43,6 +45,11 @@ function PlanText({
 }) {
   const errorId = useId();
   const [draft, setDraft] = useState(value);
+  const [last, setLast] = useState(value);
+  if (value !== last) {
+    setLast(value);
+    setDraft(value);
+  }
   const error = tooLong(what, draft.length, max);
   const onChange = (text: string) => {
     setDraft(text);

@@ -61,7 +61,12 @@ export function PredictAsk() {
   const [text, setText] = useState('');
   const [inputError, setInputError] = useState<string | null>(null);
   const [wrong, setWrong] = useState<{ key: string; message: string } | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  // What the last answer was: said while it is still an answer of the pass (an edit, "Reset
+  // pass", an undo or a new pass asks it again, and then it must not give the value away).
+  const [last, setLast] = useState<{ key: string; text: string } | null>(null);
+  const status = useApp((s) =>
+    last && (s.predict.answers[last.key]?.outcome ?? null) !== null ? last.text : null,
+  );
 
   const check = (event: FormEvent) => {
     event.preventDefault();
@@ -75,11 +80,14 @@ export function PredictAsk() {
     const verdict = store.getState().checkPrediction(parsed.value);
     if (!verdict) return;
     if (verdict.right) {
-      setStatus(`Right: ${name} = ${formatNumber(current.value, digits)} ✓`);
+      setLast({
+        key: current.key,
+        text: `Right: ${name} = ${formatNumber(current.value, digits)} ✓`,
+      });
       setWrong(null);
       setText('');
     } else {
-      setStatus(null);
+      setLast(null);
       setWrong({
         key: current.key,
         message: wrongMessage(verdict, parsed.value, name, chosen, showMeAllowed),
@@ -90,7 +98,7 @@ export function PredictAsk() {
   const showMe = () => {
     if (!current || !name) return;
     store.getState().showPrediction();
-    setStatus(`Shown: ${name} = ${formatNumber(current.value, digits)}`);
+    setLast({ key: current.key, text: `Shown: ${name} = ${formatNumber(current.value, digits)}` });
     setWrong(null);
     setInputError(null);
     setText('');

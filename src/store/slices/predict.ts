@@ -10,8 +10,9 @@ import type { NoticeState, PredictAnswer, PredictState } from '../types';
  * Predict first: its choices, and the answers to the question asked now (predict.ts says which).
  * Each question counts in the score once per pass, when it first ends: asked, and right if right
  * at the first try. One asked again in the same pass (its answer cleared by an edit or "Reset
- * pass") is checked as before but not counted again; stepping or undoing back into a pass already
- * left asks nothing (passDone), so no pass is scored twice.
+ * pass") is checked as before but not counted again; stepping back into a pass already left asks
+ * nothing (passDone), and undoing into one brings back its answers and what it scored, so no pass
+ * is scored twice.
  */
 export const createPredictSlice: Slice<NoticeState & PredictActions> = (set, get) => {
   const setPredict = (change: Partial<PredictState>) =>

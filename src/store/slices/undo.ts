@@ -2,7 +2,7 @@ import type { Slice, UndoActions } from '../actions';
 import { afterChange } from '../predict';
 import { stepsOf } from '../selectors';
 import { selectionFits } from '../shape';
-import type { Edit, LearnerState, UndoState } from '../types';
+import type { Edit, LearnerState, UndoEntry, UndoState } from '../types';
 
 export const MAX_UNDO = 200;
 
@@ -20,11 +20,17 @@ export function editOf(s: LearnerState): Edit {
   };
 }
 
+/** The work and where predict first was in its pass: what undo and redo bring back. */
+function entryOf(s: LearnerState): UndoEntry {
+  const { answers, passDone, scored } = s.predict;
+  return { ...editOf(s), pass: { answers, passDone, scored } };
+}
+
 /** The undo bookkeeping for an edit about to replace `current`. */
 export function recorded(current: LearnerState & UndoState): Partial<UndoState> {
   if (current.inGesture && current.gestureRecorded) return {};
   return {
-    past: [...current.past, editOf(current)].slice(-MAX_UNDO),
+    past: [...current.past, entryOf(current)].slice(-MAX_UNDO),
     future: [],
     gestureRecorded: current.inGesture,
   };
@@ -32,14 +38,20 @@ export function recorded(current: LearnerState & UndoState): Partial<UndoState> 
 
 export const createUndoSlice: Slice<UndoState & UndoActions> = (set, get) => {
   /** Restore an undo entry, keeping the step within the pass. */
-  const restore = (edit: Edit) => {
+  const restore = ({ pass, ...edit }: UndoEntry) => {
     // The selection stays where the restored network still has it (undoing a weight edit
     // keeps the weight selected).
-    const { selection, granularity } = get();
+    const { selection, granularity, predict, history } = get();
     const lastStep = stepsOf(edit.network, granularity).length - 1;
+    // Into another pass (across an update, either way): that pass's answers as they were, so
+    // nothing is shown there that was not answered, and nothing answered is asked again. Within
+    // the pass, the numbers may have changed under the answers (afterChange).
+    const otherPass =
+      edit.history.length !== history.length || edit.history.at(-1) !== history.at(-1);
+    const next = otherPass ? { ...edit, predict: { ...predict, ...pass } } : edit;
     set({
-      ...edit,
-      ...afterChange(get(), edit),
+      ...next,
+      ...afterChange(get(), next),
       selection: selectionFits(selection, edit.network) ? selection : null,
       stepIndex: Math.min(edit.stepIndex, lastStep),
     });
@@ -55,14 +67,14 @@ export const createUndoSlice: Slice<UndoState & UndoActions> = (set, get) => {
       const { past, future } = get();
       const previous = past[past.length - 1];
       if (!previous) return;
-      set({ past: past.slice(0, -1), future: [editOf(get()), ...future], inGesture: false });
+      set({ past: past.slice(0, -1), future: [entryOf(get()), ...future], inGesture: false });
       restore(previous);
     },
     redo() {
       const { past, future } = get();
       const next = future[0];
       if (!next) return;
-      set({ past: [...past, editOf(get())], future: future.slice(1), inGesture: false });
+      set({ past: [...past, entryOf(get())], future: future.slice(1), inGesture: false });
       restore(next);
     },
     beginGesture() {

@@ -4,11 +4,14 @@ import { lessonTexProblem } from '../../../src/components/lesson/LessonMath';
 import {
   createAppStore,
   DEFAULT_PLAN,
+  LESSON_LOCKS,
   LOCK_REASONS,
+  lockOf,
   worksheetParameters,
   worksheetRows,
   type LessonPlan,
 } from '../../../src/store';
+import { exercise } from '../../../src/practice/exercises';
 import { decodeShare, encodeShare, learnerOf } from '../../../src/store/persist';
 
 const weight = { kind: 'weight', layer: 1, from: 0, to: 0 } as const;
@@ -68,10 +71,30 @@ describe('a lesson’s locks', () => {
     expect(store.getState().setParameter(weight, 0.5)).toBeNull();
   });
 
-  it('are not in force while the teacher prepares the lesson', () => {
-    const store = lessonStore({ locks: ['parameters', 'samples', 'shape'] }, false);
+  it('lock the learning rate η: its edit, and what would bring another η, are refused', () => {
+    const store = lessonStore({ locks: ['learningRate'] });
+    expect(lockOf(store.getState(), 'learningRate')).toBe(
+      'This lesson locks the learning rate η: it stays as your teacher set it.',
+    );
+    expect(lockOf(store.getState(), 'parameters')).toBeNull();
+    expect(store.getState().setLearningRate(0.1)).toBe(LOCK_REASONS.learningRate);
+    expect(store.getState().learningRate).toBe(0.5);
+    // An exercise of another η (seed 4's is 0.1) is refused too; the same η again is no change.
+    expect(exercise('chain-1-1-1', 4).learningRate).toBe(0.1);
+    expect(store.getState().newExercise('chain-1-1-1', false, 4)).toBe(LOCK_REASONS.learningRate);
+    expect(store.getState().setLearningRate(0.5)).toBeNull();
+    // The rest is the student's.
     expect(store.getState().setParameter(weight, 0.5)).toBeNull();
     expect(store.getState().setUnits(1, 3)).toBeNull();
+    expect(store.getState().learningRate).toBe(0.5);
+  });
+
+  it('are not in force while the teacher prepares the lesson', () => {
+    const store = lessonStore({ locks: [...LESSON_LOCKS] }, false);
+    expect(lockOf(store.getState(), 'learningRate')).toBeNull();
+    expect(store.getState().setParameter(weight, 0.5)).toBeNull();
+    expect(store.getState().setUnits(1, 3)).toBeNull();
+    expect(store.getState().setLearningRate(0.1)).toBeNull();
   });
 });
 

@@ -243,22 +243,63 @@ describe('predict first: answers belong to the numbers they were given for', () 
     expect(store.getState().predict.score.z).toEqual({ right: 2, asked: 2 });
   });
 
-  it('undoing back across an update lands in a pass already done: nothing asked or scored again', () => {
+  it('undo and redo across an update bring back that pass as it was answered: nothing shown unanswered, nothing scored twice', () => {
     const store = predicting();
+    // The undo step: w₁₁⁽¹⁾ = 0.15 → 0.2, at the start of pass 1, nothing answered yet.
     store.getState().setParameter({ kind: 'weight', layer: 1, from: 0, to: 0 }, 0.2);
     for (let step = 0; step < 9; step++) {
       answerStep(store);
       expect(store.getState().stepForward()).toBeNull();
     }
-    const score = store.getState().predict.score;
     expect(store.getState().history).toHaveLength(1);
+    // Pass 2: its first step answered.
+    store.getState().stepForward();
+    answerStep(store);
+    const pass2 = store.getState().predict.answers;
+    expect(Object.keys(pass2)).toEqual(['z:1:0@0', 'a:1:0@0', 'z:1:1@0', 'a:1:1@0']);
+    const score = store.getState().predict.score;
+
     store.getState().undo();
+    // Pass 1 with w₁₁⁽¹⁾ = 0.15, whose numbers were never answered: not done, asked from the start.
     expect(store.getState().history).toHaveLength(0);
+    expect(store.getState().stepIndex).toBe(0);
+    expect(store.getState().predict.passDone).toBe(false);
+    expect(store.getState().predict.answers).toEqual({});
+    store.getState().goToEnd();
+    expect(store.getState().stepIndex).toBe(1);
+    expect(asked(store)).toBe('z:1:0@0');
+    expect(selectPending(store.getState()).current?.value).toBeCloseTo(0.3775, 4);
+    expect(store.getState().predict.score).toBe(score);
+
+    store.getState().redo();
+    // Back in pass 2 where it was left: step 1 answered, the rest still asked.
+    expect(store.getState().history).toHaveLength(1);
+    expect(store.getState().stepIndex).toBe(1);
+    expect(store.getState().predict.passDone).toBe(false);
+    expect(store.getState().predict.answers).toEqual(pass2);
+    expect(store.getState().stepForward()).toBeNull();
+    expect(asked(store)).toBe('z:2:0@0');
+    store.getState().stepBack();
+    // What pass 2 scored stays scored once: answering its first step again counts nothing.
+    store.getState().resetPass();
+    store.getState().stepForward();
+    answerStep(store);
+    expect(store.getState().predict.score).toEqual(score);
+  });
+
+  it('a pass stepped back into is done, until its numbers change', () => {
+    const store = predicting();
+    for (let step = 0; step < 9; step++) {
+      answerStep(store);
+      expect(store.getState().stepForward()).toBeNull();
+    }
+    store.getState().stepBack();
     expect(store.getState().predict.passDone).toBe(true);
     expect(asked(store)).toBeNull();
-    store.getState().goToEnd();
-    expect(store.getState().stepIndex).toBe(selectSteps(store.getState()).length - 1);
-    expect(store.getState().predict.score).toBe(score);
+    // A new η: the update's new numbers were never answered.
+    store.getState().setLearningRate(0.25);
+    expect(store.getState().predict.passDone).toBe(false);
+    expect(asked(store)).toBe('w:2:0:0');
   });
 
   it('gradient-mode edge widths scale to the gradients shown, never to one pending', () => {
