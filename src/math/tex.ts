@@ -285,6 +285,14 @@ export function breakBeforeOperators(tex: string): string {
 }
 
 /**
+ * The TeX without the line-break hints breakableTex adds (\allowbreak, \nobreak): what the MathML
+ * annotation carries, the equation's source as a reader or a copy wants it.
+ */
+export function withoutBreakHints(tex: string): string {
+  return tex.replace(/\\allowbreak\s*/g, '').replace(/\s*\\nobreak(?![a-zA-Z])\s*/g, ' ');
+}
+
+/**
  * TeX laid out to wrap in a narrow box: only at its top-level operators, before them (the next
  * line starts with the operator), every bracketed group kept on one line, and a leading "=" glued
  * to what follows (a wrapped line never holds a lone "="). A group wider than the box can only fit
