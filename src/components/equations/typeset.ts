@@ -241,7 +241,8 @@ export function showFitting(element: Element, source: string, fallback?: () => s
   const last = fitted.get(element);
   fitted.set(element, { source, fallback, width: last?.width ?? -1 });
   if (tooWide.get(element) === skeleton) {
-    showTex(element, fallback());
+    // Typeset whole, the fallback has lost any smaller size it was set at: measured again.
+    if (showTex(element, fallback()) === 'rendered') shrinkToFit(element);
     return;
   }
   tooWide.delete(element);
@@ -265,10 +266,10 @@ function fit(element: Element, skeleton: string, fallback: () => string): void {
  * plain layout if it fits now, else the fallback. Nothing is done when the width is the one it
  * was fitted to, or the box is not laid out (width 0).
  */
-export function refit(element: Element): void {
+export function refit(element: Element, always = false): void {
   const last = fitted.get(element);
   const width = element.clientWidth;
-  if (!last || width === 0 || width === last.width) return;
+  if (!last || width === 0 || (width === last.width && !always)) return;
   tooWide.delete(element);
   // Back to the plain layout at its own size (showTex morphs a fallback's markup away).
   element.querySelector<HTMLElement>('.katex')?.style.removeProperty('font-size');
@@ -277,10 +278,14 @@ export function refit(element: Element): void {
 }
 
 let resizes: ResizeObserver | null | undefined;
+/** The equations followed, for a refit of all of them when a font arrives. */
+const followed = new Set<Element>();
 
 /**
- * Starts refitting the equation whenever its box changes width; returns how to stop. A box's
- * width does not follow its equation (display: block), so editing a number never triggers it.
+ * Starts refitting the equation whenever its box changes width, and when a font has loaded (an
+ * equation typeset before KaTeX's fonts arrived was measured in another font); returns how to
+ * stop. A box's width does not follow its equation (display: block), so editing a number never
+ * triggers it.
  */
 export function followWidth(element: Element): () => void {
   if (resizes === undefined) {
@@ -291,11 +296,18 @@ export function followWidth(element: Element): () => void {
             // In the next frame: laying the equation out again inside the observer's callback
             // would change the size it observes there ("ResizeObserver loop" errors).
             const targets = entries.map((entry) => entry.target);
-            requestAnimationFrame(() => targets.forEach(refit));
+            requestAnimationFrame(() => targets.forEach((target) => refit(target)));
           });
+    document.fonts?.addEventListener('loadingdone', () => {
+      for (const target of followed) refit(target, true);
+    });
   }
   resizes?.observe(element);
-  return () => resizes?.unobserve(element);
+  followed.add(element);
+  return () => {
+    resizes?.unobserve(element);
+    followed.delete(element);
+  };
 }
 
 /** An equation is never set smaller than this share of its size to fit its box. */
