@@ -72,6 +72,18 @@ export function textWidth(text: string, fontSize: number): number {
 const OFF_EDGE_ROWS = 8;
 
 /**
+ * Vertical offsets from its edge for a label of this height moved off it, `count` rows above and
+ * as many below, nearest first: −1, +1, −2, +2… rows.
+ */
+export function offEdgeRows(height: number, count: number): number[] {
+  const step = height + 2;
+  return Array.from(
+    { length: 2 * count },
+    (_, m) => (m % 2 === 0 ? -1 : 1) * (Math.floor(m / 2) + 1) * step,
+  );
+}
+
+/**
  * Places a label of the given size on each segment, at a fraction t of its length taken from
  * `candidates` (in order of preference), so that labels overlap neither an obstacle nor each
  * other. Greedy first, in the order given; then a few passes that move each label still in a
@@ -142,12 +154,7 @@ export function placeOnSegments(
     });
   }
   if (!clean && options.offEdge) {
-    // Nearest rows first, each tried at every spot along the edge.
-    const step = size.height + 2;
-    const rows = Array.from(
-      { length: 2 * OFF_EDGE_ROWS },
-      (_, m) => (m % 2 === 0 ? -1 : 1) * (Math.floor(m / 2) + 1) * step,
-    );
+    const rows = offEdgeRows(size.height, OFF_EDGE_ROWS);
     segments.forEach((_, k) => {
       if (costOf(k, boxes[k] as Box) === 0) return;
       const offEdge = rows.flatMap((dy) =>
@@ -163,4 +170,54 @@ export function placeOnSegments(
     anchors: chosen.map((c) => c.anchor),
     clean,
   };
+}
+
+/**
+ * Boxes filed by the cells of a square grid, so that what a box overlaps is found among the few
+ * boxes near it rather than all of them: placing one label among a large network's hundreds of
+ * boxes tries hundreds of spots.
+ */
+export class BoxGrid {
+  private readonly cells = new Map<number, number[]>();
+  /** Per box, the last query that counted it (a box in several cells counts once). */
+  private readonly seen: Int32Array;
+  private query = 0;
+
+  constructor(
+    readonly boxes: readonly Box[],
+    private readonly cell = 64,
+  ) {
+    this.seen = new Int32Array(boxes.length);
+    boxes.forEach((box, k) => this.eachCell(box, (key) => this.cellAt(key).push(k)));
+  }
+
+  /** Total area `box` shares with the boxes, leaving out box number `skip`. */
+  overlapArea(box: Box, skip = -1): number {
+    const query = ++this.query;
+    let sum = 0;
+    this.eachCell(box, (key) => {
+      for (const k of this.cells.get(key) ?? []) {
+        if (k === skip || this.seen[k] === query) continue;
+        this.seen[k] = query;
+        sum += overlapArea(box, this.boxes[k] as Box);
+      }
+    });
+    return sum;
+  }
+
+  private cellAt(key: number): number[] {
+    let list = this.cells.get(key);
+    if (!list) this.cells.set(key, (list = []));
+    return list;
+  }
+
+  private eachCell(box: Box, visit: (key: number) => void): void {
+    const x0 = Math.floor(box.x / this.cell);
+    const x1 = Math.floor((box.x + box.width) / this.cell);
+    const y0 = Math.floor(box.y / this.cell);
+    const y1 = Math.floor((box.y + box.height) / this.cell);
+    for (let cx = x0; cx <= x1; cx++) {
+      for (let cy = y0; cy <= y1; cy++) visit(cx * 65536 + cy);
+    }
+  }
 }

@@ -108,6 +108,11 @@ export interface NetworkLayout {
   targets: Point[];
   /** Center of the loss, above the output column. */
   loss: Point;
+  /**
+   * What a label must keep off besides the other labels: each unit with its values, the bias
+   * nodes, the loss, the targets and the column names (see focusLabel).
+   */
+  obstacles: Box[];
 }
 
 export function layerName(layer: number, lastLayer: number): string {

@@ -34,7 +34,7 @@ export function widestNumber(digits: number): string {
 export const LABEL_PADDING = 6;
 
 /** Clear space around an edge label's frame, in px. */
-const LABEL_MARGIN = 1;
+export const LABEL_MARGIN = 1;
 
 /**
  * Room for an edge label: two lines, the weight over ∂L/∂w (or, on the update step, "0.4 →" over
@@ -55,7 +55,7 @@ export function valueWidth(digits: number): number {
 }
 
 /** Fractions along an edge to try for its label, nearest the target first. */
-const LABEL_POSITIONS = Array.from({ length: 34 }, (_, k) => 0.82 - k * 0.02);
+export const LABEL_POSITIONS = Array.from({ length: 34 }, (_, k) => 0.82 - k * 0.02);
 
 function round(v: number): number {
   return Math.round(v * 100) / 100;
@@ -155,12 +155,13 @@ function layoutWithGap(
   const targetW = Math.ceil(textWidth(`y₁₀ ${widestNumber(digits)}`, METRICS.fontSize));
   const targetBoxes = outputs.map((u) => ({ x: targetX, y: u.y - 8, width: targetW, height: 16 }));
 
-  const obstacles: Box[] = [
+  const fixed: Box[] = [
     ...units.flat().flatMap((u) => [centeredBox(u, 2 * r + 4, 2 * r + 4), u.valueBox]),
     ...biasNodes.map((b) => centeredBox(b, b.size + 6, b.size + 6)),
     lossBox,
     ...targetBoxes,
   ];
+  const obstacles = [...fixed];
 
   const labelSize = edgeLabelSize(digits);
   // Placed with a margin: a drawn frame's stroke and a glyph's overhang never touch a neighbour.
@@ -209,11 +210,8 @@ function layoutWithGap(
   const bottom = Math.max(...units.flat().map((u) => u.valueBox.y + u.valueBox.height));
   const nameY = bottom + 24;
 
-  const extents: Box[] = [
-    ...obstacles,
-    { ...lossBox, height: lossBox.height + 16 },
-    ...sizes.map((_, l) => centeredBox({ x: l * columnGap, y: nameY + 4 }, 110, 34)),
-  ];
+  const names = sizes.map((_, l) => centeredBox({ x: l * columnGap, y: nameY + 4 }, 110, 34));
+  const extents: Box[] = [...obstacles, { ...lossBox, height: lossBox.height + 16 }, ...names];
   const bounds = boundingBox(extents);
   const dx = METRICS.padding - bounds.x;
   const dy = METRICS.padding - bounds.y;
@@ -291,6 +289,7 @@ function layoutWithGap(
     })),
     targets: outputs.map((u) => at({ x: targetX, y: u.y })),
     loss: at(loss),
+    obstacles: [...fixed, ...names].map((box) => translateBox(box, dx, dy)),
   };
   return { layout, clean };
 }

@@ -213,16 +213,96 @@ function matchingRight(tex: string, from: number): number {
   return -1;
 }
 
+/** Relations and binary operators a line may break before, as TeX commands or characters. */
+const RELATIONS = new Set([
+  '=',
+  '\\approx',
+  '\\leftarrow',
+  '\\gets',
+  '\\to',
+  '\\rightarrow',
+  '\\neq',
+]);
+const BINARY = new Set(['+', '-', '\\cdot', '\\odot', '\\pm']);
+/** A TeX command: a backslash and a word, or one other character. */
+const COMMAND = /\\([a-zA-Z]+|.)/y;
+/** Spacing and break commands: they leave what comes before an operator as it was. */
+const SPACES = /^\\(nobreak|allowbreak|quad|qquad|[,;:! ])$/;
+
 /**
- * TeX laid out to wrap in a narrow box: only at its top-level operators, every bracketed group
- * kept on one line, and a leading "=" glued to what follows (a wrapped line never holds a lone
- * "="). A group wider than the box can only fit by breaking inside it: `insideLongGroups` gives
- * that fallback, where long flat groups break at their own top-level operators and short ones stay
- * together; the page uses it only for an equation the first layout leaves wider than its box.
+ * The same TeX with each top-level relation or binary operator made the place to break BEFORE it:
+ * KaTeX breaks a line only after one, leaving "·" or "=" dangling at the end of the line; written
+ * as \allowbreak op \nobreak, the break falls before the operator and the next line starts with
+ * it, as typeset mathematics does. A sign (a − or + with no operand before it: at the start,
+ * after an operator, an opening bracket or a comma) is left alone, so it never parts from its
+ * number; so is anything inside braces, \left…\right or an environment, where KaTeX never breaks.
+ */
+export function breakBeforeOperators(tex: string): string {
+  let out = '';
+  let depth = 0;
+  // What came last at the top level: an operand, or something a sign may follow.
+  let operand = false;
+  // The operator at tex[i], as a place to break before (a space after \nobreak unless one follows).
+  const mark = (op: string, i: number) => {
+    const binary = operand;
+    operand = false;
+    if (!binary) return op;
+    return `\\allowbreak ${op}\\nobreak${/\s/.test(tex[i + 1] ?? ' ') ? '' : ' '}`;
+  };
+  for (let i = 0; i < tex.length; i++) {
+    const c = tex[i] as string;
+    if (c === '\\') {
+      COMMAND.lastIndex = i;
+      const word = (COMMAND.exec(tex) ?? ['\\'])[0];
+      i += word.length - 1;
+      if (word === '\\left' || word === '\\begin') depth++;
+      else if (word === '\\right' || word === '\\end') depth--;
+      if (depth > 0 || word === '\\right' || word === '\\end') {
+        out += word;
+        if (depth === 0) operand = true;
+      } else if (RELATIONS.has(word) || BINARY.has(word)) {
+        out += mark(word, i);
+      } else {
+        out += word;
+        if (!SPACES.test(word)) operand = true;
+      }
+      continue;
+    }
+    if (c === '{') depth++;
+    else if (c === '}') depth--;
+    if (depth > 0 || c === '}') {
+      out += c;
+      if (depth === 0) operand = true;
+    } else if (RELATIONS.has(c) || BINARY.has(c)) {
+      out += mark(c, i);
+    } else {
+      out += c;
+      if (c === '(' || c === '[' || c === ',') operand = false;
+      else if (c.trim() !== '') operand = true;
+    }
+  }
+  return out;
+}
+
+/**
+ * The TeX without the line-break hints breakableTex adds (\allowbreak, \nobreak): what the MathML
+ * annotation carries, the equation's source as a reader or a copy wants it.
+ */
+export function withoutBreakHints(tex: string): string {
+  return tex.replace(/\\allowbreak\s*/g, '').replace(/\s*\\nobreak(?![a-zA-Z])\s*/g, ' ');
+}
+
+/**
+ * TeX laid out to wrap in a narrow box: only at its top-level operators, before them (the next
+ * line starts with the operator), every bracketed group kept on one line, and a leading "=" glued
+ * to what follows (a wrapped line never holds a lone "="). A group wider than the box can only fit
+ * by breaking inside it: `insideLongGroups` gives that fallback, where long flat groups break at
+ * their own top-level operators and short ones stay together; the page uses it only for an
+ * equation the first layout leaves wider than its box.
  */
 export function breakableTex(tex: string, insideLongGroups = false): string {
   const kept = insideLongGroups
     ? keepGroupsTogether(flattenLongGroups(tex), SHORT_GROUP)
     : keepGroupsTogether(tex);
-  return kept.replace(/^\s*=\s*/, '= \\nobreak ');
+  return breakBeforeOperators(kept).replace(/^\s*=\s*/, '= \\nobreak ');
 }

@@ -59,8 +59,10 @@ for (const size of [
 
 /**
  * Every typeset equation under `scope` whose box overflows (scrollWidth > clientWidth), or whose
- * wrapped lines include one holding only an operator (a lone "="), or with `bracketsWhole`, one
- * that ends inside a bracketed run (a line's ( and [ do not balance); null until all are typeset.
+ * wrapped lines include one holding only an operator (a lone "="), or one that ends on an
+ * operator (a dangling "·": a line breaks before its operator, which starts the next line), or
+ * with `bracketsWhole`, one that ends inside a bracketed run (a line's ( and [ do not balance);
+ * null until all are typeset.
  */
 function badEquations(page: Page, scope = '.equations-panel', bracketsWhole = false) {
   return page.evaluate(
@@ -94,7 +96,10 @@ function badEquations(page: Page, scope = '.equations-panel', bracketsWhole = fa
           left = x;
           lines[lines.length - 1] += base.textContent ?? '';
         }
-        if (lines.some((line) => /^[=+−·]$/.test(line.trim()))) bad.push(`lone operator: ${tex}`);
+        if (lines.some((line) => /^[=+−·⋅]$/.test(line.trim()))) bad.push(`lone operator: ${tex}`);
+        if (lines.slice(0, -1).some((line) => /[=+−·⋅]$/.test(line.trim()))) {
+          bad.push(`a line ends on an operator (${lines.join(' ⏎ ')}): ${tex}`);
+        }
         if (bracketsWhole && lines.length > 1 && !lines.every(balanced)) {
           bad.push(`wraps inside brackets (${lines.join(' ⏎ ')}): ${tex}`);
         }
@@ -162,4 +167,53 @@ test('at 390×844 the loss of every example wraps only at its top-level operator
       })
       .toEqual([]);
   }
+});
+
+/** How many lines each typeset equation under the equations panel takes, in order. */
+function lineCounts(page: Page): Promise<number[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('.equations-panel .tex-display')).map((box) => {
+      let lines = 0;
+      let left = Infinity;
+      for (const base of Array.from(
+        box.querySelectorAll('.katex-html > .base, .katex-html > .katex-base'),
+      )) {
+        const x = base.getBoundingClientRect().left;
+        if (x <= left) lines++;
+        left = x;
+      }
+      return lines;
+    }),
+  );
+}
+
+test('a window resized from 1440 to 390 wide and back wraps every equation again to fit its box', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const errors = await openFresh(page);
+  await chooseExample(page, 'XOR with a 2-2-1 network (mini-batch of 4)');
+  await page.getByRole('checkbox', { name: 'Matrix form' }).check();
+  const weight = diagramOf(page)
+    .getByRole('button', { name: /^Weight / })
+    .first();
+  await weight.click({ force: true });
+  await expect(weight).toHaveAttribute('aria-pressed', 'true');
+  // Step 7, the loss gradient: ¼( … ) of four samples, wider than a phone's line by itself.
+  await stepForward(page, 6);
+  await expect(page.getByText(/^step \d+ of \d+ · pass \d+$/)).toHaveText(/^step 7 of /);
+  await expect.poll(() => badEquations(page)).toEqual([]);
+  const wide = await lineCounts(page);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => badEquations(page), { message: 'at 390 wide' }).toEqual([]);
+  // Some equation took more lines to fit: it was laid out again, not only squeezed.
+  const narrow = await lineCounts(page);
+  expect(narrow.some((lines, k) => lines > (wide[k] ?? 0))).toBe(true);
+
+  // Back: the first layout again, line for line, with nothing left of the narrow one.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect.poll(() => badEquations(page), { message: 'back at 1440 wide' }).toEqual([]);
+  await expect.poll(() => lineCounts(page)).toEqual(wide);
+  expect(errors).toEqual([]);
 });

@@ -41,7 +41,7 @@ function linkTo(sizes: readonly number[], stepIndex: number, selection: Selectio
 /**
  * Pairs of drawn things that overlap, by their boxes on screen: each edge label against every
  * other thing, and each unit's values against another unit's. The selected label, drawn on top
- * with more digits, is left out.
+ * with more digits, is one of the labels.
  */
 function overlaps(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -58,6 +58,9 @@ function overlaps(page: Page): Promise<string[]> {
     };
     add('.label-column .edge-label > rect', true, (e) => {
       return `label ${e.parentElement?.getAttribute('data-parameter') ?? ''}`;
+    });
+    add('.focus-labels .edge-label > rect', true, (e) => {
+      return `raised label ${e.parentElement?.getAttribute('data-parameter') ?? ''}`;
     });
     add(
       '.unit-values',
@@ -132,6 +135,83 @@ const CASES: { sizes: readonly number[]; runs: [number, number][]; selection?: S
     selection: { kind: 'weight', layer: 4, from: 3, to: 5 },
   },
 ];
+
+/** A weight of the first layer, one in the middle and one of the last, as a selection. */
+function weightsToSelect(sizes: readonly number[]): Selection[] {
+  const L = sizes.length - 1;
+  const middle = Math.ceil(L / 2);
+  const n = (l: number) => sizes[l] as number;
+  return [
+    { kind: 'weight', layer: 1, from: 0, to: 0 },
+    {
+      kind: 'weight',
+      layer: middle,
+      from: Math.floor(n(middle - 1) / 2),
+      to: Math.floor(n(middle) / 2),
+    },
+    { kind: 'weight', layer: L, from: n(L - 1) - 1, to: n(L) - 1 },
+  ];
+}
+
+const keyOf = (s: Selection) =>
+  s.kind === 'weight' ? `edge-${s.layer}-${s.from}-${s.to}` : JSON.stringify(s);
+
+/**
+ * The selected weight's label shows at least eight digits, wider than its room on the edge: it
+ * moves where it covers no other label, unit or value (off its edge, with a leader line, if need
+ * be), at every step, with a weight of the first, a middle and the last layer selected.
+ */
+const SELECTED_CASES: { sizes: readonly number[]; runs: [number, number][] }[] = [
+  { sizes: [3, 4, 4, 2], runs: runs([3, 4, 4, 2], 1) },
+  { sizes: [4, 4, 4, 4], runs: runs([4, 4, 4, 4], 1) },
+  { sizes: [4, ...hiddenLayers(4), 4], runs: runs([4, ...hiddenLayers(4), 4], 3) },
+];
+for (const { sizes, runs: checked } of SELECTED_CASES) {
+  for (const selection of weightsToSelect(sizes)) {
+    for (const [first, last] of checked) {
+      test(`with ${keyOf(selection)} of a ${sizes.join('-')} network selected, no label overlaps another, steps ${first}–${last}`, async ({
+        page,
+      }) => {
+        const errors = await openFresh(page, linkTo(sizes, first - 1, selection));
+        await expect(diagramOf(page).getByTestId(keyOf(selection))).toHaveAttribute(
+          'aria-pressed',
+          'true',
+        );
+        await expect(page.locator('.focus-labels .edge-label')).toHaveCount(1);
+        await page.getByRole('heading', { name: 'Backstep' }).click();
+        await expectNoOverlapAtSteps(page, first, last);
+        expect(errors).toEqual([]);
+      });
+    }
+  }
+}
+
+for (const example of EXAMPLES) {
+  const sizes = layerSizes(example.network);
+  for (const selection of weightsToSelect(sizes)) {
+    test(`with ${keyOf(selection)} of "${example.title}" selected, no label overlaps another at any step`, async ({
+      page,
+    }) => {
+      test.setTimeout(60_000); // a dozen steps, each checked: about 20 s on a loaded machine
+      await openFresh(page);
+      await chooseExample(page, example.title);
+      // Selected from the keyboard, as a learner could: its line is a button.
+      const edge = diagramOf(page).getByTestId(keyOf(selection));
+      await edge.focus();
+      await page.keyboard.press('Enter');
+      await expect(edge).toHaveAttribute('aria-pressed', 'true');
+      const steps = stepsOf(sizes);
+      const counter = page.getByText(/^step \d+ of \d+ · pass \d+$/);
+      for (let step = 1; step <= steps; step++) {
+        if (step > 1) await page.getByRole('button', { name: 'Step forward' }).click();
+        await expect(counter).toHaveText(new RegExp(`^step ${step} of ${steps} `));
+        await expect(page.locator('.focus-labels .edge-label')).toHaveCount(1);
+        const phase = await page.getByTestId('phase').textContent();
+        expect(await overlaps(page), `step ${step}, ${phase}`).toEqual([]);
+      }
+    });
+  }
+}
 
 for (const { sizes, runs: checked, selection } of CASES) {
   for (const [first, last] of checked) {

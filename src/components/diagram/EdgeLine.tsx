@@ -70,8 +70,9 @@ export const EdgeLine = memo(function EdgeLine(props: EdgeLineProps) {
       <path className="edge-hit" d={path} />
       {selected && <path className="edge-outline" d={path} strokeWidth={width + 5} />}
       <path className="edge-line" d={path} strokeWidth={pending ? 1 : width} />
-      {/* A label with no room on its edge sits beside it, with a line back to its spot. */}
-      {edge.leader && (
+      {/* A label with no room on its edge sits beside it, with a line back to its spot (the
+          selected one's is drawn with it, where FocusLabels puts it). */}
+      {edge.leader && !selected && (
         <line
           className="edge-leader"
           x1={edge.leader.x}

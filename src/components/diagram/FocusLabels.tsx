@@ -1,7 +1,14 @@
+import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { notationFor } from '../../math/notations';
 import { useShallow } from 'zustand/react/shallow';
-import type { NetworkLayout } from '../../layout/networkLayout';
+import { focusLabelSpot } from '../../layout/focusLabel';
+import {
+  edgeLabelSize,
+  type BiasEdgeLayout,
+  type EdgeLayout,
+  type NetworkLayout,
+} from '../../layout/networkLayout';
 import { selectProgress, selectShownPass, type AppState } from '../../store';
 import { useApp } from '../../store/context';
 import { digitsFor } from './diagramText';
@@ -31,22 +38,55 @@ function labelValues(s: AppState, p: Hovered) {
   };
 }
 
-function FocusLabel(props: { layout: NetworkLayout; parameter: Hovered; selected: boolean }) {
-  const { layout, parameter } = props;
-  const v = useApp(useShallow((s) => labelValues(s, parameter)));
+/**
+ * The edge of a raised label (selected or hovered), with the label where it is drawn raised: the
+ * selected one shows more digits, so it goes where its wider box covers no other label, unit or
+ * value, off its edge with a leader line if need be (focusLabelSpot).
+ */
+export function raisedEdge(
+  layout: NetworkLayout,
+  parameter: Hovered,
+  selected: boolean,
+  digits: number,
+): EdgeLayout | BiasEdgeLayout | undefined {
   const edge = edgeOf(layout, parameter);
+  if (!edge) return undefined;
+  const spot = focusLabelSpot(layout, edge, edgeLabelSize(digitsFor(selected, digits)));
+  if (spot.label.x === edge.label.x && spot.label.y === edge.label.y) return edge;
+  return { ...edge, ...spot };
+}
+
+function FocusLabel(props: { layout: NetworkLayout; parameter: Hovered; selected: boolean }) {
+  const { layout, parameter, selected } = props;
+  const v = useApp(useShallow((s) => labelValues(s, parameter)));
+  const edge = useMemo(
+    () => raisedEdge(layout, parameter, selected, v.digits),
+    [layout, parameter, selected, v.digits],
+  );
   if (!edge || v.value === null) return null;
   return (
-    <EdgeLabel
-      edge={edge}
-      value={v.value}
-      gradient={v.gradient}
-      next={v.next}
-      digits={digitsFor(props.selected, v.digits)}
-      notation={v.notation}
-      raised
-      fit={!props.selected}
-    />
+    <>
+      {/* The selected label's own leader: EdgeLine draws the layout's, to its usual spot. */}
+      {selected && edge.leader && (
+        <line
+          className="edge-leader"
+          x1={edge.leader.x}
+          y1={edge.leader.y}
+          x2={edge.label.x}
+          y2={edge.label.y}
+        />
+      )}
+      <EdgeLabel
+        edge={edge}
+        value={v.value}
+        gradient={v.gradient}
+        next={v.next}
+        digits={digitsFor(selected, v.digits)}
+        notation={v.notation}
+        raised
+        fit={!selected}
+      />
+    </>
   );
 }
 

@@ -1,6 +1,8 @@
 import { useStore } from 'zustand';
 import type { NetworkLayout } from '../../layout/networkLayout';
-import { createHoverStore, edgeOf, useHoverStore } from './hover';
+import { useApp } from '../../store/context';
+import { raisedEdge } from './FocusLabels';
+import { createHoverStore, sameParameter, useHoverStore } from './hover';
 
 const noHover = createHoverStore();
 
@@ -10,7 +12,10 @@ const noHover = createHoverStore();
  */
 export function HoverTrace({ layout }: { layout: NetworkLayout }) {
   const hovered = useStore(useHoverStore() ?? noHover, (h) => h.hovered);
-  const edge = hovered ? edgeOf(layout, hovered) : undefined;
+  const selected = useApp((s) => sameParameter(s.selection, hovered));
+  const digits = useApp((s) => s.view.digits);
+  // The trace leads to the label as it is drawn raised, wherever it moved to.
+  const edge = hovered ? raisedEdge(layout, hovered, selected, digits) : undefined;
   if (!edge) return null;
   return (
     <g className="hover-trace" data-testid="hover-trace">

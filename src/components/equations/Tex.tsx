@@ -1,6 +1,7 @@
 import { memo, useLayoutEffect, useRef } from 'react';
 import { followVisibility, showWhenSeen } from './onScreen';
 import { texSource } from './render';
+import { followWidth } from './typeset';
 
 /**
  * One typeset equation. The markup is set outside React's rendering and updated in place (showTex):
@@ -11,8 +12,15 @@ export const Tex = memo(function Tex({ tex, display = false }: { tex: string; di
   const ref = useRef<HTMLSpanElement>(null);
   useLayoutEffect(() => {
     const element = ref.current;
-    return element ? followVisibility(element) : undefined;
-  }, []);
+    if (!element) return undefined;
+    const stopVisibility = followVisibility(element);
+    // A display equation is laid out again when its box changes width (refit).
+    const stopWidth = display ? followWidth(element) : undefined;
+    return () => {
+      stopVisibility();
+      stopWidth?.();
+    };
+  }, [display]);
   useLayoutEffect(() => {
     if (ref.current) {
       const fallback = display ? () => texSource(tex, display, true) : undefined;

@@ -1,12 +1,13 @@
 import katex from 'katex';
-import { breakableTex } from '../../math/tex';
+import { breakableTex, withoutBreakHints } from '../../math/tex';
 
 const cache = new Map<string, string>();
 const MAX_CACHE = 2000;
+const ANNOTATION = /(<annotation encoding="application\/x-tex">)([^<]*)(<\/annotation>)/;
 
 /**
  * The TeX KaTeX is given. Display equations are typeset inline in \displaystyle: KaTeX then breaks
- * a long line after a top-level =, + or · (never inside a fraction, a matrix or a bracketed run),
+ * a long line before a top-level =, + or · (never inside a fraction, a matrix or a bracketed run),
  * so nothing is cut off in a narrow panel. `insideLongGroups`: the fallback for an equation whose
  * bracketed run is wider than its box by itself (breakableTex).
  */
@@ -27,6 +28,10 @@ export function renderSource(source: string): string {
       displayMode: false,
       strict: 'ignore',
       output: 'htmlAndMathml',
+    });
+    // The annotation (the TeX a screen reader or a copy gets) without the line-break hints.
+    html = html.replace(ANNOTATION, (_, open: string, tex: string, close: string) => {
+      return `${open}${withoutBreakHints(tex)}${close}`;
     });
     if (cache.size >= MAX_CACHE) cache.clear();
     cache.set(source, html);

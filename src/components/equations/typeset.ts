@@ -1,4 +1,5 @@
 import { morphChildren } from './morph';
+import { withoutBreakHints } from '../../math/tex';
 import { renderSource } from './render';
 
 /**
@@ -160,7 +161,7 @@ export function updateMathml(): void {
       const value = now.numbers[i] as string;
       if (now.mathmlNumbers[i] !== value) (mathml[i] as Node).nodeValue = value;
     }
-    if (annotation) annotation.nodeValue = now.source;
+    if (annotation) annotation.nodeValue = withoutBreakHints(now.source);
     now.mathmlSource = now.source;
     now.mathmlNumbers = now.numbers;
   }
@@ -220,29 +221,93 @@ export function showTex(element: Element, source: string): 'unchanged' | 'patche
 /** Per equation: the skeleton of the first layout that was wider than its box (see showFitting). */
 const tooWide = new WeakMap<Element, string>();
 
+/** Per equation with a fallback: what it was last asked to show, and the width it was fitted to. */
+const fitted = new WeakMap<Element, { source: string; fallback: () => string; width: number }>();
+
 /**
  * Show `source`, wrapped only at its top-level operators; if that layout is wider than the
  * element's box (a bracketed run wider than the box by itself), show `fallback()` instead, which
- * may also break inside long runs. Measured only when the skeleton changes: while a weight is
- * dragged the numbers are patched into whichever layout the skeleton took, with no layout read.
+ * may also break inside long runs. Measured only when the skeleton changes, or the box's width
+ * (refit): while a weight is dragged the numbers are patched into whichever layout the skeleton
+ * took, with no layout read.
  */
 export function showFitting(element: Element, source: string, fallback?: () => string): void {
   if (!fallback) {
+    fitted.delete(element);
     showTex(element, source);
     return;
   }
   const { skeleton } = splitNumbers(source);
+  const last = fitted.get(element);
+  fitted.set(element, { source, fallback, width: last?.width ?? -1 });
   if (tooWide.get(element) === skeleton) {
-    showTex(element, fallback());
+    // Typeset whole, the fallback has lost any smaller size it was set at: measured again.
+    if (showTex(element, fallback()) === 'rendered') shrinkToFit(element);
     return;
   }
   tooWide.delete(element);
   if (showTex(element, source) !== 'rendered') return;
+  fit(element, skeleton, fallback);
+}
+
+/** The fallback if the source just shown is wider than the box; remembers the width fitted to. */
+function fit(element: Element, skeleton: string, fallback: () => string): void {
+  const now = fitted.get(element);
+  if (now) now.width = element.clientWidth;
   if (element.scrollWidth > element.clientWidth) {
     tooWide.set(element, skeleton);
     showTex(element, fallback());
     shrinkToFit(element);
   }
+}
+
+/**
+ * Lays the equation out again for its box's new width (a window resized, a phone turned): the
+ * plain layout if it fits now, else the fallback. Nothing is done when the width is the one it
+ * was fitted to, or the box is not laid out (width 0).
+ */
+export function refit(element: Element, always = false): void {
+  const last = fitted.get(element);
+  const width = element.clientWidth;
+  if (!last || width === 0 || (width === last.width && !always)) return;
+  tooWide.delete(element);
+  // Back to the plain layout at its own size (showTex morphs a fallback's markup away).
+  element.querySelector<HTMLElement>('.katex')?.style.removeProperty('font-size');
+  showTex(element, last.source);
+  fit(element, splitNumbers(last.source).skeleton, last.fallback);
+}
+
+let resizes: ResizeObserver | null | undefined;
+/** The equations followed, for a refit of all of them when a font arrives. */
+const followed = new Set<Element>();
+
+/**
+ * Starts refitting the equation whenever its box changes width, and when a font has loaded (an
+ * equation typeset before KaTeX's fonts arrived was measured in another font); returns how to
+ * stop. A box's width does not follow its equation (display: block), so editing a number never
+ * triggers it.
+ */
+export function followWidth(element: Element): () => void {
+  if (resizes === undefined) {
+    resizes =
+      typeof ResizeObserver === 'undefined'
+        ? null
+        : new ResizeObserver((entries) => {
+            // In the next frame: laying the equation out again inside the observer's callback
+            // would change the size it observes there ("ResizeObserver loop" errors).
+            const targets = entries.map((entry) => entry.target);
+            requestAnimationFrame(() => targets.forEach((target) => refit(target)));
+          });
+    document.fonts?.addEventListener('loadingdone', () => {
+      for (const target of followed) refit(target, true);
+    });
+  }
+  resizes?.observe(element);
+  followed.add(element);
+  return () => {
+    resizes?.unobserve(element);
+    followed.delete(element);
+  };
 }
 
 /** An equation is never set smaller than this share of its size to fit its box. */

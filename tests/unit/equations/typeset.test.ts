@@ -3,7 +3,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { morphChildren } from '../../../src/components/equations/morph';
 import { renderSource, texSource } from '../../../src/components/equations/render';
-import { showTex, splitNumbers, updateMathml } from '../../../src/components/equations/typeset';
+import {
+  refit,
+  showFitting,
+  showTex,
+  splitNumbers,
+  updateMathml,
+} from '../../../src/components/equations/typeset';
 
 /** The DOM that `innerHTML = html` gives: what a morphed element must equal (attributes in any order). */
 function parsed(html: string): Node {
@@ -197,5 +203,72 @@ describe('showTex', () => {
       expect(now.length).toBe(nodes.length);
       expect(now.filter((n, i) => n !== nodes[i])).toEqual([]);
     }
+  });
+});
+
+describe('showFitting and refit', () => {
+  /**
+   * An equation box of a given width in which the plain layout is 500 px wide and the fallback
+   * 300 px (happy-dom lays nothing out): the widths are read from what the box shows, a fallback
+   * being told by its \\quad.
+   */
+  function box(width: { now: number }) {
+    const element = document.createElement('span');
+    const shows = () => {
+      updateMathml(); // the annotation, set when the page is idle after a patch
+      return element.querySelector('annotation')?.textContent ?? '';
+    };
+    Object.defineProperty(element, 'clientWidth', { get: () => width.now });
+    Object.defineProperty(element, 'scrollWidth', {
+      get: () => Math.max(width.now, shows().includes('\\quad') ? 300 : 500),
+    });
+    return { element, shows };
+  }
+  const source = 'a = 0.5\\cdot 0.25';
+  const fallback = () => 'a = \\quad 0.5\\cdot 0.25';
+
+  it('lays the equation out again when its box changes width, and only then', () => {
+    const width = { now: 400 };
+    const { element, shows } = box(width);
+    showFitting(element, source, fallback);
+    expect(shows()).toBe(fallback());
+    // Wider: the plain layout fits again.
+    width.now = 600;
+    refit(element);
+    expect(shows()).toBe(source);
+    // Narrow again: the fallback.
+    width.now = 390;
+    refit(element);
+    expect(shows()).toBe(fallback());
+    // The same width: nothing is typeset again.
+    const katex = element.querySelector('.katex');
+    refit(element);
+    expect(element.querySelector('.katex')).toBe(katex);
+    expect(shows()).toBe(fallback());
+    // A box not laid out (width 0) is left as it is.
+    width.now = 0;
+    refit(element);
+    expect(shows()).toBe(fallback());
+  });
+
+  it('keeps the layout a skeleton took while its numbers change, until the width does', () => {
+    const width = { now: 600 };
+    const { element, shows } = box(width);
+    showFitting(element, source, fallback);
+    expect(shows()).toBe(source);
+    width.now = 400; // not refitted yet: a drag's edit reads no layout
+    showFitting(element, 'a = 0.5\\cdot 0.75', () => 'a = \\quad 0.5\\cdot 0.75');
+    expect(shows()).toBe('a = 0.5\\cdot 0.75');
+    refit(element);
+    expect(shows()).toBe('a = \\quad 0.5\\cdot 0.75');
+  });
+
+  it('leaves the line-break hints out of the TeX annotation', () => {
+    const element = document.createElement('span');
+    showTex(element, texSource('z = 0.15\\cdot 0.05 + 0.3775', true));
+    expect(texSource('z = 0.15\\cdot 0.05 + 0.3775', true)).toContain('\\allowbreak');
+    expect(element.querySelector('annotation')?.textContent).toBe(
+      '\\displaystyle z = 0.15\\cdot 0.05 + 0.3775',
+    );
   });
 });

@@ -1,7 +1,12 @@
 // @vitest-environment happy-dom
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { breakableTex, flattenLongGroups, keepGroupsTogether } from '../../../src/math/tex';
+import {
+  breakBeforeOperators,
+  breakableTex,
+  flattenLongGroups,
+  keepGroupsTogether,
+} from '../../../src/math/tex';
 
 describe('keepGroupsTogether', () => {
   it('wraps each top-level bracketed run in braces, however long', () => {
@@ -73,6 +78,9 @@ function balanced(run: string): boolean {
   return depth === 0;
 }
 
+/** An operator a line may break before, and not after, as breakableTex writes it. */
+const BEFORE = (op: string) => `\\allowbreak ${op}\\nobreak`;
+
 describe('breakableTex', () => {
   const terms = Array.from({ length: 8 }, (_, k) => `0.12345${k}\\cdot (-0.5432${k})`).join(' + ');
 
@@ -89,13 +97,13 @@ describe('breakableTex', () => {
       '= \\nobreak -\\left[0\\cdot \\ln(0.369) + (1 - 0)\\ln(1 - 0.369)\\right]',
     );
     expect(breakableTex(losses[4] as string)).toBe(
-      '= \\nobreak {(0.4\\cdot 0.1385 + 0.5\\cdot (-0.0381))}\\cdot 0.5933{(1 - 0.5933)}',
+      '= \\nobreak {(0.4\\cdot 0.1385 + 0.5\\cdot (-0.0381))}\\allowbreak \\cdot\\nobreak 0.5933{(1 - 0.5933)}',
     );
     for (const tex of losses) {
       const runs = breakableRuns(`\\displaystyle ${breakableTex(tex)}`);
       for (const run of runs) expect(balanced(run), `${run} in ${tex}`).toBe(true);
     }
-    // It still wraps where it may: after "L₁ =", and between the ( … ) runs and the "·".
+    // It still wraps where it may: before the "=" of "L₁ =", and before the "·" between the ( … ) runs.
     expect(breakableRuns(`\\displaystyle ${breakableTex(losses[0] as string)}`)).toHaveLength(2);
     expect(breakableRuns(`\\displaystyle ${breakableTex(losses[4] as string)}`)).toHaveLength(2);
     // Typeset as given, the sum inside \frac{1}{4}( … ) would have been breakable.
@@ -110,13 +118,47 @@ describe('breakableTex', () => {
     const tall = `\\left(\\sum_{k} ${terms}\\right)`;
     expect(flattenLongGroups(tall)).toBe(tall);
     expect(breakableTex(`x = \\left(${terms}\\right)`, true)).toBe(
-      `x = (${terms.replace(/\(-0\.5432\d\)/g, '{$&}')})`,
+      `x ${BEFORE('=')} (${terms
+        .replace(/\(-0\.5432\d\)/g, '{$&}')
+        .replace(/\\cdot /g, `${BEFORE('\\cdot')} `)
+        .replace(/ \+ /g, ` ${BEFORE('+')} `)})`,
     );
   });
 
   it('glues a leading "=" to what follows, so no line holds a lone "="', () => {
-    expect(breakableTex('= 0.5\\cdot 0.2')).toBe('= \\nobreak 0.5\\cdot 0.2');
-    expect(breakableTex('= 0.5\\cdot 0.2', true)).toBe('= \\nobreak 0.5\\cdot 0.2');
-    expect(breakableTex('a = b')).toBe('a = b');
+    const dot = `0.5${BEFORE('\\cdot')} 0.2`;
+    expect(breakableTex('= 0.5\\cdot 0.2')).toBe(`= \\nobreak ${dot}`);
+    expect(breakableTex('= 0.5\\cdot 0.2', true)).toBe(`= \\nobreak ${dot}`);
+    expect(breakableTex('a = b')).toBe(`a ${BEFORE('=')} b`);
+  });
+});
+
+describe('breakBeforeOperators', () => {
+  it('breaks before a top-level relation or binary operator, never after it', () => {
+    expect(breakBeforeOperators('a = b\\cdot c - d')).toBe(
+      `a ${BEFORE('=')} b${BEFORE('\\cdot')} c ${BEFORE('-')} d`,
+    );
+    // In braces, \\left…\\right and environments KaTeX never breaks: left alone.
+    const inside = '{a + b}\\left(c\\cdot d\\right)\\begin{bmatrix} 1 & -2 \\end{bmatrix}';
+    expect(breakBeforeOperators(inside)).toBe(inside);
+  });
+
+  it('leaves a sign with its number: at the start, after an operator, a bracket or a comma', () => {
+    expect(breakBeforeOperators('-x')).toBe('-x');
+    expect(breakBeforeOperators('a = -0.5')).toBe(`a ${BEFORE('=')} -0.5`);
+    expect(breakBeforeOperators('(-0.5, -1) + -2')).toBe(`(-0.5, -1) ${BEFORE('+')} -2`);
+    expect(breakBeforeOperators('a\\nobreak -b')).toBe(`a\\nobreak ${BEFORE('-')} b`);
+  });
+
+  it('on a phone, the fallback starts each wrapped line with its operator and ends none with one', () => {
+    const chain =
+      '= (0.4\\cdot 0.1385 + 0.5\\cdot (-0.0381) + 0.45\\cdot 0.0912 + 0.55\\cdot (-0.0227))\\cdot 0.5933(1 - 0.5933)';
+    const runs = breakableRuns(`\\displaystyle ${breakableTex(chain, true)}`);
+    expect(runs.length).toBeGreaterThan(4);
+    const operator = /^[=+\u2212\u22c5]/;
+    for (const run of runs) expect(run.trim(), run).not.toMatch(/[=+\u2212\u22c5]$/);
+    for (const run of runs.slice(1)) expect(run.trim(), run).toMatch(operator);
+    // The signs stay with their numbers.
+    expect(runs).toContain('\u22c5(\u22120.0381)');
   });
 });
