@@ -1,4 +1,4 @@
-import type { Sample } from '../engine';
+import type { PackedSet } from '../engine';
 
 /**
  * What the data asks of the network: one sigmoid output with labels in {0, 1} (binary), one-hot
@@ -15,10 +15,13 @@ export const TASK_NAMES: Record<Task, string> = {
 /** A closed interval [min, max] of one raw input, for plotting and for the heatmap grid. */
 export type Range = [number, number];
 
-/** Points before any input features are computed: x is the raw input, y the target. */
+/**
+ * Points before any input features are computed: inputs are the raw inputs, targets the targets,
+ * packed row by row (a 20,000-row file is two typed arrays, not 20,000 objects).
+ */
 export interface Dataset {
   task: Task;
-  points: Sample[];
+  points: PackedSet;
   /** Names of the raw inputs (x₁, x₂, or a CSV header). */
   inputNames: string[];
   targetNames: string[];

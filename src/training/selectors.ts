@@ -13,6 +13,7 @@ import { realDataset } from '../data/realDatasets';
 import {
   initializeNetwork,
   lossProblem,
+  samplesOf,
   SQUARED_LOSSES,
   validateBatch,
   type AccuracyRule,
@@ -158,7 +159,7 @@ export function fitProblem(network: Network, data: PreparedData): string | null 
     return 'Regression needs a squared-error loss.';
   }
   try {
-    validateBatch(network, [...data.train.slice(0, 1), ...data.test.slice(0, 1)]);
+    validateBatch(network, [...samplesOf(data.train, 0, 1), ...samplesOf(data.test, 0, 1)]);
   } catch (error) {
     return (error as Error).message;
   }
@@ -222,5 +223,5 @@ export function reinitialized(network: Network, seed: number): Network {
 
 /** The first mini-batch of the training set, small enough for the stepper. */
 export function stepperSamples(data: PreparedData, batchSize: number): Sample[] {
-  return data.train.slice(0, Math.max(1, Math.min(batchSize, LIMITS.maxSamples)));
+  return samplesOf(data.train, 0, Math.max(1, Math.min(batchSize, LIMITS.maxSamples)));
 }

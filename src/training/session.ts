@@ -2,7 +2,6 @@ import { FEATURES } from '../data';
 import {
   createGridForward,
   createTrainer,
-  packSamples,
   type GridForward,
   type Network,
   type Overflow,
@@ -71,8 +70,13 @@ export function createSession(init: SessionInit): Session {
   const { network, plot } = init;
   const nIn = network.inputSize;
   const nOut = network.layers[network.layers.length - 1]?.biases.length ?? 1;
-  const trainSet = packSamples(init.train, nIn, nOut);
-  const testSet = packSamples(init.test, nIn, nOut);
+  const trainSet = init.train;
+  const testSet = init.test;
+  if (testSet.inputSize !== nIn || testSet.outputSize !== nOut) {
+    throw new Error(
+      `The test set has ${testSet.inputSize} inputs and ${testSet.outputSize} targets; the network takes ${nIn} and gives ${nOut}.`,
+    );
+  }
   const trainer = createTrainer(network, trainSet, init.options, init.seed);
   // A run brought back (a reload, a link, an undo) goes on where it was, in the same batch order.
   const resumeAt = Math.min(init.examplesSeen ?? 0, MAX_REPLAY);

@@ -135,7 +135,7 @@ export function DataPanel() {
         </button>
       </div>
       <p className="hint" data-testid="data-summary">
-        {data.train.length} training and {data.test.length} test points · {data.inputNames.length}{' '}
+        {data.train.count} training and {data.test.count} test points · {data.inputNames.length}{' '}
         input{data.inputNames.length === 1 ? '' : 's'} ·{' '}
         {data.task === 'multiclass' ? `${data.targetNames.length} classes` : TASK_NAMES[data.task]}
       </p>

@@ -125,7 +125,7 @@ export function TablePanel() {
             {scale.kind === 'standard'
               ? 'Each input minus its mean, divided by its standard deviation'
               : 'Each input minus its minimum, divided by its range'}{' '}
-            (of the {data.train.length} training points)
+            (of the {data.train.count} training points)
           </summary>
           <table className="scale-table">
             <thead>
@@ -141,9 +141,7 @@ export function TablePanel() {
                   <tr key={i}>
                     <th scope="row">{name}</th>
                     <td>{stat(scale.offset[i] as number)}</td>
-                    <td>
-                      {scale.constant[i] ? '0 (÷ 1)' : stat(scale.factor[i] as number)}
-                    </td>
+                    <td>{scale.constant[i] ? '0 (÷ 1)' : stat(scale.factor[i] as number)}</td>
                   </tr>
                 ) : null,
               )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initializeNetwork, lossOf } from '../../../src/engine';
+import { initializeNetwork, lossOf, samplesOf } from '../../../src/engine';
 import { createTrainingStore } from '../../../src/training/store';
 import { fittedNetwork, preparedOf } from '../../../src/training/selectors';
 import { gradientHealth } from '../../../src/training/health';
@@ -50,7 +50,7 @@ describe('the training session', () => {
     expect(reply.trained).toBe(0);
     // The curves start at epoch 0 with the untrained network's losses, once.
     expect(reply.record).toMatchObject({ epoch: 0, gradientNorms: [] });
-    expect(reply.record?.trainLoss).toBeCloseTo(lossOf(network, data.train), 12);
+    expect(reply.record?.trainLoss).toBeCloseTo(lossOf(network, samplesOf(data.train)), 12);
     expect(s.frame(request({ images: true })).record).toBeNull();
     expect(reply.network).toEqual(network);
     expect(reply.hidden.units).toEqual([3, 2]);
@@ -114,8 +114,8 @@ describe('the training session', () => {
     expect(reply.record?.epoch).toBe(1);
     const trained = reply.network;
     if (!trained) throw new Error('no network');
-    expect(reply.record?.trainLoss).toBeCloseTo(lossOf(trained, data.train), 12);
-    expect(reply.record?.testLoss).toBeCloseTo(lossOf(trained, data.test), 12);
+    expect(reply.record?.trainLoss).toBeCloseTo(lossOf(trained, samplesOf(data.train)), 12);
+    expect(reply.record?.testLoss).toBeCloseTo(lossOf(trained, samplesOf(data.test)), 12);
     expect(reply.record?.trainAccuracy).toBeGreaterThanOrEqual(0);
   });
 
