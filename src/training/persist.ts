@@ -298,7 +298,30 @@ export function savedTrainingOf(choices: TrainingChoices, work?: TrainingWork | 
 let csvJson: { text: string; json: string } | null = null;
 const CSV_PLACEHOLDER = '"text":"\\u0000"';
 
+/**
+ * The last JSON written, with what it was written from: a session asks for it on every change
+ * (and compares it with the last save), and with a 5 MB file each new string costs a copy and a
+ * comparison of megabytes. The same choices and work give the very same string.
+ */
+let lastJson: { key: unknown[]; json: string } | null = null;
+
 export function trainingToJson(choices: TrainingChoices, work?: TrainingWork | null): string {
+  const key = [
+    choices,
+    work?.network,
+    work?.learningRate,
+    work?.trainBiases,
+    work?.progress.epoch,
+    work?.progress.examplesSeen,
+    work?.progress.history,
+  ];
+  if (lastJson && lastJson.key.every((part, i) => part === key[i])) return lastJson.json;
+  const json = writeTrainingJson(choices, work);
+  lastJson = { key, json };
+  return json;
+}
+
+function writeTrainingJson(choices: TrainingChoices, work?: TrainingWork | null): string {
   const saved = savedTrainingOf(choices, work);
   const csv = saved.choices.csv;
   if (!csv) return JSON.stringify(saved);

@@ -32,12 +32,17 @@ import type { TrainingChoices } from './choices';
  * memoized on the choices it depends on, never stored.
  */
 
+/**
+ * compute(key), kept for the two latest keys: the page can work out the data a choice will need
+ * (in its own task, tableClient.ts) while the views still read the current one.
+ */
 function lastValue<K, V>(compute: (key: K) => V, same: (a: K, b: K) => boolean) {
-  let cached: { key: K; value: V } | null = null;
+  let cached: { key: K; value: V }[] = [];
   return (key: K): V => {
-    if (cached && same(cached.key, key)) return cached.value;
+    const hit = cached.find((entry) => same(entry.key, key));
+    if (hit) return hit.value;
     const value = compute(key);
-    cached = { key, value };
+    cached = [{ key, value }, ...cached.slice(0, 1)];
     return value;
   };
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { DATA_LIMITS, DATASETS, TASK_NAMES, type DatasetKind } from '../../data';
+import { DATA_LIMITS, DATASETS, DEFAULT_READING, TASK_NAMES, type DatasetKind } from '../../data';
 import { REAL_DATASETS, realDataset, type RealDatasetId } from '../../data/realDatasets';
 import { preparedOf } from '../../training/selectors';
 import { TRAINING_LIMITS } from '../../training/store';
-import { readTableOffThread } from '../../training/tableClient';
+import { readAhead, readTableOffThread } from '../../training/tableClient';
 import { NumberField } from '../controls/NumberField';
 import { CsvPanel } from './CsvPanel';
 import { useChoices, useTrainingKit } from './kit';
@@ -41,6 +41,7 @@ export function DataPanel() {
       const id = next.slice(REAL_PREFIX.length) as RealDatasetId;
       setProgress(0);
       await readTableOffThread(realDataset(id).text, setProgress);
+      await readAhead({ ...c(), source: 'real', real: id, reading: DEFAULT_READING });
       setProgress(null);
       setError(c().setReal(id));
     } else {
