@@ -8,7 +8,7 @@ import {
   TASK_CHOICES,
   type Reading,
 } from '../data';
-import { REAL_DATASET_IDS } from '../data/realDatasets';
+import { REAL_DATASET_IDS, realDataset } from '../data/realDatasets';
 import { REGULARIZATIONS, validateNetwork, type Network } from '../engine';
 import { LIMITS } from '../store/limits';
 import { trainingNetworkSchema } from '../store/schema';
@@ -236,6 +236,11 @@ function readTables(choices: TrainingChoices, saved: LegacyCsv | null, unread: s
   }
   if (choices.source === 'csv' && !choices.csv) choices.source = 'generated';
   const text = tableTextOf(choices);
+  if (choices.source === 'real' && text === null) {
+    // Loaded before a save is read (works/startup.ts); not there only when it could not be.
+    unread.push(`real (${realDataset(choices.real).name} could not be loaded)`);
+    choices.source = 'generated';
+  }
   if (text !== null && !readingFor(text, choices.reading).ok) {
     const reading: Reading = DEFAULT_READING;
     unread.push('reading (the saved choice of target no longer fits the data)');

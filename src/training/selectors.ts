@@ -9,7 +9,7 @@ import {
   type TableReading,
   type Task,
 } from '../data';
-import { realDataset } from '../data/realDatasets';
+import { realText } from '../data/realDatasets';
 import {
   initializeNetwork,
   lossProblem,
@@ -58,9 +58,12 @@ const generated = lastValue(
     a.dataSeed === b.dataSeed,
 );
 
-/** The text of the table in use (a dataset in the box, or the CSV); null for generated points. */
+/**
+ * The text of the table in use (a dataset in the box, or the CSV); null for generated points, and
+ * for a dataset in the box not loaded yet (realDatasets.ts: it is loaded before it is chosen).
+ */
 export function tableTextOf(c: TrainingChoices): string | null {
-  if (c.source === 'real') return realDataset(c.real).text;
+  if (c.source === 'real') return realText(c.real);
   if (c.source === 'csv' && c.csv) return c.csv.text;
   return null;
 }

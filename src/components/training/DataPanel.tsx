@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { DATA_LIMITS, DATASETS, DEFAULT_READING, TASK_NAMES, type DatasetKind } from '../../data';
-import { REAL_DATASETS, realDataset, type RealDatasetId } from '../../data/realDatasets';
+import {
+  loadRealText,
+  REAL_DATASETS,
+  realDataset,
+  type RealDatasetId,
+} from '../../data/realDatasets';
 import { preparedOf } from '../../training/selectors';
 import { TRAINING_LIMITS } from '../../training/store';
 import { readAhead, readTableOffThread } from '../../training/tableClient';
@@ -40,7 +45,17 @@ export function DataPanel() {
     } else if (next.startsWith(REAL_PREFIX)) {
       const id = next.slice(REAL_PREFIX.length) as RealDatasetId;
       setProgress(0);
-      await readTableOffThread(realDataset(id).text, setProgress);
+      let text: string;
+      try {
+        text = await loadRealText(id);
+      } catch {
+        setProgress(null);
+        setError(
+          `${realDataset(id).name} could not be loaded: check the connection and choose it again.`,
+        );
+        return;
+      }
+      await readTableOffThread(text, setProgress);
       await readAhead({ ...c(), source: 'real', real: id, reading: DEFAULT_READING });
       setProgress(null);
       setError(c().setReal(id));

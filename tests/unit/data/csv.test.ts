@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DATA_LIMITS, readCsv, readTable, type Reading } from '../../../src/data';
-import { REAL_DATASETS } from '../../../src/data/realDatasets';
+import { loadRealText } from '../../../src/data/realDatasets';
 import { points } from './unpack';
 
 const auto: Reading = { targets: null, task: 'auto', dropMissing: false };
@@ -218,9 +218,8 @@ describe('the datasets in the box', () => {
     ['iris', 150, 4, ['setosa', 'versicolor', 'virginica']],
     ['wine', 178, 13, ['class_0', 'class_1', 'class_2']],
     ['digits', 1797, 64, ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']],
-  ] as const)('reads %s: %i rows, %i inputs, its classes', (id, rows, inputs, classes) => {
-    const dataset = REAL_DATASETS.find((d) => d.id === id);
-    const result = read(dataset?.text ?? '');
+  ] as const)('reads %s: %i rows, %i inputs, its classes', async (id, rows, inputs, classes) => {
+    const result = read(await loadRealText(id));
     expect(result.dataset.points.count).toBe(rows);
     expect(result.dataset.inputNames).toHaveLength(inputs);
     expect(result.classes).toEqual(classes);
