@@ -64,7 +64,8 @@ export function shapeKeyOf(network: Network): string {
 export const MAX_BUDGET_MS = 12;
 /** On the page itself: leave room in each 16.7 ms frame to draw. */
 export const PAGE_BUDGET_MS = 6;
-export const MIN_BUDGET_MS = 2;
+/** Half a frame: under a machine's other load, less starved training without sparing the page. */
+export const MIN_BUDGET_MS = 6;
 
 /**
  * The worker never blocks the page, but on a machine with few cores it competes with it for

@@ -31,7 +31,12 @@ export interface Session {
   nextBatch(): number[];
 }
 
-const now = () => performance.now();
+/**
+ * Playing as fast as possible, the curves get a point at most this often: each point evaluates
+ * the whole training and test sets (the digits: 1,797 forward passes), which every frame took a
+ * quarter of the worker's time from training.
+ */
+export const RECORD_INTERVAL_MS = 100;
 
 /** Examples a resumed run replays (without training) to reach its place in the batch order. */
 const MAX_REPLAY = 50_000_000;
@@ -66,7 +71,11 @@ function fillGridInputs(grid: GridForward, plot: PlotSpec): void {
   }
 }
 
-export function createSession(init: SessionInit): Session {
+/** `now` is the session's clock in ms (a test passes its own). */
+export function createSession(
+  init: SessionInit,
+  now: () => number = () => performance.now(),
+): Session {
   const { network, plot } = init;
   const nIn = network.inputSize;
   const nOut = network.layers[network.layers.length - 1]?.biases.length ?? 1;
@@ -103,6 +112,7 @@ export function createSession(init: SessionInit): Session {
   let gridMs: number | null = null;
   let paintMs: number | null = null;
   let startRecorded = trainer.examplesSeen > 0;
+  let recordedAt = -Infinity;
 
   const [lo, hi] = plot.targetRange;
   const mid = (lo + hi) / 2;
@@ -260,7 +270,15 @@ export function createSession(init: SessionInit): Session {
       const trainMs = now() - start;
       const trained = trainer.examplesSeen - before;
       // The curves start at epoch 0, from the untrained network, as Playground's do.
-      const rec = trained > 0 || (!startRecorded && trainer.examplesSeen === 0) ? record() : null;
+      const due =
+        request.work !== 'budget' ||
+        atLimit() ||
+        overflow !== null ||
+        request.network ||
+        now() - recordedAt >= RECORD_INTERVAL_MS;
+      const rec =
+        (trained > 0 && due) || (!startRecorded && trainer.examplesSeen === 0) ? record() : null;
+      if (rec) recordedAt = now();
       startRecorded ||= rec !== null;
       if (rec && trained > 0 && !Number.isFinite(rec.trainLoss)) {
         overflow ??= {
