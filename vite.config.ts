@@ -67,9 +67,8 @@ const offline = VitePWA({
 });
 
 // KaTeX (235 kB) and React DOM (200 kB) are most of the main chunk; training's views load on their
-// own. The datasets in the box (src/data/datasets, 281 kB of CSV, 70 kB gzipped) are in the main
-// chunk: a saved Train tab on the digits must read them before the page shows, and in the build
-// they are precached and offline with the rest.
+// own, and so does each dataset in the box (src/data/realDatasets.ts: 281 kB of CSV, 70 kB
+// gzipped), when it is chosen or a saved work names it; globPatterns precaches them all (*.js).
 // base './' so the built site works from any path (GitHub Pages, a sub-folder, a file share).
 export default defineConfig({
   base: './',

@@ -1,4 +1,4 @@
-import type { Sample } from '../engine';
+import type { PackedSet } from '../engine';
 import { DATA_LIMITS } from './limits';
 import { readPicture } from './picture';
 import { count, DELIMITER_NAMES, readTable, type Table, type TableColumn } from './table';
@@ -152,10 +152,12 @@ function targetKind(table: Table, targets: number[], kept: number[]): TargetKind
   return { kind: 'numbers', example: fraction };
 }
 
-function rangeOf(values: Float64Array | number[]): Range {
+/** The plotted range of column i of packed rows `width` wide: its extent, padded by 5 %. */
+function rangeOf(values: Float64Array, i: number, width: number): Range {
   let min = Infinity;
   let max = -Infinity;
-  for (const v of values) {
+  for (let at = i; at < values.length; at += width) {
+    const v = values[at] as number;
     if (v < min) min = v;
     if (v > max) max = v;
   }
@@ -277,13 +279,30 @@ export function readDataset(table: Table, reading: Reading): TableReading {
 
   const columnsOf = (cs: number[]) => cs.map((c) => table.columns[c] as TableColumn);
   const inputColumns = columnsOf(inputs);
-  const xOf = (r: number) => inputColumns.map((column) => column.numbers[r] as number);
+  /** The kept rows packed, inputs column by column and targets from `target(row, r, out)`. */
+  const pack = (outputSize: number, target: (k: number, r: number, out: Float64Array) => void) => {
+    const nIn = inputColumns.length;
+    const set: PackedSet = {
+      count: kept.length,
+      inputSize: nIn,
+      outputSize,
+      inputs: new Float64Array(kept.length * nIn),
+      targets: new Float64Array(kept.length * outputSize),
+    };
+    inputColumns.forEach((column, i) => {
+      for (let k = 0; k < kept.length; k++) {
+        set.inputs[k * nIn + i] = column.numbers[kept[k] as number] as number;
+      }
+    });
+    for (let k = 0; k < kept.length; k++) target(k, kept[k] as number, set.targets);
+    return set;
+  };
   let task: Task = 'regression';
   let classes: string[] | null = null;
   let outputNames = targets.map((c, j) =>
     table.columns[c]?.name ? columnLabel(table, c) : `y${subscript(j)}`,
   );
-  let points: Sample[];
+  let points: PackedSet;
   let how: string;
   if (!asClasses) {
     const targetColumns = columnsOf(targets);
@@ -297,10 +316,10 @@ export function readDataset(table: Table, reading: Reading): TableReading {
         }
       }
     }
-    points = kept.map((r) => ({
-      x: xOf(r),
-      y: targetColumns.map((col) => col.numbers[r] as number),
-    }));
+    const m = targetColumns.length;
+    points = pack(m, (k, r, out) =>
+      targetColumns.forEach((col, j) => (out[k * m + j] = col.numbers[r] as number)),
+    );
     how = 'numbers, so regression';
   } else {
     let classOf: (r: number) => number;
@@ -342,12 +361,10 @@ export function readDataset(table: Table, reading: Reading): TableReading {
     const oneOutput = K === 2 && kind.kind !== 'oneHot';
     task = oneOutput ? 'binary' : 'multiclass';
     if (!oneOutput) outputNames = classes.slice();
-    points = kept.map((r) => {
-      const k = classOf(r);
-      return {
-        x: xOf(r),
-        y: oneOutput ? [k] : Array.from({ length: K }, (_, j) => (j === k ? 1 : 0)),
-      };
+    // One output: the class (0 or 1); else one-hot, 1 at the class and 0 elsewhere.
+    points = pack(oneOutput ? 1 : K, (k, r, out) => {
+      if (oneOutput) out[k] = classOf(r);
+      else out[k * K + classOf(r)] = 1;
     });
     how += ` — ${classList(classes)}`;
   }
@@ -355,18 +372,14 @@ export function readDataset(table: Table, reading: Reading): TableReading {
   const inputNames = inputs.map((c, i) =>
     table.columns[c]?.name ? columnLabel(table, c) : `x${subscript(i)}`,
   );
-  const picture = readPicture(
-    inputNames,
-    table.comments,
-    points.map((p) => p.x),
-  );
+  const picture = readPicture(inputNames, table.comments, points.inputs);
   const dataset: Dataset = {
     task,
     points,
     inputNames,
     targetNames: outputNames,
-    domain: inputColumns.map((column) => rangeOf(kept.map((r) => column.numbers[r] as number))),
-    lines: kept.map((r) => table.lines[r] as number),
+    domain: inputColumns.map((_, i) => rangeOf(points.inputs, i, inputColumns.length)),
+    lines: Int32Array.from(kept, (r) => table.lines[r] as number),
     picture: picture.picture,
   };
   const layout = `${plural(table.rows, 'row')} of ${plural(n, 'column')}, ${table.header ? 'with a header' : 'no header'}, separated by ${DELIMITER_NAMES[table.delimiter]}.`;

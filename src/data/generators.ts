@@ -1,4 +1,4 @@
-import { createRng, normal } from '../engine';
+import { createRng, normal, packSamples, type Sample } from '../engine';
 import type { Dataset, GeneratorOptions, Range, Task } from './types';
 
 /**
@@ -30,8 +30,18 @@ const RADIUS = 5;
 type Rng = () => number;
 const uniform = (rng: Rng, min: number, max: number) => min + (max - min) * rng();
 
-function plane(task: Task, points: Dataset['points'], targetNames: string[]): Dataset {
-  return { task, points, inputNames: ['x₁', 'x₂'], targetNames, domain: [PLANE, PLANE] };
+/** The points, packed as the rest of the app reads them. */
+const packed = (points: Sample[]) =>
+  packSamples(points, points[0]?.x.length ?? 0, points[0]?.y.length ?? 0);
+
+function plane(task: Task, points: Sample[], targetNames: string[]): Dataset {
+  return {
+    task,
+    points: packed(points),
+    inputNames: ['x₁', 'x₂'],
+    targetNames,
+    domain: [PLANE, PLANE],
+  };
 }
 
 /** Class k of n points split as evenly as possible among `classes`. */
@@ -40,7 +50,7 @@ function classSizes(count: number, classes: number): number[] {
 }
 
 function circle({ count, noise }: GeneratorOptions, rng: Rng): Dataset {
-  const points: Dataset['points'] = [];
+  const points: Sample[] = [];
   const [inside, outside] = classSizes(count, 2) as [number, number];
   const add = (n: number, rMin: number, rMax: number) => {
     for (let i = 0; i < n; i++) {
@@ -61,7 +71,7 @@ function circle({ count, noise }: GeneratorOptions, rng: Rng): Dataset {
 
 function xor({ count, noise }: GeneratorOptions, rng: Rng): Dataset {
   const padding = 0.3;
-  const points: Dataset['points'] = [];
+  const points: Sample[] = [];
   for (let i = 0; i < count; i++) {
     let x = uniform(rng, -RADIUS, RADIUS);
     x += x > 0 ? padding : -padding;
@@ -76,7 +86,7 @@ function xor({ count, noise }: GeneratorOptions, rng: Rng): Dataset {
 
 function gaussians({ count, noise }: GeneratorOptions, rng: Rng): Dataset {
   const std = Math.sqrt(0.5 + 7 * noise);
-  const points: Dataset['points'] = [];
+  const points: Sample[] = [];
   const [blue, orange] = classSizes(count, 2) as [number, number];
   for (const [n, c, label] of [
     [blue, 2, 1],
@@ -90,8 +100,8 @@ function gaussians({ count, noise }: GeneratorOptions, rng: Rng): Dataset {
 }
 
 /** Arms that wind 1.75 turns out to radius 5, each turned by its own angle. */
-function spirals(count: number, noise: number, rng: Rng, arms: number): Dataset['points'] {
-  const points: Dataset['points'] = [];
+function spirals(count: number, noise: number, rng: Rng, arms: number): Sample[] {
+  const points: Sample[] = [];
   classSizes(count, arms).forEach((n, k) => {
     const turn = (2 * Math.PI * k) / arms;
     for (let i = 0; i < n; i++) {
@@ -108,7 +118,7 @@ function spirals(count: number, noise: number, rng: Rng, arms: number): Dataset[
 }
 
 function regressPlane({ count, noise }: GeneratorOptions, rng: Rng): Dataset {
-  const points: Dataset['points'] = [];
+  const points: Sample[] = [];
   for (let i = 0; i < count; i++) {
     const x = uniform(rng, PLANE[0], PLANE[1]);
     const y = uniform(rng, PLANE[0], PLANE[1]);
@@ -130,7 +140,7 @@ const BUMPS: readonly [number, number, number][] = [
 ];
 
 function multiGaussian({ count, noise }: GeneratorOptions, rng: Rng): Dataset {
-  const points: Dataset['points'] = [];
+  const points: Sample[] = [];
   for (let i = 0; i < count; i++) {
     const x = uniform(rng, PLANE[0], PLANE[1]);
     const y = uniform(rng, PLANE[0], PLANE[1]);
@@ -147,12 +157,18 @@ function multiGaussian({ count, noise }: GeneratorOptions, rng: Rng): Dataset {
 }
 
 function curve({ count, noise }: GeneratorOptions, rng: Rng): Dataset {
-  const points: Dataset['points'] = [];
+  const points: Sample[] = [];
   for (let i = 0; i < count; i++) {
     const x = uniform(rng, PLANE[0], PLANE[1]);
     points.push({ x: [x], y: [Math.sin(x) + noise * normal(rng)] });
   }
-  return { task: 'regression', points, inputNames: ['x₁'], targetNames: ['y'], domain: [PLANE] };
+  return {
+    task: 'regression',
+    points: packed(points),
+    inputNames: ['x₁'],
+    targetNames: ['y'],
+    domain: [PLANE],
+  };
 }
 
 export function generateDataset(kind: DatasetKind, options: GeneratorOptions): Dataset {

@@ -61,12 +61,12 @@ export type PictureReading =
 
 /**
  * Whether these inputs are a picture: by a comment (first), else by their names. `values` are the
- * inputs of each row, for the picture's range.
+ * inputs of every row (packed, as a dataset's points.inputs), for the picture's range.
  */
 export function readPicture(
   inputNames: readonly string[],
   comments: readonly string[],
-  values: readonly (readonly number[])[],
+  values: ArrayLike<number>,
 ): PictureReading {
   const n = inputNames.length;
   const stated = comments.map(pictureComment).find((shape) => shape !== null) ?? null;
@@ -95,11 +95,10 @@ export function readPicture(
   }
   let lo = Infinity;
   let hi = -Infinity;
-  for (const x of values) {
-    for (const v of x) {
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k] as number;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
   }
   if (!(hi > lo)) [lo, hi] = [Number.isFinite(lo) ? lo : 0, Number.isFinite(lo) ? lo + 1 : 1];
   return { picture: { ...shape, range: [lo, hi], why }, problem: null };

@@ -24,10 +24,17 @@ export interface InputScale {
   constant: boolean[];
 }
 
+/** Rows of raw inputs, packed: inputs[r · inputSize + i] is input i of row r. */
+export interface InputRows {
+  count: number;
+  inputSize: number;
+  inputs: Float64Array;
+}
+
 /** The scale the training points give (null: inputs as they are). A constant input keeps factor 1. */
-export function scaleOf(kind: ScalingId, train: readonly (readonly number[])[]): InputScale | null {
-  const width = train[0]?.length ?? 0;
-  if (kind === 'raw' || width === 0) return null;
+export function scaleOf(kind: ScalingId, train: InputRows): InputScale | null {
+  const { count, inputSize: width, inputs } = train;
+  if (kind === 'raw' || width === 0 || count === 0) return null;
   const offset: number[] = [];
   const factor: number[] = [];
   const constant: boolean[] = [];
@@ -35,16 +42,16 @@ export function scaleOf(kind: ScalingId, train: readonly (readonly number[])[]):
     let sum = 0;
     let min = Infinity;
     let max = -Infinity;
-    for (const x of train) {
-      const v = x[i] as number;
+    for (let r = 0; r < count; r++) {
+      const v = inputs[r * width + i] as number;
       sum += v;
       if (v < min) min = v;
       if (v > max) max = v;
     }
-    const mean = sum / train.length;
+    const mean = sum / count;
     let squares = 0;
-    for (const x of train) squares += ((x[i] as number) - mean) ** 2;
-    const deviation = Math.sqrt(squares / train.length);
+    for (let r = 0; r < count; r++) squares += ((inputs[r * width + i] as number) - mean) ** 2;
+    const deviation = Math.sqrt(squares / count);
     const spread = kind === 'standard' ? deviation : max - min;
     offset.push(kind === 'standard' ? mean : min);
     factor.push(spread > 0 ? spread : 1);

@@ -1,9 +1,8 @@
-import { createRng } from '../engine';
-import { featureName, featuresFor, featureVector, type Feature, type FeatureId } from './features';
-import { applyScale, scaleOf, type InputScale, type ScalingId } from './scaling';
+import { createRng, type PackedSet } from '../engine';
+import { featureName, featuresFor, type Feature, type FeatureId } from './features';
 import type { PictureShape } from './picture';
+import { scaleOf, type InputScale, type ScalingId } from './scaling';
 import type { Dataset, Range, Task } from './types';
-import type { Sample } from '../engine';
 
 /** The data as the network sees it: features computed, split into training and test points. */
 export interface PreparedData {
@@ -20,15 +19,16 @@ export interface PreparedData {
   /** Number of raw inputs: 1 or 2 can be plotted. */
   rawInputs: number;
   domain: Range[];
-  train: Sample[];
-  test: Sample[];
+  /** Packed row by row (engine/packed.ts): typed arrays, cheap to hand to the training worker. */
+  train: PackedSet;
+  test: PackedSet;
   /** When the inputs are a picture's pixels, as they are (no features): its shape; else null. */
   picture: PictureShape | null;
-  /** Raw coordinates of each training and test point, for plotting. */
-  trainRaw: number[][];
-  testRaw: number[][];
+  /** Raw coordinates of each training and test point, for plotting: rawInputs numbers a point. */
+  trainRaw: Float64Array;
+  testRaw: Float64Array;
   /** Each test point's index in the dataset's points (0-based), to find it in the data. */
-  testRows: number[];
+  testRows: Int32Array;
 }
 
 /** Mixes the data seed so the split's shuffle differs from the generator's draws. */
@@ -60,19 +60,38 @@ export function prepareData(
   const rawInputs = dataset.inputNames.length;
   const features = featuresFor(rawInputs, chosen);
   if (features && features.length === 0) throw new Error('Choose at least one input feature.');
-  const order = shuffledIndices(dataset.points.length, (seed ^ SPLIT_SALT) >>> 0);
-  const cut = trainCount(dataset.points.length, trainFraction);
-  const take = (indices: number[]) => indices.map((i) => dataset.points[i] as Sample);
-  const trainPoints = take(order.slice(0, cut));
-  const testPoints = take(order.slice(cut));
-  const scale = scaleOf(
-    scaling,
-    trainPoints.map((p) => p.x),
-  );
-  const toSample = (p: Sample): Sample => ({
-    x: featureVector(features, applyScale(scale, p.x)),
-    y: p.y.slice(),
-  });
+  const points = dataset.points;
+  const order = shuffledIndices(points.count, (seed ^ SPLIT_SALT) >>> 0);
+  const cut = trainCount(points.count, trainFraction);
+  const trainRaw = rowsOf(points.inputs, rawInputs, order, 0, cut);
+  const testRaw = rowsOf(points.inputs, rawInputs, order, cut, order.length);
+  const scale = scaleOf(scaling, { count: cut, inputSize: rawInputs, inputs: trainRaw });
+  const nOut = points.outputSize;
+  const set = (raw: Float64Array, from: number, to: number): PackedSet => {
+    const count = to - from;
+    const width = features ? features.length : rawInputs;
+    const inputs = new Float64Array(count * width);
+    const x = new Array<number>(rawInputs);
+    for (let s = 0; s < count; s++) {
+      for (let i = 0; i < rawInputs; i++) {
+        const v = raw[s * rawInputs + i] as number;
+        // x′ = (x − offset) / factor, as applyScale computes it.
+        x[i] = scale ? (v - (scale.offset[i] as number)) / (scale.factor[i] as number) : v;
+      }
+      if (features) {
+        const x1 = x[0] ?? 0;
+        const x2 = x[1] ?? 0;
+        for (let k = 0; k < width; k++) inputs[s * width + k] = (features[k] as Feature).f(x1, x2);
+      } else inputs.set(x, s * width);
+    }
+    return {
+      count,
+      inputSize: width,
+      outputSize: nOut,
+      inputs,
+      targets: rowsOf(points.targets, nOut, order, from, to),
+    };
+  };
   return {
     task: dataset.task,
     inputNames: features
@@ -85,10 +104,58 @@ export function prepareData(
     rawInputs,
     domain: dataset.domain,
     picture: features ? null : (dataset.picture ?? null),
-    train: trainPoints.map(toSample),
-    test: testPoints.map(toSample),
-    trainRaw: trainPoints.map((p) => p.x),
-    testRaw: testPoints.map((p) => p.x),
-    testRows: order.slice(cut),
+    train: set(trainRaw, 0, cut),
+    test: set(testRaw, cut, order.length),
+    trainRaw,
+    testRaw,
+    testRows: Int32Array.from(order.slice(cut)),
   };
+}
+
+/** Rows order[from…to − 1] of a packed array of `width` numbers a row, in that order. */
+function rowsOf(
+  values: Float64Array,
+  width: number,
+  order: number[],
+  from: number,
+  to: number,
+): Float64Array {
+  const rows = new Float64Array((to - from) * width);
+  for (let s = from; s < to; s++) {
+    const r = order[s] as number;
+    for (let i = 0; i < width; i++) rows[(s - from) * width + i] = values[r * width + i] as number;
+  }
+  return rows;
+}
+
+/** The least and greatest first target of the points of these sets ([∞, −∞] for none). */
+export function targetExtent(...sets: PackedSet[]): Range {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const set of sets) {
+    for (let at = 0; at < set.targets.length; at += set.outputSize) {
+      const v = set.targets[at] as number;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  return [lo, hi];
+}
+
+/** Point s's raw inputs (rawInputs numbers a point, as trainRaw and testRaw): a view, not a copy. */
+export function rawPoint(raw: Float64Array, rawInputs: number, s: number): Float64Array {
+  return raw.subarray(s * rawInputs, (s + 1) * rawInputs);
+}
+
+/** Each point of a set with its raw coordinates (rawInputs numbers a point) and its target. */
+export function forEachPoint(
+  set: PackedSet,
+  raw: Float64Array,
+  rawInputs: number,
+  visit: (raw: Float64Array, target: Float64Array) => void,
+): void {
+  const nOut = set.outputSize;
+  for (let s = 0; s < set.count; s++) {
+    visit(rawPoint(raw, rawInputs, s), set.targets.subarray(s * nOut, (s + 1) * nOut));
+  }
 }

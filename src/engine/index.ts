@@ -42,7 +42,7 @@ export {
 } from './regularization';
 export type { Regularization, Penalty } from './regularization';
 export { createTrainer, MAX_PARAMETER } from './trainer';
-export { packSamples } from './packed';
+export { packSamples, sampleAt, samplesOf } from './packed';
 export type { PackedSet } from './packed';
 export type { Trainer, TrainerOptions, Evaluation, AccuracyRule, Overflow } from './trainer';
 export { createGridForward } from './grid';

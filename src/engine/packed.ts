@@ -18,3 +18,19 @@ export function packSamples(samples: Sample[], inputSize: number, outputSize: nu
   });
   return { count: samples.length, inputSize, outputSize, inputs, targets };
 }
+
+/** Sample s of a packed set, as plain arrays. */
+export function sampleAt(set: PackedSet, s: number): Sample {
+  const { inputSize: nIn, outputSize: nOut } = set;
+  return {
+    x: Array.from(set.inputs.subarray(s * nIn, (s + 1) * nIn)),
+    y: Array.from(set.targets.subarray(s * nOut, (s + 1) * nOut)),
+  };
+}
+
+/** Samples from..to − 1 of a packed set (all of them by default), as plain arrays. */
+export function samplesOf(set: PackedSet, from = 0, to = set.count): Sample[] {
+  const samples: Sample[] = [];
+  for (let s = Math.max(0, from); s < Math.min(to, set.count); s++) samples.push(sampleAt(set, s));
+  return samples;
+}

@@ -1,4 +1,4 @@
-import type { Network, TrainerOptions } from '../engine';
+import type { Network, PackedSet, TrainerOptions } from '../engine';
 import type { FrameReply, FrameRequest, FromWorker, SessionInit, ToWorker } from './protocol';
 import { createSession, type Session } from './session';
 
@@ -25,6 +25,34 @@ type Payload = ToWorker extends infer M
     : never
   : never;
 
+/** The next task: the page draws and answers between two slices of work. */
+export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Numbers copied per task: a few hundred kilobytes, a few milliseconds. */
+const SLICE = 1 << 16;
+
+async function copyInSlices(values: Float64Array): Promise<Float64Array> {
+  const copy = new Float64Array(values.length);
+  for (let at = 0; at < values.length; at += SLICE) {
+    if (at > 0) await nextTask();
+    copy.set(values.subarray(at, at + SLICE), at);
+  }
+  return copy;
+}
+
+/**
+ * A copy of a set whose arrays can move to the worker: a 20,000-row training set is megabytes,
+ * and copying it in one message (postMessage clones it) held the page for a long task.
+ */
+async function movableCopy(set: PackedSet): Promise<PackedSet> {
+  if (set.inputs.length + set.targets.length <= SLICE) return set;
+  return {
+    ...set,
+    inputs: await copyInSlices(set.inputs),
+    targets: await copyInSlices(set.targets),
+  };
+}
+
 function workerClient(worker: Worker): SessionClient {
   let nextId = 1;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
@@ -42,15 +70,22 @@ function workerClient(worker: Worker): SessionClient {
     for (const waiting of pending.values()) waiting.reject(error);
     pending.clear();
   };
-  const call = <T>(message: Payload): Promise<T> =>
+  const call = <T>(message: Payload, transfer: Transferable[] = []): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      worker.postMessage({ ...message, id } as ToWorker);
+      worker.postMessage({ ...message, id } as ToWorker, transfer);
     });
   return {
     inWorker: true,
-    init: (init) => call({ kind: 'init', init }),
+    async init(init) {
+      const train = await movableCopy(init.train);
+      const test = await movableCopy(init.test);
+      const moved = [train, test]
+        .filter((set, k) => set !== (k === 0 ? init.train : init.test))
+        .flatMap((set) => [set.inputs.buffer, set.targets.buffer]);
+      return call({ kind: 'init', init: { ...init, train, test } }, moved);
+    },
     frame: (request) => call({ kind: 'frame', request }),
     setOptions: (options) => call({ kind: 'options', options }),
     setNetwork: (network) => call({ kind: 'network', network }),

@@ -1,5 +1,5 @@
 import type { PreparedData } from '../data';
-import type { Network } from '../engine';
+import { sampleAt, type Network, type Sample } from '../engine';
 import type { AppStore } from '../store/appStore';
 import {
   fitProblem,
@@ -125,7 +125,7 @@ export function createTrainingController(
       ownChange = false;
     }
   };
-  const setBench = (network: Network, samples: PreparedData['train']) =>
+  const setBench = (network: Network, samples: Sample[]) =>
     own(() => bench.getState().setNetwork(network, samples));
 
   const fail = (error: unknown) =>
@@ -345,7 +345,8 @@ export function createTrainingController(
         const current = await sync();
         if (!session) return;
         const indices = await current.nextBatch();
-        const samples = indices.map((i) => session?.data.train[i]).filter((s) => s !== undefined);
+        const train = session.data.train;
+        const samples = indices.filter((i) => i < train.count).map((i) => sampleAt(train, i));
         const { learningRate, trainBiases } = bench.getState();
         const outcome = stepper
           .getState()

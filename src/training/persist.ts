@@ -8,7 +8,7 @@ import {
   TASK_CHOICES,
   type Reading,
 } from '../data';
-import { REAL_DATASET_IDS } from '../data/realDatasets';
+import { REAL_DATASET_IDS, realDataset } from '../data/realDatasets';
 import { REGULARIZATIONS, validateNetwork, type Network } from '../engine';
 import { LIMITS } from '../store/limits';
 import { trainingNetworkSchema } from '../store/schema';
@@ -236,6 +236,11 @@ function readTables(choices: TrainingChoices, saved: LegacyCsv | null, unread: s
   }
   if (choices.source === 'csv' && !choices.csv) choices.source = 'generated';
   const text = tableTextOf(choices);
+  if (choices.source === 'real' && text === null) {
+    // Loaded before a save is read (works/startup.ts); not there only when it could not be.
+    unread.push(`real (${realDataset(choices.real).name} could not be loaded)`);
+    choices.source = 'generated';
+  }
   if (text !== null && !readingFor(text, choices.reading).ok) {
     const reading: Reading = DEFAULT_READING;
     unread.push('reading (the saved choice of target no longer fits the data)');
@@ -298,7 +303,30 @@ export function savedTrainingOf(choices: TrainingChoices, work?: TrainingWork | 
 let csvJson: { text: string; json: string } | null = null;
 const CSV_PLACEHOLDER = '"text":"\\u0000"';
 
+/**
+ * The last JSON written, with what it was written from: a session asks for it on every change
+ * (and compares it with the last save), and with a 5 MB file each new string costs a copy and a
+ * comparison of megabytes. The same choices and work give the very same string.
+ */
+let lastJson: { key: unknown[]; json: string } | null = null;
+
 export function trainingToJson(choices: TrainingChoices, work?: TrainingWork | null): string {
+  const key = [
+    choices,
+    work?.network,
+    work?.learningRate,
+    work?.trainBiases,
+    work?.progress.epoch,
+    work?.progress.examplesSeen,
+    work?.progress.history,
+  ];
+  if (lastJson && lastJson.key.every((part, i) => part === key[i])) return lastJson.json;
+  const json = writeTrainingJson(choices, work);
+  lastJson = { key, json };
+  return json;
+}
+
+function writeTrainingJson(choices: TrainingChoices, work?: TrainingWork | null): string {
   const saved = savedTrainingOf(choices, work);
   const csv = saved.choices.csv;
   if (!csv) return JSON.stringify(saved);

@@ -1,5 +1,12 @@
 import { applyScale, featureVector, type PreparedData, type Task } from '../data';
-import { runPass, type Network, type Sample } from '../engine';
+import {
+  classOf as classOfValues,
+  runPass,
+  targetClasses,
+  type ClassRule,
+  type Network,
+  type Sample,
+} from '../engine';
 
 /**
  * What the Train tab shows of data whose inputs are a picture (data/picture.ts): a few examples of
@@ -7,15 +14,14 @@ import { runPass, type Network, type Sample } from '../engine';
  * Pure: data and network in, numbers out.
  */
 
+/** How a task's targets name a class (null: regression, no classes). */
+const classRule = (task: Task): ClassRule | null =>
+  task === 'binary' ? 'threshold' : task === 'multiclass' ? 'argmax' : null;
+
 /** The class of a target: the one-hot's 1 (several classes), 0 or 1 (two), −1 for regression. */
-export function classOf(y: readonly number[], task: Task): number {
-  if (task === 'binary') return (y[0] as number) >= 0.5 ? 1 : 0;
-  if (task === 'regression') return -1;
-  let best = 0;
-  y.forEach((v, k) => {
-    if (v > (y[best] as number)) best = k;
-  });
-  return best;
+export function classOf(y: ArrayLike<number>, task: Task): number {
+  const rule = classRule(task);
+  return rule ? classOfValues(y, 0, y.length, rule) : -1;
 }
 
 /** The classes' names: the table's (two classes), else the outputs'. */
@@ -29,10 +35,10 @@ export function classNamesOf(data: PreparedData, tableClasses: string[] | null):
  * every class is seen), at most `max` in all, in class order; for regression, the first `max`.
  */
 export function exampleIndices(data: PreparedData, perClass: number, max: number): number[] {
-  if (data.task === 'regression') return data.train.slice(0, max).map((_, i) => i);
+  const rule = classRule(data.task);
+  if (!rule) return Array.from({ length: Math.min(max, data.train.count) }, (_, i) => i);
   const byClass = new Map<number, number[]>();
-  data.train.forEach((sample, i) => {
-    const k = classOf(sample.y, data.task);
+  targetClasses(data.train, rule).forEach((k, i) => {
     const found = byClass.get(k) ?? [];
     if (found.length < perClass) byClass.set(k, [...found, i]);
   });

@@ -1,4 +1,4 @@
-import type { PreparedData } from '../data';
+import { targetExtent, type PreparedData } from '../data';
 import type { Network } from '../engine';
 import { layerSizes } from '../store/shape';
 import { accuracyRule, penaltyOfChoices, preparedOf } from './selectors';
@@ -14,9 +14,7 @@ export function plotOf(data: PreparedData, network: Network): PlotSpec {
   const hiddenUnits = layerSizes(network)
     .slice(1, -1)
     .reduce((a, b) => a + b, 0);
-  const targets = data.train.map((s) => s.y[0] as number);
-  let lo = Math.min(...targets);
-  let hi = Math.max(...targets);
+  let [lo, hi] = targetExtent(data.train);
   if (!(hi > lo)) [lo, hi] = [lo - 1, hi + 1];
   return {
     kind: data.rawInputs === 2 ? '2d' : data.rawInputs === 1 ? '1d' : 'none',
@@ -66,7 +64,8 @@ export function shapeKeyOf(network: Network): string {
 export const MAX_BUDGET_MS = 12;
 /** On the page itself: leave room in each 16.7 ms frame to draw. */
 export const PAGE_BUDGET_MS = 6;
-export const MIN_BUDGET_MS = 2;
+/** Half a frame: under a machine's other load, less starved training without sparing the page. */
+export const MIN_BUDGET_MS = 6;
 
 /**
  * The worker never blocks the page, but on a machine with few cores it competes with it for

@@ -4,7 +4,7 @@ import type {
   Activation,
   Network,
   Overflow,
-  Sample,
+  PackedSet,
   TrainerOptions,
 } from '../engine';
 import type { ClassResults, EpochRecord } from './runtime';
@@ -31,8 +31,8 @@ export interface PlotSpec {
 
 export interface SessionInit {
   network: Network;
-  train: Sample[];
-  test: Sample[];
+  train: PackedSet;
+  test: PackedSet;
   accuracy: AccuracyRule;
   options: TrainerOptions;
   /** Seed of the mini-batch order. */

@@ -9,10 +9,11 @@ import {
   type TableReading,
   type Task,
 } from '../data';
-import { realDataset } from '../data/realDatasets';
+import { realText } from '../data/realDatasets';
 import {
   initializeNetwork,
   lossProblem,
+  samplesOf,
   SQUARED_LOSSES,
   validateBatch,
   type AccuracyRule,
@@ -31,12 +32,17 @@ import type { TrainingChoices } from './choices';
  * memoized on the choices it depends on, never stored.
  */
 
+/**
+ * compute(key), kept for the two latest keys: the page can work out the data a choice will need
+ * (in its own task, tableClient.ts) while the views still read the current one.
+ */
 function lastValue<K, V>(compute: (key: K) => V, same: (a: K, b: K) => boolean) {
-  let cached: { key: K; value: V } | null = null;
+  let cached: { key: K; value: V }[] = [];
   return (key: K): V => {
-    if (cached && same(cached.key, key)) return cached.value;
+    const hit = cached.find((entry) => same(entry.key, key));
+    if (hit) return hit.value;
     const value = compute(key);
-    cached = { key, value };
+    cached = [{ key, value }, ...cached.slice(0, 1)];
     return value;
   };
 }
@@ -52,9 +58,12 @@ const generated = lastValue(
     a.dataSeed === b.dataSeed,
 );
 
-/** The text of the table in use (a dataset in the box, or the CSV); null for generated points. */
+/**
+ * The text of the table in use (a dataset in the box, or the CSV); null for generated points, and
+ * for a dataset in the box not loaded yet (realDatasets.ts: it is loaded before it is chosen).
+ */
 export function tableTextOf(c: TrainingChoices): string | null {
-  if (c.source === 'real') return realDataset(c.real).text;
+  if (c.source === 'real') return realText(c.real);
   if (c.source === 'csv' && c.csv) return c.csv.text;
   return null;
 }
@@ -179,7 +188,7 @@ export function fitProblem(network: Network, data: PreparedData): string | null 
     return 'Regression needs a squared-error loss.';
   }
   try {
-    validateBatch(network, [...data.train.slice(0, 1), ...data.test.slice(0, 1)]);
+    validateBatch(network, [...samplesOf(data.train, 0, 1), ...samplesOf(data.test, 0, 1)]);
   } catch (error) {
     return (error as Error).message;
   }
@@ -243,5 +252,5 @@ export function reinitialized(network: Network, seed: number): Network {
 
 /** The first mini-batch of the training set, small enough for the stepper. */
 export function stepperSamples(data: PreparedData, batchSize: number): Sample[] {
-  return data.train.slice(0, Math.max(1, Math.min(batchSize, LIMITS.maxSamples)));
+  return samplesOf(data.train, 0, Math.max(1, Math.min(batchSize, LIMITS.maxSamples)));
 }

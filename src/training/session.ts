@@ -4,7 +4,6 @@ import {
   createGridForward,
   createTrainer,
   misclassified,
-  packSamples,
   targetClasses,
   type GridForward,
   type Network,
@@ -35,7 +34,12 @@ export interface Session {
   nextBatch(): number[];
 }
 
-const now = () => performance.now();
+/**
+ * Playing as fast as possible, the curves get a point at most this often: each point evaluates
+ * the whole training and test sets (the digits: 1,797 forward passes), which every frame took a
+ * quarter of the worker's time from training.
+ */
+export const RECORD_INTERVAL_MS = 100;
 
 /** Results for classes while playing: no more often than the run feed writes them (runFeed.ts). */
 const RESULTS_EVERY_MS = 100;
@@ -73,12 +77,21 @@ function fillGridInputs(grid: GridForward, plot: PlotSpec): void {
   }
 }
 
-export function createSession(init: SessionInit): Session {
+/** `now` is the session's clock in ms (a test passes its own). */
+export function createSession(
+  init: SessionInit,
+  now: () => number = () => performance.now(),
+): Session {
   const { network, plot } = init;
   const nIn = network.inputSize;
   const nOut = network.layers[network.layers.length - 1]?.biases.length ?? 1;
-  const trainSet = packSamples(init.train, nIn, nOut);
-  const testSet = packSamples(init.test, nIn, nOut);
+  const trainSet = init.train;
+  const testSet = init.test;
+  if (testSet.inputSize !== nIn || testSet.outputSize !== nOut) {
+    throw new Error(
+      `The test set has ${testSet.inputSize} inputs and ${testSet.outputSize} targets; the network takes ${nIn} and gives ${nOut}.`,
+    );
+  }
   const trainer = createTrainer(network, trainSet, init.options, init.seed);
   // A run brought back (a reload, a link, an undo) goes on where it was, in the same batch order.
   const resumeAt = Math.min(init.examplesSeen ?? 0, MAX_REPLAY);
@@ -105,6 +118,7 @@ export function createSession(init: SessionInit): Session {
   let gridMs: number | null = null;
   let paintMs: number | null = null;
   let startRecorded = trainer.examplesSeen > 0;
+  let recordedAt = -Infinity;
 
   const [lo, hi] = plot.targetRange;
   const mid = (lo + hi) / 2;
@@ -284,7 +298,15 @@ export function createSession(init: SessionInit): Session {
       const trainMs = now() - start;
       const trained = trainer.examplesSeen - before;
       // The curves start at epoch 0, from the untrained network, as Playground's do.
-      const rec = trained > 0 || (!startRecorded && trainer.examplesSeen === 0) ? record() : null;
+      const due =
+        request.work !== 'budget' ||
+        atLimit() ||
+        overflow !== null ||
+        request.network ||
+        now() - recordedAt >= RECORD_INTERVAL_MS;
+      const rec =
+        (trained > 0 && due) || (!startRecorded && trainer.examplesSeen === 0) ? record() : null;
+      if (rec) recordedAt = now();
       startRecorded ||= rec !== null;
       if (rec && trained > 0 && !Number.isFinite(rec.trainLoss)) {
         overflow ??= {
@@ -306,13 +328,15 @@ export function createSession(init: SessionInit): Session {
       }
       // While playing, as often as the page shows them; when the network is committed or the
       // run stops (one epoch, a pause, a limit), always: they are what the learner reads then.
-      const due =
+      // Timed from the evaluation they come from: each point on the curves can bring them.
+      const evaluatedAt = rec ? recordedAt : now();
+      const resultsDue =
         request.work === 'none' ||
         request.network ||
         finished ||
-        now() - resultsAt >= RESULTS_EVERY_MS;
-      const classResults = (rec || request.work === 'none') && due ? results() : null;
-      if (classResults) resultsAt = now();
+        evaluatedAt - resultsAt >= RESULTS_EVERY_MS;
+      const classResults = (rec || request.work === 'none') && resultsDue ? results() : null;
+      if (classResults) resultsAt = evaluatedAt;
       return {
         epoch: trainer.examplesSeen / trainSet.count,
         completedEpochs: trainer.epoch,

@@ -11,7 +11,7 @@ import {
   type Reading,
   type ScalingId,
 } from '../data';
-import { REAL_DATASET_IDS, realDataset, type RealDatasetId } from '../data/realDatasets';
+import { REAL_DATASET_IDS, realText, type RealDatasetId } from '../data/realDatasets';
 import { REGULARIZATIONS, type Regularization } from '../engine';
 import type { Outcome } from '../store/appStore';
 import { LIMITS, TRAINING_SIZES, checkValue } from '../store/limits';
@@ -114,7 +114,9 @@ export function createTrainingStore(init: Partial<TrainingChoices> = {}): Traini
       },
       setReal(id) {
         if (!REAL_DATASET_IDS.includes(id)) return `There is no dataset "${String(id)}".`;
-        const read = readingFor(realDataset(id).text, DEFAULT_READING);
+        const text = realText(id);
+        if (text === null) return 'That dataset has not been loaded yet: choose it again.';
+        const read = readingFor(text, DEFAULT_READING);
         if (!read.ok) return read.error;
         set({ source: 'real', real: id, reading: DEFAULT_READING });
         return null;

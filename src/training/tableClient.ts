@@ -1,5 +1,8 @@
 import type { TableResult } from '../data';
-import { isTableRead, rememberTable, tableFor } from './tables';
+import type { TrainingChoices } from './choices';
+import { nextTask } from './client';
+import { preparedOf, tableTextOf } from './selectors';
+import { isTableRead, readingFor, rememberTable, tableFor } from './tables';
 
 /** What the table worker says: how far it got, then the table (or why not). */
 export type TableReply =
@@ -34,4 +37,19 @@ export function readTableOffThread(
     };
     worker.postMessage(text);
   });
+}
+
+/**
+ * Work out ahead, each in a task of its own, what choosing these choices will need: the table's
+ * reading (targets, classes, the packed points), then the split, scaled (selectors.ts keeps both).
+ * The choice itself then finds them done, and the page never does all of it in one long task.
+ */
+export async function readAhead(next: TrainingChoices): Promise<void> {
+  const text = tableTextOf(next);
+  if (text === null) return;
+  await nextTask();
+  if (!readingFor(text, next.reading).ok) return;
+  await nextTask();
+  preparedOf(next);
+  await nextTask();
 }

@@ -6,12 +6,13 @@ import { readDataset, readTable, type Reading, type TableReading, type TableResu
  * on the spot. The few latest are kept, so undo and redo between two files read neither again.
  */
 const KEPT = 4;
-const recent: { text: string; table: TableResult }[] = [];
+/** A table and its readings so far, by the reading's choices (a 20,000-row file is read once). */
+const recent: { text: string; table: TableResult; readings: Map<string, TableReading> }[] = [];
 
 export function rememberTable(text: string, table: TableResult): void {
   const at = recent.findIndex((entry) => entry.text === text);
   if (at !== -1) recent.splice(at, 1);
-  recent.unshift({ text, table });
+  recent.unshift({ text, table, readings: new Map() });
   recent.length = Math.min(recent.length, KEPT);
 }
 
@@ -27,8 +28,15 @@ export function tableFor(text: string): TableResult {
   return table;
 }
 
-/** The text read with these choices. */
+/** The text read with these choices: the same reading (the same object) for the same choices. */
 export function readingFor(text: string, reading: Reading): TableReading {
   const table = tableFor(text);
-  return table.ok ? readDataset(table.table, reading) : { ...table, missing: [] };
+  if (!table.ok) return { ...table, missing: [] };
+  const readings = recent.find((entry) => entry.text === text)?.readings;
+  const key = JSON.stringify([reading.targets, reading.task, reading.dropMissing]);
+  const known = readings?.get(key);
+  if (known) return known;
+  const read = readDataset(table.table, reading);
+  readings?.set(key, read);
+  return read;
 }

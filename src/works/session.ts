@@ -39,6 +39,8 @@ export interface TrainingSide {
   serialize(): string;
   /** Show another tab's newer save in place (this tab had changed nothing). */
   adopt(text: string | null): void;
+  /** Load what reading that save needs first (a dataset in the box it names). */
+  prepare?(text: string | null): Promise<void>;
   /** Calls back on any change; returns the function that stops listening. */
   subscribe(listener: () => void): () => void;
 }
@@ -176,6 +178,7 @@ export function startSession(deps: SessionDeps): WorkSession {
     if (!record || record.revision <= base) return true;
     const stepper = record.stepper === '' ? null : parseSavedText(record.stepper);
     if (stepper && !stepper.ok) return true; // Unreadable: keep this tab's; its next save is a copy.
+    await training.prepare?.(record.training);
     if (stepper) app.setState({ ...stepper.work, past: [], future: [] });
     training.adopt(record.training);
     meta = record;

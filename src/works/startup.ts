@@ -1,3 +1,4 @@
+import { loadRealTextsNamedIn } from '../data/realDatasets';
 import { shareFragment } from '../store/autosave';
 import { decodeShare, parseSavedText, toSaved } from '../store/persist';
 import type { LearnerState } from '../store/types';
@@ -71,6 +72,7 @@ export async function openStartup(input: StartupInput): Promise<WorkStartup> {
     const loaded = decodeShare(fragment);
     if (loaded.ok) {
       // The Train tab's part of the link, read part by part (an unreadable part takes its default).
+      await loadRealTextsNamedIn(loaded.training).catch(() => {});
       const training: LoadedTraining =
         loaded.training === undefined
           ? { ...NO_TRAINING, problem: null }
@@ -137,6 +139,7 @@ export async function openStartup(input: StartupInput): Promise<WorkStartup> {
       saveProblem,
     };
   }
+  await loadRealTextsNamedIn(previous.training).catch(() => {});
   const training = loadTrainingChoices(previous.training);
   if (training.problem) {
     // The next save writes the defaults in place of what could not be read: set the work as it

@@ -1,3 +1,4 @@
+import { loadRealTextsNamedIn } from '../data/realDatasets';
 import { loadTrainingChoices, trainingToJson } from '../training/persist';
 import type { Workbench } from '../training/workbench';
 import type { TrainingSide } from './session';
@@ -10,6 +11,7 @@ export function trainingSideOf(bench: Workbench): TrainingSide {
       return trainingToJson(choices, work);
     },
     adopt: (text) => bench.adopt(loadTrainingChoices(text)),
+    prepare: (text) => loadRealTextsNamedIn(text).catch(() => {}),
     subscribe: bench.subscribe,
   };
 }

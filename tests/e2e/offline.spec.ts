@@ -32,6 +32,13 @@ test('after a first visit the app reloads and works offline, the Train tab inclu
   await page.getByRole('tab', { name: 'Train' }).click();
   await page.getByRole('button', { name: 'One epoch' }).click();
   await expect(page.getByTestId('train-epoch')).toHaveText('1');
+  // So were the datasets in the box, each a chunk of its own loaded only when chosen.
+  await page
+    .getByRole('combobox', { name: 'Dataset' })
+    .selectOption({ label: 'Handwritten digits 8×8 (1,797 × 64, 10 classes)' });
+  await expect(page.getByTestId('data-summary')).toHaveText(
+    '899 training and 898 test points · 64 inputs · 10 classes',
+  );
   expect(errors).toEqual([]);
 });
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { PreparedData, Range } from '../../data';
+import { targetExtent, type PreparedData, type Range } from '../../data';
 import { formatNumber } from '../../math/format';
 import { layerSizes } from '../../store';
 import { useApp } from '../../store/context';
@@ -40,9 +40,7 @@ export function BoundaryView() {
   const line = useRef<HTMLCanvasElement>(null);
   const frames = useRef(0);
   const range = useMemo<Range>(() => {
-    const ys = data.train.map((s) => s.y[0] as number);
-    const lo = Math.min(...ys);
-    const hi = Math.max(...ys);
+    const [lo, hi] = targetExtent(data.train);
     return hi > lo ? [lo, hi] : [lo - 1, hi + 1];
   }, [data]);
   const kind = data.rawInputs === 2 ? '2d' : data.rawInputs === 1 ? '1d' : 'none';
@@ -94,7 +92,7 @@ export function BoundaryView() {
       : data.task === 'multiclass'
         ? 'colored by the class it picks'
         : 'blue high, orange low';
-  const points = `${data.train.length} training${showTest ? ` and ${data.test.length} test` : ''} points`;
+  const points = `${data.train.count} training${showTest ? ` and ${data.test.count} test` : ''} points`;
   const curveMeaning =
     data.task === 'regression'
       ? "The network's output ŷ"

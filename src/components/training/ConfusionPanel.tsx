@@ -21,7 +21,7 @@ export function ConfusionPanel() {
     names &&
     results &&
     results.counts.length === names.length &&
-    results.testCount === data.test.length
+    results.testCount === data.test.count
       ? results
       : null;
   return (

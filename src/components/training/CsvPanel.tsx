@@ -1,6 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { DATA_LIMITS, DEFAULT_READING } from '../../data';
-import { readTableOffThread } from '../../training/tableClient';
+import { readAhead, readTableOffThread } from '../../training/tableClient';
 import { readingFor } from '../../training/tables';
 import { useChoices, useTrainingKit } from './kit';
 import { ReadProgress } from './ReadProgress';
@@ -37,6 +37,7 @@ export function CsvPanel() {
       return;
     }
     const reading = { ...DEFAULT_READING, dropMissing };
+    await readAhead({ ...choices.getState(), source: 'csv', csv: { name, text: source }, reading });
     const problem = choices.getState().loadCsv(source, name, reading);
     setError(problem);
     if (problem && !dropMissing) {

@@ -1,9 +1,14 @@
 import { useState } from 'react';
-import { DATA_LIMITS, DATASETS, TASK_NAMES, type DatasetKind } from '../../data';
-import { REAL_DATASETS, realDataset, type RealDatasetId } from '../../data/realDatasets';
+import { DATA_LIMITS, DATASETS, DEFAULT_READING, TASK_NAMES, type DatasetKind } from '../../data';
+import {
+  loadRealText,
+  REAL_DATASETS,
+  realDataset,
+  type RealDatasetId,
+} from '../../data/realDatasets';
 import { preparedOf } from '../../training/selectors';
 import { TRAINING_LIMITS } from '../../training/store';
-import { readTableOffThread } from '../../training/tableClient';
+import { readAhead, readTableOffThread } from '../../training/tableClient';
 import { NumberField } from '../controls/NumberField';
 import { CsvPanel } from './CsvPanel';
 import { useChoices, useTrainingKit } from './kit';
@@ -41,7 +46,18 @@ export function DataPanel() {
     } else if (next.startsWith(REAL_PREFIX)) {
       const id = next.slice(REAL_PREFIX.length) as RealDatasetId;
       setProgress(0);
-      await readTableOffThread(realDataset(id).text, setProgress);
+      let text: string;
+      try {
+        text = await loadRealText(id);
+      } catch {
+        setProgress(null);
+        setError(
+          `${realDataset(id).name} could not be loaded: check the connection and choose it again.`,
+        );
+        return;
+      }
+      await readTableOffThread(text, setProgress);
+      await readAhead({ ...c(), source: 'real', real: id, reading: DEFAULT_READING });
       setProgress(null);
       setError(c().setReal(id));
     } else {
@@ -136,7 +152,7 @@ export function DataPanel() {
         </button>
       </div>
       <p className="hint" data-testid="data-summary">
-        {data.train.length} training and {data.test.length} test points · {data.inputNames.length}{' '}
+        {data.train.count} training and {data.test.count} test points · {data.inputNames.length}{' '}
         input{data.inputNames.length === 1 ? '' : 's'} ·{' '}
         {data.task === 'multiclass' ? `${data.targetNames.length} classes` : TASK_NAMES[data.task]}
       </p>

@@ -1,3 +1,4 @@
+import { rawPoint } from '../../data';
 import { formatNumber } from '../../math/format';
 import { datasetOf, pointPlace, preparedOf } from '../../training/selectors';
 import type { ClassResults } from '../../training/runtime';
@@ -15,7 +16,7 @@ export function MisclassifiedList({ names, results }: { names: string[]; results
   const { wrong, wrongCount, testCount } = results;
   // In the data's order, so they read as the file does.
   const shown = wrong
-    .filter((w) => data.testRaw[w.index] !== undefined)
+    .filter((w) => w.index < data.test.count)
     .sort((a, b) => (data.testRows[a.index] ?? 0) - (data.testRows[b.index] ?? 0));
   const place = (index: number) => pointPlace(dataset, data.testRows[index] ?? index);
   const count = `${wrongCount.toLocaleString('en-US')} of ${testCount.toLocaleString('en-US')}`;
@@ -35,7 +36,7 @@ export function MisclassifiedList({ names, results }: { names: string[]; results
           tabIndex={0}
         >
           {shown.map(({ index, truth, predicted }) => {
-            const inputs = data.testRaw[index] as number[];
+            const inputs = rawPoint(data.testRaw, data.rawInputs, index);
             const where = place(index);
             const verdict = `true ${names[truth] ?? truth}, predicted ${names[predicted] ?? predicted}`;
             return picture ? (
@@ -56,9 +57,10 @@ export function MisclassifiedList({ names, results }: { names: string[]; results
               <li key={index}>
                 <span className="where">{where}</span> {verdict}
                 <span className="inputs">
-                  {inputs
-                    .map((v, i) => `${data.rawNames[i] ?? `x${i + 1}`} ${formatNumber(v, 4)}`)
-                    .join(', ')}
+                  {Array.from(
+                    inputs,
+                    (v, i) => `${data.rawNames[i] ?? `x${i + 1}`} ${formatNumber(v, 4)}`,
+                  ).join(', ')}
                 </span>
               </li>
             );

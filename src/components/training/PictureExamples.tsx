@@ -1,4 +1,6 @@
 import { useMemo } from 'react';
+import { rawPoint } from '../../data';
+import { sampleAt } from '../../engine';
 import { formatNumber } from '../../math/format';
 import { classNamesOf, classOf, exampleIndices } from '../../training/pictures';
 import { preparedOf, tableReadingOf } from '../../training/selectors';
@@ -15,20 +17,26 @@ export function PictureExamples() {
   const data = useChoices(preparedOf);
   const read = useChoices(tableReadingOf);
   const picture = data.picture;
-  const indices = useMemo(
-    () => (picture ? exampleIndices(data, PER_CLASS, MAX_SHOWN) : []),
+  // Each shown point: its index, its pixels (a view of its row of trainRaw) and its target.
+  const shown = useMemo(
+    () =>
+      picture
+        ? exampleIndices(data, PER_CLASS, MAX_SHOWN).map((i) => ({
+            i,
+            pixels: rawPoint(data.trainRaw, data.rawInputs, i),
+            y: sampleAt(data.train, i).y,
+          }))
+        : [],
     [data, picture],
   );
   if (!picture) return null;
   const names = classNamesOf(data, read?.ok ? read.classes : null);
   const colors = { kind: 'ink', range: picture.range } as const;
   const [lo, hi] = picture.range;
-  const labelOf = (i: number) => {
-    const y = data.train[i]?.y ?? [];
-    return data.task === 'regression'
+  const labelOf = (y: number[]) =>
+    data.task === 'regression'
       ? formatNumber(y[0] as number, 4)
       : (names[classOf(y, data.task)] ?? '');
-  };
 
   return (
     <figure className="picture-examples" data-testid="picture-examples">
@@ -40,17 +48,17 @@ export function PictureExamples() {
           : `The first ${PER_CLASS} training points of each class:`}
       </figcaption>
       <ul className="picture-grid">
-        {indices.map((i) => (
+        {shown.map(({ i, pixels, y }) => (
           <li key={i}>
             <PixelPicture
-              pixels={data.trainRaw[i] ?? []}
+              pixels={pixels}
               width={picture.width}
               height={picture.height}
               colors={colors}
               size={THUMB}
-              label={`Training point ${i + 1}: ${data.task === 'regression' ? 'target' : 'class'} ${labelOf(i)}`}
+              label={`Training point ${i + 1}: ${data.task === 'regression' ? 'target' : 'class'} ${labelOf(y)}`}
             />
-            <span aria-hidden="true">{labelOf(i)}</span>
+            <span aria-hidden="true">{labelOf(y)}</span>
           </li>
         ))}
       </ul>

@@ -2,8 +2,8 @@ import { useEffect, useRef } from 'react';
 import { paintPixels, type PixelColors } from './pixelImage';
 
 interface PixelPictureProps {
-  /** One value per pixel, row by row. */
-  pixels: readonly number[];
+  /** One value per pixel, row by row (a row of packed data is a view of it: data/split.ts). */
+  pixels: ArrayLike<number>;
   width: number;
   height: number;
   colors: PixelColors;

@@ -125,7 +125,7 @@ export function TablePanel() {
             {scale.kind === 'standard'
               ? 'Each input minus its mean, divided by its standard deviation'
               : 'Each input minus its minimum, divided by its range'}{' '}
-            (of the {data.train.length} training points)
+            (of the {data.train.count} training points)
           </summary>
           <table className="scale-table">
             <thead>

@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3-scale';
-import type { PreparedData, Range } from '../../data';
+import { forEachPoint, targetExtent, type PreparedData, type Range } from '../../data';
 import { formatNumber } from '../../math/format';
 import { BLUE, classColor, DIVERGING, toCss, type Rgb } from '../../training/palette';
 
@@ -35,13 +35,11 @@ function divergingCss(t: number): string {
 }
 
 /** The color of a point's target: its class, or its value on the diverging scale. */
-export function targetColor(data: PreparedData, y: number[], range: Range): string {
+export function targetColor(data: PreparedData, y: ArrayLike<number>, range: Range): string {
   if (data.task === 'binary') return toCss(classColor((y[0] as number) >= 0.5 ? 1 : 0, 2));
   if (data.task === 'multiclass') {
     let best = 0;
-    y.forEach((v, k) => {
-      if (v > (y[best] as number)) best = k;
-    });
+    for (let k = 1; k < y.length; k++) if ((y[k] as number) > (y[best] as number)) best = k;
     return toCss(classColor(best, y.length));
   }
   const mid = (range[0] + range[1]) / 2;
@@ -72,7 +70,7 @@ export function drawPlanePoints(
   ctx.clearRect(0, 0, size, size);
   const x = scale(data.domain[0] ?? [0, 1], 0, size);
   const y = scale(data.domain[1] ?? [0, 1], size, 0);
-  const dot = (raw: number[], target: number[], test: boolean) => {
+  const dot = (raw: ArrayLike<number>, target: ArrayLike<number>, test: boolean) => {
     ctx.beginPath();
     ctx.arc(x(raw[0] as number), y(raw[1] as number), test ? 3.6 : 3.2, 0, 2 * Math.PI);
     ctx.fillStyle = targetColor(data, target, range);
@@ -81,8 +79,9 @@ export function drawPlanePoints(
     ctx.strokeStyle = test ? '#0f172a' : '#ffffff';
     ctx.stroke();
   };
-  data.train.forEach((s, i) => dot(data.trainRaw[i] as number[], s.y, false));
-  if (showTest) data.test.forEach((s, i) => dot(data.testRaw[i] as number[], s.y, true));
+  const R = data.rawInputs;
+  forEachPoint(data.train, data.trainRaw, R, (raw, y) => dot(raw, y, false));
+  if (showTest) forEachPoint(data.test, data.testRaw, R, (raw, y) => dot(raw, y, true));
 }
 
 /** Room around a 1-D plot for its tick labels. */
@@ -91,9 +90,7 @@ const MARGIN = { left: 38, right: 10, top: 8, bottom: 30 };
 /** The y range a 1-D plot shows: the targets' (padded), or probabilities 0…1 for classes. */
 export function curveRange(data: PreparedData): Range {
   if (data.task !== 'regression') return [-0.08, 1.08];
-  const targets = [...data.train, ...data.test].map((s) => s.y[0] as number);
-  const lo = Math.min(...targets);
-  const hi = Math.max(...targets);
+  const [lo, hi] = targetExtent(data.train, data.test);
   const pad = hi > lo ? (hi - lo) * 0.12 : 1;
   return [lo - pad, hi + pad];
 }
@@ -153,10 +150,11 @@ export function drawCurvePlot(
   ctx.rect(left, top, right - left, bottom - top);
   ctx.clip();
   const classes = data.task === 'multiclass' ? data.targetNames.length : 1;
-  const dotY = (target: number[]) => (data.task === 'multiclass' ? 1 : (target[0] as number));
-  const colorOf = (target: number[]) =>
+  const dotY = (target: ArrayLike<number>) =>
+    data.task === 'multiclass' ? 1 : (target[0] as number);
+  const colorOf = (target: ArrayLike<number>) =>
     data.task === 'regression' ? toCss(BLUE) : targetColor(data, target, range);
-  const dot = (raw: number[], target: number[], test: boolean) => {
+  const dot = (raw: ArrayLike<number>, target: ArrayLike<number>, test: boolean) => {
     ctx.beginPath();
     ctx.arc(x(raw[0] as number), y(dotY(target)), test ? 3 : 2.6, 0, 2 * Math.PI);
     ctx.fillStyle = test ? '#ffffff' : colorOf(target);
@@ -166,8 +164,9 @@ export function drawCurvePlot(
     ctx.stroke();
   };
   // Test points first, so the training points (what the network learns from) are on top.
-  if (showTest) data.test.forEach((s, i) => dot(data.testRaw[i] as number[], s.y, true));
-  data.train.forEach((s, i) => dot(data.trainRaw[i] as number[], s.y, false));
+  const R = data.rawInputs;
+  if (showTest) forEachPoint(data.test, data.testRaw, R, (raw, y) => dot(raw, y, true));
+  forEachPoint(data.train, data.trainRaw, R, (raw, y) => dot(raw, y, false));
   const P = xs.length;
   for (let k = 0; k < classes; k++) {
     const color = classes > 1 ? toCss(classColor(k, classes)) : '#0f172a';

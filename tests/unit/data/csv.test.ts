@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DATA_LIMITS, readCsv, readTable, type Reading } from '../../../src/data';
-import { REAL_DATASETS } from '../../../src/data/realDatasets';
+import { loadRealText } from '../../../src/data/realDatasets';
+import { points } from './unpack';
 
 const auto: Reading = { targets: null, task: 'auto', dropMissing: false };
 
@@ -33,7 +34,7 @@ describe('the table reader on hostile files', () => {
   it('strips a byte-order mark and reads CRLF line ends', () => {
     const result = read('\uFEFFx1,x2,label\r\n1,2,0\r\n3,4,1\r\n');
     expect(result.dataset.inputNames).toEqual(['x1', 'x2']);
-    expect(result.dataset.points).toEqual([
+    expect(points(result.dataset.points)).toEqual([
       { x: [1, 2], y: [0] },
       { x: [3, 4], y: [1] },
     ]);
@@ -41,7 +42,7 @@ describe('the table reader on hostile files', () => {
 
   it('finds semicolons and tabs, with decimal commas beside semicolons', () => {
     for (const text of ['a;b;y\n1,5;2;3\n4;5;6,25', 'a\tb\ty\n1.5\t2\t3\n4\t5\t6.25']) {
-      expect(read(text).dataset.points).toEqual([
+      expect(points(read(text).dataset.points)).toEqual([
         { x: [1.5, 2], y: [3] },
         { x: [4, 5], y: [6.25] },
       ]);
@@ -53,12 +54,12 @@ describe('the table reader on hostile files', () => {
     const result = read('# made by hand\n1,2,3\n\n4,5,6\n  \n7,8,9\n', { targets: [1, 2] });
     expect(result.dataset.inputNames).toEqual(['x₁']);
     expect(result.dataset.targetNames).toEqual(['y₁', 'y₂']);
-    expect(result.dataset.points).toHaveLength(3);
+    expect(result.dataset.points.count).toBe(3);
   });
 
   it('reads a headerless file whose label column is names as data', () => {
     const result = read('5.1,3.5,setosa\n7.0,3.2,versicolor\n6.3,3.3,virginica');
-    expect(result.dataset.points).toHaveLength(3);
+    expect(result.dataset.points.count).toBe(3);
     expect(result.classes).toEqual(['setosa', 'versicolor', 'virginica']);
   });
 
@@ -130,7 +131,7 @@ describe('missing values', () => {
 
   it('drops those rows when asked, and says so', () => {
     const result = read(text, { dropMissing: true });
-    expect(result.dataset.points).toEqual([
+    expect(points(result.dataset.points)).toEqual([
       { x: [1, 2], y: [0] },
       { x: [8, 9], y: [1] },
       { x: [10, 11], y: [0] },
@@ -147,7 +148,7 @@ describe('targets and tasks', () => {
     expect(result.targets).toEqual([0]);
     expect(result.dataset.inputNames).toEqual(['x1', 'x2']);
     expect(result.dataset.task).toBe('binary');
-    expect(result.dataset.points.map((p) => p.y)).toEqual([[0], [1], [0]]);
+    expect(points(result.dataset.points).map((p) => p.y)).toEqual([[0], [1], [0]]);
     expect(result.inferred).toBe(
       '3 rows of 3 columns, with a header, separated by commas. Target: Class (its name says it is the label): names, so 2 classes — a (0) and b (1). Inputs: the other 2 columns.',
     );
@@ -158,7 +159,7 @@ describe('targets and tasks', () => {
     expect(result.targets).toEqual([2, 3, 4]);
     expect(result.dataset.task).toBe('multiclass');
     expect(result.dataset.targetNames).toEqual(['c1', 'c2', 'c3']);
-    expect(result.dataset.points[1]).toEqual({ x: [3, 4], y: [0, 1, 0] });
+    expect(points(result.dataset.points)[1]).toEqual({ x: [3, 4], y: [0, 1, 0] });
     expect(result.inferred).toContain(
       'Target: c1, c2, c3 (one-hot columns at the end): one-hot columns, so 3 classes — c1, c2, c3.',
     );
@@ -167,7 +168,7 @@ describe('targets and tasks', () => {
   it('reads a few whole numbers as classes, other numbers as regression', () => {
     const digits = read('a,d\n1,3\n2,0\n3,9\n4,3');
     expect(digits.classes).toEqual(['0', '3', '9']);
-    expect(digits.dataset.points[0]?.y).toEqual([0, 1, 0]);
+    expect(points(digits.dataset.points)[0]?.y).toEqual([0, 1, 0]);
     const many = read(`a,y\n${Array.from({ length: 11 }, (_, i) => `${i},${i}`).join('\n')}`);
     expect(many.dataset.task).toBe('regression');
     const real = read('a,y\n1,0.5\n2,1.5\n3,2');
@@ -181,7 +182,7 @@ describe('targets and tasks', () => {
     const text = 'a,d\n1,3\n2,0\n3,9\n4,3';
     const asNumbers = read(text, { task: 'regression' });
     expect(asNumbers.dataset.task).toBe('regression');
-    expect(asNumbers.dataset.points[0]?.y).toEqual([3]);
+    expect(points(asNumbers.dataset.points)[0]?.y).toEqual([3]);
     expect(asNumbers.inferred).toContain('numbers, so regression (your choice).');
     expect(error('a,y\n1,0.5\n2,1.5', { task: 'classes' })).toBe(
       'y cannot be classes: it holds 0.5, not a whole number or a name.',
@@ -217,10 +218,9 @@ describe('the datasets in the box', () => {
     ['iris', 150, 4, ['setosa', 'versicolor', 'virginica']],
     ['wine', 178, 13, ['class_0', 'class_1', 'class_2']],
     ['digits', 1797, 64, ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']],
-  ] as const)('reads %s: %i rows, %i inputs, its classes', (id, rows, inputs, classes) => {
-    const dataset = REAL_DATASETS.find((d) => d.id === id);
-    const result = read(dataset?.text ?? '');
-    expect(result.dataset.points).toHaveLength(rows);
+  ] as const)('reads %s: %i rows, %i inputs, its classes', async (id, rows, inputs, classes) => {
+    const result = read(await loadRealText(id));
+    expect(result.dataset.points.count).toBe(rows);
     expect(result.dataset.inputNames).toHaveLength(inputs);
     expect(result.classes).toEqual(classes);
     expect(result.dataset.task).toBe('multiclass');

@@ -9,6 +9,8 @@ import {
   shuffledIndices,
   trainCount,
 } from '../../../src/data';
+import { packSamples } from '../../../src/engine';
+import { points, rows } from './unpack';
 
 describe('input features', () => {
   it('offers all seven for 2-D data, three for 1-D, none for wider data', () => {
@@ -52,11 +54,12 @@ describe('train/test split', () => {
   it('applies the features to every point and keeps the raw coordinates', () => {
     const dataset = generateDataset('circle', { count: 100, noise: 0, seed: 2 });
     const data = prepareData(dataset, ['x1sq', 'x2sq'], 0.7, 2);
-    expect(data.train).toHaveLength(70);
-    expect(data.test).toHaveLength(30);
+    expect(data.train.count).toBe(70);
+    expect(data.test.count).toBe(30);
     expect(data.inputNames).toEqual(['x₁²', 'x₂²']);
-    data.train.forEach((sample, s) => {
-      const [x1, x2] = data.trainRaw[s] as [number, number];
+    const raw = rows(data.trainRaw, 2);
+    points(data.train).forEach((sample, s) => {
+      const [x1, x2] = raw[s] as [number, number];
       expect(sample.x).toEqual([x1 * x1, x2 * x2]);
     });
     expect(prepareData(dataset, ['x1sq', 'x2sq'], 0.7, 2)).toEqual(data);
@@ -68,10 +71,14 @@ describe('features of named inputs', () => {
   it("are named after the header's names, and x₁, x₂ keep Playground's labels", () => {
     const named = {
       task: 'binary' as const,
-      points: [
-        { x: [1, 2], y: [0] },
-        { x: [3, 4], y: [1] },
-      ],
+      points: packSamples(
+        [
+          { x: [1, 2], y: [0] },
+          { x: [3, 4], y: [1] },
+        ],
+        2,
+        1,
+      ),
       inputNames: ['width', 'height'],
       targetNames: ['answer'],
       domain: [

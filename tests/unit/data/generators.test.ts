@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DATASETS, generateDataset, PLANE, type DatasetKind } from '../../../src/data';
+import { points } from './unpack';
 
 const options = { count: 200, noise: 0.1, seed: 7 };
 
@@ -10,10 +11,10 @@ describe('generated datasets', () => {
       const a = generateDataset(kind, options);
       const b = generateDataset(kind, options);
       expect(a).toEqual(b);
-      expect(a.points).toHaveLength(200);
+      expect(a.points.count).toBe(200);
       expect(a.task).toBe(task);
       expect(generateDataset(kind, { ...options, seed: 8 }).points).not.toEqual(a.points);
-      for (const p of a.points) {
+      for (const p of points(a.points)) {
         expect(p.x).toHaveLength(a.inputNames.length);
         expect(p.y).toHaveLength(a.targetNames.length);
         for (const v of [...p.x, ...p.y]) expect(Number.isFinite(v)).toBe(true);
@@ -25,30 +26,33 @@ describe('generated datasets', () => {
 
   it('balances the classes', () => {
     const spirals = generateDataset('threeSpirals', { ...options, count: 301 });
-    const perClass = [0, 1, 2].map((k) => spirals.points.filter((p) => p.y[k] === 1).length);
+    const perClass = [0, 1, 2].map(
+      (k) => points(spirals.points).filter((p) => p.y[k] === 1).length,
+    );
     expect(perClass).toEqual([101, 100, 100]);
     const circle = generateDataset('circle', { count: 100, noise: 0, seed: 1 });
-    expect(circle.points.filter((p) => p.y[0] === 1)).toHaveLength(50);
+    expect(points(circle.points).filter((p) => p.y[0] === 1)).toHaveLength(50);
   });
 
   it('labels clean data by its rule', () => {
     const clean = (kind: DatasetKind) => generateDataset(kind, { count: 300, noise: 0, seed: 3 });
-    for (const p of clean('circle').points) {
+    for (const p of points(clean('circle').points)) {
       expect(p.y[0]).toBe(Math.hypot(p.x[0] as number, p.x[1] as number) < 2.5 ? 1 : 0);
     }
-    for (const p of clean('xor').points) {
+    for (const p of points(clean('xor').points)) {
       expect(p.y[0]).toBe((p.x[0] as number) * (p.x[1] as number) >= 0 ? 1 : 0);
     }
-    for (const p of clean('plane').points) {
+    for (const p of points(clean('plane').points)) {
       expect(p.y[0]).toBeCloseTo(((p.x[0] as number) + (p.x[1] as number)) / 10, 12);
     }
-    for (const p of clean('curve').points) expect(p.y[0]).toBe(Math.sin(p.x[0] as number));
+    for (const p of points(clean('curve').points)) expect(p.y[0]).toBe(Math.sin(p.x[0] as number));
   });
 
   it('keeps 2-D points in the plane and the curve in 1-D', () => {
     const xor = generateDataset('xor', options);
     expect(xor.domain).toEqual([PLANE, PLANE]);
-    for (const p of xor.points) for (const v of p.x) expect(Math.abs(v)).toBeLessThanOrEqual(6);
+    for (const p of points(xor.points))
+      for (const v of p.x) expect(Math.abs(v)).toBeLessThanOrEqual(6);
     expect(generateDataset('curve', options).inputNames).toEqual(['x₁']);
   });
 

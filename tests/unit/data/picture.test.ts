@@ -7,7 +7,7 @@ import {
   readCsv,
   readPicture,
 } from '../../../src/data';
-import { realDataset } from '../../../src/data/realDatasets';
+import { loadRealText } from '../../../src/data/realDatasets';
 
 function read(text: string) {
   const result = readCsv(text);
@@ -16,8 +16,8 @@ function read(text: string) {
 }
 
 describe('inputs that are a picture', () => {
-  it('knows the digits are 8×8 pictures of 0…16, by their column names', () => {
-    const { dataset } = read(realDataset('digits').text);
+  it('knows the digits are 8×8 pictures of 0…16, by their column names', async () => {
+    const { dataset } = read(await loadRealText('digits'));
     expect(dataset.picture).toEqual({
       width: 8,
       height: 8,
@@ -25,12 +25,12 @@ describe('inputs that are a picture', () => {
       why: 'the inputs are named by their pixels',
     });
     // Iris and Wine are not.
-    expect(read(realDataset('iris').text).dataset.picture).toBeNull();
-    expect(read(realDataset('wine').text).dataset.picture).toBeNull();
+    expect(read(await loadRealText('iris')).dataset.picture).toBeNull();
+    expect(read(await loadRealText('wine')).dataset.picture).toBeNull();
   });
 
-  it('passes the shape on to the prepared data, where the inputs go in as they are', () => {
-    const { dataset } = read(realDataset('digits').text);
+  it('passes the shape on to the prepared data, where the inputs go in as they are', async () => {
+    const { dataset } = read(await loadRealText('digits'));
     const data = prepareData(dataset, ['x1', 'x2'], 0.5, 1, 'standard');
     expect(data.picture?.width).toBe(8);
     expect(data.inputNames).toHaveLength(64);
@@ -60,12 +60,12 @@ describe('inputs that are a picture', () => {
 
   it('takes pixel<k> or px<k> numbered in order when their count is a square', () => {
     const names = ['pixel0', 'pixel1', 'pixel2', 'pixel3'];
-    expect(readPicture(names, [], [[0, 255, 3, 4]]).picture).toMatchObject({
+    expect(readPicture(names, [], [0, 255, 3, 4]).picture).toMatchObject({
       width: 2,
       height: 2,
       range: [0, 255],
     });
-    expect(readPicture(['px0', 'px1', 'px2', 'px3'], [], [[0, 1, 0, 1]]).picture?.width).toBe(2);
+    expect(readPicture(['px0', 'px1', 'px2', 'px3'], [], [0, 1, 0, 1]).picture?.width).toBe(2);
     // Out of order, not a square, or other names: not a picture.
     expect(readPicture(['px1', 'px0', 'px2', 'px3'], [], []).picture).toBeNull();
     expect(readPicture(['px0', 'px1', 'px2'], [], []).picture).toBeNull();
@@ -78,7 +78,7 @@ describe('inputs that are a picture', () => {
       readPicture(
         ['pixel_0_0', 'pixel_0_1', 'pixel_0_2', 'pixel_1_0', 'pixel_1_1', 'pixel_1_2'],
         [],
-        [[0, 1, 2, 3, 4, 5]],
+        [0, 1, 2, 3, 4, 5],
       ).picture,
     ).toMatchObject({ width: 3, height: 2 });
   });

@@ -6,6 +6,7 @@ import {
   trainCount,
   type DatasetKind,
 } from '../../../src/data';
+import { points, rows } from './unpack';
 
 describe('train/test split', () => {
   const circle = generateDataset('circle', { count: 200, noise: 0.1, seed: 9 });
@@ -22,14 +23,19 @@ describe('train/test split', () => {
 
   it('puts every point in exactly one of the two sets, in the asked share', () => {
     const data = prepareData(circle, ['x1', 'x2'], 0.7, 9);
-    expect(data.train).toHaveLength(140);
-    expect(data.test).toHaveLength(60);
+    expect(data.train.count).toBe(140);
+    expect(data.test.count).toBe(60);
     const key = (x: number[]) => x.join();
-    const all = [...data.trainRaw, ...data.testRaw].map(key).sort();
-    expect(all).toEqual(circle.points.map((p) => key(p.x)).sort());
+    const all = [...rows(data.trainRaw, 2), ...rows(data.testRaw, 2)].map(key).sort();
+    expect(all).toEqual(
+      points(circle.points)
+        .map((p) => key(p.x))
+        .sort(),
+    );
     // Each test point knows where it is in the dataset.
+    const testRaw = rows(data.testRaw, 2);
     expect(data.testRows).toHaveLength(60);
-    data.testRows.forEach((row, i) => expect(circle.points[row]?.x).toEqual(data.testRaw[i]));
+    data.testRows.forEach((row, i) => expect(points(circle.points)[row]?.x).toEqual(testRaw[i]));
     expect(new Set([...data.testRows]).size).toBe(60);
     expect(trainCount(10, 0.01)).toBe(1);
     expect(trainCount(10, 0.99)).toBe(9);
@@ -38,8 +44,9 @@ describe('train/test split', () => {
   it('computes the chosen features of each raw point, in a fixed order', () => {
     const data = prepareData(circle, ['sinx2', 'x1x2', 'x1'], 0.5, 9);
     expect(data.inputNames).toEqual(['x₁', 'x₁x₂', 'sin x₂']);
-    data.train.forEach((sample, i) => {
-      const [x1, x2] = data.trainRaw[i] as [number, number];
+    const raw = rows(data.trainRaw, 2);
+    points(data.train).forEach((sample, i) => {
+      const [x1, x2] = raw[i] as [number, number];
       expect(sample.x).toEqual([x1, x1 * x2, Math.sin(x2)]);
     });
     expect(() => prepareData(circle, [], 0.5, 9)).toThrow(/at least one/);

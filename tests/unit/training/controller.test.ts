@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { samplesOf } from '../../../src/engine';
 import { createAppStore } from '../../../src/store';
 import { createRunStore } from '../../../src/training/runtime';
 import { createTrainingStore } from '../../../src/training/store';
@@ -91,8 +92,8 @@ describe('the training controller', () => {
     expect(s.stepIndex).toBe(0);
     expect(s.network).toEqual(network);
     expect(s.learningRate).toBe(app.getState().learningRate);
-    const train = preparedOf(choices.getState()).train;
-    for (const sample of s.samples) expect(train).toContain(sample);
+    const train = samplesOf(preparedOf(choices.getState()).train);
+    for (const sample of s.samples) expect(train).toContainEqual(sample);
     expect(choices.getState().mode).toBe('step');
     // The training network stays; the stepper's undo brings its own work back.
     expect(app.getState().network).toBe(network);

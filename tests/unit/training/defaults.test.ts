@@ -1,3 +1,4 @@
+import { loadRealText } from '../../../src/data/realDatasets';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAINING, type TrainingChoices } from '../../../src/training/choices';
 import { sessionInitOf } from '../../../src/training/plan';
@@ -42,7 +43,8 @@ describe('the default network fits', () => {
 
   it.each(['iris', 'wine', 'digits'] as const)(
     'on %s, reaches at least 90 per cent test accuracy with the default choices',
-    (real) => {
+    async (real) => {
+      await loadRealText(real);
       expect(
         testAccuracy({ ...DEFAULT_TRAINING, source: 'real', real }, 50),
       ).toBeGreaterThanOrEqual(0.9);

@@ -1,3 +1,4 @@
+import { loadRealTextsNamedIn, realText } from '../../../src/data/realDatasets';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRAINING, type TrainingChoices } from '../../../src/training/choices';
 import {
@@ -66,10 +67,20 @@ describe('loading training settings part by part', () => {
     );
   });
 
-  it('saves a dataset in the box by its name, not its rows', () => {
+  it('saves a dataset in the box by its name, not its rows, and loads its rows before reading it', async () => {
     const digits: TrainingChoices = { ...DEFAULT_TRAINING, source: 'real', real: 'digits' };
     const text = trainingToJson(digits);
     expect(text.length).toBeLessThan(1000);
+    // Not loaded yet: the generated data, said.
+    expect(realText('digits')).toBeNull();
+    const early = loadTrainingChoices(text);
+    expect(early.choices.source).toBe('generated');
+    expect(early.problem).toMatch(
+      /real \(Handwritten digits 8×8 \(1,797 × 64, 10 classes\) could not be loaded\)/,
+    );
+    await loadRealTextsNamedIn(text);
+    expect(realText('digits')).toMatch(/^pixel_0_0,/);
+    expect(realText('wine')).toBeNull();
     expect(loadTrainingChoices(text).choices).toEqual(digits);
   });
 

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { prepareData, readCsv } from '../../../src/data';
-import { realDataset } from '../../../src/data/realDatasets';
-import type { Network } from '../../../src/engine';
-import { pixelColor, pixelImage, type PixelColors } from '../../../src/components/training/pixelImage';
+import { loadRealText } from '../../../src/data/realDatasets';
+import { sampleAt, samplesOf, type Network } from '../../../src/engine';
+import {
+  pixelColor,
+  pixelImage,
+  type PixelColors,
+} from '../../../src/components/training/pixelImage';
 import {
   answerOf,
   classNamesOf,
@@ -14,8 +18,8 @@ import {
   unitWeights,
 } from '../../../src/training/pictures';
 
-function digits() {
-  const read = readCsv(realDataset('digits').text);
+async function digits() {
+  const read = readCsv(await loadRealText('digits'));
   if (!read.ok) throw new Error(read.error);
   return prepareData(read.dataset, [], 0.5, 1, 'standard');
 }
@@ -28,13 +32,13 @@ describe('the Train tab on pictures', () => {
     expect(classOf([3.5], 'regression')).toBe(-1);
   });
 
-  it('shows the first two training points of each digit, in class order', () => {
-    const data = digits();
+  it('shows the first two training points of each digit, in class order', async () => {
+    const data = await digits();
     const shown = exampleIndices(data, 2, 20);
-    expect(shown.map((i) => classOf(data.train[i]?.y ?? [], 'multiclass'))).toEqual([
+    expect(shown.map((i) => classOf(sampleAt(data.train, i).y, 'multiclass'))).toEqual([
       0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9,
     ]);
-    const firstSeven = data.train.findIndex((s) => s.y[7] === 1);
+    const firstSeven = samplesOf(data.train).findIndex((s) => s.y[7] === 1);
     expect(shown[14]).toBe(firstSeven);
     expect(exampleIndices(data, 2, 5)).toHaveLength(5);
     expect(classNamesOf(data, null)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
@@ -48,8 +52,8 @@ describe('the Train tab on pictures', () => {
     expect(largestMagnitude([0, 0])).toBe(0);
   });
 
-  it('scales a drawing as the training inputs are, with the class chosen as its target', () => {
-    const data = digits();
+  it('scales a drawing as the training inputs are, with the class chosen as its target', async () => {
+    const data = await digits();
     const scale = data.scale;
     if (!scale) throw new Error('standardised');
     const pixels = new Array(64).fill(0);

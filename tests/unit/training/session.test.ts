@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initializeNetwork, lossOf } from '../../../src/engine';
+import { initializeNetwork, lossOf, samplesOf } from '../../../src/engine';
 import { createTrainingStore } from '../../../src/training/store';
 import { fittedNetwork, preparedOf } from '../../../src/training/selectors';
 import { gradientHealth } from '../../../src/training/health';
@@ -12,7 +12,7 @@ import {
   sessionInitOf,
 } from '../../../src/training/plan';
 import { DIVERGING, putDiverging } from '../../../src/training/palette';
-import { createSession } from '../../../src/training/session';
+import { createSession, RECORD_INTERVAL_MS } from '../../../src/training/session';
 import type { FrameRequest } from '../../../src/training/protocol';
 
 function session(init: Parameters<typeof createTrainingStore>[0] = {}) {
@@ -50,7 +50,7 @@ describe('the training session', () => {
     expect(reply.trained).toBe(0);
     // The curves start at epoch 0 with the untrained network's losses, once.
     expect(reply.record).toMatchObject({ epoch: 0, gradientNorms: [] });
-    expect(reply.record?.trainLoss).toBeCloseTo(lossOf(network, data.train), 12);
+    expect(reply.record?.trainLoss).toBeCloseTo(lossOf(network, samplesOf(data.train)), 12);
     expect(s.frame(request({ images: true })).record).toBeNull();
     expect(reply.network).toEqual(network);
     expect(reply.hidden.units).toEqual([3, 2]);
@@ -114,8 +114,8 @@ describe('the training session', () => {
     expect(reply.record?.epoch).toBe(1);
     const trained = reply.network;
     if (!trained) throw new Error('no network');
-    expect(reply.record?.trainLoss).toBeCloseTo(lossOf(trained, data.train), 12);
-    expect(reply.record?.testLoss).toBeCloseTo(lossOf(trained, data.test), 12);
+    expect(reply.record?.trainLoss).toBeCloseTo(lossOf(trained, samplesOf(data.train)), 12);
+    expect(reply.record?.testLoss).toBeCloseTo(lossOf(trained, samplesOf(data.test)), 12);
     expect(reply.record?.trainAccuracy).toBeGreaterThanOrEqual(0);
   });
 
@@ -131,6 +131,28 @@ describe('the training session', () => {
     expect(reply.trained).toBe(0);
     reply = s.frame(request({ work: 'batch', stop: { kind: 'loss', epochs: 1, loss: 100 } }));
     expect(reply.stopped).toBe('loss');
+  });
+
+  it('playing as fast as possible, evaluates the sets for the curves at most every 100 ms', () => {
+    const { choices, network } = session();
+    // A clock that moves 1 ms each time it is read: a 5 ms budget is a few mini-batches.
+    let t = 0;
+    const s = createSession(sessionInitOf(network, choices, 0.1), () => t++);
+    const play = request({ work: 'budget', budgetMs: 5 });
+    expect(s.frame(request({})).record?.epoch).toBe(0);
+    t += RECORD_INTERVAL_MS;
+    const first = s.frame(play);
+    expect(first.trained).toBeGreaterThan(0);
+    expect(first.record).not.toBeNull();
+    // The next frames, within 100 ms: trained, no point on the curves; then one.
+    const next = s.frame(play);
+    expect(next.trained).toBeGreaterThan(0);
+    expect(next.record).toBeNull();
+    t += RECORD_INTERVAL_MS;
+    expect(s.frame(play).record?.epoch).toBeGreaterThan(first.record?.epoch ?? Infinity);
+    // A pause (the network asked for) or a mini-batch by hand always gets its point.
+    expect(s.frame({ ...play, network: true }).record).not.toBeNull();
+    expect(s.frame(request({ work: 'batch' })).record).not.toBeNull();
   });
 
   it('draws a line for 1-D data', () => {

@@ -1,3 +1,4 @@
+import { loadRealText } from '../../../src/data/realDatasets';
 import { describe, expect, it } from 'vitest';
 import { createAppStore, findExample } from '../../../src/store';
 import { decodeShare, encodeShare, learnerOf } from '../../../src/store/persist';
@@ -177,6 +178,7 @@ describe('the digits in the Train tab (64 inputs, wider than the stepper takes)'
   it('trains a 64-8-10 network, saves and reads it back, refuses to step through its batch but steps through a drawing', async () => {
     const kit = setup();
     kit.choices.getState().setMode('train');
+    await loadRealText('digits');
     expect(kit.choices.getState().setReal('digits')).toBeNull();
     await kit.controller.pause();
     await kit.controller.oneEpoch();
@@ -220,6 +222,7 @@ describe('the digits in the Train tab (64 inputs, wider than the stepper takes)'
   it('steps through a network the stepper can show', async () => {
     const kit = setup();
     kit.choices.getState().setMode('train');
+    await loadRealText('iris');
     expect(kit.choices.getState().setReal('iris')).toBeNull();
     await kit.controller.pause();
     const stepper = createAppStore();
