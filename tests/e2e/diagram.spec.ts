@@ -128,6 +128,7 @@ test('the wheel scrolls the page unless Ctrl is held or the diagram has focus', 
 test('a network that fits stays whole as the pass moves; a large one opens readable and follows the pass', async ({
   page,
 }) => {
+  test.setTimeout(60_000); // builds a network of 8 inputs and 6 layers of 16 through the page
   await page.setViewportSize({ width: 1280, height: 720 });
   await freshStart(page);
   const layer = page.locator('svg[data-export="diagram"] [data-zoom-layer]');
