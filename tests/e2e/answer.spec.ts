@@ -126,6 +126,7 @@ for (const size of [
     test(`at ${size.width}×${size.height} every equation of "${example}", the matrix form and a selected weight's chain rules included, fits its box at every step, wrapping at operators`, async ({
       page,
     }) => {
+      test.setTimeout(60_000); // every equation measured at each of up to 14 steps
       await page.setViewportSize(size);
       await openFresh(page);
       await chooseExample(page, example);

@@ -22,6 +22,7 @@ async function next(page: Page, title: string, count: string) {
 test('offered on a first visit; Next moves the diagram to each stop; Close; not offered after a reload; "Tour" reopens it', async ({
   page,
 }) => {
+  test.setTimeout(60_000); // six stops, a reload and a reopening
   const errors = await openFresh(page);
   await expect(offer(page)).toBeVisible();
   await expect(tourOf(page)).toHaveCount(0);
