@@ -1,5 +1,5 @@
 import type { PreparedData } from '../data';
-import type { Network } from '../engine';
+import { SGD, type Network, type Optimizer } from '../engine';
 import { layerSizes } from '../store/shape';
 import { accuracyRule, penaltyOfChoices, preparedOf } from './selectors';
 import type { TrainingChoices } from './choices';
@@ -35,6 +35,7 @@ export function sessionInitOf(
   choices: TrainingChoices,
   learningRate: number,
   trainBiases = true,
+  optimizer: Optimizer = SGD,
 ): SessionInit {
   const data = preparedOf(choices);
   return {
@@ -45,6 +46,7 @@ export function sessionInitOf(
     options: {
       learningRate,
       trainBiases,
+      optimizer,
       batchSize: choices.batchSize,
       penalty: penaltyOfChoices(choices),
     },
