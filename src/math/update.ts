@@ -283,7 +283,7 @@ export function updateBlocks(ctx: EquationContext): LazyBlock[] {
 }
 
 /** How many blocks one parameter's step has: its state's equations and the step. */
-const OPTIMIZER_BLOCKS: Record<Optimizer['kind'], number> = {
+export const OPTIMIZER_BLOCKS: Record<Optimizer['kind'], number> = {
   sgd: 1,
   momentum: 2,
   rmsprop: 2,
