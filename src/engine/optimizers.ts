@@ -114,9 +114,14 @@ export interface OptimizerState {
   v?: LayerBuffer[];
 }
 
+/** One state before the first step per optimizer, shared: the same reference, so memos keyed on it hit. */
+const FRESH = Object.fromEntries(
+  Object.keys(OPTIMIZER_REGISTRY).map((kind) => [kind, Object.freeze({ kind, t: 0 })]),
+) as Record<OptimizerKind, OptimizerState>;
+
 /** The state before the first step. */
 export function freshState(optimizer: Pick<Optimizer, 'kind'>): OptimizerState {
-  return { kind: optimizer.kind, t: 0 };
+  return FRESH[optimizer.kind];
 }
 
 function describe(value: unknown): string {
