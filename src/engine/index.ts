@@ -1,6 +1,26 @@
 export * from './types';
-export { runPass, applyGradients, train, lossOf } from './pass';
-export type { StepOptions } from './pass';
+export { runPass, applyGradients, optimizerStep, train, lossOf } from './pass';
+export type { StepOptions, StepResult } from './pass';
+export {
+  OPTIMIZER_REGISTRY,
+  OPTIMIZER_KINDS,
+  SGD,
+  freshState,
+  stateFor,
+  validateOptimizer,
+  validateOptimizerState,
+  moveParameter,
+  newMove,
+} from './optimizers';
+export type {
+  Optimizer,
+  OptimizerKind,
+  OptimizerRecord,
+  OptimizerState,
+  HyperParameter,
+  LayerBuffer,
+  ParameterMove,
+} from './optimizers';
 export { numericalGradients } from './numerical';
 export { createRng, normal, initializeNetwork, initializeLayer } from './init';
 export type { LayerSpec, NetworkSpec } from './init';

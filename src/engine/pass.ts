@@ -10,6 +10,17 @@ import {
 } from './kernel';
 import { descend, validateTrainBiases, type DescentStep } from './descent';
 import { outputLossAndDelta } from './losses';
+import {
+  allocateMoments,
+  loadMoments,
+  SGD,
+  stateFor,
+  stateOf,
+  validateOptimizer,
+  validateOptimizerState,
+  type Optimizer,
+  type OptimizerState,
+} from './optimizers';
 import { NO_PENALTY } from './regularization';
 import type { LayerGradients, Network, PassSnapshot, Sample, TrainOptions } from './types';
 import { checkFinite, validateBatch, validateLearningRate, validateNetwork } from './validate';
@@ -152,10 +163,20 @@ function validateGradients(network: Network, grads: PassSnapshot['grads']): void
 const isArrayLike = (value: unknown): value is ArrayLike<unknown> =>
   Array.isArray(value) || ArrayBuffer.isView(value);
 
-/** How a gradient-descent step treats the biases. */
+/** How an update step treats the biases, and which optimizer takes it from which state. */
 export interface StepOptions {
   /** False: the biases keep their values (their gradients are still computed). Default true. */
   trainBiases?: boolean;
+  /** Plain SGD when absent. */
+  optimizer?: Optimizer;
+  /** The optimizer's state before this step; fresh when absent or another optimizer's. */
+  state?: OptimizerState;
+}
+
+/** The network after an update step, and the optimizer's state after it. */
+export interface StepResult {
+  network: Network;
+  state: OptimizerState;
 }
 
 /**
@@ -168,12 +189,32 @@ export function applyGradients(
   learningRate: number,
   options: StepOptions = {},
 ): Network {
+  return optimizerStep(network, grads, learningRate, options).network;
+}
+
+/**
+ * One update step by the optimizer (plain SGD by default) from its state: a new network and the
+ * optimizer's new state (t one more). Nothing given is changed.
+ */
+export function optimizerStep(
+  network: Network,
+  grads: PassSnapshot['grads'],
+  learningRate: number,
+  options: StepOptions = {},
+): StepResult {
   validateNetwork(network);
   validateLearningRate(learningRate);
   validateGradients(network, grads);
   validateTrainBiases(options.trainBiases);
+  const optimizer = options.optimizer ?? SGD;
+  validateOptimizer(optimizer);
+  const before = stateFor(optimizer, options.state);
+  validateOptimizerState(network, before);
   const kernel = compile(network);
   const { gW, gb } = allocateGradients(kernel);
+  const moments = allocateMoments(kernel.sizes, optimizer);
+  loadMoments(moments, before);
+  const t = before.t + 1;
   const step: DescentStep = {
     learningRate,
     // The gradients are means already.
@@ -181,6 +222,8 @@ export function applyGradients(
     penalty: NO_PENALTY,
     trainBiases: options.trainBiases ?? true,
     bound: Number.MAX_VALUE,
+    optimizer,
+    t,
   };
   kernel.W.forEach((W, l) => {
     const g = grads[l] as LayerGradients;
@@ -191,7 +234,7 @@ export function applyGradients(
     });
     (gb[l] as Float64Array).set(Array.from(g.db));
     const b = kernel.b[l] as Float64Array;
-    const first = descend(W, b, flat, gb[l] as Float64Array, step);
+    const first = descend(W, b, flat, gb[l] as Float64Array, step, moments[l]);
     if (first < 0) return;
     const where =
       first < W.length
@@ -202,7 +245,10 @@ export function applyGradients(
       (first < W.length ? W[first] : b[first - W.length]) as number,
     );
   });
-  return { ...network, layers: decompile(kernel).layers };
+  return {
+    network: { ...network, layers: decompile(kernel).layers },
+    state: stateOf(optimizer, t, moments),
+  };
 }
 
 function validateTrainOptions(o: TrainOptions): void {
@@ -219,12 +265,14 @@ function validateTrainOptions(o: TrainOptions): void {
     throw new Error(`The number of epochs is ${String(o.epochs)}; it must be a whole number ≥ 0.`);
   }
   validateTrainBiases(o.trainBiases);
+  if (o.optimizer !== undefined) validateOptimizer(o.optimizer);
 }
 
 /**
- * Mini-batch stochastic gradient descent: samples in the given order, consecutive batches of
- * batchSize (the last may be smaller), mean gradient per batch. Equal, number for number, to
- * repeated runPass + applyGradients, but with every buffer allocated once. Once a weight has
+ * Mini-batch gradient descent by the optimizer (SGD unless `optimizer` says otherwise): samples in
+ * the given order, consecutive batches of batchSize (the last may be smaller), mean gradient per
+ * batch, one optimizer step per batch from a fresh state. Equal, number for number, to repeated
+ * runPass + optimizerStep, but with every buffer allocated once. Once a weight has
  * overflowed it stays non-finite, so checking after each epoch finds the epoch it happened in.
  */
 export function train(network: Network, samples: Sample[], o: TrainOptions): Network {
@@ -236,6 +284,8 @@ export function train(network: Network, samples: Sample[], o: TrainOptions): Net
   const { gW, gb } = allocateGradients(kernel);
   const { batchSize } = o;
   const count = samples.length;
+  const optimizer = o.optimizer ?? SGD;
+  const moments = allocateMoments(kernel.sizes, optimizer);
   const step: DescentStep = {
     learningRate: o.learningRate,
     batchCount: batchSize,
@@ -243,6 +293,8 @@ export function train(network: Network, samples: Sample[], o: TrainOptions): Net
     trainBiases: o.trainBiases ?? true,
     // Checked after each epoch instead, where the error can say which.
     bound: Infinity,
+    optimizer,
+    t: 0,
   };
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     for (let start = 0; start < count; start += batchSize) {
@@ -256,6 +308,7 @@ export function train(network: Network, samples: Sample[], o: TrainOptions): Net
         backward(kernel, buf, gW, gb);
       }
       step.batchCount = end - start;
+      step.t = (step.t ?? 0) + 1;
       for (let l = 0; l < gW.length; l++) {
         descend(
           kernel.W[l] as Float64Array,
@@ -263,6 +316,7 @@ export function train(network: Network, samples: Sample[], o: TrainOptions): Net
           gW[l] as Float64Array,
           gb[l] as Float64Array,
           step,
+          moments[l],
         );
       }
     }

@@ -10,6 +10,13 @@ import {
   type Kernel,
 } from './kernel';
 import { outputLossAndDelta } from './losses';
+import {
+  allocateMoments,
+  SGD,
+  validateOptimizer,
+  type LayerMoments,
+  type Optimizer,
+} from './optimizers';
 import { flatPenalty, validatePenalty, type Penalty } from './regularization';
 import type { PackedSet } from './packed';
 import type { Network } from './types';
@@ -18,8 +25,9 @@ import { validateLearningRate, validateNetwork } from './validate';
 /**
  * Mini-batch gradient descent that can be driven one step at a time: the training loop behind
  * the live view. The network lives in a flat kernel and every buffer is allocated once, so a step
- * allocates nothing. With no penalty a step is number for number runPass + applyGradients on the
- * same mini-batch.
+ * allocates nothing. With no penalty a step is number for number runPass + optimizerStep on the
+ * same mini-batch, with the optimizer's state carried from step to step (descent.ts: one update
+ * rule for both).
  */
 
 /** How a prediction is scored: a ≥ ½ per output (sigmoid), the largest output (softmax), or not. */
@@ -39,6 +47,8 @@ export interface TrainerOptions {
   penalty: Penalty;
   /** False: the biases keep their values (their gradients are still computed). Default true. */
   trainBiases?: boolean;
+  /** Plain SGD when absent. Another kind starts its state again at zero. */
+  optimizer?: Optimizer;
 }
 
 /** Beyond this a weight says nothing a smaller one does not, and saves refuse it. */
@@ -96,6 +106,7 @@ function validateOptions(o: TrainerOptions): void {
   }
   validatePenalty(o.penalty);
   validateTrainBiases(o.trainBiases);
+  if (o.optimizer !== undefined) validateOptimizer(o.optimizer);
 }
 
 const sameShape = (a: Kernel, b: Kernel) =>
@@ -130,6 +141,25 @@ export function createTrainer(
   const normSums = new Float64Array(L);
   let normCount = 0;
   let options = { ...initialOptions };
+  // The optimizer's state: its buffers, a copy to go back to on overflow, and t.
+  let moments: LayerMoments[] = [];
+  let goodMoments: LayerMoments[] = [];
+  let t = 0;
+  const startOptimizer = () => {
+    const optimizer = options.optimizer ?? SGD;
+    moments = allocateMoments(kernel.sizes, optimizer);
+    goodMoments = allocateMoments(kernel.sizes, optimizer);
+    t = 0;
+  };
+  startOptimizer();
+  const copyMoments = (to: LayerMoments[], from: LayerMoments[], l: number) => {
+    const a = to[l] as LayerMoments;
+    const b = from[l] as LayerMoments;
+    if (a.mW && b.mW) a.mW.set(b.mW);
+    if (a.mb && b.mb) a.mb.set(b.mb);
+    if (a.vW && b.vW) a.vW.set(b.vW);
+    if (a.vb && b.vb) a.vb.set(b.vb);
+  };
   const rng = createRng(seed);
   const order = new Uint32Array(data.count);
   for (let i = 0; i < order.length; i++) order[i] = i;
@@ -208,6 +238,8 @@ export function createTrainer(
       penalty: options.penalty,
       trainBiases: options.trainBiases ?? true,
       bound: MAX_PARAMETER,
+      optimizer: options.optimizer ?? SGD,
+      t: t + 1,
     };
     let problem: Overflow | null = null;
     for (let l = 0; l < L && !problem; l++) {
@@ -215,7 +247,15 @@ export function createTrainer(
       const b = kernel.b[l] as Float64Array;
       (goodW[l] as Float64Array).set(w);
       (goodB[l] as Float64Array).set(b);
-      const first = descend(w, b, gW[l] as Float64Array, gb[l] as Float64Array, descent);
+      copyMoments(goodMoments, moments, l);
+      const first = descend(
+        w,
+        b,
+        gW[l] as Float64Array,
+        gb[l] as Float64Array,
+        descent,
+        moments[l],
+      );
       if (first >= 0) {
         problem =
           first < w.length
@@ -229,9 +269,11 @@ export function createTrainer(
         if (l + 1 > (problem.layer ?? L)) break;
         (kernel.W[l] as Float64Array).set(goodW[l] as Float64Array);
         (kernel.b[l] as Float64Array).set(goodB[l] as Float64Array);
+        copyMoments(moments, goodMoments, l);
       }
       return problem;
     }
+    t++;
     advance(end);
     return null;
   }
@@ -254,7 +296,9 @@ export function createTrainer(
     setOptions(next) {
       const merged = { ...options, ...next };
       validateOptions(merged);
+      const kindBefore = (options.optimizer ?? SGD).kind;
       options = merged;
+      if ((merged.optimizer ?? SGD).kind !== kindBefore) startOptimizer();
     },
     nextBatch() {
       return Array.from(order.subarray(cursor, batchEnd()));

@@ -1,6 +1,7 @@
 /** The contract between the engine and everything else. Shapes follow the notes: weights are n_prev × n. */
 import type { Activation } from './activations';
 import type { Loss } from './lossRegistry';
+import type { Optimizer } from './optimizers';
 
 export type { Activation, ElementwiseActivation } from './activations';
 export { ACTIVATIONS } from './activations';
@@ -58,4 +59,6 @@ export interface TrainOptions {
   epochs: number;
   /** False: the biases keep their values. Default true. */
   trainBiases?: boolean;
+  /** Plain SGD when absent; its state starts at zero. */
+  optimizer?: Optimizer;
 }

@@ -1,4 +1,12 @@
-import type { Layer, Network, PassSnapshot, PassStep, Sample } from '../engine';
+import type {
+  Layer,
+  Network,
+  Optimizer,
+  OptimizerState,
+  PassSnapshot,
+  PassStep,
+  Sample,
+} from '../engine';
 import { notationFor, type Notation } from './notations';
 import type { NotationId } from './vocabulary';
 import { at } from './tex';
@@ -15,7 +23,11 @@ export interface EquationContext {
   learningRate: number;
   /** False: the update leaves every bias as it is ("Train biases" off). Default true. */
   trainBiases?: boolean;
-  /** For the 'update' step: the network after W ← W − η∂L/∂W and its mean loss. */
+  /** How the update moves each parameter; plain SGD when absent. */
+  optimizer?: Optimizer;
+  /** The optimizer's state before this pass's update; fresh when absent. */
+  optimizerState?: OptimizerState;
+  /** For the 'update' step: the network after the optimizer's step and its mean loss. */
   updated?: { network: Network; loss: number };
   /** Significant digits of every number (the learner's "Digits"); without it 6, matrices 4. */
   digits?: number;

@@ -10,6 +10,7 @@ import { partialTex } from './notation';
 import { column, matrix, num, row, shaped } from './tex';
 import { augmented, columnOf, inputVector, isRows, outer, shapedVector, vector } from './vectors';
 import { updatedOf } from './update';
+import { OPTIMIZER_REGISTRY } from '../engine';
 
 /**
  * ∂L/∂W^(l) = a^(l−1) (δ^(l))ᵀ, (n_{l−1}×1)(1×n_l), and ∂L/∂b^(l) = δ^(l) (note 000); in LFD one
@@ -94,11 +95,37 @@ export function matrixUpdateBlocks(ctx: NetworkContext): EquationBlock[] {
   const eta = notation.learningRate.tex;
   const rate = num(ctx.learningRate);
   const L = notation.tex.loss();
+  const optimizer = ctx.optimizer?.kind ?? 'sgd';
   return network.layers.flatMap((layer, index) => {
     const l = index + 1;
     const grads = ctx.snapshot.grads[index];
     const next = updated.layers[index];
     if (!grads || !next) return [];
+    if (optimizer !== 'sgd') {
+      // Another optimizer's step is its own per parameter (the per-unit view shows its rule): here
+      // the step ΔW each parameter took, old − new.
+      const name = OPTIMIZER_REGISTRY[optimizer].name;
+      const W = notation.tex.weightMatrix(l);
+      const minus = (a: readonly number[][], b: readonly number[][]) =>
+        a.map((row, i) => row.map((x, j) => x - (b[i]?.[j] ?? NaN)));
+      const frozen = ctx.trainBiases === false;
+      return [
+        {
+          title: `Update layer ${l} by ${name}'s step ΔW (each weight's rule in the per-unit equations)`,
+          general: `${W} \\leftarrow ${W} - \\Delta ${W}`,
+          substituted: `= ${matrix(layer.weights)} - ${matrix(minus(layer.weights, next.weights))}`,
+          result: `= ${matrix(next.weights)}`,
+        },
+        {
+          title: frozen
+            ? `The biases of layer ${l} stay (biases frozen)`
+            : `Update the biases of layer ${l} by ${name}'s step`,
+          general: '',
+          substituted: '',
+          result: `= ${vector(ctx, next.biases)}`,
+        },
+      ];
+    }
     const W = notation.tex.weightMatrix(l);
     const step = (symbol: string) =>
       `${symbol} \\leftarrow ${symbol} - ${eta}\\,${partialTex(L, symbol)}`;

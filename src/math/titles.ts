@@ -1,4 +1,4 @@
-import type { Network, PassStep } from '../engine';
+import { OPTIMIZER_REGISTRY, SGD, type Network, type Optimizer, type PassStep } from '../engine';
 import type { NotationId } from './vocabulary';
 import { activationName } from './labels';
 import { lossName } from './loss';
@@ -38,6 +38,7 @@ export function stepDescription(
   network: Network,
   notation: NotationId,
   trainBiases = true,
+  optimizer: Optimizer = SGD,
 ): string {
   const L = network.layers.length;
   const n = notationFor(notation, network);
@@ -86,6 +87,14 @@ export function stepDescription(
       return `For ${which(step.unit, step.layer)}, the gradient of each incoming weight, ∂${loss}/∂w = (incoming activation) × ${d}, and of the bias, ∂${loss}/∂${w.biasName} = ${d}; with several samples, the mean over the batch.`;
     }
     case 'update':
+      if (optimizer.kind !== 'sgd') {
+        const rule = {
+          momentum: `v ← μv + ∂${loss}/∂w, then w ← w − ${n.learningRate.text} × ${optimizer.kind === 'momentum' && optimizer.nesterov ? `(∂${loss}/∂w + μv), Nesterov's look-ahead` : 'v'}`,
+          rmsprop: `v ← ρv + (1 − ρ)(∂${loss}/∂w)², then w ← w − ${n.learningRate.text} × ∂${loss}/∂w / (√v + ε)`,
+          adam: `m and v, running means of ∂${loss}/∂w and its square, corrected for starting at 0 (m̂, v̂), then w ← w − ${n.learningRate.text} × m̂ / (√v̂ + ε)`,
+        }[optimizer.kind];
+        return `${OPTIMIZER_REGISTRY[optimizer.kind].name}: every weight ${trainBiases ? 'and bias ' : ''}moves by the optimizer's rule, ${rule}; its state carries to the next pass, and the loss is computed again.${trainBiases ? '' : ' The biases are frozen ("Train biases" is off): they keep their values.'}`;
+      }
       return `Gradient descent: every weight ${trainBiases ? 'and bias ' : ''}moves against its gradient, w ← w − ${n.learningRate.text} × ∂${loss}/∂w, and the loss is computed again.${trainBiases ? '' : ' The biases are frozen ("Train biases" is off): they keep their values.'}`;
   }
 }

@@ -92,18 +92,23 @@ export function updateMistakes(q: UpdateQuantity, b: Backward): Mistake[] {
       },
     ];
   }
-  const out: Mistake[] = [
-    {
-      id: 'learningRateForgotten',
-      value: old - g,
-      message: `That leaves out ${w.eta}: the new ${name} = ${step}, with ${w.eta} = ${numberText(eta)}.`,
-    },
-    {
-      id: 'gradientAdded',
-      value: old + eta * g,
-      message: `That adds the gradient: gradient descent steps against it, ${name} ← ${step}.`,
-    },
-  ];
+  // η forgotten and the gradient added are plain gradient descent's slips; another optimizer's
+  // step is not η·g (the equations show its own).
+  const sgd = (ctx.optimizer?.kind ?? 'sgd') === 'sgd';
+  const out: Mistake[] = !sgd
+    ? []
+    : [
+        {
+          id: 'learningRateForgotten',
+          value: old - g,
+          message: `That leaves out ${w.eta}: the new ${name} = ${step}, with ${w.eta} = ${numberText(eta)}.`,
+        },
+        {
+          id: 'gradientAdded',
+          value: old + eta * g,
+          message: `That adds the gradient: gradient descent steps against it, ${name} ← ${step}.`,
+        },
+      ];
   if (q.kind === 'w') {
     out.push({
       id: 'weightsSwapped',

@@ -31,10 +31,12 @@ export function answerKey(q: Quantity, sampleIndex: number): string {
   return q.kind === 'z' || q.kind === 'a' || q.kind === 'delta' ? `${key}@${sampleIndex}` : key;
 }
 
-/** The network after this pass's gradient-descent step. */
+/** The network after this pass's update step (by the optimizer, from its state). */
 export function updatedNetwork(ctx: PracticeContext): Network {
   return applyGradients(ctx.network, ctx.snapshot.grads, ctx.learningRate, {
     trainBiases: ctx.trainBiases,
+    optimizer: ctx.optimizer,
+    state: ctx.optimizerState,
   });
 }
 

@@ -15,6 +15,8 @@ export function updatedNetwork(ctx: PracticeContext): Network | null {
   try {
     return applyGradients(ctx.network, ctx.snapshot.grads, ctx.learningRate, {
       trainBiases: ctx.trainBiases,
+      optimizer: ctx.optimizer,
+      state: ctx.optimizerState,
     });
   } catch {
     return null;

@@ -1,4 +1,4 @@
-import type { Network, PassSnapshot, Sample } from '../engine';
+import type { Network, Optimizer, OptimizerState, PassSnapshot, Sample } from '../engine';
 import type { NotationId } from '../math/vocabulary';
 
 /**
@@ -45,6 +45,9 @@ export interface PracticeContext {
   snapshot: PassSnapshot;
   learningRate: number;
   trainBiases: boolean;
+  /** The update's optimizer and its state before the step; plain SGD when absent. */
+  optimizer?: Optimizer;
+  optimizerState?: OptimizerState;
   notation: NotationId;
 }
 

@@ -1,5 +1,5 @@
 import type { StateCreator, StoreApi } from 'zustand/vanilla';
-import type { Activation, Granularity, Loss, Network, Sample } from '../engine';
+import type { Activation, Granularity, Loss, Network, Optimizer, Sample } from '../engine';
 import type { ExerciseKind } from '../practice/exercises';
 import type { NamedMistake, PredictHelp, QuantityKind } from '../practice/types';
 import type { Carried } from './edits';
@@ -64,6 +64,8 @@ export interface EditActions {
   setLearningRate(value: number): Outcome;
   /** Does the update step move the biases? */
   setTrainBiases(on: boolean): Outcome;
+  /** Another optimizer or its hyper-parameters (another kind starts its state at zero). */
+  setOptimizer(optimizer: Optimizer): Outcome;
   setActivation(layer: number, activation: Activation): Outcome;
   setLoss(loss: Loss): Outcome;
   /** Units of layer l: 0 is the input, L the output. */

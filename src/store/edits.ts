@@ -1,6 +1,10 @@
 import {
   ACTIVATIONS,
   LOSSES,
+  SGD,
+  freshState,
+  validateOptimizer,
+  type Optimizer,
   type Activation,
   type Loss,
   type Network,
@@ -17,7 +21,14 @@ import {
   withUnits,
   withoutHiddenLayer,
 } from './shape';
-import { DEFAULT_PREDICT, DEFAULT_VIEW, newPass, type LearnerState, type Parameter } from './types';
+import {
+  DEFAULT_PREDICT,
+  DEFAULT_VIEW,
+  newPass,
+  startOver,
+  type LearnerState,
+  type Parameter,
+} from './types';
 
 /**
  * Each edit of the learner's work as a pure function: the state and the edit's arguments in, what
@@ -40,7 +51,8 @@ export function stateFromExample(example: WorkedExample): LearnerState {
     view: DEFAULT_VIEW,
     exampleId: example.id,
     exercise: null,
-    history: [],
+    optimizer: SGD,
+    ...startOver(SGD),
     predict: DEFAULT_PREDICT,
   };
 }
@@ -93,6 +105,23 @@ export const setLearningRate: Edit<[value: number]> = (state, value) => {
   const problem = checkValue(value, 0, LIMITS.maxLearningRate);
   if (problem) return problem;
   return value === state.learningRate ? {} : { learningRate: value };
+};
+
+/**
+ * Another optimizer, or other hyper-parameters. Another kind starts its state at zero (a new
+ * torch.optim optimizer); new hyper-parameters of the same kind keep it, as changing a
+ * param_group's do. Momentum and Nesterov share theirs.
+ */
+export const setOptimizer: Edit<[optimizer: Optimizer]> = (state, optimizer) => {
+  try {
+    validateOptimizer(optimizer);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  if (JSON.stringify(optimizer) === JSON.stringify(state.optimizer)) return {};
+  return optimizer.kind === state.optimizer.kind
+    ? { optimizer }
+    : { optimizer, optimizerState: freshState(optimizer) };
 };
 
 export const setTrainBiases: Edit<[on: boolean]> = (state, on) => {
@@ -204,7 +233,7 @@ export const setNetwork: Edit<[network: Network, samples?: Sample[], carried?: C
     samples: samples ?? state.samples,
     stepIndex: 0,
     selection: null,
-    history: [],
+    ...startOver(state.optimizer),
     exampleId: null,
     exercise: null,
     predict: newPass(state.predict),

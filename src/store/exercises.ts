@@ -5,7 +5,7 @@ import {
   type ExerciseId,
 } from '../practice/exercises';
 import type { Proposal } from './gate';
-import { newPass, type LearnerState } from './types';
+import { newPass, startOver, type LearnerState } from './types';
 
 /**
  * An exercise to work through by hand, as an edit: its network, batch, η and "Train biases", at the
@@ -22,7 +22,8 @@ export function loadExercise(state: LearnerState, id: ExerciseId): Proposal | st
     sampleIndex: 0,
     stepIndex: 0,
     selection: null,
-    history: [],
+    ...startOver(state.optimizer),
+    optimizer: state.optimizer,
     exampleId: null,
     exercise: { kind: id.kind, seed: id.seed, batchOfTwo: id.batchOfTwo },
     view: state.view,

@@ -1,6 +1,6 @@
 import { LIMITS, type NetworkSizes } from './limits';
 import { layerSizes } from './shape';
-import { newPass, type LearnerState, type LessonLock } from './types';
+import { newPass, startOver, type LearnerState, type LessonLock } from './types';
 import { partProblem, workProblem } from './workCheck';
 
 /**
@@ -92,7 +92,7 @@ export function admit(
             ? {
                 stepIndex: 0,
                 selection: null,
-                history: [],
+                ...startOver(proposal.optimizer ?? current.optimizer),
                 exampleId: null,
                 exercise: null,
                 predict: newPass(current.predict),

@@ -36,7 +36,11 @@ export function toSaved(
   return {
     app: 'backstep',
     version: CURRENT_VERSION,
-    work: { ...work, history: work.history.slice(-LIMITS.maxHistory) },
+    work: {
+      ...work,
+      history: work.history.slice(-LIMITS.maxHistory),
+      optimizerHistory: work.optimizerHistory.slice(-LIMITS.maxHistory),
+    },
     ...(training === undefined ? {} : { training }),
   };
 }
@@ -123,6 +127,9 @@ const LEARNER_KEYS = [
   'exampleId',
   'exercise',
   'history',
+  'optimizer',
+  'optimizerState',
+  'optimizerHistory',
   'predict',
 ] as const;
 

@@ -1,4 +1,4 @@
-import type { PassSnapshot, PassStep } from '../engine';
+import type { OptimizerState, PassSnapshot, PassStep } from '../engine';
 import { notationFor } from '../math/notations';
 import { helpAfter } from '../practice/help';
 import { quantityName } from '../practice/names';
@@ -24,11 +24,16 @@ export function practiceContextOf(s: LearnerState): PracticeContext {
     snapshot: selectSnapshot(s),
     learningRate: s.learningRate,
     trainBiases: s.trainBiases,
+    optimizer: s.optimizer,
+    optimizerState: s.optimizerState,
     notation: s.notation,
   };
 }
 
-const stepCache = new WeakMap<PassStep[], WeakMap<PassSnapshot, Map<string, Question[][]>>>();
+const stepCache = new WeakMap<
+  PassStep[],
+  WeakMap<PassSnapshot, WeakMap<OptimizerState, Map<string, Question[][]>>>
+>();
 /** The asked questions of step `index` of the pass, worked out when first needed. */
 export function stepQuestions(s: LearnerState, index: number): Question[] {
   const steps = selectSteps(s);
@@ -38,10 +43,19 @@ export function stepQuestions(s: LearnerState, index: number): Question[] {
   let bySnapshot = stepCache.get(steps);
   if (!bySnapshot) stepCache.set(steps, (bySnapshot = new WeakMap()));
   let byKey = bySnapshot.get(snapshot);
-  if (!byKey) bySnapshot.set(snapshot, (byKey = new Map()));
-  const key = [s.sampleIndex, s.learningRate, s.trainBiases, s.predict.asked.join()].join('|');
-  let questions = byKey.get(key);
-  if (!questions) byKey.set(key, (questions = []));
+  if (!byKey) bySnapshot.set(snapshot, (byKey = new WeakMap()));
+  const key = [
+    s.sampleIndex,
+    s.learningRate,
+    s.trainBiases,
+    JSON.stringify(s.optimizer),
+    s.predict.asked.join(),
+  ].join('|');
+  // The optimizer's state is part of the update's truth: a new state, new questions.
+  let byState = byKey.get(s.optimizerState);
+  if (!byState) byKey.set(s.optimizerState, (byState = new Map()));
+  let questions = byState.get(key);
+  if (!questions) byState.set(key, (questions = []));
   const update = step.kind === 'update' ? selectUpdate(s).network : undefined;
   return (questions[index] ??= questionsOfStep(
     step,
@@ -160,7 +174,11 @@ export function afterChange(
   if (next.predict) return {};
   const { predict } = current;
   const all = changed(current, next, 'network') || changed(current, next, 'samples');
-  const update = changed(current, next, 'learningRate') || changed(current, next, 'trainBiases');
+  const update =
+    changed(current, next, 'learningRate') ||
+    changed(current, next, 'trainBiases') ||
+    changed(current, next, 'optimizer') ||
+    changed(current, next, 'optimizerState');
   if (!all && !update) return {};
   const kept = Object.entries(predict.answers).filter(([key]) => !all && !/^[wb]:/.test(key));
   if (kept.length === Object.keys(predict.answers).length && !predict.passDone) return {};

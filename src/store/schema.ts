@@ -1,5 +1,13 @@
 import { z } from './zod';
-import { ACTIVATIONS, LOSSES } from '../engine';
+import {
+  ACTIVATIONS,
+  LOSSES,
+  OPTIMIZER_KINDS,
+  OPTIMIZER_REGISTRY,
+  SGD,
+  freshState,
+  type HyperParameter,
+} from '../engine';
 import { NOTATION_IDS } from '../math/notations';
 import { EXERCISE_KINDS, MAX_EXERCISE_SEED } from '../practice/exercises';
 import { HELP_LEVELS } from '../practice/help';
@@ -45,8 +53,45 @@ function shapeSchemas(sizes: NetworkSizes) {
     x: z.array(value).min(1).max(sizes.maxInputs),
     y: z.array(value).min(1).max(sizes.maxOutputs),
   });
-  return { network, sample };
+  // One number per weight and bias, per layer (whether it fits the network: workCheck.ts).
+  const buffer = z
+    .array(
+      z.object({
+        weights: z.array(z.array(value).min(1).max(columns)).min(1).max(rows),
+        biases: z.array(value).min(1).max(columns),
+      }),
+    )
+    .min(1)
+    .max(sizes.maxHiddenLayers + 1);
+  const optimizerState = z.object({
+    kind: z.enum(OPTIMIZER_KINDS),
+    t: z.number().int().min(0).max(1e9),
+    m: buffer.optional(),
+    v: buffer.optional(),
+  });
+  return { network, sample, optimizerState };
 }
+
+/** A hyper-parameter within its range (the engine's validateOptimizer says the same). */
+function hyperParameter(p: HyperParameter) {
+  const low = p.positive ? z.number().gt(p.min) : z.number().min(p.min);
+  return p.openMax ? low.lt(p.max) : low.max(p.max);
+}
+
+/** One object per optimizer of the registry, its hyper-parameters each within range. */
+const [firstOptimizer, ...otherOptimizers] = OPTIMIZER_KINDS.map((kind) =>
+  z.object({
+    kind: z.literal(kind),
+    ...Object.fromEntries(
+      OPTIMIZER_REGISTRY[kind].parameters.map((p) => [p.key, hyperParameter(p)]),
+    ),
+    ...(kind === 'momentum' ? { nesterov: z.boolean().optional() } : {}),
+  }),
+);
+export const optimizerSchema = z.discriminatedUnion('kind', [
+  firstOptimizer as NonNullable<typeof firstOptimizer>,
+  ...otherOptimizers,
+]);
 
 // What the stepper holds: its own networks, and a picture's brought from the Train tab.
 const stepperShapes = shapeSchemas(STEPPER_SIZES);
@@ -162,6 +207,10 @@ function learnerSchemaOf(shapes: ReturnType<typeof shapeSchemas>, sizes: Network
       .nullable()
       .default(null),
     history: z.array(shapes.network).max(LIMITS.maxHistory),
+    // Saves from before the optimizers (issue 16) have none: plain SGD, which keeps no state.
+    optimizer: optimizerSchema.default(SGD),
+    optimizerState: shapes.optimizerState.default(freshState(SGD)),
+    optimizerHistory: z.array(shapes.optimizerState).max(LIMITS.maxHistory).default([]),
     // Saves from before predict-first have none.
     predict: predictSchema.default(DEFAULT_PREDICT),
   });

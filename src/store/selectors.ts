@@ -1,6 +1,7 @@
 import {
-  applyGradients,
   lossOf,
+  optimizerStep,
+  type OptimizerState,
   passSteps,
   progressAt,
   runPass,
@@ -42,29 +43,41 @@ export function stepsOf(network: Network, granularity: Granularity): PassStep[] 
 export interface UpdatePreview {
   network: Network;
   loss: number;
+  /** The optimizer's state after the step. */
+  state: OptimizerState;
 }
 
-const updateCache = new WeakMap<Network, WeakMap<Sample[], Map<string, UpdatePreview>>>();
+/** What the update step is taken with: the learner's η, "Train biases", optimizer and its state. */
+export type UpdateRule = Pick<
+  LearnerState,
+  'learningRate' | 'trainBiases' | 'optimizer' | 'optimizerState'
+>;
+
+const updateCache = new WeakMap<
+  Network,
+  WeakMap<Sample[], WeakMap<OptimizerState, Map<string, UpdatePreview>>>
+>();
 /**
- * The network after this pass's gradient-descent step (the biases too, or the weights only), and
- * its loss on the same batch.
+ * The network after this pass's update step (the biases too, or the weights only) by the
+ * optimizer from its state, its loss on the same batch, and the optimizer's state after it.
  */
-export function updateOf(
-  network: Network,
-  samples: Sample[],
-  learningRate: number,
-  trainBiases = true,
-): UpdatePreview {
+export function updateOf(network: Network, samples: Sample[], rule: UpdateRule): UpdatePreview {
   let bySamples = updateCache.get(network);
   if (!bySamples) updateCache.set(network, (bySamples = new WeakMap()));
-  let byStep = bySamples.get(samples);
-  if (!byStep) bySamples.set(samples, (byStep = new Map()));
-  const key = `${learningRate} ${trainBiases}`;
+  let byState = bySamples.get(samples);
+  if (!byState) bySamples.set(samples, (byState = new WeakMap()));
+  let byStep = byState.get(rule.optimizerState);
+  if (!byStep) byState.set(rule.optimizerState, (byStep = new Map()));
+  const key = `${rule.learningRate} ${rule.trainBiases} ${JSON.stringify(rule.optimizer)}`;
   const cached = byStep.get(key);
   if (cached) return cached;
   const grads = snapshotOf(network, samples).grads;
-  const updated = applyGradients(network, grads, learningRate, { trainBiases });
-  const preview = { network: updated, loss: lossOf(updated, samples) };
+  const { network: updated, state } = optimizerStep(network, grads, rule.learningRate, {
+    trainBiases: rule.trainBiases,
+    optimizer: rule.optimizer,
+    state: rule.optimizerState,
+  });
+  const preview = { network: updated, loss: lossOf(updated, samples), state };
   byStep.set(key, preview);
   return preview;
 }
@@ -85,5 +98,4 @@ export function selectPassProgress(s: LearnerState): Progress {
   return progress;
 }
 
-export const selectUpdate = (s: LearnerState): UpdatePreview =>
-  updateOf(s.network, s.samples, s.learningRate, s.trainBiases);
+export const selectUpdate = (s: LearnerState): UpdatePreview => updateOf(s.network, s.samples, s);

@@ -92,6 +92,8 @@ export function selectEquationContext(s: LearnerState): EquationContext {
       notation: s.notation,
       learningRate: s.learningRate,
       trainBiases: s.trainBiases,
+      optimizer: s.optimizer,
+      optimizerState: s.optimizerState,
       digits: s.view.digits,
       ...selectShownPass(s),
     };

@@ -1,4 +1,11 @@
-import type { Granularity, Network, Sample } from '../engine';
+import {
+  freshState,
+  type Granularity,
+  type Network,
+  type Optimizer,
+  type OptimizerState,
+  type Sample,
+} from '../engine';
 import type { NotationId, Selection } from '../math/vocabulary';
 import type { ExerciseId } from '../practice/exercises';
 import { QUANTITY_KINDS, type PredictHelp, type QuantityKind } from '../practice/types';
@@ -168,7 +175,29 @@ export interface LearnerState {
   exercise: ExerciseId | null;
   /** Networks before each applied update, newest last, so stepping back from a new pass undoes it. */
   history: Network[];
+  /**
+   * How the update step moves each parameter (issue 16): SGD, momentum (Nesterov), RMSProp, Adam,
+   * with their hyper-parameters.
+   */
+  optimizer: Optimizer;
+  /** The optimizer's state before this pass's update: t, and m, v per parameter (engine). */
+  optimizerState: OptimizerState;
+  /**
+   * The optimizer's state before each update of `history`, aligned with its end (older saves have
+   * none for their earlier updates: stepping back to one of those starts the optimizer afresh).
+   */
+  optimizerHistory: OptimizerState[];
   predict: PredictState;
+}
+
+/**
+ * A pass with no past: no networks to step back to, and the optimizer's state at zero (a new
+ * network, example or exercise starts the optimizer afresh, as a new torch.optim optimizer does).
+ */
+export function startOver(
+  optimizer: Optimizer,
+): Pick<LearnerState, 'history' | 'optimizerState' | 'optimizerHistory'> {
+  return { history: [], optimizerState: freshState(optimizer), optimizerHistory: [] };
 }
 
 /** What undo brings back: the learner's work, not where they were looking. */
@@ -183,6 +212,9 @@ export type Edit = Pick<
   | 'sampleIndex'
   | 'stepIndex'
   | 'history'
+  | 'optimizer'
+  | 'optimizerState'
+  | 'optimizerHistory'
 >;
 
 /** Where predict first was in the pass an undo entry was taken in: its answers, as they were. */

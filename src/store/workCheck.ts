@@ -1,4 +1,11 @@
-import { validateBatch, validateNetwork, type Network } from '../engine';
+import {
+  freshState,
+  validateBatch,
+  validateNetwork,
+  validateOptimizerState,
+  type Network,
+  type OptimizerState,
+} from '../engine';
 import { formatNumber, notationFor, parameterLabel } from '../math';
 import type { Parameter } from '../math/vocabulary';
 import { LIMITS, type NetworkSizes } from './limits';
@@ -84,10 +91,14 @@ const sizesText = (network: Network) => layerSizes(network).join('–');
  * outputs after it), cannot be computed on the work's samples — a value left the float64 range,
  * in the engine's words — or null.
  */
-function runProblem(work: LearnerState, network: Network): string | null {
+function runProblem(
+  work: LearnerState,
+  network: Network,
+  optimizerState: OptimizerState,
+): string | null {
   try {
     snapshotOf(network, work.samples);
-    const updated = updateOf(network, work.samples, work.learningRate, work.trainBiases).network;
+    const updated = updateOf(network, work.samples, { ...work, optimizerState }).network;
     snapshotOf(updated, work.samples);
   } catch (error) {
     return (error as Error).message;
@@ -96,15 +107,37 @@ function runProblem(work: LearnerState, network: Network): string | null {
 }
 
 /**
- * Why the work cannot go on with this network (the one an update step makes), or null: it must be
- * one the work can keep, and its pass and update must compute.
+ * Why the work cannot go on with this network and optimizer state (those an update step makes), or
+ * null: they must be ones the work can keep, and the next pass and update must compute.
  */
 export function nextNetworkProblem(
   work: LearnerState,
   network: Network,
+  optimizerState: OptimizerState,
   sizes: NetworkSizes = LIMITS,
 ): string | null {
-  return partProblem(work, 'network', network, sizes) ?? runProblem(work, network);
+  return (
+    partProblem(work, 'network', network, sizes) ??
+    optimizerStateProblem(optimizerState, sizes) ??
+    runProblem(work, network, optimizerState)
+  );
+}
+
+/** Why the optimizer's state after an update cannot be kept (a number beyond what saves hold). */
+function optimizerStateProblem(state: OptimizerState, sizes: NetworkSizes): string | null {
+  if (learnerSchemaFor(sizes).shape.optimizerState.safeParse(state).success) return null;
+  const limit = LIMITS.maxSavedValue.toLocaleString('en-US');
+  return `The optimizer's state (its m or v) would leave ±${limit}, the largest number Backstep can save.`;
+}
+
+/** The state before each update of the history, aligned with its end; fresh where none is kept. */
+function historyStates(work: LearnerState): OptimizerState[] {
+  const missing = work.history.length - work.optimizerHistory.length;
+  return work.history.map((_, k) =>
+    k < missing
+      ? freshState(work.optimizer)
+      : (work.optimizerHistory[k - missing] as OptimizerState),
+  );
 }
 
 /**
@@ -124,12 +157,20 @@ export function workProblem(work: LearnerState): string | null {
       }
     }
     validateBatch(work.network, work.samples);
+    if (work.optimizerHistory.length > work.history.length) {
+      return `optimizerHistory: ${work.optimizerHistory.length} states for ${work.history.length} updates in the history.`;
+    }
+    const states = [work.optimizerState, ...historyStates(work)];
+    for (const [index, network] of [work.network, ...work.history].entries()) {
+      validateOptimizerState(network, states[index] as OptimizerState);
+    }
   } catch (error) {
     return (error as Error).message;
   }
   // Every network the learner can step to — the history's on stepping back — computes.
+  const states = [work.optimizerState, ...historyStates(work)];
   for (const [index, network] of [work.network, ...work.history].entries()) {
-    const problem = runProblem(work, network);
+    const problem = runProblem(work, network, states[index] as OptimizerState);
     if (problem) return index === 0 ? problem : `history[${index - 1}]: ${problem}`;
   }
   if (work.sampleIndex >= work.samples.length) return 'sampleIndex: no such sample.';

@@ -166,11 +166,11 @@ export function createTrainingController(
     client ??= makeClient();
     const shape = shapeKeyOf(network);
     if (!session || session.data !== data || session.shape !== shape) {
-      const { learningRate, trainBiases } = bench.getState();
+      const { learningRate, trainBiases, optimizer } = bench.getState();
       const resume = resumeFrom?.network === network ? resumeFrom.progress : null;
       resumeFrom = null;
       const init = {
-        ...sessionInitOf(network, c, learningRate, trainBiases),
+        ...sessionInitOf(network, c, learningRate, trainBiases, optimizer),
         examplesSeen: resume?.examplesSeen ?? 0,
       };
       try {
@@ -302,12 +302,15 @@ export function createTrainingController(
   const unsubscribeBench = bench.subscribe((state, previous) => {
     if (
       state.learningRate !== previous.learningRate ||
-      state.trainBiases !== previous.trainBiases
+      state.trainBiases !== previous.trainBiases ||
+      state.optimizer !== previous.optimizer
     ) {
       void enqueue(async () => {
+        // Another optimizer starts its state afresh in the trainer; new hyper-parameters keep it.
         await client?.setOptions({
           learningRate: state.learningRate,
           trainBiases: state.trainBiases,
+          optimizer: state.optimizer,
         });
       });
     }

@@ -9,9 +9,9 @@ import {
   type Reading,
 } from '../data';
 import { REAL_DATASET_IDS, realDataset } from '../data/realDatasets';
-import { REGULARIZATIONS, validateNetwork, type Network } from '../engine';
+import { REGULARIZATIONS, SGD, validateNetwork, type Network, type Optimizer } from '../engine';
 import { LIMITS } from '../store/limits';
-import { trainingNetworkSchema } from '../store/schema';
+import { optimizerSchema, trainingNetworkSchema } from '../store/schema';
 import { compatibilityProblem } from '../store/shape';
 import { tableTextOf } from './selectors';
 import { choicesOf, TRAINING_LIMITS } from './store';
@@ -112,6 +112,8 @@ const workSchema = z.object({
   network: trainingNetworkSchema,
   learningRate: z.number().min(0).max(LIMITS.maxLearningRate),
   trainBiases: z.boolean(),
+  // Saves from before the optimizers (issue 16) have none: plain SGD.
+  optimizer: optimizerSchema.default(SGD),
   progress: z.object({
     epoch: z.number().min(0),
     examplesSeen: z.number().int().min(0),
@@ -124,6 +126,8 @@ export interface TrainingWork {
   network: Network;
   learningRate: number;
   trainBiases: boolean;
+  /** Plain SGD when absent; the trainer's state is not saved (a resumed run starts it afresh). */
+  optimizer?: Optimizer;
   progress: TrainingProgress;
 }
 
@@ -288,6 +292,7 @@ export function savedTrainingOf(choices: TrainingChoices, work?: TrainingWork | 
             network: work.network,
             learningRate: work.learningRate,
             trainBiases: work.trainBiases,
+            optimizer: work.optimizer ?? SGD,
             progress: {
               epoch: work.progress.epoch,
               examplesSeen: work.progress.examplesSeen,

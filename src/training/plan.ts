@@ -1,5 +1,5 @@
 import { targetExtent, type PreparedData } from '../data';
-import type { Network } from '../engine';
+import { SGD, type Network, type Optimizer } from '../engine';
 import { layerSizes } from '../store/shape';
 import { accuracyRule, penaltyOfChoices, preparedOf } from './selectors';
 import type { TrainingChoices } from './choices';
@@ -33,6 +33,7 @@ export function sessionInitOf(
   choices: TrainingChoices,
   learningRate: number,
   trainBiases = true,
+  optimizer: Optimizer = SGD,
 ): SessionInit {
   const data = preparedOf(choices);
   return {
@@ -43,6 +44,7 @@ export function sessionInitOf(
     options: {
       learningRate,
       trainBiases,
+      optimizer,
       batchSize: choices.batchSize,
       penalty: penaltyOfChoices(choices),
     },

@@ -1,4 +1,5 @@
 import { createAppStore, TRAINING_SIZES, type AppStore } from '../store';
+import { SGD } from '../engine';
 import type { TrainingChoices } from './choices';
 import { createTrainingController, type ControllerOptions } from './controller';
 import { createTrainingHistory, progressOf, type TrainingHistory } from './history';
@@ -46,6 +47,7 @@ function benchFor(choices: TrainingChoices, work: TrainingWork | null): AppStore
       samples: stepperSamples(data, choices.batchSize),
       learningRate: work?.learningRate ?? DEFAULT_TRAINING_NETWORK.learningRate,
       trainBiases: work?.trainBiases ?? true,
+      optimizer: work?.optimizer ?? SGD,
       exampleId: null,
     },
     TRAINING_SIZES,
@@ -68,10 +70,10 @@ export function createWorkbench(
     ...(resumed && saved.work ? { resume: saved.work.progress } : {}),
   });
   const snapshot = () => {
-    const { network, learningRate, trainBiases } = bench.getState();
+    const { network, learningRate, trainBiases, optimizer } = bench.getState();
     return {
       choices: choices.getState(),
-      work: { network, learningRate, trainBiases, progress: progressOf(run.getState()) },
+      work: { network, learningRate, trainBiases, optimizer, progress: progressOf(run.getState()) },
     };
   };
   const subscribe = (listener: () => void) => {
@@ -102,8 +104,8 @@ export function createWorkbench(
       history.quietly(() => {
         choices.getState().replaceChoices(saved.choices);
         if (saved.work) {
-          const { network, learningRate, trainBiases } = saved.work;
-          bench.setState({ network, learningRate, trainBiases });
+          const { network, learningRate, trainBiases, optimizer = SGD } = saved.work;
+          bench.setState({ network, learningRate, trainBiases, optimizer });
         }
       });
       if (saved.work) run.setState({ ...saved.work.progress });

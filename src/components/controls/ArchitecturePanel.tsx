@@ -12,6 +12,7 @@ import { LIMITS, layerSizes, lockOf } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
 import { notationOf } from '../../math';
 import { NumberField } from './NumberField';
+import { OptimizerFields } from './OptimizerFields';
 import { TrainBiasesBox } from './TrainBiasesBox';
 
 function layerName(layer: number, L: number): string {
@@ -29,6 +30,11 @@ export function ArchitecturePanel() {
   const activations = useApp(useShallow((s) => s.network.layers.map((l) => l.activation)));
   const loss = useApp((s) => s.network.loss);
   const learningRate = useApp((s) => s.learningRate);
+  const optimizer = useApp((s) => s.optimizer);
+  // A state of another optimizer counts as none (engine: stateFor).
+  const steps = useApp((s) =>
+    s.optimizerState.kind === s.optimizer.kind ? s.optimizerState.t : 0,
+  );
   const notation = useApp((s) => s.notation);
   const shapeLocked = useApp((s) => lockOf(s, 'shape'));
   const learningRateLocked = useApp((s) => lockOf(s, 'learningRate'));
@@ -161,6 +167,19 @@ export function ArchitecturePanel() {
         onCommit={(v) => store.getState().setLearningRate(v)}
         locked={learningRateLocked}
       />
+      <OptimizerFields
+        optimizer={optimizer}
+        onChange={(next) => store.getState().setOptimizer(next)}
+      />
+      {optimizer.kind !== 'sgd' && (
+        <p className="hint optimizer-state" data-testid="optimizer-state">
+          Its state carries from pass to pass:{' '}
+          {steps === 0
+            ? 'no step taken yet (t = 0, every m and v is 0)'
+            : `t = ${steps} step${steps === 1 ? '' : 's'} taken`}
+          . The update step shows it for each parameter.
+        </p>
+      )}
       <TrainBiasesBox className="inline-label checkbox" />
     </div>
   );

@@ -20,7 +20,7 @@ export function StepControls() {
   const passNumber = useApp((s) => s.history.length + 1);
   const title = useApp((s) => stepTitle(selectStep(s), s.network, s.notation));
   const description = useApp((s) =>
-    stepDescription(selectStep(s), s.network, s.notation, s.trainBiases),
+    stepDescription(selectStep(s), s.network, s.notation, s.trainBiases, s.optimizer),
   );
   // What the step computed, in words and numbers, for screen readers (the live region below).
   const summary = useApp((s) => {

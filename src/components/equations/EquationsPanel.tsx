@@ -1,5 +1,6 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { matrixEquations, lazyStepEquations, type EquationContext } from '../../math';
+import { OPTIMIZER_BLOCKS } from '../../math/update';
 import { withHelp } from '../../practice/help';
 import { selectEquationContext, selectHelp } from '../../store';
 import { useApp } from '../../store/context';
@@ -7,6 +8,12 @@ import { EquationRows } from './EquationRows';
 import { SelectedSection } from './SelectedSection';
 
 const FIRST_BLOCKS = 6;
+
+/** Blocks shown before "Show all": on the update step, two parameters' whole rule at least. */
+function firstBlocks(context: EquationContext): number {
+  if (context.step.kind !== 'update') return FIRST_BLOCKS;
+  return Math.max(FIRST_BLOCKS, 2 + 2 * OPTIMIZER_BLOCKS[context.optimizer?.kind ?? 'sgd']);
+}
 
 /** The same equations, perhaps with other numbers: same step, sample, notation and shape. */
 function sameEquations(a: EquationContext, b: EquationContext): boolean {
@@ -39,9 +46,10 @@ export function EquationsPanel() {
   const [showAll, setShowAll] = useState(false);
   // Blocks are built only when shown: the update step of a large network has thousands.
   const lazy = useMemo(() => lazyStepEquations(context), [context]);
+  const first = firstBlocks(context);
   const shown = useMemo(
-    () => (showAll ? lazy : lazy.slice(0, FIRST_BLOCKS)).map((block) => withHelp(block(), help)),
-    [lazy, showAll, help],
+    () => (showAll ? lazy : lazy.slice(0, first)).map((block) => withHelp(block(), help)),
+    [lazy, showAll, help, first],
   );
   const matrix = useMemo(
     () => (matrixView ? matrixEquations(context).map((block) => withHelp(block, help)) : null),
@@ -53,7 +61,7 @@ export function EquationsPanel() {
       <SelectedSection context={context} />
       <h2>This step</h2>
       <EquationRows blocks={shown} testId="step-equations" />
-      {lazy.length > FIRST_BLOCKS && (
+      {lazy.length > first && (
         <button type="button" className="link" onClick={() => setShowAll((v) => !v)}>
           {showAll ? 'Show fewer' : `Show all ${lazy.length} equations`}
         </button>

@@ -10,6 +10,7 @@ import {
   type TrainingSpeed,
 } from '../../training/choices';
 import { NumberField } from '../controls/NumberField';
+import { OptimizerFields } from '../controls/OptimizerFields';
 import { TrainBiasesBox } from '../controls/TrainBiasesBox';
 import { useChoices, useRun, useTrainingKit } from './kit';
 import { TrainStatus } from './TrainStatus';
@@ -28,6 +29,7 @@ export function TrainControls() {
   const { choices, controller, stepper } = kit;
   const running = useRun((s) => s.status === 'running');
   const learningRate = useApp((s) => s.learningRate);
+  const optimizer = useApp((s) => s.optimizer);
   const batchSize = useChoices((s) => s.batchSize);
   const regularization = useChoices((s) => s.regularization);
   const rate = useChoices((s) => s.regularizationRate);
@@ -93,6 +95,10 @@ export function TrainControls() {
           step={0.01}
           digits={6}
           onCommit={(v) => app.getState().setLearningRate(v)}
+        />
+        <OptimizerFields
+          optimizer={optimizer}
+          onChange={(next) => app.getState().setOptimizer(next)}
         />
         <TrainBiasesBox className="inline-label" />
         <NumberField

@@ -33,6 +33,7 @@ export const createEditSlice =
       setParameter: (parameter, value) => apply(edits.setParameter(get(), parameter, value)),
       setLearningRate: (value) => apply(edits.setLearningRate(get(), value)),
       setTrainBiases: (on) => apply(edits.setTrainBiases(get(), on)),
+      setOptimizer: (optimizer) => apply(edits.setOptimizer(get(), optimizer)),
       setActivation: (layer, activation) => apply(edits.setActivation(get(), layer, activation)),
       setLoss: (loss) => apply(edits.setLoss(get(), loss)),
       setUnits: (layer, units) => apply(edits.setUnits(get(), layer, units, freshSeed++)),

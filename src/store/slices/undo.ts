@@ -17,6 +17,9 @@ export function editOf(s: LearnerState): Edit {
     sampleIndex: s.sampleIndex,
     stepIndex: s.stepIndex,
     history: s.history,
+    optimizer: s.optimizer,
+    optimizerState: s.optimizerState,
+    optimizerHistory: s.optimizerHistory,
   };
 }
 

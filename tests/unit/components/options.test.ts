@@ -34,12 +34,19 @@ function selects(html: string): [string, string][][] {
 }
 
 describe('the option lists derive from the registries', () => {
-  it('the stepper offers every activation in each layer and every loss', () => {
+  it('the stepper offers every activation in each layer, every loss and every optimizer', () => {
     const store = createAppStore();
     const html = markup(store, ArchitecturePanel);
     const menus = selects(html);
     const layers = store.getState().network.layers.length;
-    expect(menus).toHaveLength(layers + 1);
+    expect(menus).toHaveLength(layers + 2);
+    expect(menus[layers + 1]).toEqual([
+      ['sgd', 'SGD'],
+      ['momentum', 'Momentum'],
+      ['nesterov', 'Nesterov'],
+      ['rmsprop', 'RMSProp'],
+      ['adam', 'Adam'],
+    ]);
     const activationOptions = ACTIVATIONS.map((a) => [a, ACTIVATION_REGISTRY[a].label]);
     for (const menu of menus.slice(0, layers)) expect(menu).toEqual(activationOptions);
     expect(menus[layers]).toEqual(LOSSES.map((l) => [l, LOSS_REGISTRY[l].label]));

@@ -13,6 +13,8 @@ import {
   type Layer,
   type Loss,
   type Network,
+  type Optimizer,
+  type OptimizerState,
   type PassSnapshot,
   type Sample,
 } from '../../../src/engine';
@@ -60,20 +62,26 @@ describe('the engine contract', () => {
 
   it('runPass, applyGradients and train have the brief’s signatures', () => {
     expectTypeOf(runPass).toEqualTypeOf<(network: Network, batch: Sample[]) => PassSnapshot>();
-    // Frozen biases are an optional extra: every call written for the brief still compiles.
+    // Frozen biases and the optimizer are optional extras: every call written for the brief still compiles.
     expectTypeOf(applyGradients).toEqualTypeOf<
       (
         network: Network,
         grads: PassSnapshot['grads'],
         learningRate: number,
-        options?: { trainBiases?: boolean },
+        options?: { trainBiases?: boolean; optimizer?: Optimizer; state?: OptimizerState },
       ) => Network
     >();
     expectTypeOf(train).toEqualTypeOf<
       (
         network: Network,
         samples: Sample[],
-        o: { learningRate: number; batchSize: number; epochs: number; trainBiases?: boolean },
+        o: {
+          learningRate: number;
+          batchSize: number;
+          epochs: number;
+          trainBiases?: boolean;
+          optimizer?: Optimizer;
+        },
       ) => Network
     >();
     const briefApply: (network: Network, grads: PassSnapshot['grads'], rate: number) => Network =

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { passSteps, runPass, applyGradients, lossOf } from '../../../src/engine';
 import { lazyStepEquations, stepEquations, type EquationBlock } from '../../../src/math';
 import { classic, classicContext, classicSamples, context, NETWORKS } from './fixtures';
+import { num } from '../../../src/math/tex';
 
 const find = (blocks: EquationBlock[], title: string) => {
   const block = blocks.find((b) => b.title.startsWith(title));
@@ -117,10 +118,27 @@ describe('stepEquations on the classic 2-2-2 example (standard notation)', () =>
       ...ctx,
       updated: { network: updated, loss: lossOf(updated, classicSamples) },
     });
-    expect(blocks).toHaveLength(1 + 12);
+    expect(blocks).toHaveLength(2 + 12);
     expect(blocks[0]?.title).toBe('Loss after the update: 0.280471 (was 0.298371)');
     expect(blocks[0]?.substituted).toBe('= 0.280471 - 0.298371');
     expect(blocks[0]?.result).toBe('= -0.0178997');
+    // The gradient's prediction for the step taken: with SGD, Σ g·(−ηg) = −η Σ g² = −0.0181…,
+    // close to the −0.0179 the loss fell by.
+    const squares = ctx.snapshot.grads.reduce(
+      (sum, g) =>
+        sum +
+        Array.from(g.dW).reduce((s, row) => s + Array.from(row).reduce((t, x) => t + x * x, 0), 0) +
+        Array.from(g.db).reduce((t, x) => t + x * x, 0),
+      0,
+    );
+    expect(blocks[1]?.title).toBe('What the gradient predicts of the change, for the step taken');
+    expect(blocks[1]?.general).toBe(
+      '\\Delta L \\approx \\sum_{p} \\frac{\\partial L}{\\partial p}\\,\\Delta p',
+    );
+    expect(blocks[1]?.substituted).toBe(
+      '= 0.000438568\\cdot (-0.000219284) + 0.000497713\\cdot (-0.000248856) + 0.000877135\\cdot (-0.000438568) + \\cdots',
+    );
+    expect(blocks[1]?.result).toBe(`= ${num(-0.5 * squares)}`);
     const w11 = find(blocks, 'Update w₁₁⁽²⁾');
     expect(w11.general).toBe(
       'w_{11}^{(2)} \\leftarrow w_{11}^{(2)} - \\eta\\,\\frac{\\partial L}{\\partial w_{11}^{(2)}}',

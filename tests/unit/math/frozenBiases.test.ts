@@ -18,7 +18,7 @@ const titles = (blocks: EquationBlock[]) => blocks.map((b) => b.title);
 describe('the update with the biases frozen (classic 2-2-2, η = 0.5)', () => {
   it('steps the weights, keeps the biases, and the loss falls to the tutorial’s 0.291028', () => {
     const blocks = stepEquations(frozen());
-    expect(blocks).toHaveLength(1 + 12);
+    expect(blocks).toHaveLength(2 + 12);
     expect(blocks[0]?.title).toBe('Loss after the update: 0.291028 (was 0.298371)');
     expect(blocks[0]?.substituted).toBe('= 0.291028 - 0.298371');
     const w11 = blocks.find((b) => b.title === 'Update w₁₁⁽²⁾');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initializeNetwork, lossOf, samplesOf } from '../../../src/engine';
+import { createTrainer, initializeNetwork, lossOf, samplesOf } from '../../../src/engine';
 import { createTrainingStore } from '../../../src/training/store';
 import { fittedNetwork, preparedOf } from '../../../src/training/selectors';
 import { gradientHealth } from '../../../src/training/health';
@@ -117,6 +117,19 @@ describe('the training session', () => {
     expect(reply.record?.trainLoss).toBeCloseTo(lossOf(trained, samplesOf(data.train)), 12);
     expect(reply.record?.testLoss).toBeCloseTo(lossOf(trained, samplesOf(data.test)), 12);
     expect(reply.record?.trainAccuracy).toBeGreaterThanOrEqual(0);
+  });
+
+  it("trains with the optimizer it was given: an epoch of Adam is the trainer's own", () => {
+    const { network, choices, data } = session();
+    const adam = { kind: 'adam', beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } as const;
+    const s = createSession(sessionInitOf(network, choices, 0.1, true, adam));
+    const trained = s.frame(request({ work: 'epoch', network: true })).network;
+    const sgd = session().s.frame(request({ work: 'epoch', network: true })).network;
+    const init = sessionInitOf(network, choices, 0.1, true, adam);
+    const trainer = createTrainer(network, data.train, init.options, init.seed);
+    trainer.finishEpoch();
+    expect(trained).toEqual(trainer.network());
+    expect(trained).not.toEqual(sgd);
   });
 
   it('stops at the epoch limit and at the target loss, and says so', () => {

@@ -1,0 +1,458 @@
+/**
+ * The optimizers (issue 16) against a reference written here, independently of the engine: plain
+ * loops over plain arrays, as torch.optim writes them (Adam's m by lerp, its step as
+ * lr/(1 − β₁ᵗ) · m / (√v/√(1 − β₂ᵗ) + ε); RMSprop's by addcdiv). The gradients come from runPass,
+ * tested on its own elsewhere; every update of train, optimizerStep and the trainer must match the
+ * reference to 1e-9 relative.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  applyGradients,
+  createTrainer,
+  optimizerStep,
+  packSamples,
+  runPass,
+  train,
+  validateOptimizer,
+  type Network,
+  type Optimizer,
+  type OptimizerState,
+  type PassSnapshot,
+  type Sample,
+} from '../../../src/engine';
+import { ALLOWED_PAIRS, caseArbitrary } from './arbitraries';
+
+/** Every parameter of a network, flat: each layer's weights row by row, then its biases. */
+function flatten(network: Network): number[] {
+  return network.layers.flatMap((layer) => [...layer.weights.flat(), ...layer.biases]);
+}
+
+/** Which flat entries are biases, and which weights (the penalty's). */
+function biasMask(network: Network): boolean[] {
+  return network.layers.flatMap((layer) => [
+    ...layer.weights.flat().map(() => false),
+    ...layer.biases.map(() => true),
+  ]);
+}
+
+function gradientsOf(grads: PassSnapshot['grads']): number[] {
+  return grads.flatMap((g) => [
+    ...Array.from(g.dW).flatMap((row) => Array.from(row)),
+    ...Array.from(g.db),
+  ]);
+}
+
+function unflatten(network: Network, flat: number[]): Network {
+  let k = 0;
+  return {
+    ...network,
+    layers: network.layers.map((layer) => ({
+      ...layer,
+      weights: layer.weights.map((row) => row.map(() => flat[k++] as number)),
+      biases: layer.biases.map(() => flat[k++] as number),
+    })),
+  };
+}
+
+interface RefState {
+  t: number;
+  buf: number[]; // momentum_buffer, square_avg or exp_avg_sq
+  avg: number[]; // exp_avg (Adam)
+}
+
+/** torch.optim's step on plain arrays, in place. `frozen[k]`: no gradient, no update. */
+function referenceStep(
+  o: Optimizer,
+  lr: number,
+  params: number[],
+  grads: number[],
+  state: RefState,
+  frozen: boolean[] = [],
+): void {
+  state.t += 1;
+  const step = state.t;
+  for (let k = 0; k < params.length; k++) {
+    if (frozen[k]) continue;
+    const p = params[k] as number;
+    const grad = grads[k] as number;
+    if (o.kind === 'sgd') {
+      params[k] = p + -lr * grad;
+    } else if (o.kind === 'momentum') {
+      // buf = clone(grad) at the first step, then buf·μ + grad (dampening 0).
+      const buf = step === 1 ? grad : (state.buf[k] as number) * o.momentum + grad;
+      state.buf[k] = buf;
+      const d = o.nesterov ? grad + o.momentum * buf : buf;
+      params[k] = p + -lr * d;
+    } else if (o.kind === 'rmsprop') {
+      const sq = (state.buf[k] as number) * o.alpha + (1 - o.alpha) * grad * grad;
+      state.buf[k] = sq;
+      const avg = Math.sqrt(sq) + o.epsilon;
+      params[k] = p + (-lr * grad) / avg;
+    } else {
+      const expAvg = state.avg[k] as number;
+      const m = expAvg + (1 - o.beta1) * (grad - expAvg); // lerp
+      const v = (state.buf[k] as number) * o.beta2 + (1 - o.beta2) * grad * grad;
+      state.avg[k] = m;
+      state.buf[k] = v;
+      const biasCorrection1 = 1 - Math.pow(o.beta1, step);
+      const biasCorrection2 = 1 - Math.pow(o.beta2, step);
+      const stepSize = lr / biasCorrection1;
+      const denom = Math.sqrt(v) / Math.sqrt(biasCorrection2) + o.epsilon;
+      params[k] = p + (-stepSize * m) / denom;
+    }
+  }
+}
+
+const freshRef = (n: number): RefState => ({ t: 0, buf: Array(n).fill(0), avg: Array(n).fill(0) });
+
+/** The reference's mini-batch loop: consecutive batches, a mean gradient each, λ·R' added. */
+function referenceTrain(
+  network: Network,
+  samples: Sample[],
+  o: { learningRate: number; batchSize: number; epochs: number; optimizer: Optimizer },
+): number[] {
+  const params = flatten(network);
+  const state = freshRef(params.length);
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    for (let start = 0; start < samples.length; start += o.batchSize) {
+      const batch = samples.slice(start, start + o.batchSize);
+      const grads = gradientsOf(runPass(unflatten(network, params), batch).grads);
+      referenceStep(o.optimizer, o.learningRate, params, grads, state);
+    }
+  }
+  return params;
+}
+
+/**
+ * Relative to the larger of |expected| and η = 0.05, the size of a move, plus `noise`: where a
+ * gradient is only rounding noise (a softmax's sum that cancels to ±1e−17, which differs between two
+ * routes), Adam and RMSprop divide it by √v + ε and move the parameter by up to η·1e−17/ε either way.
+ */
+function expectCloseTo(actual: number[], expected: number[], rel = 1e-9, floor = 0.05, noise = 0) {
+  expect(actual.length).toBe(expected.length);
+  actual.forEach((a, k) => {
+    const e = expected[k] as number;
+    const err = Math.abs(a - e);
+    if (!(err <= rel * Math.max(Math.abs(e), floor) + noise)) {
+      throw new Error(`parameter ${k}: ${a} is not ${e} to ${rel} relative (error ${err})`);
+    }
+  });
+}
+
+const OPTIMIZERS: Optimizer[] = [
+  { kind: 'sgd' },
+  { kind: 'momentum', momentum: 0.9 },
+  { kind: 'momentum', momentum: 0.5, nesterov: true },
+  { kind: 'rmsprop', alpha: 0.99, epsilon: 1e-8 },
+  { kind: 'rmsprop', alpha: 0.5, epsilon: 1e-3 },
+  { kind: 'adam', beta1: 0.9, beta2: 0.999, epsilon: 1e-8 },
+  { kind: 'adam', beta1: 0.5, beta2: 0.8, epsilon: 1e-3 },
+];
+
+/** A network and batch from every allowed (output, loss) pair, hidden activations of all kinds. */
+const anyCase = fc
+  .constantFrom(...ALLOWED_PAIRS)
+  .chain(([output, loss]) => caseArbitrary(output, loss));
+
+describe.each(OPTIMIZERS.map((o) => [JSON.stringify(o), o] as const))(
+  'optimizer %s against the reference',
+  (_, optimizer) => {
+    // A few rounding-noise gradients' worth of move, η·1e−16/ε per step (see expectClose).
+    const noise = 'epsilon' in optimizer ? (10 * 0.05 * 1e-16) / optimizer.epsilon : 0;
+    const expectClose = (actual: number[], expected: number[]) =>
+      expectCloseTo(actual, expected, 1e-9, 0.05, noise);
+    it('train: every parameter after 3 epochs of mini-batches, to 1e-9', () => {
+      fc.assert(
+        fc.property(anyCase, fc.integer({ min: 1, max: 3 }), ({ network, batch }, batchSize) => {
+          const o = { learningRate: 0.05, batchSize, epochs: 3, optimizer };
+          expectClose(flatten(train(network, batch, o)), referenceTrain(network, batch, o));
+        }),
+        { numRuns: 40 },
+      );
+    });
+
+    it('optimizerStep: the state carried from pass to pass by hand, to 1e-9', () => {
+      fc.assert(
+        fc.property(anyCase, ({ network, batch }) => {
+          let current = network;
+          let state: OptimizerState | undefined;
+          const params = flatten(network);
+          const ref = freshRef(params.length);
+          for (let pass = 0; pass < 4; pass++) {
+            const grads = runPass(current, batch).grads;
+            const result = optimizerStep(current, grads, 0.05, { optimizer, state });
+            referenceStep(optimizer, 0.05, params, gradientsOf(grads), ref);
+            // The state is plain data: it survives JSON as it is.
+            state = JSON.parse(JSON.stringify(result.state)) as OptimizerState;
+            expect(state).toEqual(result.state);
+            expect(state.t).toBe(pass + 1);
+            current = result.network;
+            expectClose(flatten(current), params);
+          }
+        }),
+        { numRuns: 25 },
+      );
+    });
+
+    it('the trainer, with an L2 penalty added to each weight gradient before the optimizer', () => {
+      fc.assert(
+        fc.property(anyCase, fc.integer({ min: 1, max: 3 }), ({ network, batch }, batchSize) => {
+          const lambda = 0.01;
+          const trainer = createTrainer(
+            network,
+            packSamples(batch, network.inputSize, batch[0]?.y.length ?? 0),
+            { learningRate: 0.05, batchSize, penalty: { kind: 'L2', rate: lambda }, optimizer },
+            3,
+          );
+          const params = flatten(network);
+          const biases = biasMask(network);
+          const ref = freshRef(params.length);
+          for (let s = 0; s < 5; s++) {
+            const order = trainer.nextBatch();
+            const grads = gradientsOf(
+              runPass(
+                unflatten(network, params),
+                order.map((i) => batch[i] as Sample),
+              ).grads,
+            ).map((g, k) => (biases[k] ? g : g + lambda * (params[k] as number)));
+            referenceStep(optimizer, 0.05, params, grads, ref);
+            expect(trainer.step()).toBeNull();
+          }
+          expectClose(flatten(trainer.network()), params);
+        }),
+        { numRuns: 25 },
+      );
+    });
+
+    it('frozen biases keep their values, and their state stays at zero', () => {
+      fc.assert(
+        fc.property(anyCase, ({ network, batch }) => {
+          const params = flatten(network);
+          const ref = freshRef(params.length);
+          const frozen = biasMask(network);
+          let current = network;
+          let state: OptimizerState | undefined;
+          for (let pass = 0; pass < 3; pass++) {
+            const grads = runPass(current, batch).grads;
+            ({ network: current, state } = optimizerStep(current, grads, 0.05, {
+              optimizer,
+              state,
+              trainBiases: false,
+            }));
+            referenceStep(optimizer, 0.05, params, gradientsOf(grads), ref, frozen);
+          }
+          expectClose(flatten(current), params);
+          for (const buffer of [state?.m, state?.v]) {
+            for (const layer of buffer ?? []) expect(layer.biases.every((x) => x === 0)).toBe(true);
+          }
+        }),
+        { numRuns: 15 },
+      );
+    });
+  },
+);
+
+describe('optimizer properties', () => {
+  const grads = (network: Network, batch: Sample[]) => runPass(network, batch).grads;
+
+  it('momentum 0, with or without Nesterov, is SGD to the last bit', () => {
+    fc.assert(
+      fc.property(anyCase, fc.boolean(), ({ network, batch }, nesterov) => {
+        const o = { learningRate: 0.1, batchSize: 2, epochs: 2 };
+        expect(
+          train(network, batch, { ...o, optimizer: { kind: 'momentum', momentum: 0, nesterov } }),
+        ).toEqual(train(network, batch, o));
+        const g = grads(network, batch);
+        expect(
+          optimizerStep(network, g, 0.1, { optimizer: { kind: 'momentum', momentum: 0, nesterov } })
+            .network,
+        ).toEqual(applyGradients(network, g, 0.1));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("Adam's first step moves every parameter with a gradient by about η, against it", () => {
+    fc.assert(
+      fc.property(
+        anyCase,
+        fc.double({ min: 1e-3, max: 1, noNaN: true }),
+        ({ network, batch }, eta) => {
+          const epsilon = 1e-8;
+          const g = gradientsOf(grads(network, batch));
+          const before = flatten(network);
+          const after = flatten(
+            optimizerStep(network, grads(network, batch), eta, {
+              optimizer: { kind: 'adam', beta1: 0.9, beta2: 0.999, epsilon },
+            }).network,
+          );
+          g.forEach((gk, k) => {
+            const delta = (after[k] as number) - (before[k] as number);
+            if (gk === 0) return expect(delta).toBe(0);
+            // |Δ| = η|g| / (|g| + ε) ≤ η: never more than η, and η itself for any gradient well
+            // above ε (for smaller ones the move can be below the parameter's last digit).
+            expect(Math.abs(delta)).toBeLessThanOrEqual(eta * (1 + 1e-9));
+            if (Math.abs(gk) < 100 * epsilon) return;
+            expect(Math.sign(delta)).toBe(-Math.sign(gk));
+            const expected = (eta * Math.abs(gk)) / (Math.abs(gk) + epsilon);
+            expect(Math.abs(Math.abs(delta) - expected)).toBeLessThanOrEqual(
+              1e-12 * (1 + Math.abs(before[k] as number)),
+            );
+            expect(Math.abs(Math.abs(delta) - eta)).toBeLessThanOrEqual(0.01 * eta);
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("RMSprop's first step is η g / (√((1 − ρ) g²) + ε)", () => {
+    fc.assert(
+      fc.property(
+        anyCase,
+        fc.double({ min: 0, max: 0.999, noNaN: true }),
+        fc.double({ min: 1e-10, max: 1e-2, noNaN: true }),
+        ({ network, batch }, alpha, epsilon) => {
+          const g = gradientsOf(grads(network, batch));
+          const before = flatten(network);
+          const after = flatten(
+            optimizerStep(network, grads(network, batch), 0.01, {
+              optimizer: { kind: 'rmsprop', alpha, epsilon },
+            }).network,
+          );
+          g.forEach((gk, k) => {
+            const step = (0.01 * gk) / (Math.sqrt((1 - alpha) * gk * gk) + epsilon);
+            const moved = (before[k] as number) - (after[k] as number);
+            expect(Math.abs(moved - step)).toBeLessThanOrEqual(
+              1e-12 * (Math.abs(step) + Math.abs(before[k] as number)) + 1e-300,
+            );
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('one Adam step, worked by hand', () => {
+  // 1 input → 1 linear unit, L = ½(a − y)²; x = 2, y = 1, w = 0.5, b = 0.25 (all exact in binary):
+  // z = a = 1.25, δ = a − y = 0.25, ∂L/∂w = δx = 0.5, ∂L/∂b = δ = 0.25.
+  const network: Network = {
+    inputSize: 1,
+    loss: 'halfSse',
+    layers: [{ activation: 'linear', weights: [[0.5]], biases: [0.25] }],
+  };
+  const batch: Sample[] = [{ x: [2], y: [1] }];
+  const adam: Optimizer = { kind: 'adam', beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
+
+  it('m, v, m̂, v̂ and the new w and b', () => {
+    const { network: after, state } = optimizerStep(network, runPass(network, batch).grads, 0.1, {
+      optimizer: adam,
+    });
+    // w: m = 0.1·0.5 = 0.05; v = 0.001·0.25 = 0.00025; m̂ = 0.05/0.1 = 0.5; v̂ = 0.00025/0.001 = 0.25;
+    // w ← 0.5 − 0.1·0.5/(√0.25 + 1e−8) = 0.5 − 0.05/0.50000001 = 0.5 − 0.09999999800000004
+    //   = 0.40000000199999996.
+    // b: m = 0.025; v = 0.0000625; m̂ = 0.25; v̂ = 0.0625;
+    // b ← 0.25 − 0.1·0.25/(0.25 + 1e−8) = 0.25 − 0.025/0.25000001 = 0.25 − 0.09999999600000016
+    //   = 0.15000000399999984: a gradient half w's moves b by as much, about η.
+    expect(state.t).toBe(1);
+    // (1 − 0.9 and 1 − 0.999 are not exact in binary: to 1e−15 relative.)
+    expectCloseTo([state.m?.[0]?.weights[0]?.[0] ?? NaN], [0.05], 1e-15, 0);
+    expectCloseTo([state.v?.[0]?.weights[0]?.[0] ?? NaN], [0.00025], 1e-12, 0);
+    expectCloseTo([state.m?.[0]?.biases[0] ?? NaN], [0.025], 1e-15, 0);
+    expectCloseTo([state.v?.[0]?.biases[0] ?? NaN], [0.0000625], 1e-12, 0);
+    expectCloseTo([after.layers[0]?.weights[0]?.[0] ?? NaN], [0.40000000199999997], 1e-15, 0);
+    expectCloseTo([after.layers[0]?.biases[0] ?? NaN], [0.15000000399999985], 1e-15, 0);
+  });
+});
+
+describe('bad optimizer options', () => {
+  const network: Network = {
+    inputSize: 1,
+    loss: 'halfSse',
+    layers: [{ activation: 'linear', weights: [[0.5]], biases: [0.25] }],
+  };
+  const batch: Sample[] = [{ x: [2], y: [1] }];
+  const o = { learningRate: 0.1, batchSize: 1, epochs: 1 };
+  it.each([
+    [
+      { kind: 'adagrad' },
+      'Unknown optimizer "adagrad"; expected one of sgd, momentum, rmsprop, adam.',
+    ],
+    [{ kind: 'toString' }, 'Unknown optimizer "toString"'],
+    [
+      { kind: 'momentum', momentum: -0.1 },
+      "Momentum's momentum μ is -0.1; it must be a number in [0, 1).",
+    ],
+    [
+      { kind: 'momentum', momentum: 1 },
+      "Momentum's momentum μ is 1; it must be a number in [0, 1).",
+    ],
+    [
+      { kind: 'momentum', momentum: 0.9, nesterov: 'yes' },
+      'Nesterov is yes; it must be true or false.',
+    ],
+    [
+      { kind: 'rmsprop', alpha: 0.9, epsilon: 0 },
+      "RMSProp's epsilon ε is 0; it must be a number > 0 and ≤ 1.",
+    ],
+    [
+      { kind: 'rmsprop', alpha: 1.5, epsilon: 1e-8 },
+      "RMSProp's decay ρ is 1.5; it must be a number in [0, 1).",
+    ],
+    [
+      { kind: 'adam', beta1: 1, beta2: 0.999, epsilon: 1e-8 },
+      "Adam's first-moment decay β₁ is 1; it must be a number in [0, 1).",
+    ],
+    [
+      { kind: 'adam', beta1: 0.9, beta2: -0.5, epsilon: 1e-8 },
+      "Adam's second-moment decay β₂ is -0.5; it must be a number in [0, 1).",
+    ],
+    [
+      { kind: 'adam', beta1: 0.9, beta2: 0.999 },
+      "Adam's epsilon ε is missing; it must be a number > 0 and ≤ 1.",
+    ],
+    [
+      { kind: 'adam', beta1: NaN, beta2: 0.999, epsilon: 1e-8 },
+      "Adam's first-moment decay β₁ is NaN",
+    ],
+  ])('%j throws: %s', (optimizer, message) => {
+    expect(() => validateOptimizer(optimizer)).toThrow(message);
+    expect(() => train(network, batch, { ...o, optimizer: optimizer as Optimizer })).toThrow(
+      message,
+    );
+    expect(() =>
+      optimizerStep(network, runPass(network, batch).grads, 0.1, {
+        optimizer: optimizer as Optimizer,
+      }),
+    ).toThrow(message);
+  });
+
+  it('a negative learning rate throws for every optimizer', () => {
+    expect(() =>
+      train(network, batch, {
+        ...o,
+        learningRate: -1,
+        optimizer: { kind: 'adam', beta1: 0.9, beta2: 0.999, epsilon: 1e-8 },
+      }),
+    ).toThrow('The learning rate is -1; it must be a finite number ≥ 0.');
+  });
+
+  it('a state that does not fit the network throws; one of another optimizer starts fresh', () => {
+    const g = runPass(network, batch).grads;
+    const adam: Optimizer = { kind: 'adam', beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
+    expect(() =>
+      optimizerStep(network, g, 0.1, {
+        optimizer: adam,
+        state: { kind: 'adam', t: 1, m: [{ weights: [[1, 2]], biases: [0] }] },
+      }),
+    ).toThrow("The optimizer's m does not fit the network");
+    const fresh = optimizerStep(network, g, 0.1, { optimizer: adam });
+    const fromOther = optimizerStep(network, g, 0.1, {
+      optimizer: adam,
+      state: { kind: 'momentum', t: 3, v: [{ weights: [[9]], biases: [9] }] },
+    });
+    expect(fromOther).toEqual(fresh);
+  });
+});
