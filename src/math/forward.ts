@@ -67,8 +67,8 @@ function preActivationGeneral(ctx: EquationContext, layer: number, j: number): s
 
 /**
  * The same with numbers: 0.15\cdot 0.05 + 0.2\cdot 0.1 + 0.35 (bias first, times x_0 = 1, in LFD).
- * From a wide layer (64 pixels) the weighted terms are elided, w₁a₁ + w₂a₂ + w₃a₃ + ⋯ + w₆₄a₆₄,
- * under a brace that says how many there are; the bias stays outside it.
+ * From a wide layer (64 pixels) the weighted terms are elided, w₁a₁ + w₂a₂ + w₃a₃ + ⋯ + w₆₄a₆₄
+ * (the title says how many there are), a line the equations panel can still wrap at each +.
  */
 function preActivationSubstituted(ctx: EquationContext, layer: number, j: number): string {
   const n = notationIn(ctx);
@@ -81,8 +81,8 @@ function preActivationSubstituted(ctx: EquationContext, layer: number, j: number
   });
   const b = factor(biasAt(ctx.network, layer, j));
   if (terms.length > MAX_SUBSTITUTED_TERMS) {
-    const braced = `\\underbrace{${elidedSum(terms)}}_{${nPrev}\\text{ terms}}`;
-    return `= ${n.bias === 'weightZero' ? sum([product(b, '1'), braced]) : sum([braced, b])}`;
+    const elided = elidedSum(terms);
+    return `= ${n.bias === 'weightZero' ? sum([product(b, '1'), elided]) : sum([elided, b])}`;
   }
   return `= ${n.bias === 'weightZero' ? sum([product(b, '1'), ...terms]) : sum([...terms, b])}`;
 }
@@ -91,8 +91,13 @@ function preActivationBlock(ctx: EquationContext, layer: number, j: number): Equ
   const n = notationIn(ctx);
   const biasNote =
     n.bias === 'weightZero' ? ` (bias as ${n.phrases(layer).biasName} with x₀ = 1)` : '';
+  const nPrev = unitCount(ctx.network, layer - 1);
+  const elision =
+    nPrev > MAX_SUBSTITUTED_TERMS
+      ? `: ${nPrev} weighted terms, the first three and the last two written out`
+      : '';
   return {
-    title: `Pre-activation ${n.text.unit('z', layer, j)}${biasNote}${sampleSuffix(ctx)}`,
+    title: `Pre-activation ${n.text.unit('z', layer, j)}${biasNote}${sampleSuffix(ctx)}${elision}`,
     general: preActivationGeneral(ctx, layer, j),
     substituted: preActivationSubstituted(ctx, layer, j),
     result: `= ${num(sampleValues(ctx).z(layer, j))}`,
