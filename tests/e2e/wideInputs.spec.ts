@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { diagramOf, typeInto } from './helpers';
+import { axeScan, diagramOf, typeInto } from './helpers';
 
 /**
  * The stepper at 64 inputs (issue 15): a drawing stepped through shows its 64 inputs as an 8×8
@@ -84,6 +84,7 @@ test('a drawing stepped through: its 64 inputs as an 8×8 grid, weights on deman
   expect(gridBox.y).toBeGreaterThanOrEqual(0);
   expect(gridBox.x + gridBox.width).toBeLessThanOrEqual(1440);
   expect(gridBox.y + gridBox.height).toBeLessThanOrEqual(900);
+  if (process.env.SHOTS) await page.screenshot({ path: '/tmp/wide15-picture-1440.png' });
 
   // A cell is the input unit: selecting it selects x₂₇ (pixel 26), whose value is the drawing's.
   const field = page.getByRole('textbox', { name: 'Input x₂₇', exact: true });
@@ -147,5 +148,7 @@ test('a drawing stepped through: its 64 inputs as an 8×8 grid, weights on deman
       await page.screenshot({ path: `/tmp/wide15-${width}.png` });
     }
   }
+  const results = await axeScan(page);
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   expect(errors).toEqual([]);
 });
