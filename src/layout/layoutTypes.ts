@@ -35,6 +35,34 @@ export const METRICS = {
 /** Networks whose layers all have at most this many units label every edge. */
 export const SMALL_LAYER = 4;
 
+/**
+ * An input layer wider than this is drawn as a grid of small cells, a picture (row by row, as an
+ * 8×8 digit's 64 pixels are numbered), not a column of circles: 64 circles would stand 6,600 px
+ * tall. Its edges into the first layer are drawn as a bundle (see NetworkLayout.bundles).
+ */
+export const WIDE_INPUTS = 16;
+
+/** Side of one input cell of the grid, in px. */
+export const GRID_CELL = 26;
+
+export interface InputGrid {
+  columns: number;
+  rows: number;
+  cell: number;
+  /** The whole grid. */
+  box: Box;
+}
+
+/**
+ * The grid n inputs are drawn in: as square as it gets, row by row (8×8 for 64; 5 columns × 4 rows
+ * for 20, the last row full or not); null for a layer narrow enough for a column of circles.
+ */
+export function inputGridShape(n: number): { columns: number; rows: number } | null {
+  if (n <= WIDE_INPUTS) return null;
+  const columns = Math.ceil(Math.sqrt(n));
+  return { columns, rows: Math.ceil(n / columns) };
+}
+
 export interface UnitLayout {
   layer: number;
   unit: number;
@@ -104,6 +132,13 @@ export interface NetworkLayout {
   /** biasEdges[l − 1][unit]. */
   biasEdges: BiasEdgeLayout[][];
   columns: ColumnLayout[];
+  /** The input layer drawn as a grid of cells (a wide input layer, inputGridShape), else null. */
+  inputGrid: InputGrid | null;
+  /**
+   * With an input grid, bundles[j] is a band from the grid's right side to unit j of the first
+   * layer, drawn instead of the grid's many edges; empty otherwise.
+   */
+  bundles: string[];
   /** Left end, vertical middle, of the target y_j beside each output unit. */
   targets: Point[];
   /** Center of the loss, above the output column. */

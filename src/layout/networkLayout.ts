@@ -8,8 +8,10 @@ import {
   type Point,
 } from './boxes';
 import {
+  GRID_CELL,
   METRICS,
   SMALL_LAYER,
+  inputGridShape,
   layerName,
   type BiasEdgeLayout,
   type BiasNodeLayout,
@@ -113,13 +115,36 @@ function layoutWithGap(
 ): { layout: NetworkLayout; clean: boolean } {
   const { unitRadius: r, unitGap, lineHeight, biasSize, biasRise } = METRICS;
   const L = sizes.length - 1;
-  const tallest = Math.max(...sizes);
   const valueW = valueWidth(digits);
-  const top = (l: number) => ((tallest - (sizes[l] as number)) * unitGap) / 2;
+  // A wide input layer is a grid of cells (row-major); the columns after it move right by half
+  // its width, so the gap from its right side to the first layer is the usual one.
+  const grid = inputGridShape(sizes[0] as number);
+  const cell = GRID_CELL;
+  const gridW = grid ? grid.columns * cell : 0;
+  const gridH = grid ? grid.rows * cell : 0;
+  const colX = (l: number) => l * columnGap + (grid && l > 0 ? gridW / 2 : 0);
+  // Each column is centered on the tallest: span is from its first unit's center to its last's.
+  const span = (l: number) =>
+    grid && l === 0 ? gridH - cell : ((sizes[l] as number) - 1) * unitGap;
+  const tallestSpan = Math.max(...sizes.map((_, l) => span(l)));
+  const top = (l: number) => (tallestSpan - span(l)) / 2;
 
   const units: UnitLayout[][] = sizes.map((n, l) =>
     Array.from({ length: n }, (_, j) => {
-      const x = l * columnGap;
+      if (grid && l === 0) {
+        const x = colX(0) - gridW / 2 + ((j % grid.columns) + 0.5) * cell;
+        const y = top(0) + Math.floor(j / grid.columns) * cell;
+        // A cell shows its value by its shade; the box is the cell itself.
+        return {
+          layer: l,
+          unit: j,
+          x,
+          y,
+          valueBox: centeredBox({ x, y }, cell, cell),
+          firstBaseline: y,
+        };
+      }
+      const x = colX(l);
       const y = top(l) + j * unitGap;
       const lines = l === 0 ? 1 : 3;
       return {
@@ -139,13 +164,13 @@ function layoutWithGap(
   );
   const biasNodes: BiasNodeLayout[] = Array.from({ length: L }, (_, k) => ({
     layer: k + 1,
-    x: k * columnGap,
-    y: top(k) - biasRise,
+    x: colX(k),
+    y: top(k) - (grid && k === 0 ? cell / 2 : 0) - biasRise,
     size: biasSize,
   }));
 
   // The output column has no bias node above it: the loss goes there, centered on the column.
-  const xL = L * columnGap;
+  const xL = colX(L);
   const lossW = Math.ceil(textWidth(`L₁₀ = ${widestNumber(digits)}`, 13));
   const loss: Point = { x: xL, y: top(L) - biasRise };
   const lossBox = centeredBox(loss, lossW, 20);
@@ -155,8 +180,15 @@ function layoutWithGap(
   const targetW = Math.ceil(textWidth(`y₁₀ ${widestNumber(digits)}`, METRICS.fontSize));
   const targetBoxes = outputs.map((u) => ({ x: targetX, y: u.y - 8, width: targetW, height: 16 }));
 
+  const gridBox: Box | null = grid
+    ? { x: colX(0) - gridW / 2, y: top(0) - cell / 2, width: gridW, height: gridH }
+    : null;
   const fixed: Box[] = [
-    ...units.flat().flatMap((u) => [centeredBox(u, 2 * r + 4, 2 * r + 4), u.valueBox]),
+    ...(gridBox ? [gridBox] : []),
+    ...units
+      .slice(grid ? 1 : 0)
+      .flat()
+      .flatMap((u) => [centeredBox(u, 2 * r + 4, 2 * r + 4), u.valueBox]),
     ...biasNodes.map((b) => centeredBox(b, b.size + 6, b.size + 6)),
     lossBox,
     ...targetBoxes,
@@ -210,7 +242,7 @@ function layoutWithGap(
   const bottom = Math.max(...units.flat().map((u) => u.valueBox.y + u.valueBox.height));
   const nameY = bottom + 24;
 
-  const names = sizes.map((_, l) => centeredBox({ x: l * columnGap, y: nameY + 4 }, 110, 34));
+  const names = sizes.map((_, l) => centeredBox({ x: colX(l), y: nameY + 4 }, 110, 34));
   const extents: Box[] = [...obstacles, { ...lossBox, height: lossBox.height + 16 }, ...names];
   const bounds = boundingBox(extents);
   const dx = METRICS.padding - bounds.x;
@@ -235,6 +267,8 @@ function layoutWithGap(
     const targets = placedUnits[l] as UnitLayout[];
     const bias = placedBias[l - 1] as BiasNodeLayout;
     const centers = edgeCenters[l - 1] as Point[];
+    // From a grid cell, the edge starts at the cell's side (half a cell from its center).
+    const sourceRadius = grid && l === 1 ? cell / 2 : r;
     edges.push(
       sources.flatMap((s, i) =>
         targets.map((t, j) => {
@@ -245,7 +279,7 @@ function layoutWithGap(
             layer: l,
             from: i,
             to: j,
-            path: rimToRim(s, r, t, r),
+            path: rimToRim(s, sourceRadius, t, r),
             label,
             labelBox: labelBox(label),
             leader: leader && at(leader),
@@ -270,6 +304,15 @@ function layoutWithGap(
     );
   }
 
+  const placedGrid = grid && gridBox ? { ...grid, cell, box: translateBox(gridBox, dx, dy) } : null;
+  const bundles = placedGrid
+    ? (placedUnits[1] as UnitLayout[]).map((t) => {
+        const { x, y, width, height } = placedGrid.box;
+        const right = round(x + width);
+        return `M${right},${round(y)}L${round(t.x - r)},${t.y}L${right},${round(y + height)}Z`;
+      })
+    : [];
+
   const layout: NetworkLayout = {
     sizes: [...sizes],
     width: Math.ceil(bounds.width + 2 * METRICS.padding),
@@ -283,10 +326,12 @@ function layoutWithGap(
     biasEdges,
     columns: sizes.map((_, l) => ({
       layer: l,
-      x: round(l * columnGap + dx),
+      x: round(colX(l) + dx),
       name: layerName(l, L),
       nameY: round(nameY + dy),
     })),
+    inputGrid: placedGrid,
+    bundles,
     targets: outputs.map((u) => at({ x: targetX, y: u.y })),
     loss: at(loss),
     obstacles: [...fixed, ...names].map((box) => translateBox(box, dx, dy)),

@@ -17,7 +17,7 @@ import { matrixHiddenDeltaBlocks, matrixOutputDeltaBlocks } from './matrixBackwa
 import { matrixForwardBlocks, matrixLossBlocks, matrixStartBlocks } from './matrixForward';
 import { matrixGradientBlocks, matrixUpdateBlocks } from './matrixGradients';
 import { outputDeltaBlocks } from './outputDelta';
-import { num, withDigits } from './tex';
+import { MAX_SUBSTITUTED_TERMS, num, withDigits } from './tex';
 import { lossChangeBlock, updateBlocks, updatedOf } from './update';
 
 /** Before the first step: nothing computed yet; the sample's inputs and targets, for reference. */
@@ -25,9 +25,12 @@ function startBlock(ctx: EquationContext): EquationBlock {
   const { network } = ctx;
   const { tex } = notationIn(ctx);
   const values = sampleValues(ctx);
-  const inputs = range(network.inputSize).map(
+  // A wide input (64 pixels) lists its first three and last two, around a ⋯.
+  const all = range(network.inputSize).map(
     (i) => `${tex.activation(0, i)} = ${num(values.a(0, i))}`,
   );
+  const inputs =
+    all.length > MAX_SUBSTITUTED_TERMS ? [...all.slice(0, 3), '\\dots', ...all.slice(-2)] : all;
   const targets = range(unitCount(network, network.layers.length)).map(
     (j) => `${tex.target(j)} = ${num(values.y(j))}`,
   );

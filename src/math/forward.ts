@@ -22,7 +22,15 @@ import type { Activation } from '../engine';
 import { activationName } from './labels';
 import type { Notation } from './notations';
 import { activationFunctionTex, concreteActivationTex, type Index } from './notation';
-import { factor, MAX_EXPANDED_TERMS, num, product, sum } from './tex';
+import {
+  elidedSum,
+  factor,
+  MAX_EXPANDED_TERMS,
+  MAX_SUBSTITUTED_TERMS,
+  num,
+  product,
+  sum,
+} from './tex';
 
 /** One weighted term w_ij a_i (in note 004, (x_{l−1})_i (W_l)_ij, the row-vector order). */
 function weightedTerm(n: Notation, layer: number, i: Index, j: Index): string {
@@ -57,7 +65,11 @@ function preActivationGeneral(ctx: EquationContext, layer: number, j: number): s
   return forms.join(' = ');
 }
 
-/** The same with numbers: 0.15\cdot 0.05 + 0.2\cdot 0.1 + 0.35 (bias first, times x_0 = 1, in LFD). */
+/**
+ * The same with numbers: 0.15\cdot 0.05 + 0.2\cdot 0.1 + 0.35 (bias first, times x_0 = 1, in LFD).
+ * From a wide layer (64 pixels) the weighted terms are elided, w₁a₁ + w₂a₂ + w₃a₃ + ⋯ + w₆₄a₆₄
+ * (the title says how many there are), a line the equations panel can still wrap at each +.
+ */
 function preActivationSubstituted(ctx: EquationContext, layer: number, j: number): string {
   const n = notationIn(ctx);
   const values = sampleValues(ctx);
@@ -68,6 +80,10 @@ function preActivationSubstituted(ctx: EquationContext, layer: number, j: number
     return n.vectors === 'row' ? product(a, w) : product(w, a);
   });
   const b = factor(biasAt(ctx.network, layer, j));
+  if (terms.length > MAX_SUBSTITUTED_TERMS) {
+    const elided = elidedSum(terms);
+    return `= ${n.bias === 'weightZero' ? sum([product(b, '1'), elided]) : sum([elided, b])}`;
+  }
   return `= ${n.bias === 'weightZero' ? sum([product(b, '1'), ...terms]) : sum([...terms, b])}`;
 }
 
@@ -75,8 +91,13 @@ function preActivationBlock(ctx: EquationContext, layer: number, j: number): Equ
   const n = notationIn(ctx);
   const biasNote =
     n.bias === 'weightZero' ? ` (bias as ${n.phrases(layer).biasName} with x₀ = 1)` : '';
+  const nPrev = unitCount(ctx.network, layer - 1);
+  const elision =
+    nPrev > MAX_SUBSTITUTED_TERMS
+      ? `: ${nPrev} weighted terms, the first three and the last two written out`
+      : '';
   return {
-    title: `Pre-activation ${n.text.unit('z', layer, j)}${biasNote}${sampleSuffix(ctx)}`,
+    title: `Pre-activation ${n.text.unit('z', layer, j)}${biasNote}${sampleSuffix(ctx)}${elision}`,
     general: preActivationGeneral(ctx, layer, j),
     substituted: preActivationSubstituted(ctx, layer, j),
     result: `= ${num(sampleValues(ctx).z(layer, j))}`,

@@ -11,6 +11,18 @@ export const DIGITS = 6;
 export const MATRIX_DIGITS = 4;
 /** Up to this many terms, a general form lists every term, not only the Σ. */
 export const MAX_EXPANDED_TERMS = 6;
+/**
+ * A sum with numbers substituted, up to this many terms, is written out term by term; a longer one
+ * (64 pixels into one unit) keeps its first three and last two terms around a ⋯ (elidedSum).
+ */
+export const MAX_SUBSTITUTED_TERMS = 8;
+
+/** a + b + c, or for more than MAX_SUBSTITUTED_TERMS terms a + b + c + ⋯ + y + z. */
+export function elidedSum(terms: readonly string[]): string {
+  if (terms.length <= MAX_SUBSTITUTED_TERMS) return terms.join(' + ');
+  return [...terms.slice(0, 3), '\\cdots', ...terms.slice(-2)].join(' + ');
+}
+
 /** Matrices and vectors up to this many rows and columns are written out in full. */
 export const MAX_FULL = 6;
 

@@ -22,10 +22,21 @@ interface Shape {
   units: number;
   outputs: number;
   samples: number;
+  /** Brought from the Train tab: a drawn digit stepped through (64 inputs as an 8×8 grid). */
+  drawing?: boolean;
 }
 const SHAPES: Shape[] = [
   { name: "Playground's largest", inputs: 2, hidden: 6, units: 8, outputs: 1, samples: 10 },
   { name: 'the largest allowed', inputs: 8, hidden: 8, units: 16, outputs: 10, samples: 32 },
+  {
+    name: 'a drawn digit',
+    inputs: 64,
+    hidden: 1,
+    units: 16,
+    outputs: 10,
+    samples: 1,
+    drawing: true,
+  },
 ];
 
 async function setField(page: Page, label: string, value: string) {
@@ -35,8 +46,43 @@ async function setField(page: Page, label: string, value: string) {
   await expect(field).toHaveValue(value);
 }
 
+/**
+ * The digits' 64-16-10 network after one epoch, a 7 drawn on the pad and stepped through: at the
+ * gradient step, a first-layer weight selected on the input grid (its unit's weights shown there).
+ */
+async function openDrawing(page: Page, shape: Shape) {
+  await page.goto('./');
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await page
+    .getByRole('combobox', { name: 'Dataset' })
+    .selectOption({ label: 'Handwritten digits 8×8 (1,797 × 64, 10 classes)' });
+  await setField(page, 'Units in hidden layer 1', String(shape.units));
+  await page.getByRole('button', { name: 'One epoch' }).click();
+  await expect(page.getByTestId('train-epoch')).toHaveText('1');
+  const pad = page.getByRole('img', { name: 'Draw a digit' });
+  await pad.scrollIntoViewIfNeeded();
+  const box = await pad.boundingBox();
+  if (!box) throw new Error('the pad is not on the page');
+  const at = (x: number, y: number) => [box.x + x * box.width, box.y + y * box.height] as const;
+  await page.mouse.move(...at(0.25, 0.2));
+  await page.mouse.down();
+  await page.mouse.move(...at(0.75, 0.2), { steps: 10 });
+  await page.mouse.move(...at(0.45, 0.85), { steps: 10 });
+  await page.mouse.up();
+  await page.getByRole('combobox', { name: 'What you drew' }).selectOption('7');
+  await page.getByRole('button', { name: 'Step through this drawing' }).click();
+  await page.getByRole('combobox', { name: 'Edges show' }).selectOption('gradients');
+  await page.keyboard.press('End');
+  await page.getByRole('button', { name: 'Step back' }).click();
+  await expect(page.getByTestId('phase')).toContainText('Gradients');
+  await page.getByTestId('unit-1-2').dispatchEvent('click');
+  await page.getByTestId('unit-0-26').dispatchEvent('click');
+  await expect(page.getByRole('textbox', { name: 'Weight w₂₇,₃⁽¹⁾' })).toBeVisible();
+}
+
 /** Build the network through the Network and Sample panels, as a learner would. */
 async function open(page: Page, shape: Shape) {
+  if (shape.drawing) return openDrawing(page, shape);
   await page.goto('./');
   await setField(page, 'Units in input layer', String(shape.inputs));
   for (let l = 2; l <= shape.hidden; l++) {

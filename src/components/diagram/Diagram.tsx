@@ -7,6 +7,7 @@ import { EdgeColumn } from './EdgeColumn';
 import { FocusLabels } from './FocusLabels';
 import { HoverContext, createHoverStore } from './hover';
 import { HoverTrace } from './HoverTrace';
+import { InputGrid } from './InputGrid';
 import { LabelColumn } from './LabelColumn';
 import { Legend } from './Legend';
 import { ColumnNames, OutputExtras } from './OutputExtras';
@@ -132,6 +133,7 @@ export function Diagram() {
                     biasEdges={layout.biasEdges[k] ?? []}
                     biasNode={layout.biasNodes[k] as BiasNodeLayout}
                     edgeLabels={layout.edgeLabels}
+                    bundles={k === 0 ? layout.bundles : undefined}
                   />
                 </PaintLayer>
               ))}
@@ -148,7 +150,11 @@ export function Diagram() {
                 ))}
               {layout.units.map((units, l) => (
                 <PaintLayer key={l} width={layout.width} height={layout.height}>
-                  <UnitColumn layer={l} units={units} lastLayer={lastLayer} />
+                  {l === 0 && layout.inputGrid ? (
+                    <InputGrid grid={layout.inputGrid} units={units} lastLayer={lastLayer} />
+                  ) : (
+                    <UnitColumn layer={l} units={units} lastLayer={lastLayer} />
+                  )}
                 </PaintLayer>
               ))}
               <OutputExtras layout={layout} />

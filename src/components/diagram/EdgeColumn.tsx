@@ -23,6 +23,11 @@ interface EdgeColumnProps {
   biasNode: BiasNodeLayout;
   /** Every edge carries its label, and every edge is in the tab order (else only the biases). */
   edgeLabels: boolean;
+  /**
+   * From an input grid, a band per target unit drawn instead of the many weight edges (only the
+   * selected weight's own edge is drawn); empty for the other columns.
+   */
+  bundles?: readonly string[];
 }
 
 /**
@@ -33,7 +38,7 @@ interface EdgeColumnProps {
  * is about one unit.
  */
 export const EdgeColumn = memo(function EdgeColumn(props: EdgeColumnProps) {
-  const { layer, edges, biasEdges, biasNode, edgeLabels } = props;
+  const { layer, edges, biasEdges, biasNode, edgeLabels, bundles = [] } = props;
   const v = useApp(
     useShallow((s) => {
       const step = selectStep(s);
@@ -46,12 +51,19 @@ export const EdgeColumn = memo(function EdgeColumn(props: EdgeColumnProps) {
         step: current === 'some' ? step : null,
         selection:
           selection && selection.kind !== 'unit' && selection.layer === layer ? selection : null,
+        // A bundle lights up with its unit, when it is selected or its weights are.
+        bundleUnit:
+          selection?.kind === 'unit' && selection.layer === layer
+            ? selection.unit
+            : selection?.kind === 'weight' && selection.layer === layer
+              ? selection.to
+              : -1,
         digits: s.view.digits,
         notation: notationFor(s.notation, s.network),
       };
     }),
   );
-  const { parameters, look, current, step, selection, digits, notation } = v;
+  const { parameters, look, current, step, selection, digits, notation, bundleUnit } = v;
   const rows = useMemo(() => bySource(edges), [edges]);
   if (!parameters || !look) return null;
   // Which edges of a row the step is about, as a string of 0/1: the step object itself is new
@@ -73,19 +85,43 @@ export const EdgeColumn = memo(function EdgeColumn(props: EdgeColumnProps) {
 
   return (
     <g className={`edge-column ${COLUMN_CLASS[current]}`} data-layer={layer}>
-      {rows.map((row, i) => (
+      {bundles.length > 0 && (
+        <Bundles
+          paths={bundles}
+          current={
+            step === null
+              ? ''
+              : bundles.map((_, j) => (edgeIsCurrent(step, layer, 0, j) ? '1' : '0')).join('')
+          }
+          selected={bundleUnit}
+        />
+      )}
+      {bundles.length > 0 && selection?.kind === 'weight' && (
         <EdgeRow
-          key={i}
-          edges={row}
-          values={parameters.weights[i] ?? []}
-          looks={look.weights[i] ?? []}
-          current={currentMask(row)}
-          selected={selection?.kind === 'weight' && selection.from === i ? selection.to : -1}
+          edges={[rows[selection.from]?.[selection.to] as EdgeLayout]}
+          values={[parameters.weights[selection.from]?.[selection.to] ?? 0]}
+          looks={[look.weights[selection.from]?.[selection.to] ?? PENDING_LOOK]}
+          current=""
+          selected={0}
           digits={digits}
           notation={notation}
-          focusable={edgeLabels}
+          focusable={false}
         />
-      ))}
+      )}
+      {bundles.length === 0 &&
+        rows.map((row, i) => (
+          <EdgeRow
+            key={i}
+            edges={row}
+            values={parameters.weights[i] ?? []}
+            looks={look.weights[i] ?? []}
+            current={currentMask(row)}
+            selected={selection?.kind === 'weight' && selection.from === i ? selection.to : -1}
+            digits={digits}
+            notation={notation}
+            focusable={edgeLabels}
+          />
+        ))}
       <EdgeRow
         edges={biasEdges}
         values={parameters.biases}
@@ -97,6 +133,29 @@ export const EdgeColumn = memo(function EdgeColumn(props: EdgeColumnProps) {
         focusable
       />
       <BiasNode node={biasNode} notation={notation} />
+    </g>
+  );
+});
+
+/**
+ * The edges from an input grid as one faint band per target unit (a weight is reached through the
+ * grid's cells): the selected unit's band is stronger, and a step's current ones glow.
+ */
+const Bundles = memo(function Bundles(props: {
+  paths: readonly string[];
+  current: string;
+  selected: number;
+}) {
+  const { paths, current, selected } = props;
+  return (
+    <g className="edge-bundles" data-testid="edge-bundles" aria-hidden="true">
+      {paths.map((d, j) => (
+        <path
+          key={j}
+          d={d}
+          className={`edge-bundle${current[j] === '1' ? ' current' : ''}${selected === j ? ' selected' : ''}`}
+        />
+      ))}
     </g>
   );
 });
