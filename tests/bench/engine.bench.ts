@@ -7,8 +7,14 @@
  *    best of 5 runs of about a second each; examples/s for both and engine ÷ reference.
  * 2. runPass latency on the largest network the UI allows (8 inputs, 8 hidden layers of 16 tanh
  *    units, 10 softmax outputs, cross-entropy) for a batch of 32: median and p95.
+ * 3. A weight edit through the store's gate (the whole check of the work an edit would leave) on
+ *    that network and batch, with 20 updates in the history: median and p95.
  */
 import { initializeNetwork, runPass, train, type Network, type Sample } from '../../src/engine';
+import { updateOf, type LearnerState } from '../../src/store';
+import { setParameter, stateFromExample } from '../../src/store/edits';
+import { findExample } from '../../src/store/examples';
+import { admit } from '../../src/store/gate';
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6; // ms
 
@@ -226,7 +232,7 @@ function throughput(name: string, hidden: number[]): ThroughputRow {
   };
 }
 
-function latency(): { median: number; p95: number; runs: number } {
+function largestNetwork(): { network: Network; batch: Sample[] } {
   const network = initializeNetwork(
     {
       inputSize: 8,
@@ -242,6 +248,17 @@ function latency(): { median: number; p95: number; runs: number } {
     x: Array.from({ length: 8 }, (_, i) => Math.sin(s * 1.7 + i)),
     y: Array.from({ length: 10 }, (_, k) => (k === s % 10 ? 1 : 0)),
   }));
+  return { network, batch };
+}
+
+function percentiles(times: number[]): { median: number; p95: number; runs: number } {
+  const sorted = [...times].sort((a, b) => a - b);
+  const runs = sorted.length;
+  return { median: sorted[Math.floor(runs / 2)]!, p95: sorted[Math.floor(runs * 0.95)]!, runs };
+}
+
+function latency(): { median: number; p95: number; runs: number } {
+  const { network, batch } = largestNetwork();
   let sink = 0;
   for (let k = 0; k < 500; k++) sink += runPass(network, batch).loss;
   const runs = 3000;
@@ -252,14 +269,41 @@ function latency(): { median: number; p95: number; runs: number } {
     times.push(now() - t0);
   }
   if (!Number.isFinite(sink)) throw new Error('runPass returned a non-finite loss');
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(runs / 2)]!, p95: times[Math.floor(runs * 0.95)]!, runs };
+  return percentiles(times);
+}
+
+function gateLatency(): { median: number; p95: number; runs: number } {
+  const example = findExample('classic-2-2-2');
+  if (!example) throw new Error('no classic example');
+  const { network, batch } = largestNetwork();
+  let state: LearnerState = { ...stateFromExample(example), network, samples: batch };
+  for (let k = 0; k < 20; k++) {
+    const update = updateOf(state.network, state.samples, state);
+    state = {
+      ...state,
+      network: update.network,
+      optimizerState: update.state,
+      history: [...state.history, state.network],
+      optimizerHistory: [...state.optimizerHistory, state.optimizerState],
+    };
+  }
+  const times: number[] = [];
+  for (let k = 0; k < 300; k++) {
+    const weight = setParameter(state, { kind: 'weight', layer: 2, from: 3, to: 5 }, 0.01 * k);
+    if (typeof weight === 'string') throw new Error(weight);
+    const t0 = now();
+    const next = admit(state, weight);
+    times.push(now() - t0);
+    if (typeof next === 'string') throw new Error(next);
+  }
+  return percentiles(times.slice(50));
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 const rows = [throughput('2-8-8-1', [8, 8]), throughput('2-16-16-16-16-1', [16, 16, 16, 16])];
 const lat = latency();
+const gate = gateLatency();
 
 console.log(
   `Engine benchmark (Node ${process.version}; ${COUNT} samples, batch ${BATCH}, tanh, ½ squared error, best of 5)\n`,
@@ -272,6 +316,9 @@ for (const r of rows) {
 }
 console.log(
   `\nrunPass, 8-(16×8 tanh)-10 softmax, crossEntropy, batch 32: median ${lat.median.toFixed(3)} ms, p95 ${lat.p95.toFixed(3)} ms (${lat.runs} runs)`,
+);
+console.log(
+  `a weight edit through the store's gate, same network and batch, 20 updates in the history: median ${gate.median.toFixed(3)} ms, p95 ${gate.p95.toFixed(3)} ms (${gate.runs} edits)`,
 );
 const slow = rows.filter((r) => r.engine < r.reference);
 if (slow.length > 0)
