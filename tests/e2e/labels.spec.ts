@@ -186,6 +186,44 @@ for (const { sizes, runs: checked } of SELECTED_CASES) {
   }
 }
 
+/** A unit of the first layer, one in the middle and one of the output layer, as a selection. */
+function unitsToSelect(sizes: readonly number[]): Selection[] {
+  const L = sizes.length - 1;
+  const middle = Math.ceil(L / 2);
+  return [
+    { kind: 'unit', layer: 1, unit: 0 },
+    { kind: 'unit', layer: middle, unit: Math.floor((sizes[middle] as number) / 2) },
+    { kind: 'unit', layer: L, unit: (sizes[L] as number) - 1 },
+  ];
+}
+
+/**
+ * A selected unit's values show at least eight digits, wider than the others: they cover no label,
+ * no other unit's values and no unit, at every step, with a unit of the first, a middle and the
+ * output layer selected.
+ */
+for (const { sizes, runs: checked } of SELECTED_CASES) {
+  for (const selection of unitsToSelect(sizes)) {
+    const key = selection.kind === 'unit' ? `unit-${selection.layer}-${selection.unit}` : '';
+    for (const [first, last] of checked) {
+      test(`with ${key} of a ${sizes.join('-')} network selected, no label overlaps another, steps ${first}–${last}`, async ({
+        page,
+      }) => {
+        const errors = await openFresh(page, linkTo(sizes, first - 1, selection));
+        const unit = diagramOf(page).getByTestId(key);
+        await expect(unit).toHaveAttribute('aria-pressed', 'true');
+        await page.getByRole('heading', { name: 'Backstep' }).click();
+        await expectNoOverlapAtSteps(page, first, last);
+        // By its last step, the unit shows a value, with the selection's eight digits.
+        await expect(
+          unit.locator('.unit-values', { hasText: /\d\.?\d{6,}/ }).first(),
+        ).toBeVisible();
+        expect(errors).toEqual([]);
+      });
+    }
+  }
+}
+
 for (const example of EXAMPLES) {
   const sizes = layerSizes(example.network);
   for (const selection of weightsToSelect(sizes)) {
