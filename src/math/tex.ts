@@ -135,7 +135,7 @@ export function at(values: ArrayLike<number> | undefined, k: number): number {
   return values?.[k] ?? NaN;
 }
 
-/** In the fallback layout (breakableTex's insideLongGroups), bracketed runs up to this many TeX characters stay on one line. */
+/** Bracketed runs (in the fallback layout, breakableTex's insideLongGroups) and products up to this many TeX characters stay on one line. */
 const SHORT_GROUP = 30;
 
 /**
@@ -236,6 +236,8 @@ const RELATIONS = new Set([
   '\\neq',
 ]);
 const BINARY = new Set(['+', '-', '\\cdot', '\\odot', '\\pm']);
+/** The binary operators of a product: a short one stays whole (breakBeforeOperators). */
+const PRODUCTS = new Set(['\\cdot', '\\odot']);
 /** A TeX command: a backslash and a word, or one other character. */
 const COMMAND = /\\([a-zA-Z]+|.)/y;
 /** Spacing and break commands: they leave what comes before an operator as it was. */
@@ -248,18 +250,41 @@ const SPACES = /^\\(nobreak|allowbreak|quad|qquad|[,;:! ])$/;
  * it, as typeset mathematics does. A sign (a − or + with no operand before it: at the start,
  * after an operator, an opening bracket or a comma) is left alone, so it never parts from its
  * number; so is anything inside braces, \left…\right or an environment, where KaTeX never breaks.
+ * A short product (a term between two of +, −, the relations and top-level brackets, of up to
+ * SHORT_GROUP TeX characters) stays whole: a line breaks before a term of a sum, never inside 0.4·0.1385; a longer
+ * one may break before its · .
  */
 export function breakBeforeOperators(tex: string): string {
   let out = '';
+  // The current term's products: where its ·s go in `out`, and where the term began in `tex`.
+  let products: { at: number; op: string; after: string }[] = [];
+  let termStart = 0;
   let depth = 0;
   // What came last at the top level: an operand, or something a sign may follow.
   let operand = false;
+  /** Ends the term before tex[end]: its ·s become breaks if it is long, kept whole if short. */
+  const endTerm = (end: number) => {
+    const short = end - termStart <= SHORT_GROUP;
+    for (const { at, op, after } of products.reverse()) {
+      // KaTeX would break after the operator: \nobreak alone keeps the product whole.
+      const written = short ? `${op}\\nobreak${after}` : `\\allowbreak ${op}\\nobreak${after}`;
+      out = out.slice(0, at) + written + out.slice(at);
+    }
+    products = [];
+    termStart = end;
+  };
   // The operator at tex[i], as a place to break before (a space after \nobreak unless one follows).
   const mark = (op: string, i: number) => {
     const binary = operand;
     operand = false;
     if (!binary) return op;
-    return `\\allowbreak ${op}\\nobreak${/\s/.test(tex[i + 1] ?? ' ') ? '' : ' '}`;
+    const after = /\s/.test(tex[i + 1] ?? ' ') ? '' : ' ';
+    if (PRODUCTS.has(op)) {
+      products.push({ at: out.length, op, after });
+      return '';
+    }
+    endTerm(i + 1 - op.length);
+    return `\\allowbreak ${op}\\nobreak${after}`;
   };
   for (let i = 0; i < tex.length; i++) {
     const c = tex[i] as string;
@@ -273,7 +298,8 @@ export function breakBeforeOperators(tex: string): string {
         out += word;
         if (depth === 0) operand = true;
       } else if (RELATIONS.has(word) || BINARY.has(word)) {
-        out += mark(word, i);
+        const marked = mark(word, i); // first: it may rewrite `out`
+        out += marked;
       } else {
         out += word;
         if (!SPACES.test(word)) operand = true;
@@ -286,13 +312,18 @@ export function breakBeforeOperators(tex: string): string {
       out += c;
       if (depth === 0) operand = true;
     } else if (RELATIONS.has(c) || BINARY.has(c)) {
-      out += mark(c, i);
+      const marked = mark(c, i); // first: it may rewrite `out`
+      out += marked;
     } else {
+      // A bracket at the top level (a long group written flat) bounds the terms inside it.
+      if (c === '(' || c === '[') endTerm(i);
       out += c;
+      if (c === ')' || c === ']') endTerm(i + 1);
       if (c === '(' || c === '[' || c === ',') operand = false;
       else if (c.trim() !== '') operand = true;
     }
   }
+  endTerm(tex.length);
   return out;
 }
 

@@ -80,6 +80,8 @@ function balanced(run: string): boolean {
 
 /** An operator a line may break before, and not after, as breakableTex writes it. */
 const BEFORE = (op: string) => `\\allowbreak ${op}\\nobreak`;
+/** An operator no line may break at: a product kept whole in a sum. */
+const KEPT = (op: string) => `${op}\\nobreak`;
 
 describe('breakableTex', () => {
   const terms = Array.from({ length: 8 }, (_, k) => `0.12345${k}\\cdot (-0.5432${k})`).join(' + ');
@@ -120,13 +122,13 @@ describe('breakableTex', () => {
     expect(breakableTex(`x = \\left(${terms}\\right)`, true)).toBe(
       `x ${BEFORE('=')} (${terms
         .replace(/\(-0\.5432\d\)/g, '{$&}')
-        .replace(/\\cdot /g, `${BEFORE('\\cdot')} `)
+        .replace(/\\cdot /g, `${KEPT('\\cdot')} `)
         .replace(/ \+ /g, ` ${BEFORE('+')} `)})`,
     );
   });
 
   it('glues a leading "=" to what follows, so no line holds a lone "="', () => {
-    const dot = `0.5${BEFORE('\\cdot')} 0.2`;
+    const dot = `0.5${KEPT('\\cdot')} 0.2`;
     expect(breakableTex('= 0.5\\cdot 0.2')).toBe(`= \\nobreak ${dot}`);
     expect(breakableTex('= 0.5\\cdot 0.2', true)).toBe(`= \\nobreak ${dot}`);
     expect(breakableTex('a = b')).toBe(`a ${BEFORE('=')} b`);
@@ -135,12 +137,26 @@ describe('breakableTex', () => {
 
 describe('breakBeforeOperators', () => {
   it('breaks before a top-level relation or binary operator, never after it', () => {
-    expect(breakBeforeOperators('a = b\\cdot c - d')).toBe(
-      `a ${BEFORE('=')} b${BEFORE('\\cdot')} c ${BEFORE('-')} d`,
+    expect(breakBeforeOperators('a = b + c - d')).toBe(
+      `a ${BEFORE('=')} b ${BEFORE('+')} c ${BEFORE('-')} d`,
     );
     // In braces, \\left…\\right and environments KaTeX never breaks: left alone.
     const inside = '{a + b}\\left(c\\cdot d\\right)\\begin{bmatrix} 1 & -2 \\end{bmatrix}';
     expect(breakBeforeOperators(inside)).toBe(inside);
+  });
+
+  it('keeps a short product whole: a line breaks before a term of a sum, never inside a·b', () => {
+    expect(breakBeforeOperators('a = b\\cdot c - d\\cdot e')).toBe(
+      `a ${BEFORE('=')} b${KEPT('\\cdot')} c ${BEFORE('-')} d${KEPT('\\cdot')} e`,
+    );
+    // A long product may break before its ·: here, a chain rule's seven factors.
+    const factors = Array.from(
+      { length: 7 },
+      (_, k) => `\\frac{\\partial a_${k}}{\\partial z_${k}}`,
+    );
+    expect(breakBeforeOperators(`x = ${factors.join('\\cdot ')}`)).toBe(
+      `x ${BEFORE('=')} ${factors.join(`${BEFORE('\\cdot')} `)}`,
+    );
   });
 
   it('leaves a sign with its number: at the start, after an operator, a bracket or a comma', () => {
@@ -154,11 +170,13 @@ describe('breakBeforeOperators', () => {
     const chain =
       '= (0.4\\cdot 0.1385 + 0.5\\cdot (-0.0381) + 0.45\\cdot 0.0912 + 0.55\\cdot (-0.0227))\\cdot 0.5933(1 - 0.5933)';
     const runs = breakableRuns(`\\displaystyle ${breakableTex(chain, true)}`);
-    expect(runs.length).toBeGreaterThan(4);
+    // One run per term of the sum: a line may break before each, and nowhere else.
+    expect(runs).toHaveLength(4);
     const operator = /^[=+\u2212\u22c5]/;
     for (const run of runs) expect(run.trim(), run).not.toMatch(/[=+\u2212\u22c5]$/);
     for (const run of runs.slice(1)) expect(run.trim(), run).toMatch(operator);
-    // The signs stay with their numbers.
-    expect(runs).toContain('\u22c5(\u22120.0381)');
+    // The signs stay with their numbers, and each product of the sum stays whole.
+    expect(runs).toContain('+0.5\u22c5(\u22120.0381)');
+    for (const run of runs) expect(run, run).not.toMatch(/^\u22c5/);
   });
 });
