@@ -214,15 +214,6 @@ export function GraphView() {
               return <path key={e} className={className} d={edge.d} />;
             })}
           </g>
-          <g className="graph-locals">
-            {layout.edges.map((edge, e) =>
-              labelled(e) ? (
-                <text key={e} className="graph-local" x={edge.mid.x} y={edge.mid.y} dy="0.35em">
-                  {formatNumber(values.local[e] as number, Math.min(digits, 4))}
-                </text>
-              ) : null,
-            )}
-          </g>
           {shape.nodes.map((node, k) => {
             const key = keys[k] as string;
             const got = reached[k];
@@ -246,6 +237,16 @@ export function GraphView() {
               />
             );
           })}
+          {/* Over the nodes: an edge's middle can fall behind a node it passes. */}
+          <g className="graph-locals">
+            {layout.edges.map((edge, e) =>
+              labelled(e) ? (
+                <text key={e} className="graph-local" x={edge.mid.x} y={edge.mid.y} dy="0.35em">
+                  {formatNumber(values.local[e] as number, Math.min(digits, 4))}
+                </text>
+              ) : null,
+            )}
+          </g>
         </g>
       </svg>
       <GraphLegend />
