@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { chooseDigits, diagramOf, openFresh, stepForward, typeInto } from './helpers';
+import { axeScan, chooseDigits, diagramOf, openFresh, stepForward, typeInto } from './helpers';
 
 /** The computation graph view (issue 17): the same pass as scalar operations, linked both ways. */
 
@@ -149,4 +149,9 @@ test('at 390 × 844 the toggle is in reach and the graph fits the screen’s wid
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await press(graph.getByRole('button', { name: /^Weight w₁₁⁽¹⁾ = / }));
   await expect(details(page)).toBeVisible();
+  // Nothing serious for axe in the graph and its details.
+  const serious = (await axeScan(page)).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious).toEqual([]);
 });
