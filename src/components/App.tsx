@@ -10,6 +10,8 @@ import { TopBar } from './controls/TopBar';
 import { WorkPanel } from './controls/WorkPanel';
 import { Diagram } from './diagram/Diagram';
 import { EquationsPanel } from './equations/EquationsPanel';
+import { GraphToggle } from './graph/GraphToggle';
+import { GraphView } from './graph/GraphView';
 import { LessonText } from './lesson/LessonText';
 import { LossPanel } from './LossPanel';
 import { TourButton, TourPanel, useTour } from './tour/Tour';
@@ -28,6 +30,7 @@ export function App({ startupNotice = null }: { startupNotice?: string | null })
   const store = useAppStoreApi();
   const kit = useTrainingKit();
   const hidden = useApp((s) => s.view.hidden);
+  const graph = useApp((s) => s.view.graph);
   const [notice, setNotice] = useState(
     () => [startupNotice, kit.notice].filter(Boolean).join(' ') || null,
   );
@@ -79,9 +82,8 @@ export function App({ startupNotice = null }: { startupNotice?: string | null })
               <StepControls />
               <PredictFirst />
               <LossPanel />
-              <div className="diagram-panel">
-                <Diagram />
-              </div>
+              <GraphToggle />
+              <div className="diagram-panel">{graph ? <GraphView /> : <Diagram />}</div>
             </ViewBoundary>
           </section>
           {/* Focusable: on a wide screen the panel scrolls on its own, and keyboard users must

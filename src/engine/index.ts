@@ -73,3 +73,18 @@ export { compile } from './kernel';
 export type { Kernel } from './kernel';
 export { classOf, targetClasses, confusionMatrix, classScores, misclassified } from './confusion';
 export type { ClassRule, ClassScores } from './confusion';
+export {
+  FULL_GRAPH_NODES,
+  fullGraphSize,
+  graphShape,
+  nodeIndex,
+  nodeKey,
+  unitNodeKey,
+} from './graph';
+export type { GraphEdge, GraphNode, GraphNodeKind, GraphShape, GraphShapeSpec } from './graph';
+export { graphValues } from './graphValues';
+export type { GraphPass, GraphValues } from './graphValues';
+export { edgesToRoot, pathCount, pathsToRoot } from './graphPaths';
+export type { GraphPath } from './graphPaths';
+export { lossTerm, lossTermWeight } from './losses';
+export type { LossTerm } from './losses';

@@ -1,7 +1,8 @@
 import { multiplyByActivationDerivative } from './activationLoops';
 import { assertNever } from './assertNever';
 import type { Buffers, Kernel } from './kernel';
-import { LOSS_REGISTRY } from './lossRegistry';
+import { softplus } from './activations';
+import { LOSS_REGISTRY, type Loss } from './lossRegistry';
 import type { Activation } from './types';
 
 /**
@@ -118,4 +119,69 @@ function softmaxCrossEntropy(
         : (a[k] as number) * (ySum - yk) - yk * (1 - (a[k] as number));
   }
   return loss;
+}
+
+/**
+ * One term of a sample's loss, the loss's own parts: the computation graph (graph.ts) draws each as
+ * a node. A sample's loss is `weight` · Σ_j term_j (weight: 1, ½ or 1/K for the squared errors, 1
+ * for the cross-entropies), the same number outputLossAndDelta sums. `dA` and `dY` are the term's
+ * local derivatives ∂term/∂a_j and ∂term/∂y_j. The logarithms are taken from z, as above, so a
+ * term stays finite where ln a would not.
+ */
+export interface LossTerm {
+  value: number;
+  dA: number;
+  dY: number;
+}
+
+/** The factor in front of Σ_j term_j: 1, ½ or 1/K (the squared errors), 1 (the cross-entropies). */
+export function lossTermWeight(loss: Loss, outputs: number): number {
+  const record = LOSS_REGISTRY[loss];
+  return record.family === 'squared' ? record.total(1, outputs) : 1;
+}
+
+/** ln Σ_k e^{z_k}, without overflow. */
+function logSumExp(z: ArrayLike<number>): number {
+  let max = -Infinity;
+  for (let k = 0; k < z.length; k++) max = Math.max(max, z[k] as number);
+  let rest = 0;
+  for (let k = 0; k < z.length; k++) rest += Math.exp((z[k] as number) - max);
+  return max + Math.log(rest);
+}
+
+/**
+ * Term j of the loss of an output layer with pre-activations z, activations a (by `activation`) and
+ * targets y: (a − y)², −[y ln a + (1 − y) ln(1 − a)] or −y ln a.
+ */
+export function lossTerm(
+  loss: Loss,
+  activation: Activation,
+  z: ArrayLike<number>,
+  a: ArrayLike<number>,
+  y: ArrayLike<number>,
+  j: number,
+): LossTerm {
+  const zj = z[j] as number;
+  const aj = a[j] as number;
+  const yj = y[j] as number;
+  const record = LOSS_REGISTRY[loss];
+  switch (record.family) {
+    case 'squared': {
+      const diff = aj - yj;
+      return { value: diff * diff, dA: 2 * diff, dY: -2 * diff };
+    }
+    case 'binaryCrossEntropy':
+      // −ln a = softplus(−z), −ln(1 − a) = softplus(z); ∂/∂y = ln(1 − a) − ln a = −z.
+      return {
+        value: yj * softplus(-zj) + (1 - yj) * softplus(zj),
+        dA: (aj - yj) / (aj * (1 - aj)),
+        dY: -zj,
+      };
+    case 'crossEntropy': {
+      const minusLogA = activation === 'softmax' ? logSumExp(z) - zj : softplus(-zj);
+      return { value: yj * minusLogA, dA: -yj / aj, dY: minusLogA };
+    }
+    default:
+      return assertNever(record);
+  }
 }

@@ -8,3 +8,4 @@ export * from './limits';
 export { layerSizes } from './shape';
 export { LOCK_REASONS, lockOf } from './gate';
 export * from './worksheet';
+export * from './graph';

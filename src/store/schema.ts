@@ -122,6 +122,8 @@ export const viewSchema = z.object({
   digits: z.number().int().min(LIMITS.minDigits).max(LIMITS.maxDigits),
   edgeMode: z.enum(['weights', 'gradients']),
   matrixView: z.boolean(),
+  // Saves from before the computation graph have none.
+  graph: z.boolean().default(false),
   hidden: z.array(z.enum(HIDEABLE_PANELS as [string, ...string[]])).max(HIDEABLE_PANELS.length),
   // Saves from before lessons have none.
   lesson: z.boolean().default(false),

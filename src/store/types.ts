@@ -21,6 +21,8 @@ export interface ViewOptions {
   edgeMode: EdgeMode;
   /** Show the matrix form of the current step beside the per-unit equations. */
   matrixView: boolean;
+  /** Show the pass as a computation graph instead of the network diagram. */
+  graph: boolean;
   /** Panels a teacher hid for class (kept in share links). */
   hidden: HideablePanel[];
   /**
@@ -84,6 +86,7 @@ export const DEFAULT_VIEW: ViewOptions = {
   digits: 4,
   edgeMode: 'weights',
   matrixView: false,
+  graph: false,
   hidden: [],
   lesson: false,
   plan: DEFAULT_PLAN,
