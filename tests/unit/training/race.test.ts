@@ -171,7 +171,9 @@ describe('the race in the controller', () => {
     expect(race?.history[1]?.trainLoss).not.toBe(history[1]?.trainLoss);
     expect(race?.optimizerState?.kind).toBe('adam');
     expect(race?.optimizerState?.t).toBe(5);
-    expect(choices.getState().setRaceOptimizer({ ...ADAM, beta1: 1 })).toMatch(/β₁ is 1/);
+    expect(choices.getState().setRaceOptimizer({ ...ADAM, beta1: 1 } as Optimizer)).toMatch(
+      /β₁ is 1/,
+    );
     expect(choices.getState().setRaceOptimizer(MOMENTUM)).toBeNull();
     await settle();
     await controller.oneEpoch();
