@@ -11,11 +11,18 @@ import { createTrainingController } from '../../../src/training/controller';
 import { sessionInitOf } from '../../../src/training/plan';
 import { optimizerLabel } from '../../../src/training/race';
 import { createRival } from '../../../src/training/rival';
-import { createRunStore } from '../../../src/training/runtime';
+import { createRunStore, NEW_RACE } from '../../../src/training/runtime';
 import { fittedNetwork, preparedOf } from '../../../src/training/selectors';
 import { createSession } from '../../../src/training/session';
 import { createTrainingStore } from '../../../src/training/store';
 import type { FrameRequest } from '../../../src/training/protocol';
+import {
+  loadTrainingChoices,
+  parseTraining,
+  savedTrainingOf,
+  trainingToJson,
+} from '../../../src/training/persist';
+import { createWorkbench } from '../../../src/training/workbench';
 
 const ADAM = OPTIMIZER_REGISTRY.adam.defaults;
 const MOMENTUM = OPTIMIZER_REGISTRY.momentum.defaults;
@@ -210,5 +217,122 @@ describe('naming an optimizer and its settings', () => {
     expect(optimizerLabel({ kind: 'momentum', momentum: 0.5, nesterov: true })).toBe(
       'Nesterov (μ 0.5)',
     );
+  });
+});
+
+describe('the race and the optimizer state, saved and linked', () => {
+  const setupKit = (text: string | null = null) =>
+    createWorkbench(loadTrainingChoices(text), {
+      makeClient: localClient,
+      reducedMotion: () => false,
+      requestFrame: () => 0,
+      cancelFrame: () => {},
+    });
+  /** JSON writes −0 as 0: compare what was saved with what was read, both as JSON. */
+  const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+
+  it('a reload goes on with the same Adam state (m, v, t) and the same race', async () => {
+    const kit = setupKit();
+    kit.choices.getState().setMode('train');
+    expect(kit.bench.getState().setOptimizer(ADAM)).toBeNull();
+    await kit.controller.race(true);
+    expect(kit.choices.getState().setRaceOptimizer(MOMENTUM)).toBeNull();
+    await kit.controller.oneEpoch();
+    await kit.controller.oneEpoch();
+    const { choices, work } = kit.snapshot();
+    expect(work.optimizerState).toMatchObject({ kind: 'adam', t: 50 });
+    expect(work.progress.race?.optimizerState).toMatchObject({ kind: 'momentum', t: 50 });
+    const text = trainingToJson(choices, work);
+
+    const again = setupKit(text);
+    expect(again.choices.getState()).toMatchObject({ race: true, raceOptimizer: MOMENTUM });
+    expect(plain(again.bench.getState().optimizerState)).toEqual(plain(work.optimizerState));
+    // (The curves are saved to six digits; the network and state exactly.)
+    const { history: curves, ...race } = again.run.getState().race ?? NEW_RACE;
+    const { history: savedCurves = [], ...savedRace } = work.progress.race ?? NEW_RACE;
+    expect(plain(race)).toEqual(plain(savedRace));
+    expect(curves.map((r) => r.trainLoss)).toEqual(
+      savedCurves.map((r) => Number(r.trainLoss.toPrecision(6))),
+    );
+    // Both go on as if there had been no reload: the same numbers as the kit that went on.
+    await again.controller.oneEpoch();
+    await kit.controller.oneEpoch();
+    expect(plain(again.bench.getState().network)).toEqual(plain(kit.bench.getState().network));
+    expect(plain(again.bench.getState().optimizerState)).toEqual(
+      plain(kit.bench.getState().optimizerState),
+    );
+    expect(plain(again.run.getState().race?.network)).toEqual(
+      plain(kit.run.getState().race?.network),
+    );
+    expect(again.run.getState().race?.history.map((r) => r.epoch)).toEqual([0, 1, 2, 3]);
+
+    // A link carries the same.
+    const linked = parseTraining(JSON.parse(JSON.stringify(savedTrainingOf(choices, work))));
+    expect(linked.problem).toBeNull();
+    expect(linked.work?.optimizerState?.t).toBe(50);
+    expect(linked.work?.progress.race?.optimizerState?.t).toBe(50);
+  });
+
+  it('a run resumed with a fresh state would differ: the state is what makes it the same', async () => {
+    const kit = setupKit();
+    expect(kit.bench.getState().setOptimizer(ADAM)).toBeNull();
+    await kit.controller.oneEpoch();
+    const { choices, work } = kit.snapshot();
+    const saved = JSON.parse(trainingToJson(choices, work));
+    delete saved.work.optimizerState;
+    const fresh = setupKit(JSON.stringify(saved));
+    const again = setupKit(trainingToJson(choices, work));
+    await fresh.controller.oneEpoch();
+    await again.controller.oneEpoch();
+    await kit.controller.oneEpoch();
+    expect(plain(again.bench.getState().network)).toEqual(plain(kit.bench.getState().network));
+    expect(plain(fresh.bench.getState().network)).not.toEqual(plain(kit.bench.getState().network));
+  });
+
+  it('sets aside a state or a race that does not fit the network, and says so', async () => {
+    const kit = setupKit();
+    expect(kit.bench.getState().setOptimizer(ADAM)).toBeNull();
+    await kit.controller.race(true);
+    await kit.controller.oneEpoch();
+    const { choices, work } = kit.snapshot();
+    const saved = JSON.parse(trainingToJson(choices, work));
+    saved.work.optimizerState.m[0].weights[0].pop();
+    saved.work.progress.race.network.layers.pop();
+    const read = parseTraining(saved);
+    expect(read.work?.network).toEqual(plain(work.network));
+    expect(read.work?.optimizerState).toBeUndefined();
+    expect(read.work?.progress.race).toBeUndefined();
+    expect(read.problem).toMatch(
+      /work\.optimizerState \(The optimizer's m does not fit the network.*work\.progress\.race \(/,
+    );
+    // A state that is not one at all: the schema refuses it, and the work with it.
+    saved.work.optimizerState = { kind: 'adam', t: -1 };
+    expect(parseTraining(saved).problem).toMatch(/could not be read.*work \(optimizerState\.t/);
+    // Old saves have neither: the run goes on with a fresh state, no race.
+    const old = JSON.parse(trainingToJson(choices, work));
+    delete old.work.optimizerState;
+    delete old.work.progress.race;
+    delete old.choices.race;
+    delete old.choices.raceOptimizer;
+    expect(parseTraining(old)).toMatchObject({ problem: null, choices: { race: false } });
+  });
+
+  it('undoes turning the race on after training: the run and its network come back', async () => {
+    const kit = setupKit();
+    kit.choices.getState().setMode('train');
+    await kit.controller.oneEpoch();
+    const trained = kit.bench.getState().network;
+    await kit.controller.race(true);
+    expect(kit.run.getState().examplesSeen).toBe(0);
+    await kit.undo();
+    await settle();
+    expect(kit.choices.getState().race).toBe(false);
+    expect(kit.bench.getState().network).toBe(trained);
+    expect(kit.run.getState().epoch).toBe(1);
+    expect(kit.run.getState().race).toBeNull();
+    await kit.redo();
+    await settle();
+    expect(kit.choices.getState().race).toBe(true);
+    expect(kit.run.getState().race?.history).toHaveLength(1);
   });
 });
