@@ -12,10 +12,14 @@ import {
 import { outputLossAndDelta } from './losses';
 import {
   allocateMoments,
+  loadMoments,
   SGD,
+  stateOf,
   validateOptimizer,
+  validateOptimizerState,
   type LayerMoments,
   type Optimizer,
+  type OptimizerState,
 } from './optimizers';
 import { flatPenalty, validatePenalty, type Penalty } from './regularization';
 import type { PackedSet } from './packed';
@@ -81,6 +85,11 @@ export interface Trainer {
   nextBatch(): number[];
   /** Move past the next mini-batch without learning from it (it was handed to the stepper). */
   skipBatch(): void;
+  /**
+   * Move on, without learning, until `examplesSeen` examples have gone by (a run brought back, or a
+   * second run catching up with a first): the batch order is then the one training had there.
+   */
+  skipTo(examplesSeen: number): void;
   /** One gradient-descent step; on overflow the weights are left as they were before it. */
   step(): Overflow | null;
   /** Steps up to the end of the current epoch. */
@@ -97,6 +106,13 @@ export interface Trainer {
   network(): Network;
   /** New weights of the same shape; the position in the epoch is kept. */
   setNetwork(network: Network): void;
+  /** The optimizer's state after the steps taken: t, and m, v per parameter (plain numbers). */
+  optimizerState(): OptimizerState;
+  /**
+   * Go on from a saved state (a reload, a link): one of this optimizer's, fitting the network;
+   * another optimizer's starts afresh. Throws when it does not fit.
+   */
+  setOptimizerState(state: OptimizerState): void;
 }
 
 function validateOptions(o: TrainerOptions): void {
@@ -141,25 +157,18 @@ export function createTrainer(
   const normSums = new Float64Array(L);
   let normCount = 0;
   let options = { ...initialOptions };
-  // The optimizer's state: its buffers, a copy to go back to on overflow, and t.
+  // The optimizer's state and t. A step reads `moments` and writes the new state to `next`, and
+  // the two swap when it succeeds: on overflow the state before it is still there, uncopied.
   let moments: LayerMoments[] = [];
-  let goodMoments: LayerMoments[] = [];
+  let next: LayerMoments[] = [];
   let t = 0;
   const startOptimizer = () => {
     const optimizer = options.optimizer ?? SGD;
     moments = allocateMoments(kernel.sizes, optimizer);
-    goodMoments = allocateMoments(kernel.sizes, optimizer);
+    next = allocateMoments(kernel.sizes, optimizer);
     t = 0;
   };
   startOptimizer();
-  const copyMoments = (to: LayerMoments[], from: LayerMoments[], l: number) => {
-    const a = to[l] as LayerMoments;
-    const b = from[l] as LayerMoments;
-    if (a.mW && b.mW) a.mW.set(b.mW);
-    if (a.mb && b.mb) a.mb.set(b.mb);
-    if (a.vW && b.vW) a.vW.set(b.vW);
-    if (a.vb && b.vb) a.vb.set(b.vb);
-  };
   const rng = createRng(seed);
   const order = new Uint32Array(data.count);
   for (let i = 0; i < order.length; i++) order[i] = i;
@@ -247,7 +256,6 @@ export function createTrainer(
       const b = kernel.b[l] as Float64Array;
       (goodW[l] as Float64Array).set(w);
       (goodB[l] as Float64Array).set(b);
-      copyMoments(goodMoments, moments, l);
       const first = descend(
         w,
         b,
@@ -255,6 +263,7 @@ export function createTrainer(
         gb[l] as Float64Array,
         descent,
         moments[l],
+        next[l],
       );
       if (first >= 0) {
         problem =
@@ -269,10 +278,10 @@ export function createTrainer(
         if (l + 1 > (problem.layer ?? L)) break;
         (kernel.W[l] as Float64Array).set(goodW[l] as Float64Array);
         (kernel.b[l] as Float64Array).set(goodB[l] as Float64Array);
-        copyMoments(moments, goodMoments, l);
       }
       return problem;
     }
+    [moments, next] = [next, moments];
     t++;
     advance(end);
     return null;
@@ -305,6 +314,9 @@ export function createTrainer(
     },
     skipBatch() {
       advance(batchEnd());
+    },
+    skipTo(target) {
+      while (examplesSeen < target) advance(Math.min(batchEnd(), cursor + (target - examplesSeen)));
     },
     step,
     finishEpoch() {
@@ -363,6 +375,20 @@ export function createTrainer(
       }
       compiled.W.forEach((w, l) => (kernel.W[l] as Float64Array).set(w));
       compiled.b.forEach((b, l) => (kernel.b[l] as Float64Array).set(b));
+    },
+    optimizerState() {
+      return stateOf(options.optimizer ?? SGD, t, moments);
+    },
+    setOptimizerState(state) {
+      const optimizer = options.optimizer ?? SGD;
+      const network = decompile(kernel);
+      validateOptimizerState(network, state);
+      if (state.kind !== optimizer.kind) {
+        startOptimizer();
+        return;
+      }
+      loadMoments(moments, state);
+      t = state.t;
     },
   };
 }

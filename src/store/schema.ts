@@ -225,6 +225,8 @@ export type LearnerSchema = typeof learnerSchema;
 const trainingShapes = shapeSchemas(TRAINING_SIZES);
 /** The Train tab's network (its bench holds a work of the stepper's kind, with these sizes). */
 export const trainingNetworkSchema = trainingShapes.network;
+/** The optimizer's state of a Train tab network (whether it fits the network: the reader checks). */
+export const trainingOptimizerStateSchema = trainingShapes.optimizerState;
 const trainingLearnerSchema: LearnerSchema = learnerSchemaOf(trainingShapes, TRAINING_SIZES);
 
 /** The work's schema for a store of these sizes: the stepper's, or the Train tab's. */

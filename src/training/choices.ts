@@ -6,7 +6,7 @@ import {
   type ScalingId,
 } from '../data';
 import type { RealDatasetId } from '../data/realDatasets';
-import type { Regularization } from '../engine';
+import { OPTIMIZER_REGISTRY, type Optimizer, type Regularization } from '../engine';
 
 /**
  * The lists of choices, one record per member with the words the controls show: the types, the
@@ -97,6 +97,12 @@ export interface TrainingChoices {
   /** Seed of the initial weights: Reset returns to them; "New seed" draws others. */
   initSeed: number;
   speed: TrainingSpeed;
+  /**
+   * The race: a second copy of the network trained beside the first on the same data, batches and
+   * seed, with `raceOptimizer` (the first's optimizer, η and the rest are the network's own).
+   */
+  race: boolean;
+  raceOptimizer: Optimizer;
 }
 
 export const DEFAULT_TRAINING: TrainingChoices = {
@@ -118,4 +124,6 @@ export const DEFAULT_TRAINING: TrainingChoices = {
   stop: { kind: 'none', epochs: 500, loss: 0.01 },
   initSeed: 1,
   speed: 'epoch',
+  race: false,
+  raceOptimizer: OPTIMIZER_REGISTRY.adam.defaults,
 };

@@ -1,5 +1,12 @@
-import type { Network, PackedSet, TrainerOptions } from '../engine';
-import type { FrameReply, FrameRequest, FromWorker, SessionInit, ToWorker } from './protocol';
+import type { Network, Optimizer, PackedSet, TrainerOptions } from '../engine';
+import type {
+  FrameReply,
+  FrameRequest,
+  FromWorker,
+  RaceSpec,
+  SessionInit,
+  ToWorker,
+} from './protocol';
 import { createSession, type Session } from './session';
 
 /**
@@ -13,6 +20,8 @@ export interface SessionClient {
   setOptions(options: Partial<TrainerOptions>): Promise<void>;
   setNetwork(network: Network): Promise<void>;
   nextBatch(): Promise<number[]>;
+  setRace(race: RaceSpec | null): Promise<void>;
+  setRaceOptimizer(optimizer: Optimizer): Promise<void>;
   dispose(): void;
 }
 
@@ -90,6 +99,8 @@ function workerClient(worker: Worker): SessionClient {
     setOptions: (options) => call({ kind: 'options', options }),
     setNetwork: (network) => call({ kind: 'network', network }),
     nextBatch: () => call({ kind: 'nextBatch' }),
+    setRace: (race) => call({ kind: 'race', race }),
+    setRaceOptimizer: (optimizer) => call({ kind: 'raceOptimizer', optimizer }),
     dispose: () => worker.terminate(),
   };
 }
@@ -119,6 +130,8 @@ export function localClient(): SessionClient {
     setOptions: (options) => withSession((s) => s.setOptions(options)),
     setNetwork: (network) => withSession((s) => s.setNetwork(network)),
     nextBatch: () => withSession((s) => s.nextBatch()),
+    setRace: (race) => withSession((s) => s.setRace(race)),
+    setRaceOptimizer: (optimizer) => withSession((s) => s.setRaceOptimizer(optimizer)),
     dispose() {
       session = null;
     },

@@ -1,5 +1,5 @@
 import type { PreparedData } from '../data';
-import { sampleAt, type Network, type Sample } from '../engine';
+import { freshState, sampleAt, type Network, type OptimizerState, type Sample } from '../engine';
 import type { AppStore } from '../store/appStore';
 import {
   fitProblem,
@@ -23,6 +23,7 @@ import {
   shapeKeyOf,
 } from './plan';
 import type { FrameReply, FrameRequest, HiddenLayout, Images, PlotView } from './protocol';
+import { raceRunOf, raceSpecOf, restartRace, updateRace, type SessionRace } from './race';
 import { prefersReducedMotion } from './motion';
 import { createRunFeed } from './runFeed';
 
@@ -45,6 +46,11 @@ export interface TrainingController {
   stepThrough(stepper: AppStore): Promise<void>;
   /** Back to initial weights: of the same seed (false), the next (true), or one typed. */
   reset(seed: boolean | number): Promise<void>;
+  /**
+   * The race on or off. Turned on after training, both runs start again from the initial weights
+   * (one undo step with the choice), so the two curves start from the very same network.
+   */
+  race(on: boolean): Promise<void>;
   /** Start the session again from this network and progress (a new run, or one brought back). */
   restart(progress: TrainingProgress): Promise<void>;
   /** Discretize the big picture, or show one unit in it instead of the output; redraws. */
@@ -68,6 +74,12 @@ export interface ControllerOptions {
   /** A run brought back (a reload, a link) with the bench's network: it goes on from there. */
   resume?: TrainingProgress;
 }
+
+/**
+ * While playing, the network, the optimizer's state and the place in the batch order are committed
+ * this often (a checkpoint): a reload mid-training goes on from there, with the state it had.
+ */
+export const CHECKPOINT_MS = 1000;
 
 const DATA_KEYS: (keyof TrainingChoices)[] = [
   'source',
@@ -96,13 +108,19 @@ export function createTrainingController(
   const cancelFrame = options.cancelFrame ?? ((h) => cancelAnimationFrame(h));
 
   let client: SessionClient | null = null;
-  let session: { data: PreparedData; shape: string; network: Network } | null = null;
+  let session: {
+    data: PreparedData;
+    shape: string;
+    network: Network;
+    race: SessionRace;
+  } | null = null;
   let chain: Promise<void> = Promise.resolve();
   let frameHandle = 0;
   let inFlight = false;
   let refreshQueued = false;
   let lastImagesAt = -Infinity;
   let lastTickAt = -Infinity;
+  let lastCheckpointAt = -Infinity;
   let budgetMs = MAX_BUDGET_MS;
   const feed = createRunFeed(run, reducedMotion);
   let latest: { images: Images; hidden: HiddenLayout } | null = null;
@@ -138,10 +156,28 @@ export function createTrainingController(
     run.setState({ ...EMPTY_RUN, status: run.getState().status, notice: run.getState().notice });
   };
 
-  /** Commit a network from training to the bench: progress, not an edit (undo does not stop at it). */
-  const commit = (network: Network) => {
+  /**
+   * Commit what training reached to the bench — the network and the optimizer's state — and the
+   * race's second run to the run, with where they are: progress, not an edit (undo does not stop
+   * at it).
+   */
+  const commit = (reply: FrameReply & { network: Network }) => {
+    const { network, optimizerState, race } = reply;
     if (session) session.network = network;
-    own(() => bench.setState({ network }));
+    own(() => bench.setState({ network, ...(optimizerState ? { optimizerState } : {}) }));
+    run.setState((s) => ({
+      checkpoint: { epoch: reply.epoch, examplesSeen: reply.examplesSeen },
+      race:
+        s.race && race?.network
+          ? { ...s.race, network: race.network, optimizerState: race.optimizerState }
+          : s.race,
+    }));
+  };
+
+  /** The bench's optimizer state if it is the one to go on from (its own kind), else none. */
+  const benchState = (): OptimizerState | null => {
+    const { optimizer, optimizerState } = bench.getState();
+    return optimizerState.kind === optimizer.kind && optimizerState.t > 0 ? optimizerState : null;
   };
 
   /** Make the session train the bench's network on the chosen data, fitting it if needed. */
@@ -169,10 +205,16 @@ export function createTrainingController(
       const { learningRate, trainBiases, optimizer } = bench.getState();
       const resume = resumeFrom?.network === network ? resumeFrom.progress : null;
       resumeFrom = null;
+      const race = raceSpecOf(c, network, resume?.race);
       const init = {
         ...sessionInitOf(network, c, learningRate, trainBiases, optimizer),
         examplesSeen: resume?.examplesSeen ?? 0,
+        // A run brought back goes on with its optimizer's state; a new one starts it at zero.
+        optimizerState: resume ? benchState() : null,
+        race,
       };
+      if (!resume && benchState())
+        own(() => bench.setState({ optimizerState: freshState(optimizer) }));
       try {
         await client.init(init);
       } catch (error) {
@@ -182,12 +224,18 @@ export function createTrainingController(
         client = localClient();
         await client.init(init);
       }
-      session = { data, shape, network };
+      session = { data, shape, network, race: race?.optimizer ?? null };
       clearRun();
-      if (resume) run.setState({ ...resume });
+      const { epoch, examplesSeen, history } = resume ?? NO_PROGRESS;
+      run.setState({
+        ...(resume ? { epoch, examplesSeen, history } : {}),
+        race: raceRunOf(race, resume?.race),
+      });
     } else if (session.network !== network) {
       await client.setNetwork(network);
       session.network = network;
+      // The learner changed the network: the race goes on from it, both runs alike.
+      if (session.race) await restartRace(client, session.race, run);
     }
     return client;
   }
@@ -201,7 +249,9 @@ export function createTrainingController(
     }
     const finished = reply.overflow !== null || reply.stopped !== null;
     feed.flush(finished || run.getState().status !== 'running');
-    if (reply.network) commit(reply.network);
+    const out = reply.race?.out;
+    if (out) run.setState((s) => ({ race: s.race && { ...s.race, out } }));
+    if (reply.network) commit({ ...reply, network: reply.network });
     if (finished) {
       stopLoop();
       run.setState({
@@ -244,10 +294,12 @@ export function createTrainingController(
         reducedMotion(),
       );
       const current = client;
+      const checkpoint = at - lastCheckpointAt >= CHECKPOINT_MS;
+      if (checkpoint) lastCheckpointAt = at;
       void enqueue(async () => {
         if (run.getState().status !== 'running') return;
         const request = playRequest(choices.getState(), current.inWorker, images, budgetMs);
-        apply(await current.frame({ ...request, view }));
+        apply(await current.frame({ ...request, view, network: checkpoint }));
       }).finally(() => (inFlight = false));
     }
     frameHandle = requestFrame(tick);
@@ -273,8 +325,34 @@ export function createTrainingController(
   async function restartNow(progress: TrainingProgress) {
     session = null;
     resumeFrom = { network: bench.getState().network, progress };
-    run.setState({ ...EMPTY_RUN, ...progress });
+    run.setState({ ...EMPTY_RUN, ...progress, race: progress.race ?? null });
     await request(still(false));
+  }
+
+  /** The initial weights of this seed (false: the same, true: the next, or one typed) on the bench. */
+  function drawInitial(seed: boolean | number): string | null {
+    if (seed === true) choices.getState().newInitSeed();
+    else if (typeof seed === 'number') {
+      const outcome = choices.getState().setInitSeed(seed);
+      if (outcome) return outcome;
+    }
+    const c = choices.getState();
+    const data = preparedOf(c);
+    const network = bench.getState().network;
+    const fresh = fitProblem(network, data)
+      ? fittedNetwork(network, data, c.initSeed)
+      : reinitialized(network, c.initSeed);
+    return setBench(fresh, stepperSamples(data, c.batchSize));
+  }
+
+  /** Changes made as one undo step, then a new run from the bench's network (inside the chain). */
+  async function startOver(change: () => string | null) {
+    let outcome: string | null = null;
+    const draw = () => (outcome = change());
+    if (history) history.group(draw);
+    else draw();
+    if (outcome) throw new Error(outcome);
+    await restartNow(NO_PROGRESS);
   }
 
   const unsubscribeRestore = history?.onRestore((progress) => {
@@ -285,6 +363,14 @@ export function createTrainingController(
     if (state.mode !== previous.mode) {
       if (state.mode === 'train') refresh();
       else void pause();
+    }
+    if (state.race !== previous.race || state.raceOptimizer !== previous.raceOptimizer) {
+      void enqueue(async () => {
+        if (!client || !session) return; // The next session takes the race up.
+        const updated = await updateRace(client, session.race, choices.getState(), run);
+        session.race = updated.race;
+        if (updated.started && run.getState().status !== 'running') refresh();
+      });
     }
     if (DATA_KEYS.some((key) => state[key] !== previous[key])) {
       void pause().then(() => state.mode === 'train' && refresh());
@@ -360,25 +446,18 @@ export function createTrainingController(
     },
     async reset(seed) {
       await pause();
+      // The seed and its weights: one undo step.
+      await enqueue(() => startOver(() => drawInitial(seed)));
+    },
+    async race(on) {
+      await pause();
       await enqueue(async () => {
-        let outcome: string | null = null;
-        const draw = () => {
-          if (seed === true) choices.getState().newInitSeed();
-          else if (typeof seed === 'number') outcome = choices.getState().setInitSeed(seed);
-          if (outcome) return;
-          const c = choices.getState();
-          const data = preparedOf(c);
-          const network = bench.getState().network;
-          const fresh = fitProblem(network, data)
-            ? fittedNetwork(network, data, c.initSeed)
-            : reinitialized(network, c.initSeed);
-          outcome = setBench(fresh, stepperSamples(data, c.batchSize));
-        };
-        // The seed and its weights: one undo step.
-        if (history) history.group(draw);
-        else draw();
-        if (outcome) throw new Error(outcome);
-        await restartNow(NO_PROGRESS);
+        if (choices.getState().race === on) return;
+        if (!on || run.getState().examplesSeen === 0) return choices.getState().setRace(on);
+        await startOver(() => {
+          choices.getState().setRace(true);
+          return drawInitial(false);
+        });
       });
     },
     async restart(progress) {

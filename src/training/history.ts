@@ -3,7 +3,7 @@ import type { AppStore } from '../store/appStore';
 import { editOf, MAX_UNDO } from '../store/slices/undo';
 import type { Edit } from '../store/types';
 import type { TrainingChoices } from './choices';
-import type { EpochRecord, RunStore, TrainingRun } from './runtime';
+import type { EpochRecord, RaceRun, RunStore, TrainingRun } from './runtime';
 import { choicesOf, type TrainingStore } from './store';
 
 /** How far a run got: what a reload, a link or an undo brings back with its network. */
@@ -13,12 +13,35 @@ export interface TrainingProgress {
   examplesSeen: number;
   /** The loss, accuracy and gradient curves. */
   history: EpochRecord[];
+  /** The race's second run (absent or null: none). */
+  race?: RaceRun | null;
 }
 
 export const NO_PROGRESS: TrainingProgress = { epoch: 0, examplesSeen: 0, history: [] };
 
+/** The curves up to an epoch, the same array when nothing is past it (a save compares by reference). */
+const trimmed = (() => {
+  const kept = new WeakMap<EpochRecord[], { epoch: number; upTo: EpochRecord[] }>();
+  return (history: EpochRecord[], epoch: number): EpochRecord[] => {
+    if ((history[history.length - 1]?.epoch ?? 0) <= epoch) return history;
+    const hit = kept.get(history);
+    if (hit?.epoch === epoch) return hit.upTo;
+    const upTo = history.filter((r) => r.epoch <= epoch);
+    kept.set(history, { epoch, upTo });
+    return upTo;
+  };
+})();
+
+/** How far the run got, as of its checkpoint: the network, its state and its place go together. */
 export function progressOf(run: TrainingRun): TrainingProgress {
-  return { epoch: run.epoch, examplesSeen: run.examplesSeen, history: run.history };
+  const at = run.checkpoint ?? run;
+  const race = run.race && { ...run.race, history: trimmed(run.race.history, at.epoch) };
+  return {
+    epoch: at.epoch,
+    examplesSeen: at.examplesSeen,
+    history: trimmed(run.history, at.epoch),
+    ...(race ? { race } : {}),
+  };
 }
 
 /** The Train tab's work as undo brings it back: its network, its choices, how far it got. */

@@ -9,13 +9,27 @@ import {
   type Reading,
 } from '../data';
 import { REAL_DATASET_IDS, realDataset } from '../data/realDatasets';
-import { REGULARIZATIONS, SGD, validateNetwork, type Network, type Optimizer } from '../engine';
+import {
+  REGULARIZATIONS,
+  SGD,
+  validateNetwork,
+  validateOptimizerState,
+  type Network,
+  type Optimizer,
+  type OptimizerState,
+  type Overflow,
+} from '../engine';
 import { LIMITS } from '../store/limits';
-import { optimizerSchema, trainingNetworkSchema } from '../store/schema';
+import {
+  optimizerSchema,
+  trainingNetworkSchema,
+  trainingOptimizerStateSchema,
+} from '../store/schema';
 import { compatibilityProblem } from '../store/shape';
 import { tableTextOf } from './selectors';
 import { choicesOf, TRAINING_LIMITS } from './store';
-import { appendRecords, type EpochRecord } from './runtime';
+import { appendRecords, type EpochRecord, type RaceRun } from './runtime';
+import { shapeKeyOf } from './plan';
 import type { TrainingProgress } from './history';
 import {
   APP_MODES,
@@ -87,6 +101,9 @@ export const trainingSchema = z.object({
   }),
   initSeed: seed,
   speed: z.enum(idsOf(TRAINING_SPEEDS)),
+  // Saves from before the race (issue 16) have none.
+  race: z.boolean().default(false),
+  raceOptimizer: optimizerSchema.default(DEFAULT_TRAINING.raceOptimizer),
 });
 
 /** A curve's value: JSON writes NaN and ±∞ (a diverged run) as null, read back as NaN. */
@@ -108,16 +125,41 @@ const record = z.object({
 /** Curve points saved at most (thinned as the chart thins them): a link stays a few kB. */
 export const SAVED_RECORDS = 300;
 
+/** Why the race's second run left it (an overflow: its value may be ±∞ or NaN, saved as null). */
+const out = z.object({
+  kind: z.enum(['loss', 'gradient', 'weight', 'bias']),
+  layer: z
+    .number()
+    .int()
+    .min(1)
+    .max(LIMITS.maxHiddenLayers + 1)
+    .nullable(),
+  value: curveValue,
+  epoch: z.number().int().min(0),
+  batch: z.number().int().min(0),
+});
+
+/** The race's second run (whether its network and state fit the first's: readWork checks). */
+const raceSchema = z.object({
+  history: z.array(record).max(SAVED_RECORDS),
+  network: trainingNetworkSchema.nullable(),
+  optimizerState: trainingOptimizerStateSchema.nullable(),
+  out: out.nullable(),
+});
+
 const workSchema = z.object({
   network: trainingNetworkSchema,
   learningRate: z.number().min(0).max(LIMITS.maxLearningRate),
   trainBiases: z.boolean(),
   // Saves from before the optimizers (issue 16) have none: plain SGD.
   optimizer: optimizerSchema.default(SGD),
+  // Saves from before the state was saved have none: a resumed run starts it afresh.
+  optimizerState: trainingOptimizerStateSchema.optional(),
   progress: z.object({
     epoch: z.number().min(0),
     examplesSeen: z.number().int().min(0),
     history: z.array(record).max(SAVED_RECORDS),
+    race: raceSchema.optional(),
   }),
 });
 
@@ -126,8 +168,10 @@ export interface TrainingWork {
   network: Network;
   learningRate: number;
   trainBiases: boolean;
-  /** Plain SGD when absent; the trainer's state is not saved (a resumed run starts it afresh). */
+  /** Plain SGD when absent. */
   optimizer?: Optimizer;
+  /** The optimizer's state with this network (t, m, v): a resumed run goes on with it. */
+  optimizerState?: OptimizerState;
   progress: TrainingProgress;
 }
 
@@ -171,7 +215,47 @@ function readWork(raw: unknown): { work: TrainingWork | null; problem: string | 
   } catch (error) {
     return { work: null, problem: `work (the network: ${(error as Error).message})` };
   }
-  return { work, problem: null };
+  // The optimizer's state and the race go with the network: one that does not fit it is set
+  // aside (the run goes on with a fresh state, the race starts again), and said.
+  const problems: string[] = [];
+  if (work.optimizerState) {
+    const problem = stateProblem(work.network, work.optimizerState);
+    if (problem) {
+      problems.push(`work.optimizerState (${problem})`);
+      delete work.optimizerState;
+    }
+  }
+  const race = work.progress.race;
+  if (race) {
+    const problem = raceProblem(work.network, race);
+    if (problem) {
+      problems.push(`work.progress.race (${problem})`);
+      delete work.progress.race;
+    }
+  }
+  return { work, problem: problems.length ? problems.join('; ') : null };
+}
+
+function stateProblem(network: Network, state: OptimizerState): string | null {
+  try {
+    validateOptimizerState(network, state);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+function raceProblem(network: Network, race: RaceRun): string | null {
+  if (!race.network) return race.optimizerState ? 'a state without its network' : null;
+  try {
+    validateNetwork(race.network);
+  } catch (error) {
+    return `its network: ${(error as Error).message}`;
+  }
+  if (shapeKeyOf(race.network) !== shapeKeyOf(network)) {
+    return 'its network is not of the shape of the one it races';
+  }
+  return race.optimizerState ? stateProblem(race.network, race.optimizerState) : null;
 }
 
 /**
@@ -280,8 +364,15 @@ function savedRecord(r: EpochRecord): EpochRecord {
   };
 }
 
+const savedHistory = (history: EpochRecord[]) =>
+  appendRecords([], history, SAVED_RECORDS).map(savedRecord);
+
+/** Overflow's value is ±∞ or NaN: JSON writes null, read back as NaN. */
+const savedOut = (out: Overflow | null) => out && { ...out };
+
 /** What is saved and linked: plain data, the curves thinned (weights exact). */
 export function savedTrainingOf(choices: TrainingChoices, work?: TrainingWork | null) {
+  const race = work?.progress.race;
   return {
     app: 'backstep-training' as const,
     version: TRAINING_VERSION,
@@ -293,10 +384,21 @@ export function savedTrainingOf(choices: TrainingChoices, work?: TrainingWork | 
             learningRate: work.learningRate,
             trainBiases: work.trainBiases,
             optimizer: work.optimizer ?? SGD,
+            ...(work.optimizerState ? { optimizerState: work.optimizerState } : {}),
             progress: {
               epoch: work.progress.epoch,
               examplesSeen: work.progress.examplesSeen,
-              history: appendRecords([], work.progress.history, SAVED_RECORDS).map(savedRecord),
+              history: savedHistory(work.progress.history),
+              ...(race
+                ? {
+                    race: {
+                      history: savedHistory(race.history),
+                      network: race.network,
+                      optimizerState: race.optimizerState,
+                      out: savedOut(race.out),
+                    },
+                  }
+                : {}),
             },
           },
         }
@@ -321,9 +423,16 @@ export function trainingToJson(choices: TrainingChoices, work?: TrainingWork | n
     work?.network,
     work?.learningRate,
     work?.trainBiases,
+    work?.optimizer,
+    work?.optimizerState,
     work?.progress.epoch,
     work?.progress.examplesSeen,
     work?.progress.history,
+    work?.progress.race?.history,
+    work?.progress.race?.network,
+    work?.progress.race?.optimizerState,
+    work?.progress.race?.out,
+    work?.progress.race === undefined,
   ];
   if (lastJson && lastJson.key.every((part, i) => part === key[i])) return lastJson.json;
   const json = writeTrainingJson(choices, work);

@@ -3,6 +3,8 @@ import type {
   AccuracyRule,
   Activation,
   Network,
+  Optimizer,
+  OptimizerState,
   Overflow,
   PackedSet,
   TrainerOptions,
@@ -40,6 +42,34 @@ export interface SessionInit {
   plot: PlotSpec;
   /** Examples already trained on (a run brought back): the mini-batch order moves on past them. */
   examplesSeen?: number;
+  /** The optimizer's state to go on from (a run brought back); fresh when absent. */
+  optimizerState?: OptimizerState | null;
+  /** The race's second run, or none. */
+  race?: RaceSpec | null;
+}
+
+/**
+ * The race's second run: the same data, batches and seed as the first, with its own optimizer,
+ * stepped in lock with it. Its network and state are given when a run is brought back; without
+ * them it starts as a copy of the first's network as it is now, with the optimizer's state at zero.
+ */
+export interface RaceSpec {
+  optimizer: Optimizer;
+  network: Network | null;
+  optimizerState: OptimizerState | null;
+  /** It had already left the race (overflowed): it stays where it was. */
+  out: Overflow | null;
+}
+
+/** What a frame did to the race's second run. */
+export interface RaceReply {
+  /** Its point for the curves, taken with the first run's (null: none this frame, or it is out). */
+  record: EpochRecord | null;
+  /** Its network and state, when the first's are sent. */
+  network: Network | null;
+  optimizerState: OptimizerState | null;
+  /** Why it left the race (it overflowed), from the frame it did on. */
+  out: Overflow | null;
 }
 
 export interface FrameRequest {
@@ -133,6 +163,10 @@ export interface FrameReply {
   paintMs: number | null;
   gridPoints: number;
   network: Network | null;
+  /** The optimizer's state, sent with the network. */
+  optimizerState: OptimizerState | null;
+  /** The race's second run (null: no race). */
+  race: RaceReply | null;
   overflow: Overflow | null;
   stopped: StopReason | null;
   /** The confusion matrix and the misclassified examples (classes only; null: unchanged). */
@@ -144,6 +178,8 @@ export type ToWorker =
   | { id: number; kind: 'frame'; request: FrameRequest }
   | { id: number; kind: 'options'; options: Partial<TrainerOptions> }
   | { id: number; kind: 'network'; network: Network }
+  | { id: number; kind: 'race'; race: RaceSpec | null }
+  | { id: number; kind: 'raceOptimizer'; optimizer: Optimizer }
   | { id: number; kind: 'nextBatch' };
 
 export type FromWorker =

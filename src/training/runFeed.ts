@@ -21,6 +21,8 @@ export interface RunFeed {
 
 export function createRunFeed(run: RunStore, reducedMotion: () => boolean): RunFeed {
   let pending: EpochRecord[] = [];
+  /** The race's second run's points, taken with the first's. */
+  let pendingRace: EpochRecord[] = [];
   let results: ClassResults | null = null;
   let latest: Pick<FrameReply, 'epoch' | 'examplesSeen' | 'gridPoints'> | null = null;
   let lastFlush = -Infinity;
@@ -31,6 +33,7 @@ export function createRunFeed(run: RunStore, reducedMotion: () => boolean): RunF
   return {
     add(reply) {
       if (reply.record) pending.push(reply.record);
+      if (reply.race?.record) pendingRace.push(reply.race.record);
       if (reply.results) results = reply.results;
       latest = reply;
       clock.examples += reply.trained;
@@ -46,15 +49,21 @@ export function createRunFeed(run: RunStore, reducedMotion: () => boolean): RunF
       if (!force && now - lastFlush < (reducedMotion() ? 1000 : 100)) return;
       lastFlush = now;
       const records = pending;
+      const raceRecords = pendingRace;
       const at = latest;
       const fresh = results;
       pending = [];
+      pendingRace = [];
       results = null;
       const elapsed = now - clock.since;
       const perSecond = elapsed > 250 ? (clock.examples * 1000) / elapsed : null;
       if (perSecond !== null) clock = { since: now, examples: 0 };
       run.setState((s) => ({
         history: records.length ? appendRecords(s.history, records) : s.history,
+        race:
+          s.race && raceRecords.length
+            ? { ...s.race, history: appendRecords(s.race.history, raceRecords) }
+            : s.race,
         ...(at
           ? { epoch: at.epoch, examplesSeen: at.examplesSeen, gridPoints: at.gridPoints }
           : {}),
@@ -66,6 +75,7 @@ export function createRunFeed(run: RunStore, reducedMotion: () => boolean): RunF
     },
     reset() {
       pending = [];
+      pendingRace = [];
       results = null;
       latest = null;
       gridMs = null;

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Overflow } from '../engine';
+import type { Network, OptimizerState, Overflow } from '../engine';
 import type { StopReason } from './choices';
 
 /**
@@ -40,11 +40,40 @@ export interface OverflowReport extends Overflow {
   learningRate: number;
 }
 
+/**
+ * The race's second run as far as it got, beside the first (its optimizer is a choice,
+ * TrainingChoices.raceOptimizer): its curves, and its network and optimizer state as of the
+ * checkpoint (null: not sent yet, a copy of the first's network with the state at zero).
+ */
+export interface RaceRun {
+  history: EpochRecord[];
+  network: Network | null;
+  optimizerState: OptimizerState | null;
+  /** Why it left the race (it overflowed; its curve ends there), or null. */
+  out: Overflow | null;
+}
+
+export const NEW_RACE: RaceRun = { history: [], network: null, optimizerState: null, out: null };
+
+/** Where a run's committed network is: its epoch and examples seen. */
+export interface Checkpoint {
+  epoch: number;
+  examplesSeen: number;
+}
+
 export interface TrainingRun {
   status: 'idle' | 'running';
   epoch: number;
   examplesSeen: number;
   history: EpochRecord[];
+  /** The race's second run, or null when there is no race. */
+  race: RaceRun | null;
+  /**
+   * Where the training network (the bench's) and the optimizer's state were last committed, while
+   * the curves run ahead of it in play; null: where the run is. A save is taken there, so a
+   * network, its state and its place in the batch order always go together.
+   */
+  checkpoint: Checkpoint | null;
   overflow: OverflowReport | null;
   stopReason: StopReason | null;
   examplesPerSecond: number;
@@ -67,6 +96,8 @@ export const EMPTY_RUN: TrainingRun = {
   epoch: 0,
   examplesSeen: 0,
   history: [],
+  race: null,
+  checkpoint: null,
   overflow: null,
   stopReason: null,
   examplesPerSecond: 0,

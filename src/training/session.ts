@@ -7,6 +7,7 @@ import {
   targetClasses,
   type GridForward,
   type Network,
+  type Optimizer,
   type Overflow,
   type TrainerOptions,
 } from '../engine';
@@ -19,8 +20,10 @@ import type {
   Images,
   PlotSpec,
   PlotView,
+  RaceSpec,
   SessionInit,
 } from './protocol';
+import { createRival, type Rival } from './rival';
 
 /**
  * One training run as the live view needs it: a trainer, the test set, and the batched grid pass
@@ -32,6 +35,10 @@ export interface Session {
   setOptions(options: Partial<TrainerOptions>): void;
   setNetwork(network: Network): void;
   nextBatch(): number[];
+  /** Start the race's second run here (or again), or end it (null). */
+  setRace(race: RaceSpec | null): void;
+  /** The second run's optimizer: another kind starts its state afresh, as the first's does. */
+  setRaceOptimizer(optimizer: Optimizer): void;
 }
 
 /**
@@ -93,9 +100,20 @@ export function createSession(
     );
   }
   const trainer = createTrainer(network, trainSet, init.options, init.seed);
-  // A run brought back (a reload, a link, an undo) goes on where it was, in the same batch order.
-  const resumeAt = Math.min(init.examplesSeen ?? 0, MAX_REPLAY);
-  while (trainer.examplesSeen < resumeAt) trainer.skipBatch();
+  // A run brought back (a reload, a link, an undo) goes on where it was, in the same batch order,
+  // with the optimizer's state it had.
+  trainer.skipTo(Math.min(init.examplesSeen ?? 0, MAX_REPLAY));
+  if (init.optimizerState) trainer.setOptimizerState(init.optimizerState);
+  const sets = { train: trainSet, test: testSet, accuracy: init.accuracy };
+  let rival: Rival | null = init.race ? createRival(init.race, trainer, sets, init.seed) : null;
+  /** A second run that joined where the first had its point already: its own first point is due. */
+  let rivalPointDue = init.race?.network === null && (init.examplesSeen ?? 0) > 0;
+  /** One step of the first run, then the second's on the same mini-batch. */
+  const step = (): Overflow | null => {
+    const problem = trainer.step();
+    if (!problem) rival?.step();
+    return problem;
+  };
   const sizes = trainer.kernel.sizes;
   const L = sizes.length - 1;
   const hidden: HiddenLayout = {
@@ -287,10 +305,13 @@ export function createSession(
       let stopped: FrameReply['stopped'] = null;
       if (request.work !== 'none') {
         if (atLimit()) stopped = 'epochs';
-        else if (request.work === 'batch') overflow = trainer.step();
-        else if (request.work === 'epoch') overflow = trainer.finishEpoch();
-        else {
-          do overflow = trainer.step();
+        else if (request.work === 'batch') overflow = step();
+        else if (request.work === 'epoch') {
+          const end = trainer.epoch + 1;
+          do overflow = step();
+          while (!overflow && trainer.epoch < end);
+        } else {
+          do overflow = step();
           while (!overflow && !atLimit() && now() - start < request.budgetMs);
         }
         if (!stopped && !overflow && atLimit()) stopped = 'epochs';
@@ -321,6 +342,13 @@ export function createSession(
         stopped = 'loss';
       }
       const finished = overflow !== null || stopped !== null;
+      const sendNetwork = request.network || finished;
+      const raceRecord =
+        rival && (rec || rivalPointDue)
+          ? rival.record(rec?.epoch ?? trainer.examplesSeen / trainSet.count)
+          : null;
+      rivalPointDue = false;
+      const race = rival ? rival.reply(raceRecord, sendNetwork) : null;
       const images = request.images || finished ? paint(request.view) : null;
       // A frame without training (a pause, a redraw after an edit) may show another network.
       if (!rec && truth && request.work === 'none') {
@@ -349,7 +377,9 @@ export function createSession(
         gridMs: images ? gridMs : null,
         paintMs: images ? paintMs : null,
         gridPoints: points,
-        network: request.network || finished ? trainer.network() : null,
+        network: sendNetwork ? trainer.network() : null,
+        optimizerState: sendNetwork ? trainer.optimizerState() : null,
+        race,
         overflow,
         stopped,
         results: classResults,
@@ -357,11 +387,20 @@ export function createSession(
     },
     setOptions(options) {
       trainer.setOptions(options);
+      // The second run shares everything but its optimizer.
+      rival?.trainer.setOptions({ ...options, optimizer: rival.trainer.options.optimizer });
     },
     setNetwork(next) {
       trainer.setNetwork(next);
     },
     nextBatch: () => trainer.nextBatch(),
+    setRace(race) {
+      rival = race ? createRival(race, trainer, sets, init.seed) : null;
+      rivalPointDue = rival !== null;
+    },
+    setRaceOptimizer(optimizer) {
+      rival?.setOptimizer(optimizer);
+    },
   };
 }
 

@@ -12,7 +12,7 @@ import {
   type ScalingId,
 } from '../data';
 import { REAL_DATASET_IDS, realText, type RealDatasetId } from '../data/realDatasets';
-import { REGULARIZATIONS, type Regularization } from '../engine';
+import { REGULARIZATIONS, validateOptimizer, type Optimizer, type Regularization } from '../engine';
 import type { Outcome } from '../store/appStore';
 import { LIMITS, TRAINING_SIZES, checkValue } from '../store/limits';
 import { datasetOf, tableTextOf } from './selectors';
@@ -55,6 +55,10 @@ export interface TrainingActions {
   newInitSeed(): void;
   /** A weight seed the learner typed. */
   setInitSeed(seed: number): Outcome;
+  /** The race on or off (the controller's race() also starts both runs from one network). */
+  setRace(on: boolean): void;
+  /** The race's second optimizer; refused with the reason when its settings are out of range. */
+  setRaceOptimizer(optimizer: Optimizer): Outcome;
   replaceChoices(choices: TrainingChoices): void;
 }
 
@@ -185,6 +189,20 @@ export function createTrainingStore(init: Partial<TrainingChoices> = {}): Traini
       },
       setInitSeed(seed) {
         return change(seedProblem(seed), { initSeed: seed });
+      },
+      setRace(on) {
+        if (typeof on === 'boolean') set({ race: on });
+      },
+      setRaceOptimizer(optimizer) {
+        try {
+          validateOptimizer(optimizer);
+        } catch (error) {
+          return (error as Error).message;
+        }
+        if (JSON.stringify(optimizer) !== JSON.stringify(get().raceOptimizer)) {
+          set({ raceOptimizer: optimizer });
+        }
+        return null;
       },
       replaceChoices(choices) {
         set(choices);

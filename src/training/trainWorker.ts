@@ -27,6 +27,12 @@ function handle(message: ToWorker): { result: unknown; transfer: ArrayBuffer[] }
       return { result: null, transfer: [] };
     case 'nextBatch':
       return { result: session.nextBatch(), transfer: [] };
+    case 'race':
+      session.setRace(message.race);
+      return { result: null, transfer: [] };
+    case 'raceOptimizer':
+      session.setRaceOptimizer(message.optimizer);
+      return { result: null, transfer: [] };
   }
 }
 

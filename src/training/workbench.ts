@@ -1,5 +1,5 @@
 import { createAppStore, TRAINING_SIZES, type AppStore } from '../store';
-import { SGD } from '../engine';
+import { freshState, SGD } from '../engine';
 import type { TrainingChoices } from './choices';
 import { createTrainingController, type ControllerOptions } from './controller';
 import { createTrainingHistory, progressOf, type TrainingHistory } from './history';
@@ -37,17 +37,18 @@ export interface Workbench extends TrainingParts {
 /** The bench's first state: the saved network, or the Train tab's default one for the data. */
 function benchFor(choices: TrainingChoices, work: TrainingWork | null): AppStore {
   const data = preparedOf(choices);
-  const network =
-    work && !fitProblem(work.network, data)
-      ? work.network
-      : defaultTrainingNetwork(data, choices.initSeed);
+  const saved = work && !fitProblem(work.network, data) ? work : null;
+  const network = saved ? saved.network : defaultTrainingNetwork(data, choices.initSeed);
+  const optimizer = work?.optimizer ?? SGD;
   return createAppStore(
     {
       network,
       samples: stepperSamples(data, choices.batchSize),
       learningRate: work?.learningRate ?? DEFAULT_TRAINING_NETWORK.learningRate,
       trainBiases: work?.trainBiases ?? true,
-      optimizer: work?.optimizer ?? SGD,
+      optimizer,
+      // The state goes with its network (persist.ts checked that it fits).
+      optimizerState: saved?.optimizerState ?? freshState(optimizer),
       exampleId: null,
     },
     TRAINING_SIZES,
@@ -62,7 +63,10 @@ export function createWorkbench(
   const bench = benchFor(saved.choices, saved.work);
   const run = createRunStore();
   const resumed = saved.work && bench.getState().network === saved.work.network;
-  if (resumed && saved.work) run.setState({ ...saved.work.progress });
+  if (resumed && saved.work) {
+    const { race = null, ...progress } = saved.work.progress;
+    run.setState({ ...progress, race: saved.choices.race ? race : null });
+  }
   const history = createTrainingHistory(bench, choices, run);
   const controller = createTrainingController(bench, choices, run, {
     ...options,
@@ -70,10 +74,11 @@ export function createWorkbench(
     ...(resumed && saved.work ? { resume: saved.work.progress } : {}),
   });
   const snapshot = () => {
-    const { network, learningRate, trainBiases, optimizer } = bench.getState();
+    const { network, learningRate, trainBiases, optimizer, optimizerState } = bench.getState();
+    const progress = progressOf(run.getState());
     return {
       choices: choices.getState(),
-      work: { network, learningRate, trainBiases, optimizer, progress: progressOf(run.getState()) },
+      work: { network, learningRate, trainBiases, optimizer, optimizerState, progress },
     };
   };
   const subscribe = (listener: () => void) => {
@@ -105,10 +110,14 @@ export function createWorkbench(
         choices.getState().replaceChoices(saved.choices);
         if (saved.work) {
           const { network, learningRate, trainBiases, optimizer = SGD } = saved.work;
-          bench.setState({ network, learningRate, trainBiases, optimizer });
+          const optimizerState = saved.work.optimizerState ?? freshState(optimizer);
+          bench.setState({ network, learningRate, trainBiases, optimizer, optimizerState });
         }
       });
-      if (saved.work) run.setState({ ...saved.work.progress });
+      if (saved.work) {
+        const { race = null, ...progress } = saved.work.progress;
+        run.setState({ ...progress, race, checkpoint: null });
+      }
     },
   };
 }

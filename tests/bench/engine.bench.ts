@@ -5,12 +5,25 @@
  *    written straightforwardly below (tanh hidden and output layers, ½ squared error, batches of 10,
  *    SGD, as in TensorFlow Playground's regression), on the same network and data. Warm-up, then
  *    best of 5 runs of about a second each; examples/s for both and engine ÷ reference.
- * 2. runPass latency on the largest network the UI allows (8 inputs, 8 hidden layers of 16 tanh
+ * 2. The optimizers in the Train tab's trainer (createTrainer) on the same network and data: each
+ *    one's examples/s beside SGD's, runs of about 0.3 s, each round timing all of them; the median of each round's ratio to SGD
+ *    (issue 16: each at least 0.8×).
+ * 3. runPass latency on the largest network the UI allows (8 inputs, 8 hidden layers of 16 tanh
  *    units, 10 softmax outputs, cross-entropy) for a batch of 32: median and p95.
- * 3. A weight edit through the store's gate (the whole check of the work an edit would leave) on
+ * 4. A weight edit through the store's gate (the whole check of the work an edit would leave) on
  *    that network and batch, with 20 updates in the history: median and p95.
  */
-import { initializeNetwork, runPass, train, type Network, type Sample } from '../../src/engine';
+import {
+  createTrainer,
+  initializeNetwork,
+  OPTIMIZER_REGISTRY,
+  packSamples,
+  runPass,
+  train,
+  type Network,
+  type Optimizer,
+  type Sample,
+} from '../../src/engine';
 import { updateOf, type LearnerState } from '../../src/store';
 import { setParameter, stateFromExample } from '../../src/store/edits';
 import { findExample } from '../../src/store/examples';
@@ -232,6 +245,52 @@ function throughput(name: string, hidden: number[]): ThroughputRow {
   };
 }
 
+interface OptimizerRow {
+  name: string;
+  /** Best of the rounds. */
+  perSecond: number;
+  /** Examples/s ÷ SGD's, the median of the rounds. */
+  ratio: number;
+}
+
+/** The trainer with each optimizer of the registry (Nesterov too) on one network and data. */
+function optimizerThroughput(hidden: number[]): OptimizerRow[] {
+  const { samples } = dataset();
+  const data = packSamples(samples, 2, 1);
+  const network = tanhNetwork(hidden);
+  const optimizers: [string, Optimizer][] = [
+    ...Object.values(OPTIMIZER_REGISTRY).map((r) => [r.name, r.defaults] as [string, Optimizer]),
+    ['Nesterov', { kind: 'momentum', momentum: 0.9, nesterov: true }],
+  ];
+  const run = (optimizer: Optimizer, epochs: number) => {
+    const trainer = createTrainer(
+      network,
+      data,
+      { learningRate: LR / 10, batchSize: BATCH, penalty: { kind: 'none', rate: 0 }, optimizer },
+      1,
+    );
+    const t0 = now();
+    for (let e = 0; e < epochs; e++) {
+      const problem = trainer.finishEpoch();
+      if (problem) throw new Error(`${optimizer.kind} overflowed: ${JSON.stringify(problem)}`);
+    }
+    return now() - t0;
+  };
+  for (let k = 0; k < 5; k++) for (const [, o] of optimizers) run(o, 2);
+  const epochs = Math.max(1, Math.round(300 / (run(optimizers[0]![1], 3) / 3)));
+  // Each round times every optimizer once, close together: the ratio to SGD is taken per round and
+  // its median kept, which a shared machine's load (it comes and goes) disturbs far less than the
+  // ratio of two best times.
+  const times = optimizers.map(() => [] as number[]);
+  for (let r = 0; r < 9; r++) optimizers.forEach(([, o], k) => times[k]!.push(run(o, epochs)));
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+  return optimizers.map(([name], k) => ({
+    name,
+    perSecond: (COUNT * epochs) / (Math.min(...times[k]!) / 1000),
+    ratio: median(times[0]!.map((sgd, r) => sgd / times[k]![r]!)),
+  }));
+}
+
 function largestNetwork(): { network: Network; batch: Sample[] } {
   const network = initializeNetwork(
     {
@@ -302,6 +361,10 @@ function gateLatency(): { median: number; p95: number; runs: number } {
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 const rows = [throughput('2-8-8-1', [8, 8]), throughput('2-16-16-16-16-1', [16, 16, 16, 16])];
+const optimizerRows = [
+  { network: '2-8-8-1', rows: optimizerThroughput([8, 8]) },
+  { network: '2-16-16-16-16-1', rows: optimizerThroughput([16, 16, 16, 16]) },
+];
 const lat = latency();
 const gate = gateLatency();
 
@@ -315,6 +378,20 @@ for (const r of rows) {
   );
 }
 console.log(
+  `\nOptimizers in the Train tab's trainer (same networks and data, batch ${BATCH}; ex/s the best of 9 rounds, ÷ SGD the median of each round's ratio)\n`,
+);
+console.log('network            optimizer      ex/s   ÷ SGD (median)');
+const slowOptimizers: string[] = [];
+for (const { network, rows: optimizers } of optimizerRows) {
+  for (const r of optimizers) {
+    const ratio = r.ratio;
+    if (ratio < 0.8) slowOptimizers.push(`${r.name} on ${network}`);
+    console.log(
+      `${network.padEnd(18)} ${r.name.padEnd(9)} ${fmt(r.perSecond).padStart(10)}   ${ratio.toFixed(2)}`,
+    );
+  }
+}
+console.log(
   `\nrunPass, 8-(16×8 tanh)-10 softmax, crossEntropy, batch 32: median ${lat.median.toFixed(3)} ms, p95 ${lat.p95.toFixed(3)} ms (${lat.runs} runs)`,
 );
 console.log(
@@ -325,4 +402,6 @@ if (slow.length > 0)
   console.log(
     `\nNOTE: the engine was slower than the reference on ${slow.map((r) => r.name).join(', ')}.`,
   );
+if (slowOptimizers.length > 0)
+  console.log(`\nNOTE: below 0.8× SGD's examples/s: ${slowOptimizers.join(', ')}.`);
 if (lat.p95 >= 1) console.log('\nNOTE: runPass p95 latency is not under 1 ms.');

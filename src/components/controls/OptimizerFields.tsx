@@ -17,10 +17,16 @@ export function OptimizerFields({
   optimizer,
   onChange,
   disabled = false,
+  label = 'Optimizer',
+  owner = null,
 }: {
   optimizer: Optimizer;
   onChange: (optimizer: Optimizer) => string | null;
   disabled?: boolean;
+  /** The menu's name (a second one: "Second optimizer"). */
+  label?: string;
+  /** Whose hyper-parameters the fields are, in their names ("Second optimizer's decay ρ"). */
+  owner?: string | null;
 }) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +35,7 @@ export function OptimizerFields({
   return (
     <div className="optimizer-fields">
       <div className="inline-label">
-        <label htmlFor={id}>Optimizer</label>
+        <label htmlFor={id}>{label}</label>
         <select
           id={id}
           value={choiceOf(optimizer)}
@@ -54,7 +60,11 @@ export function OptimizerFields({
         <NumberField
           // Another optimizer's fields are new fields: a refused draft never carries over.
           key={`${optimizer.kind} ${p.key}`}
-          label={`${p.name.charAt(0).toUpperCase()}${p.name.slice(1)} ${p.text}`}
+          label={
+            owner
+              ? `${owner}'s ${p.name} ${p.text}`
+              : `${p.name.charAt(0).toUpperCase()}${p.name.slice(1)} ${p.text}`
+          }
           value={values[p.key] ?? NaN}
           min={p.min}
           max={p.max}

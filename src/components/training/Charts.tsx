@@ -1,16 +1,21 @@
 import { useMemo } from 'react';
+import type { Optimizer } from '../../engine';
 import { formatNumber } from '../../math/format';
+import { useApp } from '../../store/context';
+import { optimizerLabel } from '../../training/race';
 import type { EpochRecord } from '../../training/runtime';
 import { gradientHealth } from '../../training/health';
 import { CLASS_COLORS, toCss } from '../../training/palette';
 import type { Series } from './chartGeometry';
-import { useRun } from './kit';
+import { useChoices, useRun } from './kit';
 import { LineChart } from './LineChart';
 
 const WIDTH = 340;
 const HEIGHT = 150;
 const TRAIN = '#0072b2';
 const TEST = '#d55e00';
+/** In a race, a color per optimizer (the first's is TRAIN's), training solid and test dashed. */
+export const RACE_COLORS: readonly string[] = [TRAIN, '#cc79a7'];
 
 const pointsOf = (history: EpochRecord[], value: (r: EpochRecord) => number | null) =>
   history.map((r) => [r.epoch, value(r) ?? NaN] as const);
@@ -20,16 +25,80 @@ const latest = (history: EpochRecord[], value: (r: EpochRecord) => number | null
   return v === null || v === undefined ? '—' : formatNumber(v, 4);
 };
 
-/** Training and test loss per epoch. */
-export function LossChart() {
+type Measure = 'loss' | 'accuracy';
+
+const TRAIN_VALUE: Record<Measure, (r: EpochRecord) => number | null> = {
+  loss: (r) => r.trainLoss,
+  accuracy: (r) => r.trainAccuracy,
+};
+const TEST_VALUE: Record<Measure, (r: EpochRecord) => number | null> = {
+  loss: (r) => r.testLoss,
+  accuracy: (r) => r.testAccuracy,
+};
+
+/** The race's two runs, each named by its optimizer and settings (null: no race). */
+function useRace(): { runs: { name: string; history: EpochRecord[] }[] } | null {
+  const first: Optimizer = useApp((s) => s.optimizer);
+  const second = useChoices((s) => s.raceOptimizer);
   const history = useRun((s) => s.history);
-  const series = useMemo<Series[]>(
-    () => [
-      { name: 'training loss', color: TRAIN, points: pointsOf(history, (r) => r.trainLoss) },
-      { name: 'test loss', color: TEST, dash: '5 3', points: pointsOf(history, (r) => r.testLoss) },
-    ],
-    [history],
+  const race = useRun((s) => s.race);
+  return useMemo(
+    () =>
+      race && {
+        runs: [
+          { name: optimizerLabel(first), history },
+          { name: optimizerLabel(second), history: race.history },
+        ],
+      },
+    [first, second, history, race],
   );
+}
+
+/** Training and test curves of one run, or of each of the race's two, named in the legend. */
+function useCurves(measure: Measure): { series: Series[]; label: string } {
+  const history = useRun((s) => s.history);
+  const race = useRace();
+  return useMemo(() => {
+    const train = TRAIN_VALUE[measure];
+    const test = TEST_VALUE[measure];
+    if (!race) {
+      return {
+        series: [
+          { name: `training ${measure}`, color: TRAIN, points: pointsOf(history, train) },
+          { name: `test ${measure}`, color: TEST, dash: '5 3', points: pointsOf(history, test) },
+        ],
+        label: `training ${latest(history, train)}, test ${latest(history, test)}`,
+      };
+    }
+    const series = race.runs.flatMap((run, k): Series[] => [
+      {
+        name: `${run.name}: training`,
+        color: RACE_COLORS[k] ?? TRAIN,
+        points: pointsOf(run.history, train),
+      },
+      {
+        name: `${run.name}: test`,
+        color: RACE_COLORS[k] ?? TRAIN,
+        dash: '5 3',
+        points: pointsOf(run.history, test),
+      },
+    ]);
+    const label = race.runs
+      .map((run) => {
+        const last = run.history[run.history.length - 1];
+        return `${run.name}: training ${valueText(last && train(last))}, test ${valueText(last && test(last))}`;
+      })
+      .join('; ');
+    return { series, label };
+  }, [history, race, measure]);
+}
+
+const valueText = (v: number | null | undefined) =>
+  v === null || v === undefined ? '—' : formatNumber(v, 4);
+
+/** Training and test loss per epoch; in a race, each optimizer's. */
+export function LossChart() {
+  const { series, label } = useCurves('loss');
   return (
     <section className="panel chart-panel" aria-labelledby="loss-heading">
       <h2 id="loss-heading">Loss</h2>
@@ -39,7 +108,7 @@ export function LossChart() {
         height={HEIGHT}
         xLabel="epoch"
         testId="loss-chart"
-        label={`Loss per epoch: training ${latest(history, (r) => r.trainLoss)}, test ${latest(history, (r) => r.testLoss)} at the latest epoch.`}
+        label={`Loss per epoch: ${label} at the latest epoch.`}
       />
     </section>
   );
@@ -49,22 +118,7 @@ export function LossChart() {
 export function AccuracyChart() {
   const history = useRun((s) => s.history);
   const classification = history.length > 0 && history[0]?.trainAccuracy !== null;
-  const series = useMemo<Series[]>(
-    () => [
-      {
-        name: 'training accuracy',
-        color: TRAIN,
-        points: pointsOf(history, (r) => r.trainAccuracy),
-      },
-      {
-        name: 'test accuracy',
-        color: TEST,
-        dash: '5 3',
-        points: pointsOf(history, (r) => r.testAccuracy),
-      },
-    ],
-    [history],
-  );
+  const { series, label } = useCurves('accuracy');
   if (!classification) return null;
   return (
     <section className="panel chart-panel" aria-labelledby="accuracy-heading">
@@ -75,7 +129,7 @@ export function AccuracyChart() {
         height={HEIGHT * 0.8}
         yDomain={[0, 1]}
         xLabel="epoch"
-        label={`Accuracy per epoch: training ${latest(history, (r) => r.trainAccuracy)}, test ${latest(history, (r) => r.testAccuracy)}.`}
+        label={`Accuracy per epoch: ${label}.`}
       />
     </section>
   );

@@ -13,6 +13,7 @@ import { NumberField } from '../controls/NumberField';
 import { OptimizerFields } from '../controls/OptimizerFields';
 import { TrainBiasesBox } from '../controls/TrainBiasesBox';
 import { useChoices, useRun, useTrainingKit } from './kit';
+import { RaceControls } from './RaceControls';
 import { TrainStatus } from './TrainStatus';
 import { TrainWork } from './TrainWork';
 
@@ -100,6 +101,7 @@ export function TrainControls() {
           optimizer={optimizer}
           onChange={(next) => app.getState().setOptimizer(next)}
         />
+        <RaceControls />
         <TrainBiasesBox className="inline-label" />
         <NumberField
           label="Batch size"

@@ -1,8 +1,68 @@
 import { formatNumber } from '../../math/format';
-import { useRun } from './kit';
+import { useApp } from '../../store/context';
+import { optimizerLabel } from '../../training/race';
+import type { EpochRecord } from '../../training/runtime';
+import { useChoices, useRun } from './kit';
 
 export const percent = (v: number | null | undefined) =>
   v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)} %`;
+
+/** A run's latest losses and accuracies; `prefix` tells the race's second run's test ids apart. */
+function Readouts({ last, prefix = '' }: { last: EpochRecord | null; prefix?: string }) {
+  return (
+    <>
+      <span>
+        Training loss{' '}
+        <strong data-testid={`${prefix}train-loss`}>
+          {last ? formatNumber(last.trainLoss, 4) : '—'}
+        </strong>
+      </span>
+      <span>
+        Test loss{' '}
+        <strong data-testid={`${prefix}test-loss`}>
+          {last ? formatNumber(last.testLoss, 4) : '—'}
+        </strong>
+      </span>
+      {last && last.trainAccuracy !== null && (
+        <span>
+          Accuracy{' '}
+          <strong data-testid={`${prefix}train-accuracy`}>{percent(last.trainAccuracy)}</strong>{' '}
+          training,{' '}
+          <strong data-testid={`${prefix}test-accuracy`}>{percent(last.testAccuracy)}</strong> test
+        </span>
+      )}
+    </>
+  );
+}
+
+/** The race: each optimizer by name with its latest losses and accuracies. */
+function RaceReadouts({ last }: { last: EpochRecord | null }) {
+  const first = useApp((s) => s.optimizer);
+  const second = useChoices((s) => s.raceOptimizer);
+  const race = useRun((s) => s.race);
+  if (!race) return null;
+  const raceLast = race.history[race.history.length - 1] ?? null;
+  return (
+    <div className="race-status" role="group" aria-label="The race">
+      <div className="race-line" data-testid="race-first">
+        <span className="race-swatch race-first" aria-hidden="true" />
+        <strong className="race-name">{optimizerLabel(first)}</strong>
+        <Readouts last={last} />
+      </div>
+      <div className="race-line" data-testid="race-second">
+        <span className="race-swatch race-second" aria-hidden="true" />
+        <strong className="race-name">{optimizerLabel(second)}</strong>
+        <Readouts last={raceLast} prefix="race-" />
+        {race.out && (
+          <span className="stop-reason" role="status">
+            Out of the race: a {race.out.kind} overflowed in epoch {race.out.epoch + 1}; its curve
+            ends there.
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}
 
 /** Where training is: epoch, the latest losses and accuracies, and how fast it runs. */
 export function TrainStatus() {
@@ -15,6 +75,7 @@ export function TrainStatus() {
   const paintMs = useRun((s) => s.paintMs);
   const gridPoints = useRun((s) => s.gridPoints);
   const stopReason = useRun((s) => s.stopReason);
+  const racing = useRun((s) => s.race !== null);
 
   return (
     <div className="train-status">
@@ -24,20 +85,7 @@ export function TrainStatus() {
           {formatNumber(epoch, epoch < 10 ? 3 : 5)}
         </strong>
       </span>
-      <span>
-        Training loss{' '}
-        <strong data-testid="train-loss">{last ? formatNumber(last.trainLoss, 4) : '—'}</strong>
-      </span>
-      <span>
-        Test loss{' '}
-        <strong data-testid="test-loss">{last ? formatNumber(last.testLoss, 4) : '—'}</strong>
-      </span>
-      {last && last.trainAccuracy !== null && (
-        <span>
-          Accuracy <strong data-testid="train-accuracy">{percent(last.trainAccuracy)}</strong>{' '}
-          training, <strong data-testid="test-accuracy">{percent(last.testAccuracy)}</strong> test
-        </span>
-      )}
+      {!racing && <Readouts last={last} />}
       {running && perSecond > 0 && (
         <span className="muted" data-testid="examples-per-second" data-value={perSecond}>
           {Math.round(perSecond).toLocaleString('en-US')} examples/s
@@ -60,6 +108,7 @@ export function TrainStatus() {
             : 'Stopped: the training loss reached the target.'}
         </span>
       )}
+      {racing && <RaceReadouts last={last} />}
     </div>
   );
 }
