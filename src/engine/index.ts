@@ -73,3 +73,11 @@ export { compile } from './kernel';
 export type { Kernel } from './kernel';
 export { classOf, targetClasses, confusionMatrix, classScores, misclassified } from './confusion';
 export type { ClassRule, ClassScores } from './confusion';
+export {
+  lossLandscape,
+  axisValues,
+  defaultSpan,
+  parameterValue,
+  MAX_LANDSCAPE_SIDE,
+} from './landscape';
+export type { LandscapeParameter, LandscapeAxis, LandscapeOptions } from './landscape';
