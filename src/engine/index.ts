@@ -75,6 +75,7 @@ export { classOf, targetClasses, confusionMatrix, classScores, misclassified } f
 export type { ClassRule, ClassScores } from './confusion';
 export {
   lossLandscape,
+  landscapeGradient,
   axisValues,
   defaultSpan,
   parameterValue,

@@ -1,8 +1,21 @@
 import { createGridForward } from './grid';
-import { allocateBuffers, compile, type Kernel } from './kernel';
+import {
+  allocateBuffers,
+  allocateGradients,
+  backward,
+  compile,
+  forward,
+  type Kernel,
+} from './kernel';
 import { outputLossAndDelta } from './losses';
 import type { PackedSet } from './packed';
-import { flatPenalty, NO_PENALTY, validatePenalty, type Penalty } from './regularization';
+import {
+  flatPenalty,
+  NO_PENALTY,
+  penaltyDerivative,
+  validatePenalty,
+  type Penalty,
+} from './regularization';
 import type { Network } from './types';
 import { validateNetwork } from './validate';
 
@@ -191,4 +204,46 @@ export function lossLandscape(
     }
   }
   return losses;
+}
+
+/**
+ * ∂L/∂θ of each parameter over the whole data: the kernel's forward and backward pass sample by
+ * sample, summed in order and divided by the count as runPass does (so the same numbers), plus
+ * λ·R'(w) for a weight when there is a penalty.
+ */
+export function landscapeGradient(
+  network: Network,
+  data: PackedSet,
+  parameters: readonly LandscapeParameter[],
+  penalty: Penalty = NO_PENALTY,
+): number[] {
+  validateNetwork(network);
+  validatePenalty(penalty);
+  parameters.forEach((p) => parameterValue(network, p));
+  const kernel = compile(network);
+  const nIn = kernel.sizes[0] as number;
+  const nOut = kernel.sizes[kernel.sizes.length - 1] as number;
+  if (data.count < 1 || data.inputSize !== nIn || data.outputSize !== nOut) {
+    throw new Error('The data does not fit the network.');
+  }
+  const buf = allocateBuffers(kernel.sizes);
+  const { gW, gb } = allocateGradients(kernel);
+  const x = new Float64Array(nIn);
+  const y = new Float64Array(nOut);
+  for (let s = 0; s < data.count; s++) {
+    for (let i = 0; i < nIn; i++) x[i] = data.inputs[s * nIn + i] as number;
+    for (let k = 0; k < nOut; k++) y[k] = data.targets[s * nOut + k] as number;
+    forward(kernel, x, buf);
+    outputLossAndDelta(kernel, y, buf);
+    backward(kernel, buf, gW, gb);
+  }
+  return parameters.map((p) => {
+    const n = kernel.sizes[p.layer] as number;
+    if (p.kind === 'bias')
+      return ((gb[p.layer - 1] as Float64Array)[p.unit] as number) / data.count;
+    const k = p.from * n + p.to;
+    const w = (kernel.W[p.layer - 1] as Float64Array)[k] as number;
+    const g = ((gW[p.layer - 1] as Float64Array)[k] as number) / data.count;
+    return penalty.rate > 0 ? g + penalty.rate * penaltyDerivative(penalty.kind, w) : g;
+  });
 }

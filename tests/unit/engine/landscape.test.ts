@@ -15,6 +15,7 @@ import {
 import {
   axisValues,
   defaultSpan,
+  landscapeGradient,
   lossLandscape,
   parameterValue,
   type LandscapeParameter,
@@ -233,6 +234,26 @@ describe('lossLandscape', () => {
     expect(() => lossLandscape(classic, packed(classic, []), x, null)).toThrow(
       'at least one sample',
     );
+  });
+});
+
+describe('landscapeGradient', () => {
+  it('is the pass’s ∂L/∂θ, to the last bit, and adds λ·R′(w) for a weight', () => {
+    for (const { name, network, samples } of NETWORKS) {
+      const params = parametersOf(network);
+      const grads = landscapeGradient(network, packed(network, samples), params);
+      params.forEach((p, k) => expect(grads[k], name).toBe(gradientOf(network, samples, p)));
+    }
+    const penalty = { kind: 'L2' as const, rate: 0.1 };
+    const [gw5, gb] = landscapeGradient(
+      classic,
+      packed(classic, classicSamples),
+      [w5, { kind: 'bias', layer: 2, unit: 0 }],
+      penalty,
+    );
+    // The published ∂L/∂w₅ = 0.082167041, plus λ·w₅ = 0.04; a bias has no penalty.
+    expect(gw5).toBeCloseTo(0.082167041 + 0.04, 9);
+    expect(gb).toBe(gradientOf(classic, classicSamples, { kind: 'bias', layer: 2, unit: 0 }));
   });
 });
 
