@@ -12,6 +12,7 @@ import { Diagram } from './diagram/Diagram';
 import { EquationsPanel } from './equations/EquationsPanel';
 import { LessonText } from './lesson/LessonText';
 import { LossPanel } from './LossPanel';
+import { StepperLandscape } from './landscape/StepperLandscape';
 import { TourButton, TourPanel, useTour } from './tour/Tour';
 import { PredictFirst } from './predict/PredictFirst';
 import { useAppMode, useTrainingKit } from './training/kit';
@@ -82,6 +83,7 @@ export function App({ startupNotice = null }: { startupNotice?: string | null })
               <div className="diagram-panel">
                 <Diagram />
               </div>
+              <StepperLandscape />
             </ViewBoundary>
           </section>
           {/* Focusable: on a wide screen the panel scrolls on its own, and keyboard users must
