@@ -1,5 +1,5 @@
 import { interpolateRgbBasis } from 'd3-interpolate';
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { formatNumber } from '../../math/format';
 import {
   bandOf,
@@ -76,7 +76,11 @@ function bandImage(
   return canvas.toDataURL();
 }
 
+/** An id for url(#…) references: useId's, without characters a URL reference trips on. */
+const useSvgId = () => useId().replace(/[^a-zA-Z0-9]/g, '');
+
 export function LandscapeMap({ picture }: { picture: LandscapePicture }) {
+  const uid = useSvgId();
   const { xs, ys, losses, digits } = picture;
   const nx = xs.length;
   const ny = ys.length;
@@ -115,7 +119,6 @@ export function LandscapeMap({ picture }: { picture: LandscapePicture }) {
     .join('');
   const bands = drawn.levels.length + 1;
   const legendX = MARGIN.left + SIDE + MARGIN.right + 8;
-  const bandHeight = SIDE / bands;
   const tick = (v: number) => formatNumber(v, 3);
 
   return (
@@ -126,11 +129,11 @@ export function LandscapeMap({ picture }: { picture: LandscapePicture }) {
       aria-label={`Contour map of the loss over ${picture.xName} (across) and ${picture.yName} (up)`}
     >
       <defs>
-        <clipPath id="landscape-clip">
+        <clipPath id={`${uid}-clip`}>
           <rect x={MARGIN.left} y={MARGIN.top} width={SIDE} height={SIDE} />
         </clipPath>
         <marker
-          id="landscape-arrowhead"
+          id={`${uid}-arrow`}
           viewBox="0 0 10 10"
           refX="8"
           refY="5"
@@ -152,7 +155,7 @@ export function LandscapeMap({ picture }: { picture: LandscapePicture }) {
           className="landscape-bands"
         />
       )}
-      <g clipPath="url(#landscape-clip)">
+      <g clipPath={`url(#${uid}-clip)`}>
         {drawn.lines.map((d, k) => (
           <path
             key={k}
@@ -175,7 +178,7 @@ export function LandscapeMap({ picture }: { picture: LandscapePicture }) {
             x2={toX(current[0] + arrow[0])}
             y2={toY(current[1] + arrow[1])}
             className="landscape-arrow"
-            markerEnd="url(#landscape-arrowhead)"
+            markerEnd={`url(#${uid}-arrow)`}
           />
         )}
         {current && (
@@ -269,7 +272,6 @@ export function LandscapeMap({ picture }: { picture: LandscapePicture }) {
           </text>
         ))}
       </g>
-      {bandHeight > 0 && null}
     </svg>
   );
 }
@@ -289,6 +291,7 @@ const SLICE = { width: 360, height: 170, left: 52, right: 12, top: 10, bottom: 4
 
 /** L along one parameter, the others held, with the tangent at the current value: slope ∂L/∂θ. */
 export function LandscapeSlice({ picture }: { picture: SlicePicture }) {
+  const uid = useSvgId();
   const { xs, losses, at, loss, slope } = picture;
   const n = xs.length;
   const x0 = xs[0] as number;
@@ -324,12 +327,12 @@ export function LandscapeSlice({ picture }: { picture: SlicePicture }) {
       aria-label={`The loss along ${picture.xName}, the other parameters held, with its tangent at the current value`}
     >
       <defs>
-        <clipPath id="landscape-slice-clip">
+        <clipPath id={`${uid}-clip`}>
           <rect x={SLICE.left} y={SLICE.top} width={w} height={h} />
         </clipPath>
       </defs>
       <rect x={SLICE.left} y={SLICE.top} width={w} height={h} fill="#fff" stroke="#475569" />
-      <g clipPath="url(#landscape-slice-clip)">
+      <g clipPath={`url(#${uid}-clip)`}>
         <path d={d} className="landscape-slice-curve" />
         {tangent && (
           <line
@@ -340,7 +343,9 @@ export function LandscapeSlice({ picture }: { picture: SlicePicture }) {
             className="landscape-tangent"
           />
         )}
-        <circle cx={toX(at)} cy={toY(loss)} r={4} className="landscape-current" />
+        {Number.isFinite(loss) && (
+          <circle cx={toX(at)} cy={toY(loss)} r={4} className="landscape-current" />
+        )}
       </g>
       {[x0, (x0 + x1) / 2, x1].map((v, k) => (
         <text
@@ -372,11 +377,7 @@ export function LandscapeSlice({ picture }: { picture: SlicePicture }) {
           {formatNumber(v, 3)}
         </text>
       ))}
-      <text
-        transform={`translate(12, ${SLICE.top + h / 2}) rotate(-90)`}
-        textAnchor="middle"
-        className="landscape-axis-name"
-      >
+      <text x={12} y={SLICE.top + h / 2} textAnchor="middle" className="landscape-axis-name">
         L
       </text>
     </svg>

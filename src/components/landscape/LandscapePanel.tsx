@@ -36,8 +36,11 @@ export interface LandscapeSource {
    * pass has computed it; undefined: the worker's (the Train tab).
    */
   shownGradient?: (p: LandscapeParameter) => number | null | undefined;
-  /** The loss at the current point as the tab shows it (the stepper's pass), or undefined. */
-  shownLoss?: number;
+  /**
+   * The loss at the current point as the tab shows it: the stepper's pass (NaN while asked, null
+   * before the pass reaches it); undefined: the worker's (the Train tab).
+   */
+  shownLoss?: number | null;
   notation: Notation;
   digits: number;
   /** What "the path" is made of, for its caption: "pass", "sample of the run". */
@@ -250,7 +253,14 @@ export function LandscapePanel({ source }: { source: LandscapeSource }) {
   const gy = second ? gradientFor(second, 1) : null;
   const showArrow = gx !== null && gy !== null && Number.isFinite(gx) && Number.isFinite(gy);
   const path = first && second ? source.path(first, second) : [];
-  const centreLoss = source.shownLoss ?? shown?.result.centre ?? NaN;
+  // Drawn at the worker's L there (the pass's own number); written as the tab shows it.
+  const centreLoss = shown?.result.centre ?? NaN;
+  const lossText =
+    source.shownLoss === undefined || source.shownLoss === null
+      ? source.shownLoss === null
+        ? '—'
+        : formatNumber(centreLoss, digits)
+      : formatNumber(source.shownLoss, digits);
   const slopeText = (g: number | null) =>
     g === null ? '—' : Number.isNaN(g) ? HIDDEN_NUMBER : formatNumber(g, focusDigits(digits));
 
@@ -335,8 +345,7 @@ export function LandscapePanel({ source }: { source: LandscapeSource }) {
                 Path: {path.length} point{path.length === 1 ? '' : 's'}
               </span>
               {' · '}now ({formatNumber(path.at(-1)?.[0] ?? NaN, digits)},{' '}
-              {formatNumber(path.at(-1)?.[1] ?? NaN, digits)}), {L} ={' '}
-              {formatNumber(centreLoss, digits)}
+              {formatNumber(path.at(-1)?.[1] ?? NaN, digits)}), {L} = {lossText}
               {' · '}−∇{L} = −({slopeText(gx)}, {slopeText(gy)})
             </figcaption>
           </figure>

@@ -8,7 +8,7 @@ import {
 } from '../../engine';
 import { notationFor } from '../../math';
 import { questionKey } from '../../practice/questions';
-import { selectProgress, selectSelectionComputed, selectSnapshot } from '../../store';
+import { isShown, selectProgress, selectSelectionComputed, selectSnapshot } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
 import { LandscapeFrame, LandscapePanel, type LandscapeSource } from './LandscapePanel';
 
@@ -33,7 +33,8 @@ function StepperLandscapePanel() {
   const digits = useApp((s) => s.view.digits);
   const notation = useApp((s) => notationFor(s.notation, s.network));
   const loss = useApp((s) => selectSnapshot(s).loss);
-  const lossShown = useApp((s) => selectProgress(s).lossShown);
+  const lossComputed = useApp((s) => selectProgress(s).lossShown);
+  const lossShown = useApp((s) => isShown(selectProgress(s), { kind: 'loss' }));
   // Read when drawn: the progress and the snapshot (both memoized) say when it changes.
   const store = useAppStoreApi();
   useApp(selectProgress);
@@ -78,7 +79,7 @@ function StepperLandscapePanel() {
     exact: true,
     path,
     shownGradient,
-    shownLoss: lossShown ? loss : NaN,
+    shownLoss: lossShown ? loss : lossComputed ? NaN : null,
     notation,
     digits,
     pathUnit: 'pass',
