@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { parameterValue, type LandscapeParameter, type Network } from '../../engine';
 import { notationFor } from '../../math';
 import type { Images } from '../../training/protocol';
 import { preparedOf } from '../../training/selectors';
-import { useApp } from '../../store/context';
-import { useChoices, useRun, useTrainingKit } from '../training/kit';
+import { useApp, useAppStoreApi } from '../../store/context';
+import { useChoices, useTrainingKit } from '../training/kit';
 import { LandscapeFrame, LandscapePanel, type LandscapeSource } from './LandscapePanel';
 
 /** The network is sampled for the landscape and its path at most this often while training. */
@@ -47,35 +47,37 @@ export function TrainLandscape() {
 
 function TrainLandscapePanel() {
   const { controller, run } = useTrainingKit();
-  const bench = useApp((s) => s.network);
+  const benchStore = useAppStoreApi();
   const digits = useApp((s) => s.view.digits);
   const notation = useApp((s) => notationFor(s.notation, s.network));
   const data = useChoices((c) => preparedOf(c).train);
   const kind = useChoices((c) => c.regularization);
   const rate = useChoices((c) => c.regularizationRate);
   const penalty = useMemo(() => ({ kind, rate }), [kind, rate]);
-  const examplesSeen = useRun((s) => s.examplesSeen);
-  const [live, setLive] = useState<{ network: Network; path: Network[] }>({
-    network: bench,
-    path: [bench],
+  const [live, setLive] = useState<{ network: Network; path: Network[] }>(() => {
+    const bench = benchStore.getState().network;
+    return { network: bench, path: [bench] };
   });
 
-  // A new network on the bench: where a run starts (reset, undo, a new shape: the path starts
-  // again), or where a pause left it (the path goes on).
   useEffect(() => {
-    const fresh = run.getState().examplesSeen === 0;
-    setLive((now) => ({ network: bench, path: fresh ? [bench] : [...now.path, bench] }));
-  }, [bench, run]);
-  // The run started again from its beginning: so does the path.
-  const seen = useRef(examplesSeen);
-  useEffect(() => {
-    if (examplesSeen < seen.current) setLive((now) => ({ ...now, path: [now.network] }));
-    seen.current = examplesSeen;
-  }, [examplesSeen]);
-
-  useEffect(() => {
+    // A new network on the bench: where a run starts (reset, undo, a new shape: the path starts
+    // again), or where a pause left it (the path goes on).
+    const offBench = benchStore.subscribe((state, previous) => {
+      if (state.network === previous.network) return;
+      const fresh = run.getState().examplesSeen === 0;
+      setLive((now) => ({
+        network: state.network,
+        path: fresh ? [state.network] : [...now.path, state.network],
+      }));
+    });
+    // The run started again from its beginning: so does the path.
+    const offRun = run.subscribe((state, previous) => {
+      if (state.examplesSeen < previous.examplesSeen) {
+        setLive((now) => ({ ...now, path: [now.network] }));
+      }
+    });
     let last = -Infinity;
-    return controller.onImages((images) => {
+    const offImages = controller.onImages((images) => {
       const at = performance.now();
       if (at - last < SAMPLE_MS) return;
       last = at;
@@ -93,7 +95,12 @@ function TrainLandscapePanel() {
         return { network, path };
       });
     });
-  }, [controller]);
+    return () => {
+      offBench();
+      offRun();
+      offImages();
+    };
+  }, [benchStore, run, controller]);
 
   const path = useCallback(
     (x: LandscapeParameter, y: LandscapeParameter): [number, number][] =>
