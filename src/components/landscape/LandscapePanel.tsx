@@ -148,7 +148,9 @@ export function LandscapePanel({ source }: { source: LandscapeSource }) {
         : { kind: 'bias', layer: last, unit: 0 },
     ),
   );
+  // Ranges the learner typed, and the automatic ones (centred where the parameter was).
   const [ranges, setRanges] = useState<Record<string, [number, number]>>({});
+  const [autoRanges, setAutoRanges] = useState<Record<string, [number, number]>>({});
   const [resolution, setResolution] = useState<number>(64);
   const [result, setResult] = useState<{ result: LandscapeResult; job: LandscapeJob } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -173,20 +175,24 @@ export function LandscapePanel({ source }: { source: LandscapeSource }) {
     byKey.get(secondKey) ?? parameters.find((p) => keyOf(p) !== keyOf(first as LandscapeParameter));
   const same = first && second && keyOf(first) === keyOf(second);
   const rangeOf = (p: LandscapeParameter): [number, number] => {
-    const kept = ranges[keyOf(p)];
+    const kept = ranges[keyOf(p)] ?? autoRanges[keyOf(p)];
     if (kept) return kept;
     const v = parameterValue(network, p);
     const span = defaultSpan(v);
     return [v - span, v + span];
   };
 
-  // A range not typed is fixed where the parameter was when picked: it does not slide as it trains.
+  // A range not typed stays where it was centred, so the map holds still as the point moves on it,
+  // until the point leaves it: then it is centred on the point again.
   useEffect(() => {
-    const missing = [first, second].filter(
-      (p): p is LandscapeParameter => p !== undefined && ranges[keyOf(p)] === undefined,
-    );
+    const missing = [first, second].filter((p): p is LandscapeParameter => {
+      if (p === undefined || ranges[keyOf(p)] !== undefined) return false;
+      const auto = autoRanges[keyOf(p)];
+      const v = parameterValue(network, p);
+      return auto === undefined || v < auto[0] || v > auto[1];
+    });
     if (missing.length === 0) return;
-    setRanges((r) => {
+    setAutoRanges((r) => {
       const next = { ...r };
       for (const p of missing) {
         const v = parameterValue(network, p);
@@ -195,7 +201,7 @@ export function LandscapePanel({ source }: { source: LandscapeSource }) {
       }
       return next;
     });
-  }, [first, second, ranges, network]);
+  }, [first, second, ranges, autoRanges, network]);
 
   const xRange = first ? rangeOf(first) : null;
   const yRange = second ? rangeOf(second) : null;
@@ -308,12 +314,14 @@ export function LandscapePanel({ source }: { source: LandscapeSource }) {
           <button
             type="button"
             onClick={() =>
-              setRanges((all) => {
-                const next = { ...all };
-                delete next[keyOf(first)];
-                delete next[keyOf(second)];
-                return next;
-              })
+              [setRanges, setAutoRanges].forEach((set) =>
+                set((all) => {
+                  const next = { ...all };
+                  delete next[keyOf(first)];
+                  delete next[keyOf(second)];
+                  return next;
+                }),
+              )
             }
           >
             Centre on the current values
