@@ -14,6 +14,7 @@ import { GraphToggle } from './graph/GraphToggle';
 import { GraphView } from './graph/GraphView';
 import { LessonText } from './lesson/LessonText';
 import { LossPanel } from './LossPanel';
+import { StepperLandscape } from './landscape/StepperLandscape';
 import { TourButton, TourPanel, useTour } from './tour/Tour';
 import { PredictFirst } from './predict/PredictFirst';
 import { useAppMode, useTrainingKit } from './training/kit';
@@ -84,6 +85,7 @@ export function App({ startupNotice = null }: { startupNotice?: string | null })
               <LossPanel />
               <GraphToggle />
               <div className="diagram-panel">{graph ? <GraphView /> : <Diagram />}</div>
+              <StepperLandscape />
             </ViewBoundary>
           </section>
           {/* Focusable: on a wide screen the panel scrolls on its own, and keyboard users must

@@ -26,7 +26,13 @@ export interface GridForward {
   readonly inputs: Float64Array[];
   /** activations[l][j]: a_j of layer l + 1 at every point, after run(). */
   readonly activations: Float64Array[][];
-  run(weights: GridWeights): void;
+  /** z of the output layer at every point, unit by unit, after run() (the losses read logits). */
+  readonly outputZ: Float64Array[];
+  /**
+   * The forward pass from weighted layer `from` (0-based) on; the layers before it keep what the
+   * last run left (the loss landscape changes one parameter and recomputes only what follows it).
+   */
+  run(weights: GridWeights, from?: number): void;
 }
 
 function columns(buffer: Float64Array, units: number, points: number): Float64Array[] {
@@ -148,19 +154,26 @@ export function createGridForward(
   const inputBuffer = new Float64Array((sizes[0] as number) * points);
   const inputs = columns(inputBuffer, sizes[0] as number, points);
   const activations = sizes.slice(1).map((n) => columns(new Float64Array(n * points), n, points));
+  const outputUnits = sizes[sizes.length - 1] as number;
+  const outputZ = columns(new Float64Array(outputUnits * points), outputUnits, points);
+  const last = sizes.length - 2;
   return {
     points,
     sizes,
     inputs,
     activations,
-    run(weights) {
+    outputZ,
+    run(weights, from = 0) {
       if (weights.sizes.join() !== sizes.join()) {
         throw new Error(
           `The grid was made for a ${sizes.join('-')} network, not ${weights.sizes.join('-')}.`,
         );
       }
-      let previous = inputs;
-      for (let l = 0; l < weights.W.length; l++) {
+      if (!Number.isInteger(from) || from < 0 || from > last) {
+        throw new Error(`The grid has no weighted layer ${from + 1}.`);
+      }
+      let previous = from === 0 ? inputs : (activations[from - 1] as Float64Array[]);
+      for (let l = from; l < weights.W.length; l++) {
         const nPrev = sizes[l] as number;
         const n = sizes[l + 1] as number;
         const w = weights.W[l] as Float64Array;
@@ -171,6 +184,7 @@ export function createGridForward(
           const z = current[j] as Float64Array;
           z.fill(b[j] as number);
           accumulate(z, previous, w, j, n, nPrev, 0, points);
+          if (l === last) (outputZ[j] as Float64Array).set(z);
           activateColumn(activation, z, exact);
         }
         if (activation === 'softmax') softmaxColumns(current, 0, points);

@@ -88,3 +88,12 @@ export { edgesToRoot, pathCount, pathsToRoot } from './graphPaths';
 export type { GraphPath } from './graphPaths';
 export { lossTerm, lossTermWeight } from './losses';
 export type { LossTerm } from './losses';
+export {
+  lossLandscape,
+  landscapeGradient,
+  axisValues,
+  defaultSpan,
+  parameterValue,
+  MAX_LANDSCAPE_SIDE,
+} from './landscape';
+export type { LandscapeParameter, LandscapeAxis, LandscapeOptions } from './landscape';

@@ -114,6 +114,8 @@ export interface PlaneImages {
   outputs: Uint8ClampedArray;
   /** W^(l) of every layer, row-major n_{l−1} × n_l, one after another (for the diagram's edges). */
   weights: Float64Array;
+  /** b^(l) of every layer, one after another (with the weights, the network as it trains). */
+  biases: Float64Array;
 }
 
 export interface LineImages {
@@ -130,6 +132,8 @@ export interface LineImages {
   outputs: Float64Array;
   /** As PlaneImages.weights. */
   weights: Float64Array;
+  /** As PlaneImages.biases. */
+  biases: Float64Array;
 }
 
 /** Data with more than two inputs has no plane to draw on: only the weights, for the diagram. */
@@ -137,6 +141,8 @@ export interface WeightsOnly {
   kind: 'none';
   /** As PlaneImages.weights. */
   weights: Float64Array;
+  /** As PlaneImages.biases. */
+  biases: Float64Array;
 }
 
 export type Images = PlaneImages | LineImages | WeightsOnly;

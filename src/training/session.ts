@@ -212,6 +212,7 @@ export function createSession(
               out.map(() => (regression ? 1 / half : 2)),
             ),
       weights: flatWeights(),
+      biases: flatBiases(),
     };
   }
 
@@ -221,6 +222,16 @@ export function createSession(
     for (const w of trainer.kernel.W) {
       all.set(w, at);
       at += w.length;
+    }
+    return all;
+  }
+
+  function flatBiases(): Float64Array {
+    const all = new Float64Array(trainer.kernel.b.reduce((n, b) => n + b.length, 0));
+    let at = 0;
+    for (const b of trainer.kernel.b) {
+      all.set(b, at);
+      at += b.length;
     }
     return all;
   }
@@ -245,11 +256,12 @@ export function createSession(
       inputs: stacked(g.inputs),
       outputs: stacked(g.activations[L - 1] as Float64Array[]),
       weights: flatWeights(),
+      biases: flatBiases(),
     };
   }
 
   function paint(view: PlotView | undefined): Images | null {
-    if (!grid) return { kind: 'none', weights: flatWeights() };
+    if (!grid) return { kind: 'none', weights: flatWeights(), biases: flatBiases() };
     const start = now();
     grid.run(trainer.kernel);
     const ran = now();
@@ -410,13 +422,14 @@ export function transferablesOf(reply: FrameReply): ArrayBuffer[] {
   if (!images) return [];
   const buffers =
     images.kind === 'none'
-      ? [images.weights.buffer]
+      ? [images.weights.buffer, images.biases.buffer]
       : [
           images.output.buffer,
           images.hidden.buffer,
           images.inputs.buffer,
           images.outputs.buffer,
           images.weights.buffer,
+          images.biases.buffer,
           ...(images.kind === '1d' ? [images.xs.buffer] : []),
         ];
   return buffers as ArrayBuffer[];

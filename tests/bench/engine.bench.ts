@@ -12,8 +12,15 @@
  *    units, 10 softmax outputs, cross-entropy) for a batch of 32: median and p95.
  * 4. A weight edit through the store's gate (the whole check of the work an edit would leave) on
  *    that network and batch, with 20 updates in the history: median and p95.
+ * 5. The loss landscape (issue 16): a 64 × 64 grid of 2-16-16-16-16-1 on 500 points, as the Train
+ *    tab's worker computes it (tanh from the table), for three pairs of parameters: the last layer's
+ *    (the default pick), a middle layer's and the last, and two of the first layer (the worst: every
+ *    layer is recomputed at every point). Median of 3; the budget is 500 ms (two refreshes a second).
  */
 import {
+  axisValues,
+  lossLandscape,
+  type LandscapeParameter,
   createTrainer,
   initializeNetwork,
   OPTIMIZER_REGISTRY,
@@ -360,6 +367,41 @@ function gateLatency(): { median: number; p95: number; runs: number } {
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
+function landscapeTimes(): { name: string; median: number }[] {
+  const network = tanhNetwork([16, 16, 16, 16]);
+  const data = packSamples(dataset().samples.slice(0, 500), 2, 1);
+  const w = (layer: number, from: number, to: number): LandscapeParameter => ({
+    kind: 'weight',
+    layer,
+    from,
+    to,
+  });
+  const pairs: [string, LandscapeParameter, LandscapeParameter][] = [
+    ['w₁₁⁽⁵⁾ and w₂₁⁽⁵⁾ (last layer)', w(5, 0, 0), w(5, 1, 0)],
+    ['w₁₁⁽³⁾ and b₁⁽⁵⁾', w(3, 0, 0), { kind: 'bias', layer: 5, unit: 0 }],
+    ['w₁₁⁽¹⁾ and w₂₂⁽¹⁾ (first layer)', w(1, 0, 0), w(1, 1, 1)],
+  ];
+  const values = axisValues(-1, 1, 64);
+  return pairs.map(([name, x, y]) => {
+    const times: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      const start = now();
+      lossLandscape(
+        network,
+        data,
+        { parameter: x, values },
+        { parameter: y, values },
+        {
+          exact: false,
+        },
+      );
+      times.push(now() - start);
+    }
+    times.sort((a, b) => a - b);
+    return { name, median: times[1]! };
+  });
+}
+
 const rows = [throughput('2-8-8-1', [8, 8]), throughput('2-16-16-16-16-1', [16, 16, 16, 16])];
 const optimizerRows = [
   { network: '2-8-8-1', rows: optimizerThroughput([8, 8]) },
@@ -397,6 +439,14 @@ console.log(
 console.log(
   `a weight edit through the store's gate, same network and batch, 20 updates in the history: median ${gate.median.toFixed(3)} ms, p95 ${gate.p95.toFixed(3)} ms (${gate.runs} edits)`,
 );
+console.log(
+  '\nLoss landscape, 64 × 64 of 2-16-16-16-16-1 on 500 points (tanh table), median of 3:',
+);
+for (const l of landscapeTimes()) {
+  console.log(
+    `  ${l.name.padEnd(34)} ${l.median.toFixed(0).padStart(6)} ms${l.median > 500 ? '  (over the 500 ms of two refreshes a second)' : ''}`,
+  );
+}
 const slow = rows.filter((r) => r.engine < r.reference);
 if (slow.length > 0)
   console.log(

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { playgroundFrames, type PlaygroundTiming } from './playgroundFrame';
@@ -436,4 +436,52 @@ test('a 5 MB CSV loaded as a file: the longest main-thread task', async ({ page,
       `  long tasks (≥ 50 ms, PerformanceObserver('longtask')): ${long.length}${long.length ? ` (${long.map((d) => d.toFixed(0)).join(', ')} ms)` : ''}`,
     ].join('\n'),
   );
+});
+
+/**
+ * The loss landscape while training (issue 16): 2-16-16-16-16-1 on 500 training points, as fast as
+ * possible, the 64 × 64 landscape live. Its refreshes a second (the panel counts the grids drawn)
+ * and the page's frame rate, for the default pick (the last layer's two weights) and for two
+ * weights of the first layer (every layer recomputed at every point). Budget: ≥ 2 refreshes a
+ * second at 60 fps.
+ */
+test('loss landscape: refreshes a second while training 2-16-16-16-16-1 on 500 points', async ({
+  page,
+}) => {
+  await openTraining(page);
+  await buildNetwork(page, [16, 16, 16, 16], 'tanh');
+  await setField(page, 'Points', '1000');
+  await setField(page, 'Training share', '0.5');
+  await expect(page.getByTestId('data-summary')).toHaveText(/^500 training/);
+  const region = page.getByRole('region', { name: 'Loss landscape' });
+  await region.getByRole('button', { name: 'Show the loss landscape' }).click();
+  await expect(region.getByRole('img', { name: /Contour map/ })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('max');
+  const pictures = region.locator('.landscape-pictures');
+  const refreshes = async () => Number(await pictures.getAttribute('data-refreshes'));
+  const measure = async (name: string) => {
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.waitForTimeout(1500);
+    const stop = await startRecording(page);
+    const before = await refreshes();
+    const start = Date.now();
+    await page.waitForTimeout(8000);
+    const seconds = (Date.now() - start) / 1000;
+    const count = (await refreshes()) - before;
+    const { times } = await stop();
+    await page.getByRole('button', { name: 'Pause training' }).click();
+    const fps = (times.length - 1) / (((times.at(-1) ?? 0) - (times[0] ?? 0)) / 1000);
+    console.log(
+      `landscape ${name}: ${(count / seconds).toFixed(2)} refreshes/s, page ${fps.toFixed(1)} fps (load ${loadavg()[0]?.toFixed(1)})`,
+    );
+  };
+  await measure('64×64, w₁₁⁽⁵⁾ and w₂₁⁽⁵⁾ (default pick)');
+  await region
+    .getByRole('combobox', { name: 'First parameter' })
+    .selectOption({ label: 'Weight w₁₁⁽¹⁾' });
+  await region
+    .getByRole('combobox', { name: 'Second parameter' })
+    .selectOption({ label: 'Weight w₂₂⁽¹⁾' });
+  await expect(region.getByRole('img', { name: /over w₁₁⁽¹⁾/ })).toBeVisible({ timeout: 60_000 });
+  await measure('64×64, w₁₁⁽¹⁾ and w₂₂⁽¹⁾ (first layer)');
 });

@@ -13,6 +13,7 @@ import { OverflowWarning } from './OverflowWarning';
 import { preparedOf } from '../../training/selectors';
 import { TrainControls } from './TrainControls';
 import { WeightPictures } from './WeightPictures';
+import { TrainLandscape } from '../landscape/TrainLandscape';
 import './training.css';
 
 /** Training mode: data and network on the left, the live pictures in the middle, curves right. */
@@ -68,6 +69,7 @@ export function TrainingView() {
             <GradientHealthChart />
           </div>
         </div>
+        <TrainLandscape />
         <GradientCheckPanel />
       </div>
     </main>

@@ -1,0 +1,127 @@
+import { expect, test, type Page } from '@playwright/test';
+import {
+  chooseDigits,
+  chooseExample,
+  diagramOf,
+  expectPhase,
+  openFresh,
+  stepForward,
+} from './helpers';
+
+/**
+ * The loss landscape (issue 16): two parameters picked, the contour map, the path the optimizer took
+ * (one point per applied pass in the stepper, sampled as the Train tab trains), and the slice whose
+ * tangent has the slope the stepper shows for ∂L/∂w.
+ */
+const CLASSIC = 'Classic 2-2-2 sigmoid network (½ squared error)';
+
+const landscapeOf = (page: Page) => page.getByRole('region', { name: 'Loss landscape' });
+
+async function openLandscape(page: Page) {
+  const region = landscapeOf(page);
+  await region.getByRole('button', { name: 'Show the loss landscape' }).click();
+  return region;
+}
+
+const pathCount = async (page: Page) =>
+  Number(
+    /(\d+)/.exec((await landscapeOf(page).getByTestId('landscape-path').textContent()) ?? '')?.[1],
+  );
+
+test('stepper: two weights of the classic example, the map, the path through two applied steps, and the tangent’s slope', async ({
+  page,
+}) => {
+  const errors = await openFresh(page);
+  await chooseExample(page, CLASSIC);
+  await chooseDigits(page, 6);
+  const region = await openLandscape(page);
+  await region
+    .getByRole('combobox', { name: 'First parameter' })
+    .selectOption({ label: 'Weight w₁₁⁽²⁾' });
+  await region
+    .getByRole('combobox', { name: 'Second parameter' })
+    .selectOption({ label: 'Weight w₁₁⁽¹⁾' });
+  const map = region.getByRole('img', {
+    name: /Contour map of the loss over w₁₁⁽²⁾ \(across\) and w₁₁⁽¹⁾ \(up\)/,
+  });
+  await expect(map).toBeVisible();
+  // The default range: the value ± max(1, 2·|w|), w₁₁⁽²⁾ = 0.4 and w₁₁⁽¹⁾ = 0.15.
+  await expect(region.getByRole('textbox', { name: 'Range of w₁₁⁽²⁾ from' })).toHaveValue('−0.6');
+  await expect(region.getByRole('textbox', { name: 'Range of w₁₁⁽²⁾ to' })).toHaveValue('1.4');
+  await expect(region.getByRole('textbox', { name: 'Range of w₁₁⁽¹⁾ to' })).toHaveValue('1.15');
+  await expect(region.getByTestId('landscape-level').first()).toBeVisible();
+  await expect(region.getByTestId('landscape-path')).toHaveText('Path: 1 point');
+  // Before the pass has computed ∂L/∂w, the slope is not shown.
+  await expect(region.getByTestId('landscape-slope')).toHaveText('—');
+
+  // Two gradient-descent steps applied: the path gains a point each.
+  await stepForward(page, 9);
+  await expectPhase(page, 'Start of pass', 'step 1 of 9 · pass 2');
+  await expect(region.getByTestId('landscape-path')).toHaveText('Path: 2 points');
+  await stepForward(page, 9);
+  await expectPhase(page, 'Start of pass', 'step 1 of 9 · pass 3');
+  await expect(region.getByTestId('landscape-path')).toHaveText('Path: 3 points');
+  // Where the path ends: w₁₁⁽²⁾ after two steps of η = 0.5 (tests/unit: 0.358916, then on).
+  const line = region.getByTestId('landscape-path-line');
+  await expect(line).toHaveAttribute('d', /^M[\d.]+,[\d.]+L[\d.]+,[\d.]+L[\d.]+,[\d.]+$/);
+
+  // On to the gradients of layer 2: the tangent's slope is the stepper's ∂L/∂w₁₁⁽²⁾, digit for digit.
+  await stepForward(page, 6);
+  await expectPhase(page, 'Gradients — layer 2', 'step 7 of 9 · pass 3');
+  const edge = diagramOf(page).getByRole('button', { name: /^Weight w₁₁⁽²⁾ = / });
+  await edge.click({ force: true });
+  await expect(edge).toHaveAttribute('aria-pressed', 'true');
+  const gradient = page.getByTestId('selected-gradient');
+  await expect(gradient).toHaveText(/^0\.0\d+$/);
+  const slope = region.getByTestId('landscape-slope');
+  await expect(slope).toHaveText((await gradient.textContent()) as string);
+  // And it follows the Digits setting as the stepper does.
+  await chooseDigits(page, 8);
+  await expect(slope).toHaveText((await gradient.textContent()) as string);
+  expect(errors).toEqual([]);
+});
+
+test('a typed range must be two finite numbers in order, said next to it', async ({ page }) => {
+  const errors = await openFresh(page);
+  await chooseExample(page, CLASSIC);
+  const region = await openLandscape(page);
+  const from = region.getByRole('textbox', { name: 'Range of w₁₁⁽²⁾ from' });
+  const to = region.getByRole('textbox', { name: 'Range of w₁₁⁽²⁾ to' });
+  await from.fill('2');
+  await expect(region.getByRole('alert')).toHaveText(
+    'The first number must be smaller than the second.',
+  );
+  await expect(from).toHaveAttribute('aria-invalid', 'true');
+  await from.fill('1e999');
+  await expect(region.getByRole('alert')).toHaveText('Type two finite numbers.');
+  await from.fill('−1');
+  await to.fill('3');
+  await to.press('Enter');
+  await expect(region.getByRole('alert')).toHaveCount(0);
+  // The map is drawn over the new range: its ticks say so.
+  const map = region.getByRole('img', { name: /Contour map/ });
+  await expect(map.getByText('−1', { exact: true })).toBeVisible();
+  await expect(map.getByText('3', { exact: true })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('Train: the path moves as training runs', async ({ page }) => {
+  const errors = await openFresh(page);
+  await page.getByRole('tab', { name: 'Train' }).click();
+  const region = await openLandscape(page);
+  await expect(region.getByRole('img', { name: /Contour map/ })).toBeVisible({ timeout: 20_000 });
+  await expect(region.getByTestId('landscape-path')).toHaveText('Path: 1 point');
+  const line = region.getByTestId('landscape-path-line');
+  const before = await line.getAttribute('d');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(() => pathCount(page), { timeout: 20_000 }).toBeGreaterThan(3);
+  await expect.poll(() => line.getAttribute('d')).not.toBe(before);
+  // The map itself is computed again as the network moves.
+  const pictures = region.locator('.landscape-pictures');
+  const refreshes = Number(await pictures.getAttribute('data-refreshes'));
+  await expect
+    .poll(async () => Number(await pictures.getAttribute('data-refreshes')), { timeout: 20_000 })
+    .toBeGreaterThan(refreshes + 1);
+  await page.getByRole('button', { name: 'Pause training' }).click();
+  expect(errors).toEqual([]);
+});
