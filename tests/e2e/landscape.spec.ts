@@ -44,6 +44,13 @@ test('stepper: two weights of the classic example, the map, the path through two
   const map = region.getByRole('img', {
     name: /Contour map of the loss over w₁₁⁽²⁾ \(across\) and w₁₁⁽¹⁾ \(up\)/,
   });
+  // At the start of the pass nothing computed is shown, the landscape's losses included.
+  await expect(region.getByTestId('landscape-withheld')).toHaveText(
+    'The landscape appears once this pass has computed the loss L: step on to it.',
+  );
+  await expect(map).toHaveCount(0);
+  await stepForward(page, 3);
+  await expectPhase(page, 'Loss', 'step 4 of 9 · pass 1');
   await expect(map).toBeVisible();
   // The default range: the value ± max(1, 2·|w|), w₁₁⁽²⁾ = 0.4 and w₁₁⁽¹⁾ = 0.15.
   await expect(region.getByRole('textbox', { name: 'Range of w₁₁⁽²⁾ from' })).toHaveValue('−0.6');
@@ -56,17 +63,17 @@ test('stepper: two weights of the classic example, the map, the path through two
 
   // Two gradient-descent steps applied: the path gains a point each.
   await stepForward(page, 9);
-  await expectPhase(page, 'Start of pass', 'step 1 of 9 · pass 2');
+  await expectPhase(page, 'Loss', 'step 4 of 9 · pass 2');
   await expect(region.getByTestId('landscape-path')).toHaveText('Path: 2 points');
   await stepForward(page, 9);
-  await expectPhase(page, 'Start of pass', 'step 1 of 9 · pass 3');
+  await expectPhase(page, 'Loss', 'step 4 of 9 · pass 3');
   await expect(region.getByTestId('landscape-path')).toHaveText('Path: 3 points');
   // Where the path ends: w₁₁⁽²⁾ after two steps of η = 0.5 (tests/unit: 0.358916, then on).
   const line = region.getByTestId('landscape-path-line');
   await expect(line).toHaveAttribute('d', /^M[\d.]+,[\d.]+L[\d.]+,[\d.]+L[\d.]+,[\d.]+$/);
 
   // On to the gradients of layer 2: the tangent's slope is the stepper's ∂L/∂w₁₁⁽²⁾, digit for digit.
-  await stepForward(page, 6);
+  await stepForward(page, 3);
   await expectPhase(page, 'Gradients — layer 2', 'step 7 of 9 · pass 3');
   const edge = diagramOf(page).getByRole('button', { name: /^Weight w₁₁⁽²⁾ = / });
   await edge.click({ force: true });
@@ -123,5 +130,29 @@ test('Train: the path moves as training runs', async ({ page }) => {
     .poll(async () => Number(await pictures.getAttribute('data-refreshes')), { timeout: 20_000 })
     .toBeGreaterThan(refreshes + 1);
   await page.getByRole('button', { name: 'Pause training' }).click();
+  expect(errors).toEqual([]);
+});
+
+test('stepper: while predict first asks for L, the landscape (made of losses) waits for the answer', async ({
+  page,
+}) => {
+  const errors = await openFresh(page);
+  await chooseExample(page, CLASSIC);
+  const box = page.getByRole('checkbox', { name: 'Predict first' });
+  await box.check();
+  await expect(box).toBeChecked();
+  const region = await openLandscape(page);
+  await stepForward(page, 3);
+  await expectPhase(page, 'Loss', 'step 4 of 9 · pass 1');
+  await expect(region.getByTestId('landscape-withheld')).toHaveText(
+    'The landscape appears once you have answered L: it would give the loss away.',
+  );
+  await expect(region.getByRole('img', { name: /Contour map/ })).toHaveCount(0);
+  // The classic example's loss, 0.298371109 (the tutorial's E_total).
+  const answer = page.getByRole('textbox', { name: 'Your prediction for L', exact: true });
+  await answer.fill('0.2984');
+  await answer.press('Enter');
+  await expect(region.getByRole('img', { name: /Contour map/ })).toBeVisible();
+  await expect(region.getByTestId('landscape-withheld')).toHaveCount(0);
   expect(errors).toEqual([]);
 });

@@ -267,6 +267,14 @@ export function LandscapePanel({ source }: { source: LandscapeSource }) {
         ? '—'
         : formatNumber(centreLoss, digits)
       : formatNumber(source.shownLoss, digits);
+  // The stepper's landscape is made of losses: shown only once the pass shows L (nothing computed
+  // at the start of a pass, nothing given away while predict first asks for L).
+  const withheld =
+    source.shownLoss === null
+      ? `The landscape appears once this pass has computed the loss ${L}: step on to it.`
+      : source.shownLoss !== undefined && Number.isNaN(source.shownLoss)
+        ? `The landscape appears once you have answered ${L}: it would give the loss away.`
+        : null;
   const slopeText = (g: number | null) =>
     g === null ? '—' : Number.isNaN(g) ? HIDDEN_NUMBER : formatNumber(g, focusDigits(digits));
 
@@ -333,7 +341,11 @@ export function LandscapePanel({ source }: { source: LandscapeSource }) {
           {error}
         </p>
       )}
-      {shown && first && second && !same ? (
+      {withheld ? (
+        <p className="hint" data-testid="landscape-withheld">
+          {withheld}
+        </p>
+      ) : shown && first && second && !same ? (
         <div className="landscape-pictures" data-refreshes={refreshes}>
           <figure>
             <LandscapeMap
