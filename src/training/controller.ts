@@ -351,9 +351,12 @@ export function createTrainingController(
         const train = session.data.train;
         const samples = indices.filter((i) => i < train.count).map((i) => sampleAt(train, i));
         const { learningRate, trainBiases } = bench.getState();
+        // Points that are a picture's pixels: the stepper draws the input layer as the picture.
+        const shape = session.data.picture;
+        const picture = shape && { width: shape.width, height: shape.height };
         const outcome = stepper
           .getState()
-          .setNetwork(session.network, samples, { learningRate, trainBiases });
+          .setNetwork(session.network, samples, { learningRate, trainBiases, picture });
         if (outcome) throw new Error(outcome);
         choices.getState().setMode('step');
       });
