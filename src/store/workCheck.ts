@@ -175,7 +175,7 @@ export function workProblem(work: LearnerState): string | null {
   }
   if (work.picture && work.picture.width * work.picture.height !== work.network.inputSize) {
     const { width, height } = work.picture;
-    return `picture: a ${width}×${height} picture has ${width * height} pixels, but the network has ${work.network.inputSize} inputs.`;
+    return `picture: ${width}×${height} is ${width * height} pixels, but the network has ${work.network.inputSize} inputs.`;
   }
   if (work.sampleIndex >= work.samples.length) return 'sampleIndex: no such sample.';
   if (work.stepIndex >= stepsOf(work.network, work.granularity).length)

@@ -150,7 +150,7 @@ export const InputGrid = memo(function InputGrid(props: {
   const { inputs, weights, into, focus, selected, digits, notation, picture } = v;
   // A picture's pixels (a drawing, a digit) are said to be one; other wide inputs are a grid.
   const shown = picture
-    ? `as a ${picture.width}×${picture.height} picture`
+    ? `as a picture, ${picture.width}×${picture.height}`
     : 'in a grid, row by row';
   const [pointed, setPointed] = useState(-1);
   let lo = Infinity;

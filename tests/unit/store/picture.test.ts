@@ -63,7 +63,7 @@ describe("a picture's shape in the stepper's work", () => {
     wrongCount.work.picture = { width: 8, height: 7 };
     expect(parseSaved(wrongCount)).toEqual({
       ok: false,
-      error: 'picture: a 8×7 picture has 56 pixels, but the network has 64 inputs.',
+      error: 'picture: 8×7 is 56 pixels, but the network has 64 inputs.',
     });
     const tooThin = structuredClone(saved);
     tooThin.work.picture = { width: 1, height: 64 };
@@ -86,7 +86,7 @@ describe("a picture's shape in the stepper's work", () => {
       store.getState().setNetwork(store.getState().network, undefined, {
         picture: { width: 4, height: 4 },
       }),
-    ).toBe('picture: a 4×4 picture has 16 pixels, but the network has 64 inputs.');
+    ).toBe('picture: 4×4 is 16 pixels, but the network has 64 inputs.');
     expect(learnerOf(store.getState())).toEqual(before);
   });
 
