@@ -43,6 +43,12 @@ export interface TrainingController {
    * train on next (one undo step there), and opens.
    */
   stepThrough(stepper: AppStore): Promise<void>;
+  /**
+   * A change of data that takes a while (a dataset in the box loaded and read, a CSV read, then
+   * chosen), in turn with training's own work: training pauses first, and "One epoch" or "Train"
+   * asked for meanwhile runs after it, on the new data.
+   */
+  changeData(task: () => Promise<void>): Promise<void>;
   /** Back to initial weights: of the same seed (false), the next (true), or one typed. */
   reset(seed: boolean | number): Promise<void>;
   /** Start the session again from this network and progress (a new run, or one brought back). */
@@ -360,6 +366,11 @@ export function createTrainingController(
         if (outcome) throw new Error(outcome);
         choices.getState().setMode('step');
       });
+    },
+    changeData(task) {
+      // Queued now, not after the pause: a click that comes while it runs waits for it.
+      void pause();
+      return enqueue(task);
     },
     async reset(seed) {
       await pause();

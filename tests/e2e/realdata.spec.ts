@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { axeScan, DIGITS, IRIS, openTraining, WINE } from './helpers';
+import { axeScan, DIGITS, IRIS, oneEpochs, openTraining, WINE } from './helpers';
 
 const DATASETS = [
   {
@@ -121,5 +121,27 @@ test('a file with missing values: where they are, and the choice to leave their 
   await expect(page.getByTestId('data-summary')).toHaveText(
     '9 training and 9 test points · 2 inputs · two classes',
   );
+  expect(errors).toEqual([]);
+});
+
+test('"One epoch" right after choosing the digits trains on the digits, never on the data before', async ({
+  page,
+}) => {
+  const errors = await openTraining(page);
+  await expect(page.getByTestId('data-summary')).not.toContainText('64 inputs');
+  // No waiting in between: the digits' chunk is still loading and being read when the click comes.
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption({ label: DIGITS });
+  await page.getByRole('button', { name: 'One epoch' }).click();
+  const epoch = page.getByTestId('train-epoch');
+  // One epoch of the digits' 899 training points: not one of the points before, then none.
+  await expect(epoch).toHaveAttribute('data-examples', '899');
+  await expect(epoch).toHaveText('1');
+  await expect(page.getByTestId('data-summary')).toHaveText(
+    '899 training and 898 test points · 64 inputs · 10 classes',
+  );
+  await expect(page.getByTestId('network-shape')).toHaveText(/^64 → .* → 10$/);
+  // Another epoch counts on from it: the run was not started again under it.
+  await oneEpochs(page, 1, 1);
+  await expect(epoch).toHaveAttribute('data-examples', '1798');
   expect(errors).toEqual([]);
 });
