@@ -39,8 +39,10 @@ export interface TrainingSide {
   serialize(): string;
   /** Show another tab's newer save in place (this tab had changed nothing). */
   adopt(text: string | null): void;
-  /** Load what reading that save needs first (a dataset in the box it names). */
+  /** Load what reading that save needs first (a dataset in the box, a CSV text it names). */
   prepare?(text: string | null): Promise<void>;
+  /** Texts the save names by key, to store apart before it (a CSV file's: once per text). */
+  texts?(): { key: string; text: string }[];
   /** Calls back on any change; returns the function that stops listening. */
   subscribe(listener: () => void): () => void;
 }
@@ -148,6 +150,7 @@ export function startSession(deps: SessionDeps): WorkSession {
     const now = payload();
     if (!changed(now)) return true;
     try {
+      await storeTexts();
       const outcome = await db.save(meta, base, now);
       if (outcome.kind === 'conflict') {
         await keepBoth(outcome.theirs, now);
@@ -164,6 +167,16 @@ export function startSession(deps: SessionDeps): WorkSession {
     } catch (error) {
       view.setState({ saveProblem: storageProblem(error) });
       return false;
+    }
+  }
+
+  /** The texts the training names by key, each stored once (a 5 MB file is not saved again). */
+  const storedKeys = new Set<string>();
+  async function storeTexts() {
+    for (const { key, text } of training.texts?.() ?? []) {
+      if (storedKeys.has(key)) continue;
+      await db.putText(key, text);
+      storedKeys.add(key);
     }
   }
 
