@@ -106,15 +106,16 @@ test('draw a digit and step through it', async ({ page }) => {
   const grid = diagramOf(page).getByTestId('input-grid');
   const caption = grid.getByTestId('input-grid-caption');
   await expect(grid).toHaveAttribute('data-picture', '8×8');
-  await expect(caption).toHaveText('Inputs as a picture, 8×8 (darker is larger)');
+  await expect(caption).toHaveText('Picture 8×8, darker is larger');
   await expect
     .poll(async () => (await savedOpenWork(page))?.picture)
     .toEqual({ width: 8, height: 8 });
   await page.reload();
   await expect(page.getByRole('textbox', { name: /^Input x/ })).toHaveCount(64);
   await expect(grid).toHaveAttribute('data-picture', '8×8');
-  await expect(caption).toHaveText('Inputs as a picture, 8×8 (darker is larger)');
+  await expect(caption).toHaveText('Picture 8×8, darker is larger');
   await diagramOf(page).getByTestId('unit-1-0').dispatchEvent('click');
-  await expect(caption).toHaveText(/^Weights into a\S+ as a picture, 8×8: blue \+, red −$/);
+  await expect(caption).toHaveText(/^Weights into a\S+: blue \+, red −$/);
+  await expect(grid).toHaveAttribute('data-picture', '8×8');
   expect(errors).toEqual([]);
 });

@@ -150,8 +150,8 @@ export const InputGrid = memo(function InputGrid(props: {
   const { inputs, weights, into, focus, selected, digits, notation, picture } = v;
   // A picture's pixels (a drawing, a digit) are said to be one; other wide inputs are a grid.
   const shown = picture
-    ? `as a picture, ${picture.width}×${picture.height}`
-    : 'in a grid, row by row';
+    ? `Picture ${picture.width}×${picture.height}, darker is larger`
+    : 'Inputs row by row, darker is larger';
   const [pointed, setPointed] = useState(-1);
   let lo = Infinity;
   let hi = -Infinity;
@@ -180,8 +180,8 @@ export const InputGrid = memo(function InputGrid(props: {
   const caption =
     told < 0
       ? weights
-        ? `Weights into ${notation.text.unit('a', 1, into)} ${shown}: blue +, red −`
-        : `Inputs ${shown} (darker is larger)`
+        ? `Weights into ${notation.text.unit('a', 1, into)}: blue +, red −`
+        : shown
       : toldWeight
         ? `${parameterLabel(toldWeight.parameter, notation)} = ${toldWeight.text}`
         : `${notation.text.unit('a', 0, told)} = ${shownAt(inputs, told, digitsFor(told === selected, digits))}`;
