@@ -381,9 +381,16 @@ export function csvTextKey(text: string): string {
   return key;
 }
 
-/** A stored text, loaded (from the works' storage) before a save naming it is read. */
+/** A text stored apart, or loaded from there before a save naming it is read. */
 export function rememberCsvText(key: string, text: string): void {
   storedTexts.set(key, text);
+  // Its key is known: the next save need not hash 5 MB again.
+  lastKey = { text, key };
+}
+
+/** Whether this key's text is kept apart already (stored, or loaded from where it is). */
+export function isCsvTextKept(key: string): boolean {
+  return storedTexts.has(key);
 }
 
 /** The keys of the stored texts a saved training (its JSON) names. */

@@ -41,8 +41,8 @@ export interface TrainingSide {
   adopt(text: string | null): void;
   /** Load what reading that save needs first (a dataset in the box, a CSV text it names). */
   prepare?(text: string | null): Promise<void>;
-  /** Texts the save names by key, to store apart before it (a CSV file's: once per text). */
-  texts?(): { key: string; text: string }[];
+  /** Store apart the texts the save names by key, before it (a CSV file's: once per text). */
+  storeTexts?(): Promise<void>;
   /** Calls back on any change; returns the function that stops listening. */
   subscribe(listener: () => void): () => void;
 }
@@ -150,7 +150,7 @@ export function startSession(deps: SessionDeps): WorkSession {
     const now = payload();
     if (!changed(now)) return true;
     try {
-      await storeTexts();
+      await training.storeTexts?.();
       const outcome = await db.save(meta, base, now);
       if (outcome.kind === 'conflict') {
         await keepBoth(outcome.theirs, now);
@@ -167,16 +167,6 @@ export function startSession(deps: SessionDeps): WorkSession {
     } catch (error) {
       view.setState({ saveProblem: storageProblem(error) });
       return false;
-    }
-  }
-
-  /** The texts the training names by key, each stored once (a 5 MB file is not saved again). */
-  const storedKeys = new Set<string>();
-  async function storeTexts() {
-    for (const { key, text } of training.texts?.() ?? []) {
-      if (storedKeys.has(key)) continue;
-      await db.putText(key, text);
-      storedKeys.add(key);
     }
   }
 

@@ -2,6 +2,7 @@ import { loadRealTextsNamedIn } from '../data/realDatasets';
 import {
   csvKeysIn,
   csvTextOf,
+  isCsvTextKept,
   loadTrainingChoices,
   rememberCsvText,
   trainingToJson,
@@ -25,9 +26,11 @@ export function trainingSideOf(bench: Workbench, texts?: TextStore): TrainingSid
       const { choices, work } = bench.snapshot();
       return texts ? trainingToStoredJson(choices, work) : trainingToJson(choices, work);
     },
-    texts() {
+    async storeTexts() {
       const csv = texts ? csvTextOf(bench.snapshot().choices) : null;
-      return csv ? [csv] : [];
+      if (!texts || !csv || isCsvTextKept(csv.key)) return;
+      await texts.putText(csv.key, csv.text);
+      rememberCsvText(csv.key, csv.text);
     },
     adopt: (text) => bench.adopt(loadTrainingChoices(text)),
     prepare: (text) => prepareTraining(text, texts),

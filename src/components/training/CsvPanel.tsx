@@ -18,7 +18,8 @@ export function CsvPanel() {
   const { choices, controller } = useTrainingKit();
   const loaded = useChoices((s) => s.csv);
   const active = useChoices((s) => s.source === 'csv');
-  const [text, setText] = useState(loaded?.text ?? '');
+  // A large file is not shown (a textarea of megabytes takes long to set up, at every start).
+  const [text, setText] = useState(loaded && loaded.text.length <= SHOWN_CHARS ? loaded.text : '');
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
