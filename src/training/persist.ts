@@ -27,6 +27,9 @@ import {
   type TrainingChoices,
 } from './choices';
 import { readingFor, tableFor } from './tables';
+import { csvTextKey, knowTextKey } from './textKey';
+
+export { csvTextKey } from './textKey';
 
 /**
  * The Train tab's work — its choices, its network with η and "Train biases", and how far the run
@@ -362,30 +365,11 @@ function writeTrainingJson(choices: TrainingChoices, work?: TrainingWork | null)
  */
 const storedTexts = new Map<string, string>();
 
-/** The key a CSV text is stored under, apart (cyrb53's two halves, and the length). */
-let lastKey: { text: string; key: string } | null = null;
-export function csvTextKey(text: string): string {
-  if (lastKey?.text === text) return lastKey.key;
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  const hex = (h: number) => (h >>> 0).toString(16).padStart(8, '0');
-  const key = `csv-${hex(h2)}${hex(h1)}-${text.length}`;
-  lastKey = { text, key };
-  return key;
-}
-
 /** A text stored apart, or loaded from there before a save naming it is read. */
 export function rememberCsvText(key: string, text: string): void {
   storedTexts.set(key, text);
   // Its key is known: the next save need not hash 5 MB again.
-  lastKey = { text, key };
+  knowTextKey(text, key);
 }
 
 /** Whether this key's text is kept apart already (stored, or loaded from where it is). */
