@@ -38,7 +38,7 @@ async function start() {
   const session = startSession({
     db,
     app: store,
-    training: trainingSideOf(kit),
+    training: trainingSideOf(kit, db),
     record: startup.record,
     base: startup.base,
     channel: browserChannel(),

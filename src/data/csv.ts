@@ -1,155 +1,29 @@
 import type { PackedSet } from '../engine';
 import { DATA_LIMITS } from './limits';
 import { readPicture } from './picture';
+import { DEFAULT_READING, type MissingCell, type Reading, type TableReading } from './reading';
+import { classList, columnLabel, columnRef, missingText, plural, subscript } from './readingWords';
 import { count, DELIMITER_NAMES, readTable, type Table, type TableColumn } from './table';
+import { inferTargets, natural, targetKind } from './targets';
 import type { Dataset, Range, Task } from './types';
+
+export * from './reading';
+export { columnLabel, missingText } from './readingWords';
+export { inferTargets } from './targets';
 
 /**
  * What a table (table.ts) means for training: which columns are targets (the learner's pick, else
- * a column named like a label, else one-hot columns at the end, else the last), whether the
- * target is classes or regression, and which rows go (missing values). Every problem is said with
- * its line, column and numbers, and the result says in a sentence what was inferred.
+ * a column named like a label, else one-hot columns at the end, else the last: targets.ts), whether
+ * the target is classes or regression, and which rows go (missing values). Every problem is said
+ * with its line, column and numbers (readingWords.ts), and the result says in a sentence what was
+ * inferred.
  */
-
-/** Classes or regression: as inferred, or as the learner says. */
-export type TaskChoice = 'auto' | 'classes' | 'regression';
-export const TASK_CHOICES: readonly { id: TaskChoice; label: string }[] = [
-  { id: 'auto', label: 'as inferred' },
-  { id: 'classes', label: 'classes' },
-  { id: 'regression', label: 'regression' },
-];
-
-/** How the learner reads a table: plain data, saved with their work. */
-export interface Reading {
-  /** Target columns (0-based); null: inferred. */
-  targets: number[] | null;
-  task: TaskChoice;
-  /** Leave out the rows with a missing value (else they are reported and nothing is read). */
-  dropMissing: boolean;
-}
-
-export const DEFAULT_READING: Reading = { targets: null, task: 'auto', dropMissing: false };
-
-/** A missing cell: its line in the file and its column's name. */
-export interface MissingCell {
-  line: number;
-  column: string;
-}
-
-export type TableReading =
-  | {
-      ok: true;
-      dataset: Dataset;
-      /** Target columns used. */
-      targets: number[];
-      /** What was inferred, in a sentence or two. */
-      inferred: string;
-      /** The class names (binary: of 0, then of 1), or null for regression. */
-      classes: string[] | null;
-      /** Which tasks the target allows. */
-      allows: Record<Exclude<TaskChoice, 'auto'>, boolean>;
-      /** Missing cells of the rows left out. */
-      dropped: MissingCell[];
-    }
-  | { ok: false; error: string; missing: MissingCell[] };
 
 /** The data rows of a CSV file, read with these choices. */
 export function readCsv(text: string, reading: Reading = DEFAULT_READING): TableReading {
   const table = readTable(text);
   if (!table.ok) return { ok: false, error: table.error, missing: [] };
   return readDataset(table.table, reading);
-}
-
-const LABEL_NAMES = new Set(['y', 'label', 'labels', 'class', 'classes', 'target', 'targets']);
-const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
-const subscript = (i: number) =>
-  String(i + 1).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)] as string);
-
-/** A column as the learner reads it: its header name, or "column 3". */
-export function columnLabel(table: Table, c: number): string {
-  const name = table.columns[c]?.name;
-  return name ? name : `column ${c + 1}`;
-}
-
-/** "column 3 (petal length)", or "column 3" without a header. */
-function columnRef(table: Table, c: number): string {
-  const name = table.columns[c]?.name;
-  return name ? `column ${c + 1} (${name})` : `column ${c + 1}`;
-}
-
-/** One-hot rows: every value 0 or 1, exactly one 1 per row (missing rows skipped). */
-function oneHot(columns: TableColumn[], rows: number): boolean {
-  for (let r = 0; r < rows; r++) {
-    let ones = 0;
-    let missing = false;
-    for (const column of columns) {
-      const v = column.numbers[r] as number;
-      if (Number.isNaN(v) && !column.codes) missing = true;
-      else if (v === 1) ones++;
-      else if (v !== 0) return false;
-    }
-    if (!missing && ones !== 1) return false;
-  }
-  return true;
-}
-
-/** The inferred targets and why: a column named like a label, one-hot columns at the end, the last. */
-export function inferTargets(table: Table): { targets: number[]; why: string } {
-  const n = table.columns.length;
-  const named = table.columns
-    .map((column, c) => ({ c, key: column.name.toLowerCase().replace(/[^a-z]/g, '') }))
-    .filter(({ key }) => LABEL_NAMES.has(key));
-  const last = named[named.length - 1];
-  if (last) return { targets: [last.c], why: 'its name says it is the label' };
-  let width = 0;
-  for (let k = Math.min(n - 1, DATA_LIMITS.maxTargets); k >= 2; k--) {
-    if (oneHot(table.columns.slice(n - k), table.rows)) {
-      width = k;
-      break;
-    }
-  }
-  if (width > 0) {
-    return {
-      targets: Array.from({ length: width }, (_, j) => n - width + j),
-      why: 'one-hot columns at the end',
-    };
-  }
-  return { targets: [n - 1], why: 'the last column' };
-}
-
-const natural = new Intl.Collator('en', { numeric: true }).compare;
-
-type TargetKind =
-  | { kind: 'names'; column: TableColumn }
-  | { kind: 'wholes'; column: TableColumn; values: number[] }
-  | { kind: 'oneHot' }
-  | { kind: 'numbers'; example: number | null };
-
-function targetKind(table: Table, targets: number[], kept: number[]): TargetKind {
-  const columns = targets.map((c) => table.columns[c] as TableColumn);
-  if (columns.length > 1) {
-    if (columns.every((column) => !column.codes) && oneHot(columns, table.rows)) {
-      return { kind: 'oneHot' };
-    }
-    return { kind: 'numbers', example: null };
-  }
-  const column = columns[0] as TableColumn;
-  if (column.codes) return { kind: 'names', column };
-  const values = new Set<number>();
-  let fraction: number | null = null;
-  for (const r of kept) {
-    const v = column.numbers[r] as number;
-    if (!Number.isInteger(v)) {
-      fraction = v;
-      break;
-    }
-    values.add(v);
-    if (values.size > DATA_LIMITS.maxClasses) break;
-  }
-  if (fraction === null && values.size <= DATA_LIMITS.maxClasses) {
-    return { kind: 'wholes', column, values: [...values].sort((a, b) => a - b) };
-  }
-  return { kind: 'numbers', example: fraction };
 }
 
 /** The plotted range of column i of packed rows `width` wide: its extent, padded by 5 %. */
@@ -163,23 +37,6 @@ function rangeOf(values: Float64Array, i: number, width: number): Range {
   }
   const pad = max > min ? (max - min) * 0.05 : 1;
   return [min - pad, max + pad];
-}
-
-/** "line 4 (sepal_width), line 9 (species, petal_length)…": at most `shown` lines. */
-export function missingText(cells: MissingCell[], shown = 6): string {
-  const byLine = new Map<number, string[]>();
-  for (const { line, column } of cells) byLine.set(line, [...(byLine.get(line) ?? []), column]);
-  const lines = [...byLine.entries()];
-  const listed = lines
-    .slice(0, shown)
-    .map(([line, columns]) => `line ${line} (${columns.join(', ')})`);
-  const more = lines.length > shown ? `, and ${plural(lines.length - shown, 'more line')}` : '';
-  return `${listed.join(', ')}${more}`;
-}
-
-function classList(names: string[]): string {
-  if (names.length === 2) return `${names[0]} (0) and ${names[1]} (1)`;
-  return names.join(', ');
 }
 
 /** The dataset a table gives with these choices, or why not. */

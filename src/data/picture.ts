@@ -9,9 +9,13 @@ import type { Range } from './types';
  *   `pixel<k>` / `px<k>` numbered from 0 when their count is a square (MNIST's CSV files), in order.
  * Pure functions of the names and the comments, so they are tested alone.
  */
-export interface PictureShape {
+/** A picture's size in pixels: `width` columns by `height` rows. */
+export interface PictureSize {
   width: number;
   height: number;
+}
+
+export interface PictureShape extends PictureSize {
   /** The pixels' values in the data: the lowest (paper) to the highest (ink). */
   range: Range;
   /** How the table said it is a picture, in words. */
@@ -19,7 +23,7 @@ export interface PictureShape {
 }
 
 /** A picture has at least 2 × 2 pixels. */
-const MIN_SIDE = 2;
+export const MIN_SIDE = 2;
 
 /** The shape a comment states, "# picture 8×8", or null when it states none. */
 export function pictureComment(comment: string): { width: number; height: number } | null {

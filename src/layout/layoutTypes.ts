@@ -10,6 +10,11 @@ export interface LayoutOptions {
   digits?: number;
   /** Give every edge a label of its own (weight and ∂L/∂w). Default: every layer has ≤ 4 units. */
   edgeLabels?: boolean;
+  /**
+   * The inputs are a picture's pixels, row by row, `width` by `height`: the input layer is drawn
+   * as that picture (see inputGridShape). Ignored unless width · height is the number of inputs.
+   */
+  picture?: { width: number; height: number } | null;
 }
 
 export const METRICS = {
@@ -54,10 +59,16 @@ export interface InputGrid {
 }
 
 /**
- * The grid n inputs are drawn in: as square as it gets, row by row (8×8 for 64; 5 columns × 4 rows
- * for 20, the last row full or not); null for a layer narrow enough for a column of circles.
+ * The grid n inputs are drawn in: a picture's own shape when they are its pixels (any size); else
+ * as square as it gets, row by row (8×8 for 64; 5 columns × 4 rows for 20, the last row full or
+ * not); null for a layer narrow enough for a column of circles.
  */
-export function inputGridShape(n: number): { columns: number; rows: number } | null {
+export function inputGridShape(
+  n: number,
+  picture?: { width: number; height: number } | null,
+): { columns: number; rows: number } | null {
+  if (picture && picture.width * picture.height === n)
+    return { columns: picture.width, rows: picture.height };
   if (n <= WIDE_INPUTS) return null;
   const columns = Math.ceil(Math.sqrt(n));
   return { columns, rows: Math.ceil(n / columns) };

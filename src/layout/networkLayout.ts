@@ -96,12 +96,15 @@ export function networkLayout(
 ): NetworkLayout {
   checkSizes(sizes);
   const digits = Math.max(1, Math.round(options.digits ?? 4));
-  const edgeLabels = options.edgeLabels ?? sizes.every((n) => n <= SMALL_LAYER);
+  // A grid's edges are a bundle: no label of their own.
+  const edgeLabels =
+    options.edgeLabels ??
+    (sizes.every((n) => n <= SMALL_LAYER) && !inputGridShape(sizes[0] as number, options.picture));
   // Wider columns until every label sits on its edge; at the widest, labels with no room there
   // move off it, with a leader line back.
   for (let columnGap: number = METRICS.columnGap; ; columnGap += METRICS.columnGapStep) {
     const widest = columnGap >= METRICS.maxColumnGap;
-    const attempt = layoutWithGap(sizes, digits, edgeLabels, columnGap, widest);
+    const attempt = layoutWithGap(sizes, digits, edgeLabels, columnGap, widest, options.picture);
     if (attempt.clean || widest) return attempt.layout;
   }
 }
@@ -112,13 +115,14 @@ function layoutWithGap(
   edgeLabels: boolean,
   columnGap: number,
   offEdge: boolean,
+  picture: LayoutOptions['picture'],
 ): { layout: NetworkLayout; clean: boolean } {
   const { unitRadius: r, unitGap, lineHeight, biasSize, biasRise } = METRICS;
   const L = sizes.length - 1;
   const valueW = valueWidth(digits);
   // A wide input layer is a grid of cells (row-major); the columns after it move right by half
   // its width, so the gap from its right side to the first layer is the usual one.
-  const grid = inputGridShape(sizes[0] as number);
+  const grid = inputGridShape(sizes[0] as number, picture);
   const cell = GRID_CELL;
   const gridW = grid ? grid.columns * cell : 0;
   const gridH = grid ? grid.rows * cell : 0;

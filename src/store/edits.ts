@@ -54,6 +54,7 @@ export function stateFromExample(example: WorkedExample): LearnerState {
     optimizer: SGD,
     ...startOver(SGD),
     predict: DEFAULT_PREDICT,
+    picture: null,
   };
 }
 
@@ -210,7 +211,7 @@ export const removeSample: Edit<[index: number]> = ({ network, samples, sampleIn
 };
 
 /** What a network brought from the other tab may carry with it. */
-export type Carried = Partial<Pick<LearnerState, 'learningRate' | 'trainBiases'>>;
+export type Carried = Partial<Pick<LearnerState, 'learningRate' | 'trainBiases' | 'picture'>>;
 
 /**
  * A network from elsewhere (the other tab), perhaps with its batch, η and "Train biases": the pass
@@ -238,6 +239,8 @@ export const setNetwork: Edit<[network: Network, samples?: Sample[], carried?: C
     exercise: null,
     predict: newPass(state.predict),
     ...(samples ? { sampleIndex: 0 } : {}),
+    // The inputs are a picture only when the network comes with one (a drawing, a digit).
+    picture: null,
     ...carried,
   };
 };

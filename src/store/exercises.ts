@@ -29,6 +29,7 @@ export function loadExercise(state: LearnerState, id: ExerciseId): Proposal | st
     view: state.view,
     // A new network: the answers of the pass so far are for another one.
     predict: newPass(state.predict),
+    picture: null,
   };
 }
 

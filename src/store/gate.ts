@@ -98,6 +98,8 @@ export function admit(
                 predict: newPass(current.predict),
               }
             : {}),
+          // Inputs added or taken away: they are no longer the picture's pixels.
+          ...(network.inputSize !== current.network.inputSize ? { picture: null } : {}),
           ...proposal,
         }
       : { ...proposal };

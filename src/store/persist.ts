@@ -131,6 +131,7 @@ const LEARNER_KEYS = [
   'optimizerState',
   'optimizerHistory',
   'predict',
+  'picture',
 ] as const;
 
 /** Just the learner's choices out of the store's state (no actions, no undo stacks). */

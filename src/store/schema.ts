@@ -8,6 +8,7 @@ import {
   freshState,
   type HyperParameter,
 } from '../engine';
+import { MIN_SIDE } from '../data/picture';
 import { NOTATION_IDS } from '../math/notations';
 import { EXERCISE_KINDS, MAX_EXERCISE_SEED } from '../practice/exercises';
 import { HELP_LEVELS } from '../practice/help';
@@ -215,6 +216,14 @@ function learnerSchemaOf(shapes: ReturnType<typeof shapeSchemas>, sizes: Network
     optimizerHistory: z.array(shapes.optimizerState).max(LIMITS.maxHistory).default([]),
     // Saves from before predict-first have none.
     predict: predictSchema.default(DEFAULT_PREDICT),
+    // Saves from before pictures in the stepper have none (workCheck: it covers the inputs).
+    picture: z
+      .object({
+        width: z.number().int().min(MIN_SIDE).max(sizes.maxInputs),
+        height: z.number().int().min(MIN_SIDE).max(sizes.maxInputs),
+      })
+      .nullable()
+      .default(null),
   });
 }
 

@@ -6,6 +6,7 @@ import {
   type OptimizerState,
   type Sample,
 } from '../engine';
+import type { PictureSize } from '../data/picture';
 import type { NotationId, Selection } from '../math/vocabulary';
 import type { ExerciseId } from '../practice/exercises';
 import { QUANTITY_KINDS, type PredictHelp, type QuantityKind } from '../practice/types';
@@ -191,6 +192,12 @@ export interface LearnerState {
    */
   optimizerHistory: OptimizerState[];
   predict: PredictState;
+  /**
+   * When the inputs are a picture's pixels, row by row (a digit from the Train tab): its width and
+   * height, width · height = the network's inputs, so the diagram draws the input layer, and a
+   * first-layer unit's weights, as that picture. Null for inputs that are not a picture.
+   */
+  picture: PictureSize | null;
 }
 
 /**
@@ -218,6 +225,7 @@ export type Edit = Pick<
   | 'optimizer'
   | 'optimizerState'
   | 'optimizerHistory'
+  | 'picture'
 >;
 
 /** Where predict first was in the pass an undo entry was taken in: its answers, as they were. */

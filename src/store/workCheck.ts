@@ -173,6 +173,10 @@ export function workProblem(work: LearnerState): string | null {
     const problem = runProblem(work, network, states[index] as OptimizerState);
     if (problem) return index === 0 ? problem : `history[${index - 1}]: ${problem}`;
   }
+  if (work.picture && work.picture.width * work.picture.height !== work.network.inputSize) {
+    const { width, height } = work.picture;
+    return `picture: ${width}×${height} is ${width * height} pixels, but the network has ${work.network.inputSize} inputs.`;
+  }
   if (work.sampleIndex >= work.samples.length) return 'sampleIndex: no such sample.';
   if (work.stepIndex >= stepsOf(work.network, work.granularity).length)
     return 'stepIndex: the pass has no such step.';

@@ -44,6 +44,12 @@ export interface TrainingController {
    * train on next (one undo step there), and opens.
    */
   stepThrough(stepper: AppStore): Promise<void>;
+  /**
+   * A change of data that takes a while (a dataset in the box loaded and read, a CSV read, then
+   * chosen), in turn with training's own work: training pauses first, and "One epoch" or "Train"
+   * asked for meanwhile runs after it, on the new data.
+   */
+  changeData(task: () => Promise<void>): Promise<void>;
   /** Back to initial weights: of the same seed (false), the next (true), or one typed. */
   reset(seed: boolean | number): Promise<void>;
   /**
@@ -437,12 +443,20 @@ export function createTrainingController(
         const train = session.data.train;
         const samples = indices.filter((i) => i < train.count).map((i) => sampleAt(train, i));
         const { learningRate, trainBiases } = bench.getState();
+        // Points that are a picture's pixels: the stepper draws the input layer as the picture.
+        const shape = session.data.picture;
+        const picture = shape && { width: shape.width, height: shape.height };
         const outcome = stepper
           .getState()
-          .setNetwork(session.network, samples, { learningRate, trainBiases });
+          .setNetwork(session.network, samples, { learningRate, trainBiases, picture });
         if (outcome) throw new Error(outcome);
         choices.getState().setMode('step');
       });
+    },
+    changeData(task) {
+      // Queued now, not after the pause: a click that comes while it runs waits for it.
+      void pause();
+      return enqueue(task);
     },
     async reset(seed) {
       await pause();

@@ -1,4 +1,4 @@
-import { availableFeatures, DATASETS, type FeatureId } from '../data';
+import { availableFeatures, DATASETS, type FeatureId, type PictureSize } from '../data';
 import { ACTIVATION_REGISTRY, LOSS_REGISTRY, type Network, type Sample } from '../engine';
 import type { AppStore } from '../store/appStore';
 import { LIMITS, STEPPER_SIZES } from '../store/limits';
@@ -182,13 +182,14 @@ export async function stepThroughThisNetwork(
 
 /**
  * "Step through this drawing": the stepper gets the training network (as training left it) with
- * one sample, the learner's drawing, and opens; refused, with the reason, when the stepper cannot
- * show the network.
+ * one sample, the learner's drawing, and the picture's size (its input layer drawn as the picture),
+ * and opens; refused, with the reason, when the stepper cannot show the network.
  */
 export async function stepThroughDrawing(
   stepper: AppStore,
   parts: TrainingParts,
   sample: Sample,
+  picture: PictureSize,
 ): Promise<void> {
   await parts.controller.pause();
   const { network, learningRate, trainBiases } = parts.bench.getState();
@@ -197,7 +198,10 @@ export async function stepThroughDrawing(
     parts.run.setState({ error: problem });
     return;
   }
-  const outcome = stepper.getState().setNetwork(network, [sample], { learningRate, trainBiases });
+  const { width, height } = picture;
+  const outcome = stepper
+    .getState()
+    .setNetwork(network, [sample], { learningRate, trainBiases, picture: { width, height } });
   if (outcome) {
     parts.run.setState({ error: `The drawing could not be stepped through: ${outcome}` });
     return;

@@ -41,6 +41,9 @@ import {
   type TrainingChoices,
 } from './choices';
 import { readingFor, tableFor } from './tables';
+import { csvTextKey, knowTextKey } from './textKey';
+
+export { csvTextKey } from './textKey';
 
 /**
  * The Train tab's work — its choices, its network with η and "Train biases", and how far the run
@@ -52,6 +55,9 @@ export const TRAINING_KEY = 'backstep.training';
 export const TRAINING_VERSION = 2;
 
 const seed = z.number().int().min(0).max(TRAINING_LIMITS.maxSeed);
+
+/** A stored CSV text's key: 'csv-', its hash (two 32-bit halves in hex), '-', its length. */
+const CSV_KEY = /^csv-[0-9a-f]{16}-\d{1,8}$/;
 
 export const trainingSchema = z.object({
   mode: z.enum(idsOf(APP_MODES)),
@@ -66,7 +72,9 @@ export const trainingSchema = z.object({
   csv: z
     .object({
       name: z.string().max(80),
-      text: z.string().max(DATA_LIMITS.maxFileBytes),
+      // The text, or (in the works' storage) the key it is stored under apart (storedTexts).
+      text: z.string().max(DATA_LIMITS.maxFileBytes).optional(),
+      stored: z.string().regex(CSV_KEY).optional(),
       /** Before the reading choices: the leading columns that were inputs (null: all but the last). */
       inputColumns: z.number().int().min(1).max(DATA_LIMITS.maxInputs).nullable().optional(),
     })
@@ -296,7 +304,7 @@ export function parseTraining(raw: unknown): LoadedTraining {
   };
 }
 
-type LegacyCsv = { name: string; text: string; inputColumns?: number | null };
+type LegacyCsv = { name: string; text?: string; stored?: string; inputColumns?: number | null };
 
 /** The columns from `first` on, of the table in this text (an old save's inputColumns). */
 function targetsFrom(text: string, first: number): number[] | null {
@@ -311,8 +319,15 @@ function targetsFrom(text: string, first: number): number[] | null {
  * reading that does not takes its default (each said). An old save's input columns become targets.
  */
 function readTables(choices: TrainingChoices, saved: LegacyCsv | null, unread: string[]): void {
-  if (saved) {
-    const { inputColumns, ...csv } = saved;
+  const text = saved
+    ? (saved.text ?? (saved.stored ? storedTexts.get(saved.stored) : undefined))
+    : undefined;
+  if (saved && text === undefined) {
+    unread.push("csv (the file's text is not in this browser's storage)");
+    choices.csv = null;
+  } else if (saved && text !== undefined) {
+    const { inputColumns } = saved;
+    const csv = { name: saved.name, text };
     choices.csv = csv;
     if (typeof inputColumns === 'number' && choices.reading.targets === null) {
       choices.reading = { ...choices.reading, targets: targetsFrom(csv.text, inputColumns) };
@@ -323,17 +338,17 @@ function readTables(choices: TrainingChoices, saved: LegacyCsv | null, unread: s
     }
   }
   if (choices.source === 'csv' && !choices.csv) choices.source = 'generated';
-  const text = tableTextOf(choices);
-  if (choices.source === 'real' && text === null) {
+  const tableText = tableTextOf(choices);
+  if (choices.source === 'real' && tableText === null) {
     // Loaded before a save is read (works/startup.ts); not there only when it could not be.
     unread.push(`real (${realDataset(choices.real).name} could not be loaded)`);
     choices.source = 'generated';
   }
-  if (text !== null && !readingFor(text, choices.reading).ok) {
+  if (tableText !== null && !readingFor(tableText, choices.reading).ok) {
     const reading: Reading = DEFAULT_READING;
     unread.push('reading (the saved choice of target no longer fits the data)');
     choices.reading = reading;
-    if (!readingFor(text, reading).ok) choices.source = 'generated';
+    if (!readingFor(tableText, reading).ok) choices.source = 'generated';
   }
 }
 
@@ -451,6 +466,58 @@ function writeTrainingJson(choices: TrainingChoices, work?: TrainingWork | null)
     choices: { ...saved.choices, csv: { ...csv, text: '\u0000' } },
   });
   return rest.replace(CSV_PLACEHOLDER, () => `"text":${json}`);
+}
+
+/**
+ * CSV texts the works keep apart from their saves, by key (works/trainingSide.ts stores and loads
+ * them): a 5 MB file is written once, not again with every save of the work that uses it.
+ */
+const storedTexts = new Map<string, string>();
+
+/** A text stored apart, or loaded from there before a save naming it is read. */
+export function rememberCsvText(key: string, text: string): void {
+  storedTexts.set(key, text);
+  // Its key is known: the next save need not hash 5 MB again.
+  knowTextKey(text, key);
+}
+
+/** Whether this key's text is kept apart already (stored, or loaded from where it is). */
+export function isCsvTextKept(key: string): boolean {
+  return storedTexts.has(key);
+}
+
+/** The keys of the stored texts a saved training (its JSON) names. */
+export function csvKeysIn(json: string | null): string[] {
+  if (!json) return [];
+  return [...json.matchAll(/"stored":"(csv-[0-9a-f]{16}-\d{1,8})"/g)].map((m) => m[1] as string);
+}
+
+/** The CSV text a training uses, with its key, for the works to store apart; null: none. */
+export function csvTextOf(choices: TrainingChoices): { key: string; text: string } | null {
+  return choices.csv ? { key: csvTextKey(choices.csv.text), text: choices.csv.text } : null;
+}
+
+let lastStored: { key: unknown[]; json: string } | null = null;
+
+/**
+ * The Train tab's work as the works store it: as trainingToJson writes it, but the CSV named by
+ * its key (csvTextOf), its text stored apart. A few kB, whatever the file.
+ */
+export function trainingToStoredJson(choices: TrainingChoices, work?: TrainingWork | null): string {
+  const key = [choices, work?.network, work?.learningRate, work?.trainBiases, work?.progress];
+  if (lastStored && lastStored.key.every((part, i) => part === key[i])) return lastStored.json;
+  const saved = savedTrainingOf(choices, work);
+  const csv = saved.choices.csv;
+  const json = JSON.stringify(
+    csv
+      ? {
+          ...saved,
+          choices: { ...saved.choices, csv: { name: csv.name, stored: csvTextKey(csv.text) } },
+        }
+      : saved,
+  );
+  lastStored = { key, json };
+  return json;
 }
 
 /**

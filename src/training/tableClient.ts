@@ -3,10 +3,11 @@ import type { TrainingChoices } from './choices';
 import { nextTask } from './client';
 import { preparedOf, tableTextOf } from './selectors';
 import { isTableRead, readingFor, rememberTable, tableFor } from './tables';
+import { knowTextKey } from './textKey';
 
-/** What the table worker says: how far it got, then the table (or why not). */
+/** What the table worker says: how far it got, then the table (or why not) and the text's key. */
 export type TableReply =
-  { kind: 'progress'; fraction: number } | { kind: 'done'; result: TableResult };
+  { kind: 'progress'; fraction: number } | { kind: 'done'; result: TableResult; key?: string };
 
 /**
  * Read a table in a Web Worker (on the page's thread where there is none, as in unit tests),
@@ -26,7 +27,10 @@ export function readTableOffThread(
     };
     worker.onmessage = (event: MessageEvent<TableReply>) => {
       if (event.data.kind === 'progress') onProgress(event.data.fraction);
-      else finish(event.data.result);
+      else {
+        if (event.data.key) knowTextKey(text, event.data.key);
+        finish(event.data.result);
+      }
     };
     worker.onerror = (event) => {
       event.preventDefault();

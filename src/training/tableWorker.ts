@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { readTable, tableTransferables } from '../data';
 import type { TableReply } from './tableClient';
+import { hashKey } from './textKey';
 
 /**
  * Reads a table off the page's thread: a 5 MB file takes a while, and the page must not freeze.
@@ -13,7 +14,8 @@ scope.onmessage = (event: MessageEvent<string>) => {
     scope.postMessage(message, transfer);
   try {
     const result = readTable(event.data, (fraction) => reply({ kind: 'progress', fraction }));
-    reply({ kind: 'done', result }, result.ok ? tableTransferables(result.table) : []);
+    const key = hashKey(event.data);
+    reply({ kind: 'done', result, key }, result.ok ? tableTransferables(result.table) : []);
   } catch (error) {
     reply({ kind: 'done', result: { ok: false, error: (error as Error).message } });
   }

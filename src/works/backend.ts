@@ -15,15 +15,24 @@ export interface WorksBackend {
    */
   update(id: string, decide: (current: WorkRecord | undefined) => WorkRecord | null): Promise<void>;
   remove(id: string): Promise<void>;
+  /**
+   * A text a work names by its key (a CSV file's, training/persist.ts csvTextKey), kept apart from
+   * the works: saved once, not again with every save of a work that uses it.
+   */
+  getText(key: string): Promise<string | undefined>;
+  putText(key: string, text: string): Promise<void>;
 }
 
 /** The works in IndexedDB; where it cannot even be opened, a backend whose every call fails. */
 export function idbBackend(): WorksBackend {
   let store: UseStore;
+  let texts: UseStore;
   try {
     store = createStore('backstep', 'works');
+    texts = createStore('backstep-texts', 'texts');
   } catch (error) {
     store = () => Promise.reject(error);
+    texts = store;
   }
   return {
     get: (id) => store('readonly', (s) => promisifyRequest(s.get(id) as IDBRequest<WorkRecord>)),
@@ -56,12 +65,23 @@ export function idbBackend(): WorksBackend {
         s.delete(id);
         return promisifyRequest(s.transaction);
       }),
+    getText: (key) =>
+      texts('readonly', (s) => promisifyRequest(s.get(key) as IDBRequest<string | undefined>)),
+    putText: (key, text) =>
+      texts('readwrite', (s) => {
+        s.put(text, key);
+        return promisifyRequest(s.transaction);
+      }),
   };
 }
 
 /** Works in memory: for tests, and where IndexedDB cannot even be opened. */
-export function memoryBackend(): WorksBackend & { records: Map<string, WorkRecord> } {
+export function memoryBackend(): WorksBackend & {
+  records: Map<string, WorkRecord>;
+  texts: Map<string, string>;
+} {
   const records = new Map<string, WorkRecord>();
+  const texts = new Map<string, string>();
   const copy = (record: WorkRecord | undefined) => (record ? { ...record } : undefined);
   return {
     records,
@@ -73,5 +93,8 @@ export function memoryBackend(): WorksBackend & { records: Map<string, WorkRecor
       if (next) records.set(id, { ...next });
     },
     remove: async (id) => void records.delete(id),
+    texts,
+    getText: async (key) => texts.get(key),
+    putText: async (key, text) => void texts.set(key, text),
   };
 }

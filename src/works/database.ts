@@ -28,6 +28,9 @@ export interface WorksDatabase {
   remove(id: string): Promise<WorkRecord | undefined>;
   /** Put a removed record back as it was (undo delete). */
   restore(record: WorkRecord): Promise<void>;
+  /** A text works name by its key (a CSV file's), stored once apart from them. */
+  getText(key: string): Promise<string | undefined>;
+  putText(key: string, text: string): Promise<void>;
 }
 
 export interface DatabaseOptions {
@@ -92,6 +95,8 @@ export function createWorksDatabase(
       return record;
     },
     restore: (record) => backend.put(record),
+    getText: (key) => backend.getText(key),
+    putText: (key, text) => backend.putText(key, text),
   };
 }
 

@@ -39,8 +39,10 @@ export interface TrainingSide {
   serialize(): string;
   /** Show another tab's newer save in place (this tab had changed nothing). */
   adopt(text: string | null): void;
-  /** Load what reading that save needs first (a dataset in the box it names). */
+  /** Load what reading that save needs first (a dataset in the box, a CSV text it names). */
   prepare?(text: string | null): Promise<void>;
+  /** Store apart the texts the save names by key, before it (a CSV file's: once per text). */
+  storeTexts?(): Promise<void>;
   /** Calls back on any change; returns the function that stops listening. */
   subscribe(listener: () => void): () => void;
 }
@@ -148,6 +150,7 @@ export function startSession(deps: SessionDeps): WorkSession {
     const now = payload();
     if (!changed(now)) return true;
     try {
+      await training.storeTexts?.();
       const outcome = await db.save(meta, base, now);
       if (outcome.kind === 'conflict') {
         await keepBoth(outcome.theirs, now);

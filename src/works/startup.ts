@@ -9,6 +9,7 @@ import {
   type SavedTraining,
 } from '../training/persist';
 import { storageProblem, type WorksDatabase } from './database';
+import { prepareTraining } from './trainingSide';
 import { replayJournal, type Journal } from './journal';
 import { migrateLocalStorage, type KeyValueStore } from './migrate';
 import { copyName, newRecord, type WorkRecord } from './records';
@@ -139,7 +140,7 @@ export async function openStartup(input: StartupInput): Promise<WorkStartup> {
       saveProblem,
     };
   }
-  await loadRealTextsNamedIn(previous.training).catch(() => {});
+  await prepareTraining(previous.training, db);
   const training = loadTrainingChoices(previous.training);
   if (training.problem) {
     // The next save writes the defaults in place of what could not be read: set the work as it

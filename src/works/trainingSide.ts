@@ -1,17 +1,59 @@
 import { loadRealTextsNamedIn } from '../data/realDatasets';
-import { loadTrainingChoices, trainingToJson } from '../training/persist';
+import {
+  csvKeysIn,
+  csvTextOf,
+  isCsvTextKept,
+  loadTrainingChoices,
+  rememberCsvText,
+  trainingToJson,
+  trainingToStoredJson,
+} from '../training/persist';
+import { readTableOffThread } from '../training/tableClient';
 import type { Workbench } from '../training/workbench';
+import type { WorksDatabase } from './database';
 import type { TrainingSide } from './session';
 
-/** The Train tab's work as a session saves it: serialized as trainingToJson writes it. */
-export function trainingSideOf(bench: Workbench): TrainingSide {
+/** Where the texts a work names (a CSV file's) are kept apart from it: the works database. */
+export type TextStore = Pick<WorksDatabase, 'getText' | 'putText'>;
+
+/**
+ * The Train tab's work as a session saves it. With a text store, a CSV file is named by its key
+ * and its text stored apart, once (trainingToStoredJson); without one, as trainingToJson writes it.
+ */
+export function trainingSideOf(bench: Workbench, texts?: TextStore): TrainingSide {
   return {
     serialize() {
       const { choices, work } = bench.snapshot();
-      return trainingToJson(choices, work);
+      return texts ? trainingToStoredJson(choices, work) : trainingToJson(choices, work);
+    },
+    async storeTexts() {
+      const csv = texts ? csvTextOf(bench.snapshot().choices) : null;
+      if (!texts || !csv || isCsvTextKept(csv.key)) return;
+      await texts.putText(csv.key, csv.text);
+      rememberCsvText(csv.key, csv.text);
     },
     adopt: (text) => bench.adopt(loadTrainingChoices(text)),
-    prepare: (text) => loadRealTextsNamedIn(text).catch(() => {}),
+    prepare: (text) => prepareTraining(text, texts),
     subscribe: bench.subscribe,
   };
+}
+
+/**
+ * Load what reading a saved training (its JSON) needs first: the datasets in the box it names, and
+ * the CSV texts it names by key, each read into a table off the page's thread (a 5 MB file read on
+ * the page would freeze it at startup). What cannot be loaded is said when the save is read.
+ */
+export async function prepareTraining(json: string | null, texts?: TextStore): Promise<void> {
+  await loadRealTextsNamedIn(json).catch(() => {});
+  if (!texts) return;
+  for (const key of csvKeysIn(json)) {
+    try {
+      const text = await texts.getText(key);
+      if (text === undefined) continue;
+      rememberCsvText(key, text);
+      await readTableOffThread(text);
+    } catch {
+      // Storage failed: reading the save says the file is missing.
+    }
+  }
 }

@@ -5,7 +5,8 @@ import { chromiumArgs, requireChromium } from '../e2e/browser';
 /** Browser benchmarks: one at a time (timings need the machine), printed, never pass/fail on speed. */
 // BENCH_PORT lets a bench run beside other servers: it builds into its own folder and serves it.
 const port = Number(process.env.BENCH_PORT ?? 4175);
-const outDir = `node_modules/.bench-dist/${port}`;
+// BENCH_OUT: where it builds (node_modules may be shared with other checkouts).
+const outDir = process.env.BENCH_OUT ?? `node_modules/.bench-dist/${port}`;
 
 export default defineConfig({
   testDir: '.',

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { DIGITS, drawASeven, oneEpochs, openTraining, stepThroughTheSeven } from '../e2e/helpers';
 
 /**
  * The stepper on TensorFlow Playground's largest network (2 inputs, 6 hidden layers of 8, one
@@ -51,26 +52,11 @@ async function setField(page: Page, label: string, value: string) {
  * gradient step, a first-layer weight selected on the input grid (its unit's weights shown there).
  */
 async function openDrawing(page: Page, shape: Shape) {
-  await page.goto('./');
-  await page.getByRole('tab', { name: 'Train' }).click();
-  await page
-    .getByRole('combobox', { name: 'Dataset' })
-    .selectOption({ label: 'Handwritten digits 8×8 (1,797 × 64, 10 classes)' });
+  await openTraining(page, DIGITS);
   await setField(page, 'Units in hidden layer 1', String(shape.units));
-  await page.getByRole('button', { name: 'One epoch' }).click();
-  await expect(page.getByTestId('train-epoch')).toHaveText('1');
-  const pad = page.getByRole('img', { name: 'Draw a digit' });
-  await pad.scrollIntoViewIfNeeded();
-  const box = await pad.boundingBox();
-  if (!box) throw new Error('the pad is not on the page');
-  const at = (x: number, y: number) => [box.x + x * box.width, box.y + y * box.height] as const;
-  await page.mouse.move(...at(0.25, 0.2));
-  await page.mouse.down();
-  await page.mouse.move(...at(0.75, 0.2), { steps: 10 });
-  await page.mouse.move(...at(0.45, 0.85), { steps: 10 });
-  await page.mouse.up();
-  await page.getByRole('combobox', { name: 'What you drew' }).selectOption('7');
-  await page.getByRole('button', { name: 'Step through this drawing' }).click();
+  await oneEpochs(page, 1);
+  await drawASeven(page);
+  await stepThroughTheSeven(page);
   await page.getByRole('combobox', { name: 'Edges show' }).selectOption('gradients');
   await page.keyboard.press('End');
   await page.getByRole('button', { name: 'Step back' }).click();

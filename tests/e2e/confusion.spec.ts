@@ -1,30 +1,11 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { axeScan } from './helpers';
+import { axeScan, DIGITS, IRIS, oneEpochs, openTraining, WINE } from './helpers';
 
 /**
  * Results for many classes: the test set's confusion matrix with the data's class names, each
  * class's accuracy, and the misclassified examples (pictures for the digits). Every reading is
  * taken with training stopped, and checked against the accuracy the status line computes apart.
  */
-
-async function openTraining(page: Page): Promise<string[]> {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto('./');
-  await page.getByRole('tab', { name: 'Train' }).click();
-  await expect(page.getByRole('tab', { name: 'Train' })).toHaveAttribute('aria-selected', 'true');
-  return errors;
-}
-
-async function oneEpochs(page: Page, epochs: number): Promise<void> {
-  for (let epoch = 1; epoch <= epochs; epoch++) {
-    await page.getByRole('button', { name: 'One epoch' }).click();
-    await expect(page.getByTestId('train-epoch')).toHaveText(String(epoch));
-  }
-}
 
 const panelOf = (page: Page): Locator => page.getByRole('region', { name: 'Confusion matrix' });
 
@@ -87,19 +68,19 @@ async function expectMatrixAgrees(page: Page, names: string[], testCount: number
 
 const BUNDLED = [
   {
-    option: "Fisher's Iris (150 × 4, 3 classes)",
+    option: IRIS,
     summary: '75 training and 75 test points · 4 inputs · 3 classes',
     names: ['setosa', 'versicolor', 'virginica'],
     testCount: 75,
   },
   {
-    option: 'UCI Wine (178 × 13, 3 classes)',
+    option: WINE,
     summary: '89 training and 89 test points · 13 inputs · 3 classes',
     names: ['class_0', 'class_1', 'class_2'],
     testCount: 89,
   },
   {
-    option: 'Handwritten digits 8×8 (1,797 × 64, 10 classes)',
+    option: DIGITS,
     summary: '899 training and 898 test points · 64 inputs · 10 classes',
     names: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
     testCount: 898,
@@ -110,8 +91,7 @@ for (const dataset of BUNDLED) {
   test(`${dataset.option}: the matrix is headed by its class names and counts its ${dataset.testCount} test examples`, async ({
     page,
   }) => {
-    const errors = await openTraining(page);
-    await page.getByRole('combobox', { name: 'Dataset' }).selectOption({ label: dataset.option });
+    const errors = await openTraining(page, dataset.option);
     // The table is read off the page's thread: train only once it is the data.
     await expect(page.getByTestId('data-summary')).toHaveText(dataset.summary);
     await oneEpochs(page, 2);
@@ -123,10 +103,7 @@ for (const dataset of BUNDLED) {
 test('Iris: the matrix follows training, and each misclassified example is listed with its inputs', async ({
   page,
 }) => {
-  const errors = await openTraining(page);
-  await page
-    .getByRole('combobox', { name: 'Dataset' })
-    .selectOption({ label: "Fisher's Iris (150 × 4, 3 classes)" });
+  const errors = await openTraining(page, IRIS);
   await expect(page.getByTestId('data-summary')).toHaveText(
     '75 training and 75 test points · 4 inputs · 3 classes',
   );
@@ -194,10 +171,7 @@ test('a CSV with names as labels: the matrix is headed by those names', async ({
 test('the digits: ten classes, and the misclassified examples as 8 × 8 pictures', async ({
   page,
 }) => {
-  const errors = await openTraining(page);
-  await page
-    .getByRole('combobox', { name: 'Dataset' })
-    .selectOption({ label: 'Handwritten digits 8×8 (1,797 × 64, 10 classes)' });
+  const errors = await openTraining(page, DIGITS);
   await expect(page.getByTestId('data-summary')).toHaveText(
     '899 training and 898 test points · 64 inputs · 10 classes',
   );
@@ -225,10 +199,7 @@ test('the digits: ten classes, and the misclassified examples as 8 × 8 pictures
 });
 
 test('regression has no classes, so no matrix', async ({ page }) => {
-  const errors = await openTraining(page);
-  await page
-    .getByRole('combobox', { name: 'Dataset' })
-    .selectOption({ label: 'Plane (regression)' });
+  const errors = await openTraining(page, 'Plane (regression)');
   await expect(panelOf(page)).toHaveText(
     'Confusion matrixRegression: no classes, so no confusion matrix.',
   );

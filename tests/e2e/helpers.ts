@@ -3,16 +3,22 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Shared steps for the end-to-end tests: what a learner does, by roles and labels. */
 
-/**
- * Open the app (or a share link, `url`) with nothing saved, and collect console errors and
- * uncaught exceptions so a test can end with `expect(errors).toEqual([])`.
- */
-export async function openFresh(page: Page, url = './'): Promise<string[]> {
+/** Console errors and uncaught exceptions from now on, for `expect(errors).toEqual([])`. */
+export function collectErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+/**
+ * Open the app (or a share link, `url`) with nothing saved, and collect console errors and
+ * uncaught exceptions so a test can end with `expect(errors).toEqual([])`.
+ */
+export async function openFresh(page: Page, url = './'): Promise<string[]> {
+  const errors = collectErrors(page);
   // Each test has a browser context of its own, whose storage starts empty: the first load is
   // already a fresh start (clearing the storage and loading again cost a second load per test).
   await page.goto(url);
@@ -20,6 +26,66 @@ export async function openFresh(page: Page, url = './'): Promise<string[]> {
   // the app shows: on a loaded two-core machine with the largest network that can pass 5 s.
   await expect(page.getByRole('button', { name: 'Step forward' })).toBeVisible({ timeout: 15_000 });
   return errors;
+}
+
+/** The datasets in the box, as the Dataset menu names them. */
+export const IRIS = "Fisher's Iris (150 × 4, 3 classes)";
+export const WINE = 'UCI Wine (178 × 13, 3 classes)';
+export const DIGITS = 'Handwritten digits 8×8 (1,797 × 64, 10 classes)';
+
+/**
+ * Open the app on the Train tab (console errors collected, as openFresh does), and choose
+ * `dataset` (the Dataset menu's label) when given.
+ */
+export async function openTraining(page: Page, dataset?: string): Promise<string[]> {
+  const errors = collectErrors(page);
+  await page.goto('./');
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await expect(page.getByRole('tab', { name: 'Train' })).toHaveAttribute('aria-selected', 'true');
+  if (dataset) await chooseDataset(page, dataset);
+  return errors;
+}
+
+/**
+ * Choose a dataset from the Train tab's Dataset menu by its label, and wait until it is the one
+ * in use (a dataset in the box is loaded and read first).
+ */
+export async function chooseDataset(page: Page, label: string): Promise<void> {
+  const menu = page.getByRole('combobox', { name: 'Dataset' });
+  await menu.selectOption({ label });
+  await expect(menu.locator('option:checked')).toHaveText(label);
+}
+
+/** Train one epoch at a time, `count` times, each seen done ("Epoch" counts up from `from`). */
+export async function oneEpochs(page: Page, count: number, from = 0): Promise<void> {
+  for (let epoch = from + 1; epoch <= from + count; epoch++) {
+    await page.getByRole('button', { name: 'One epoch' }).click();
+    await expect(page.getByTestId('train-epoch')).toHaveText(String(epoch));
+  }
+}
+
+/** Draw a 7 on the Train tab's pad (the bar, then the stem, in one stroke) with the mouse. */
+export async function drawASeven(page: Page): Promise<void> {
+  const pad = page.getByRole('img', { name: 'Draw a digit' });
+  await pad.scrollIntoViewIfNeeded();
+  const box = await pad.boundingBox();
+  if (!box) throw new Error('the pad is not on the page');
+  const at = (x: number, y: number) => [box.x + x * box.width, box.y + y * box.height] as const;
+  await page.mouse.move(...at(0.25, 0.2));
+  await page.mouse.down();
+  await page.mouse.move(...at(0.75, 0.2), { steps: 10 });
+  await page.mouse.move(...at(0.45, 0.85), { steps: 10 });
+  await page.mouse.up();
+}
+
+/** "What you drew": 7, then "Step through this drawing"; the stepper opens on it. */
+export async function stepThroughTheSeven(page: Page): Promise<void> {
+  await page.getByRole('combobox', { name: 'What you drew' }).selectOption('7');
+  await page.getByRole('button', { name: 'Step through this drawing' }).click();
+  await expect(page.getByRole('tab', { name: 'Step through a pass' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
 }
 
 export const diagramOf = (page: Page): Locator =>

@@ -1,32 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { prepareData, readCsv } from '../../src/data';
-import { axeScan } from './helpers';
+import { savedOpenWork } from './stored';
+import {
+  DIGITS,
+  axeScan,
+  diagramOf,
+  drawASeven,
+  oneEpochs,
+  openTraining,
+  stepThroughTheSeven,
+} from './helpers';
 
 /** Pictures as inputs (issue 15): the digits as thumbnails, weights as pictures, a drawing pad. */
 
-const DIGITS = 'Handwritten digits 8×8 (1,797 × 64, 10 classes)';
-
 async function openDigits(page: Page): Promise<string[]> {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto('./');
-  await page.getByRole('tab', { name: 'Train' }).click();
-  await page.getByRole('combobox', { name: 'Dataset' }).selectOption({ label: DIGITS });
+  const errors = await openTraining(page, DIGITS);
   await expect(page.getByTestId('data-summary')).toHaveText(
     '899 training and 898 test points · 64 inputs · 10 classes',
   );
   return errors;
-}
-
-async function epochs(page: Page, count: number): Promise<void> {
-  for (let epoch = 1; epoch <= count; epoch++) {
-    await page.getByRole('button', { name: 'One epoch' }).click();
-    await expect(page.getByTestId('train-epoch')).toHaveText(String(epoch));
-  }
 }
 
 test('the digits: examples as thumbnails, and first-layer weights as pictures that training changes', async ({
@@ -52,7 +45,7 @@ test('the digits: examples as thumbnails, and first-layer weights as pictures th
   const scale = page.getByTestId('weight-scale-1');
   await expect(scale).toHaveText(/^±\d/);
   const before = await scale.textContent();
-  await epochs(page, 1);
+  await oneEpochs(page, 1);
   await expect(scale).not.toHaveText(before ?? '');
   await expect(scale).toHaveText(/^±\d/);
 
@@ -63,21 +56,10 @@ test('the digits: examples as thumbnails, and first-layer weights as pictures th
 
 test('draw a digit and step through it', async ({ page }) => {
   const errors = await openDigits(page);
-  await epochs(page, 3);
-  const pad = page.getByRole('img', { name: 'Draw a digit' });
+  await oneEpochs(page, 3);
   await expect(page.getByTestId('pad-answer')).toContainText('Draw in the box');
   await expect(page.getByRole('button', { name: 'Step through this drawing' })).toBeDisabled();
-
-  // A 7: the bar, then the stem, in one stroke.
-  await pad.scrollIntoViewIfNeeded();
-  const box = await pad.boundingBox();
-  if (!box) throw new Error('the pad is not on the page');
-  const at = (x: number, y: number) => [box.x + x * box.width, box.y + y * box.height] as const;
-  await page.mouse.move(...at(0.25, 0.2));
-  await page.mouse.down();
-  await page.mouse.move(...at(0.75, 0.2), { steps: 10 });
-  await page.mouse.move(...at(0.45, 0.85), { steps: 10 });
-  await page.mouse.up();
+  await drawASeven(page);
 
   // The network's answer, live: after 3 epochs it reads the 7.
   await expect(page.getByTestId('pad-best')).toHaveText('7');
@@ -97,12 +79,7 @@ test('draw a digit and step through it', async ({ page }) => {
   // The picture's edge columns stay blank, as the digits' do.
   expect(raw.filter((_, k) => k % 8 === 0 || k % 8 === 7).every((v) => v === 0)).toBe(true);
 
-  await page.getByRole('combobox', { name: 'What you drew' }).selectOption('7');
-  await page.getByRole('button', { name: 'Step through this drawing' }).click();
-  await expect(page.getByRole('tab', { name: 'Step through a pass' })).toHaveAttribute(
-    'aria-selected',
-    'true',
-  );
+  await stepThroughTheSeven(page);
 
   // Its one sample: the drawing scaled as training scaled the digits (the training split's mean
   // and deviation of each pixel, seed 1, half for training), with the target 7.
@@ -123,5 +100,22 @@ test('draw a digit and step through it', async ({ page }) => {
   await expect(targets).toHaveCount(10);
   await expect(targets.nth(7)).toHaveValue('1');
   await expect(targets.nth(0)).toHaveValue('0');
+
+  // The stepper draws the inputs as the 8×8 picture; a reload (the saved work) still does, and a
+  // first-layer unit's weights are shown on it.
+  const grid = diagramOf(page).getByTestId('input-grid');
+  const caption = grid.getByTestId('input-grid-caption');
+  await expect(grid).toHaveAttribute('data-picture', '8×8');
+  await expect(caption).toHaveText('Picture 8×8, darker is larger');
+  await expect
+    .poll(async () => (await savedOpenWork(page))?.picture)
+    .toEqual({ width: 8, height: 8 });
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: /^Input x/ })).toHaveCount(64);
+  await expect(grid).toHaveAttribute('data-picture', '8×8');
+  await expect(caption).toHaveText('Picture 8×8, darker is larger');
+  await diagramOf(page).getByTestId('unit-1-0').dispatchEvent('click');
+  await expect(caption).toHaveText(/^Weights into a\S+: blue \+, red −$/);
+  await expect(grid).toHaveAttribute('data-picture', '8×8');
   expect(errors).toEqual([]);
 });

@@ -1,36 +1,23 @@
-import { expect, test, type Page } from '@playwright/test';
-import { axeScan } from './helpers';
-
-/** Open the app on the Train tab, with no console errors allowed. */
-async function openTraining(page: Page): Promise<string[]> {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto('./');
-  await page.getByRole('tab', { name: 'Train' }).click();
-  await expect(page.getByRole('tab', { name: 'Train' })).toHaveAttribute('aria-selected', 'true');
-  return errors;
-}
+import { expect, test } from '@playwright/test';
+import { axeScan, DIGITS, IRIS, oneEpochs, openTraining, WINE } from './helpers';
 
 const DATASETS = [
   {
-    option: "Fisher's Iris (150 × 4, 3 classes)",
+    option: IRIS,
     summary: '75 training and 75 test points · 4 inputs · 3 classes',
     inferred:
       '150 rows of 5 columns, with a header, separated by commas. Target: species (the last column): names, so 3 classes — setosa, versicolor, virginica. Inputs: the other 4 columns.',
     firstInput: 'sepal length (cm)',
   },
   {
-    option: 'UCI Wine (178 × 13, 3 classes)',
+    option: WINE,
     summary: '89 training and 89 test points · 13 inputs · 3 classes',
     inferred:
       '178 rows of 14 columns, with a header, separated by commas. Target: class (its name says it is the label): names, so 3 classes — class_0, class_1, class_2. Inputs: the other 13 columns.',
     firstInput: 'alcohol',
   },
   {
-    option: 'Handwritten digits 8×8 (1,797 × 64, 10 classes)',
+    option: DIGITS,
     summary: '899 training and 898 test points · 64 inputs · 10 classes',
     inferred:
       '1,797 rows of 65 columns, with a header, separated by commas. Target: digit (the last column): 10 distinct whole numbers, so 10 classes — 0, 1, 2, 3, 4, 5, 6, 7, 8, 9. Inputs: the other 64 columns.',
@@ -42,8 +29,7 @@ for (const dataset of DATASETS) {
   test(`loads ${dataset.option}, with its source and licence, trains and shows the accuracy`, async ({
     page,
   }) => {
-    const errors = await openTraining(page);
-    await page.getByRole('combobox', { name: 'Dataset' }).selectOption({ label: dataset.option });
+    const errors = await openTraining(page, dataset.option);
     await expect(page.getByTestId('data-summary')).toHaveText(dataset.summary);
     await expect(page.getByTestId('data-inferred')).toHaveText(dataset.inferred);
     await expect(page.getByTestId('dataset-source')).toContainText('Licence: CC BY 4.0.');
@@ -135,5 +121,27 @@ test('a file with missing values: where they are, and the choice to leave their 
   await expect(page.getByTestId('data-summary')).toHaveText(
     '9 training and 9 test points · 2 inputs · two classes',
   );
+  expect(errors).toEqual([]);
+});
+
+test('"One epoch" right after choosing the digits trains on the digits, never on the data before', async ({
+  page,
+}) => {
+  const errors = await openTraining(page);
+  await expect(page.getByTestId('data-summary')).not.toContainText('64 inputs');
+  // No waiting in between: the digits' chunk is still loading and being read when the click comes.
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption({ label: DIGITS });
+  await page.getByRole('button', { name: 'One epoch' }).click();
+  const epoch = page.getByTestId('train-epoch');
+  // One epoch of the digits' 899 training points: not one of the points before, then none.
+  await expect(epoch).toHaveAttribute('data-examples', '899');
+  await expect(epoch).toHaveText('1');
+  await expect(page.getByTestId('data-summary')).toHaveText(
+    '899 training and 898 test points · 64 inputs · 10 classes',
+  );
+  await expect(page.getByTestId('network-shape')).toHaveText(/^64 → .* → 10$/);
+  // Another epoch counts on from it: the run was not started again under it.
+  await oneEpochs(page, 1, 1);
+  await expect(epoch).toHaveAttribute('data-examples', '1798');
   expect(errors).toEqual([]);
 });

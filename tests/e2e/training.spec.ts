@@ -1,19 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { axeScan } from './helpers';
+import { axeScan, openTraining } from './helpers';
 import { savedOpenTraining } from './stored';
-
-/** Open the app on the Train tab, with no console errors allowed. */
-async function openTraining(page: Page): Promise<string[]> {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto('./');
-  await page.getByRole('tab', { name: 'Train' }).click();
-  await expect(page.getByRole('tab', { name: 'Train' })).toHaveAttribute('aria-selected', 'true');
-  return errors;
-}
 
 async function setField(page: Page, label: string, value: string) {
   const field = page.getByRole('textbox', { name: label, exact: true });
@@ -36,10 +23,7 @@ async function heatmapColor(page: Page, u: number, v: number): Promise<number[]>
 }
 
 test('trains XOR to a low loss and draws the decision boundary', async ({ page }) => {
-  const errors = await openTraining(page);
-  await page
-    .getByRole('combobox', { name: 'Dataset' })
-    .selectOption({ label: 'XOR (two classes)' });
+  const errors = await openTraining(page, 'XOR (two classes)');
   await page
     .getByRole('combobox', { name: 'Start from' })
     .selectOption({ label: '4, 2 · tanh (Playground)' });
@@ -111,10 +95,7 @@ test('loads a CSV, and refuses a malformed one with its line number, changing no
 test('an overflow pauses training with a warning and keeps the last good network', async ({
   page,
 }) => {
-  const errors = await openTraining(page);
-  await page
-    .getByRole('combobox', { name: 'Dataset' })
-    .selectOption({ label: 'Plane (regression)' });
+  const errors = await openTraining(page, 'Plane (regression)');
   await page.getByRole('combobox', { name: 'Start from' }).selectOption({ label: '8, 8 · ReLU' });
   await setField(page, 'Learning rate η', '10');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -179,10 +160,7 @@ test('the training view has no axe violations, and the tabs work from the keyboa
 test('fits a 1-D curve: prediction against the data, each unit as a curve along x₁', async ({
   page,
 }) => {
-  const errors = await openTraining(page);
-  await page
-    .getByRole('combobox', { name: 'Dataset' })
-    .selectOption({ label: 'Curve y = sin x (1-D)' });
+  const errors = await openTraining(page, 'Curve y = sin x (1-D)');
   await expect(page.getByRole('heading', { name: 'The fitted curve' })).toBeVisible();
   await expect(page.getByTestId('network-shape')).toHaveText(/^1 → .* → 1$/);
   const plot = page.getByRole('img', { name: /The network's output ŷ over x₁ \(curves\)/ });
@@ -214,10 +192,7 @@ test('fits a 1-D curve: prediction against the data, each unit as a curve along 
 test('three spirals: three softmax outputs with cross-entropy, a unit picture per class', async ({
   page,
 }) => {
-  const errors = await openTraining(page);
-  await page
-    .getByRole('combobox', { name: 'Dataset' })
-    .selectOption({ label: 'Three spirals (3 classes)' });
+  const errors = await openTraining(page, 'Three spirals (3 classes)');
   await expect(page.getByTestId('data-summary')).toContainText('3 classes');
   await expect(page.getByTestId('network-shape')).toHaveText(/→ 3$/);
   await expect(page.getByText(/3 softmax units, cross-entropy/)).toBeVisible();

@@ -1,5 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
-import { axeScan, diagramOf, typeInto } from './helpers';
+import {
+  DIGITS,
+  axeScan,
+  diagramOf,
+  drawASeven,
+  oneEpochs,
+  openTraining,
+  stepThroughTheSeven,
+  typeInto,
+} from './helpers';
 
 /**
  * The stepper at 64 inputs (issue 15): a drawing stepped through shows its 64 inputs as an 8×8
@@ -7,35 +16,11 @@ import { axeScan, diagramOf, typeInto } from './helpers';
  * and its z equations collapsed.
  */
 
-const DIGITS = 'Handwritten digits 8×8 (1,797 × 64, 10 classes)';
-
 async function stepThroughASeven(page: Page): Promise<string[]> {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto('./');
-  await page.getByRole('tab', { name: 'Train' }).click();
-  await page.getByRole('combobox', { name: 'Dataset' }).selectOption({ label: DIGITS });
-  await page.getByRole('button', { name: 'One epoch' }).click();
-  await expect(page.getByTestId('train-epoch')).toHaveText('1');
-  const pad = page.getByRole('img', { name: 'Draw a digit' });
-  await pad.scrollIntoViewIfNeeded();
-  const box = await pad.boundingBox();
-  if (!box) throw new Error('the pad is not on the page');
-  const at = (x: number, y: number) => [box.x + x * box.width, box.y + y * box.height] as const;
-  await page.mouse.move(...at(0.25, 0.2));
-  await page.mouse.down();
-  await page.mouse.move(...at(0.75, 0.2), { steps: 10 });
-  await page.mouse.move(...at(0.45, 0.85), { steps: 10 });
-  await page.mouse.up();
-  await page.getByRole('combobox', { name: 'What you drew' }).selectOption('7');
-  await page.getByRole('button', { name: 'Step through this drawing' }).click();
-  await expect(page.getByRole('tab', { name: 'Step through a pass' })).toHaveAttribute(
-    'aria-selected',
-    'true',
-  );
+  const errors = await openTraining(page, DIGITS);
+  await oneEpochs(page, 1);
+  await drawASeven(page);
+  await stepThroughTheSeven(page);
   return errors;
 }
 

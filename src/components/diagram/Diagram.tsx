@@ -48,7 +48,8 @@ export function Diagram() {
   const sizes = useApp(useShallow((s) => layerSizes(s.network)));
   const digits = useApp((s) => s.view.digits);
   const dim = useApp((s) => stepDimsOthers(selectStep(s)));
-  const layout = useMemo(() => networkLayout(sizes, { digits }), [sizes, digits]);
+  const picture = useApp((s) => s.picture);
+  const layout = useMemo(() => networkLayout(sizes, { digits, picture }), [sizes, digits, picture]);
   const [hover] = useState(createHoverStore);
   const [viewport] = useState(createViewportStore);
 

@@ -143,10 +143,15 @@ export const InputGrid = memo(function InputGrid(props: {
               : -1,
         digits: s.view.digits,
         notation: notationFor(s.notation, s.network),
+        picture: s.picture,
       };
     }),
   );
-  const { inputs, weights, into, focus, selected, digits, notation } = v;
+  const { inputs, weights, into, focus, selected, digits, notation, picture } = v;
+  // A picture's pixels (a drawing, a digit) are said to be one; other wide inputs are a grid.
+  const shown = picture
+    ? `Picture ${picture.width}×${picture.height}, darker is larger`
+    : 'Inputs row by row, darker is larger';
   const [pointed, setPointed] = useState(-1);
   let lo = Infinity;
   let hi = -Infinity;
@@ -176,7 +181,7 @@ export const InputGrid = memo(function InputGrid(props: {
     told < 0
       ? weights
         ? `Weights into ${notation.text.unit('a', 1, into)}: blue +, red −`
-        : `Inputs as a picture (darker is larger)`
+        : shown
       : toldWeight
         ? `${parameterLabel(toldWeight.parameter, notation)} = ${toldWeight.text}`
         : `${notation.text.unit('a', 0, told)} = ${shownAt(inputs, told, digitsFor(told === selected, digits))}`;
@@ -187,6 +192,7 @@ export const InputGrid = memo(function InputGrid(props: {
       data-layer={0}
       data-testid="input-grid"
       data-weights-into={into}
+      data-picture={picture ? `${picture.width}×${picture.height}` : undefined}
       onPointerLeave={() => setPointed(-1)}
     >
       <rect

@@ -15,10 +15,11 @@ const SHOWN_CHARS = 200_000;
  * current data stays. Missing values are listed, with the choice to leave out their rows.
  */
 export function CsvPanel() {
-  const { choices } = useTrainingKit();
+  const { choices, controller } = useTrainingKit();
   const loaded = useChoices((s) => s.csv);
   const active = useChoices((s) => s.source === 'csv');
-  const [text, setText] = useState(loaded?.text ?? '');
+  // A large file is not shown (a textarea of megabytes takes long to set up, at every start).
+  const [text, setText] = useState(loaded && loaded.text.length <= SHOWN_CHARS ? loaded.text : '');
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
@@ -26,27 +27,34 @@ export function CsvPanel() {
   const [droppable, setDroppable] = useState<{ text: string; name: string } | null>(null);
   const id = useId();
 
-  const adopt = async (source: string, name: string, dropMissing = false) => {
-    setDone(null);
-    setDroppable(null);
-    setProgress(0);
-    const table = await readTableOffThread(source, setProgress);
-    setProgress(null);
-    if (!table.ok) {
-      setError(table.error);
-      return;
-    }
-    const reading = { ...DEFAULT_READING, dropMissing };
-    await readAhead({ ...choices.getState(), source: 'csv', csv: { name, text: source }, reading });
-    const problem = choices.getState().loadCsv(source, name, reading);
-    setError(problem);
-    if (problem && !dropMissing) {
-      const read = readingFor(source, reading);
-      const rest = readingFor(source, { ...reading, dropMissing: true });
-      if (!read.ok && read.missing.length > 0 && rest.ok) setDroppable({ text: source, name });
-    }
-    if (!problem) setDone(`Using ${name}.`);
-  };
+  // In turn with training: "One epoch" clicked while the file is read trains on it.
+  const adopt = (source: string, name: string, dropMissing = false) =>
+    controller.changeData(async () => {
+      setDone(null);
+      setDroppable(null);
+      setProgress(0);
+      const table = await readTableOffThread(source, setProgress);
+      setProgress(null);
+      if (!table.ok) {
+        setError(table.error);
+        return;
+      }
+      const reading = { ...DEFAULT_READING, dropMissing };
+      await readAhead({
+        ...choices.getState(),
+        source: 'csv',
+        csv: { name, text: source },
+        reading,
+      });
+      const problem = choices.getState().loadCsv(source, name, reading);
+      setError(problem);
+      if (problem && !dropMissing) {
+        const read = readingFor(source, reading);
+        const rest = readingFor(source, { ...reading, dropMissing: true });
+        if (!read.ok && read.missing.length > 0 && rest.ok) setDroppable({ text: source, name });
+      }
+      if (!problem) setDone(`Using ${name}.`);
+    });
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];

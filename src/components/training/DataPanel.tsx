@@ -21,7 +21,7 @@ const REAL_PREFIX = 'real:';
 
 /** Which data: a generated set (kind, noise, size, seed, split), a dataset in the box, or a CSV. */
 export function DataPanel() {
-  const { choices } = useTrainingKit();
+  const { choices, controller } = useTrainingKit();
   const source = useChoices((s) => s.source);
   const dataset = useChoices((s) => s.dataset);
   const real = useChoices((s) => s.real);
@@ -46,20 +46,23 @@ export function DataPanel() {
     } else if (next.startsWith(REAL_PREFIX)) {
       const id = next.slice(REAL_PREFIX.length) as RealDatasetId;
       setProgress(0);
-      let text: string;
-      try {
-        text = await loadRealText(id);
-      } catch {
+      // In turn with training: "One epoch" clicked while the dataset loads trains on it.
+      await controller.changeData(async () => {
+        let text: string;
+        try {
+          text = await loadRealText(id);
+        } catch {
+          setProgress(null);
+          setError(
+            `${realDataset(id).name} could not be loaded: check the connection and choose it again.`,
+          );
+          return;
+        }
+        await readTableOffThread(text, setProgress);
+        await readAhead({ ...c(), source: 'real', real: id, reading: DEFAULT_READING });
         setProgress(null);
-        setError(
-          `${realDataset(id).name} could not be loaded: check the connection and choose it again.`,
-        );
-        return;
-      }
-      await readTableOffThread(text, setProgress);
-      await readAhead({ ...c(), source: 'real', real: id, reading: DEFAULT_READING });
-      setProgress(null);
-      setError(c().setReal(id));
+        setError(c().setReal(id));
+      });
     } else {
       setError(c().setDataset(next as DatasetKind));
     }

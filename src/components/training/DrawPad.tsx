@@ -222,7 +222,7 @@ export function DrawPad() {
           type="button"
           disabled={empty || !sample}
           title="Open the network in the stepper with your drawing as its one sample (its target: the class you chose)"
-          onClick={() => sample && void stepThroughDrawing(kit.stepper, kit, sample)}
+          onClick={() => sample && void stepThroughDrawing(kit.stepper, kit, sample, picture)}
         >
           Step through this drawing
         </button>

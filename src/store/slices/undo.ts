@@ -20,6 +20,7 @@ export function editOf(s: LearnerState): Edit {
     optimizer: s.optimizer,
     optimizerState: s.optimizerState,
     optimizerHistory: s.optimizerHistory,
+    picture: s.picture,
   };
 }
 

@@ -7,11 +7,8 @@ import {
   datasetOf,
   defaultTrainingNetwork,
   pointPlace,
-  preparedOf,
 } from '../../../src/training/selectors';
-import { sessionInitOf } from '../../../src/training/plan';
-import { createSession } from '../../../src/training/session';
-import type { FrameReply, FrameRequest } from '../../../src/training/protocol';
+import type { FrameReply } from '../../../src/training/protocol';
 import { createRunFeed } from '../../../src/training/runFeed';
 import {
   createRunStore,
@@ -19,23 +16,11 @@ import {
   type ClassResults,
 } from '../../../src/training/runtime';
 import type { TrainingChoices } from '../../../src/training/choices';
+import { request, trainingSession } from './sessionFixtures';
 
 /** A session on these choices with the Train tab's default network. */
-function session(init: Partial<TrainingChoices>) {
-  const choices = createTrainingStore(init).getState();
-  const data = preparedOf(choices);
-  const network = defaultTrainingNetwork(data, 1);
-  return { s: createSession(sessionInitOf(network, choices, 0.1)), data, network, choices };
-}
-
-const request = (r: Partial<FrameRequest>): FrameRequest => ({
-  work: 'none',
-  budgetMs: 5,
-  stop: { kind: 'none', epochs: 1, loss: 0 },
-  images: false,
-  network: false,
-  ...r,
-});
+const session = (init: Partial<TrainingChoices>) =>
+  trainingSession(init, (data) => defaultTrainingNetwork(data, 1));
 
 // The datasets in the box are loaded before they are chosen (each is a chunk of its own).
 beforeAll(async () => {

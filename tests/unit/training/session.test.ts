@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTrainer, initializeNetwork, lossOf, samplesOf } from '../../../src/engine';
 import { createTrainingStore } from '../../../src/training/store';
-import { fittedNetwork, preparedOf } from '../../../src/training/selectors';
+import { fittedNetwork } from '../../../src/training/selectors';
 import { gradientHealth } from '../../../src/training/health';
 import {
   imagesDue,
@@ -13,35 +13,24 @@ import {
 } from '../../../src/training/plan';
 import { DIVERGING, putDiverging } from '../../../src/training/palette';
 import { createSession, RECORD_INTERVAL_MS } from '../../../src/training/session';
-import type { FrameRequest } from '../../../src/training/protocol';
+import { request, trainingSession } from './sessionFixtures';
 
-function session(init: Parameters<typeof createTrainingStore>[0] = {}) {
-  const choices = createTrainingStore({ count: 100, ...init }).getState();
-  const data = preparedOf(choices);
-  const base = initializeNetwork(
-    {
-      inputSize: 2,
-      loss: 'mse',
-      layers: [
-        { units: 3, activation: 'tanh' },
-        { units: 2, activation: 'tanh' },
-        { units: 1, activation: 'linear' },
-      ],
-    },
-    1,
-  );
-  const network = fittedNetwork(base, data, 1);
-  return { s: createSession(sessionInitOf(network, choices, 0.1)), data, network, choices };
-}
+const BASE = initializeNetwork(
+  {
+    inputSize: 2,
+    loss: 'mse',
+    layers: [
+      { units: 3, activation: 'tanh' },
+      { units: 2, activation: 'tanh' },
+      { units: 1, activation: 'linear' },
+    ],
+  },
+  1,
+);
 
-const request = (r: Partial<FrameRequest>): FrameRequest => ({
-  work: 'none',
-  budgetMs: 5,
-  stop: { kind: 'none', epochs: 1, loss: 0 },
-  images: false,
-  network: false,
-  ...r,
-});
+/** A session on 100 points of these choices, with a 2-3-2-1 network fitted to the data. */
+const session = (init: Parameters<typeof createTrainingStore>[0] = {}) =>
+  trainingSession({ count: 100, ...init }, (data) => fittedNetwork(BASE, data, 1));
 
 describe('the training session', () => {
   it('paints the plane and one thumbnail per hidden unit without training', () => {

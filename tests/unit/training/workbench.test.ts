@@ -207,8 +207,9 @@ describe('the digits in the Train tab (64 inputs, wider than the stepper takes)'
     const pixels = Array.from({ length: 64 }, (_, i) => (i % 8 === 3 ? 16 : 0));
     const sample = drawingSample(pixels, preparedOf(kit.choices.getState()), 1);
     kit.run.setState({ error: null });
-    await stepThroughDrawing(stepper, kit, sample);
+    await stepThroughDrawing(stepper, kit, sample, { width: 8, height: 8 });
     expect(kit.run.getState().error).toBeNull();
+    expect(stepper.getState().picture).toEqual({ width: 8, height: 8 });
     expect(stepper.getState().network).toEqual(network);
     expect(stepper.getState().samples).toEqual([sample]);
     expect(stepper.getState().stepIndex).toBe(0);
@@ -217,6 +218,7 @@ describe('the digits in the Train tab (64 inputs, wider than the stepper takes)'
     const link = encodeShare(stepper.getState());
     const opened = decodeShare(link);
     expect(opened.ok && opened.work.samples).toEqual([sample]);
+    expect(opened.ok && opened.work.picture).toEqual({ width: 8, height: 8 });
   });
 
   it('steps through a network the stepper can show', async () => {

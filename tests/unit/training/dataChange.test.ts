@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from '../../../src/store';
+import { localClient } from '../../../src/training/client';
+import { createTrainingController } from '../../../src/training/controller';
+import { createRunStore } from '../../../src/training/runtime';
+import { preparedOf } from '../../../src/training/selectors';
+import { createTrainingStore } from '../../../src/training/store';
+
+/**
+ * A change of data that takes a while (a dataset in the box loading, a CSV being read) and "One
+ * epoch" asked for meanwhile: the epoch waits for it, and trains on the new data.
+ */
+describe('a change of data in turn with training', () => {
+  it('"One epoch" asked for while the data changes trains on the new data', async () => {
+    const app = createAppStore();
+    const choices = createTrainingStore({ mode: 'train', dataset: 'circle', count: 200 });
+    const run = createRunStore();
+    const controller = createTrainingController(app, choices, run, {
+      makeClient: localClient,
+      reducedMotion: () => false,
+      requestFrame: () => 0,
+      cancelFrame: () => {},
+    });
+    let loaded = () => {};
+    const loading = new Promise<void>((resolve) => (loaded = resolve));
+    const change = controller.changeData(async () => {
+      await loading;
+      expect(choices.getState().setDataset('threeSpirals')).toBeNull();
+    });
+    const epoch = controller.oneEpoch();
+    // The data arrives later than an epoch of the data before would take (a task later).
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    loaded();
+    await Promise.all([change, epoch]);
+    // Whatever the change set going (a new session for the new data) is done too.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await controller.pause();
+    const spirals = preparedOf(choices.getState());
+    expect(run.getState().error).toBeNull();
+    expect(run.getState().epoch).toBe(1);
+    expect(run.getState().examplesSeen).toBe(spirals.train.count);
+    expect(app.getState().network.layers.at(-1)?.biases).toHaveLength(3);
+    controller.dispose();
+  });
+});
