@@ -91,6 +91,8 @@ test('stepper: two weights of the classic example, the map, the path through two
 test('a typed range must be two finite numbers in order, said next to it', async ({ page }) => {
   const errors = await openFresh(page);
   await chooseExample(page, CLASSIC);
+  await stepForward(page, 3); // the loss computed: the map is drawn
+  await expectPhase(page, 'Loss', 'step 4 of 9 · pass 1');
   const region = await openLandscape(page);
   const from = region.getByRole('textbox', { name: 'Range of w₁₁⁽²⁾ from' });
   const to = region.getByRole('textbox', { name: 'Range of w₁₁⁽²⁾ to' });
@@ -141,6 +143,12 @@ test('stepper: while predict first asks for L, the landscape (made of losses) wa
   const box = page.getByRole('checkbox', { name: 'Predict first' });
   await box.check();
   await expect(box).toBeChecked();
+  // Only the loss asked, so the pass reaches it at once.
+  await page.getByText('What is asked, how much help').click();
+  const askFor = page.getByRole('group', { name: 'Ask for' });
+  for (const kind of ['z', 'a', 'δ', '∂L/∂w', '∂L/∂b', 'new w', 'new b'])
+    await askFor.getByRole('checkbox', { name: kind, exact: true }).uncheck();
+  await expect(askFor.getByRole('checkbox', { name: 'loss L', exact: true })).toBeChecked();
   const region = await openLandscape(page);
   await stepForward(page, 3);
   await expectPhase(page, 'Loss', 'step 4 of 9 · pass 1');

@@ -30,6 +30,7 @@ async function toUpdate(page: Page, pass: number) {
 test('Adam, stepped through two passes: m, v, the updated weights; a reload keeps the state', async ({
   page,
 }) => {
+  test.setTimeout(60_000); // 27 steps and a reload: 30 s was reached once at load 12
   const errors = await openFresh(page);
   await chooseDigits(page, 6);
   const optimizer = page.getByRole('combobox', { name: 'Optimizer' });

@@ -12,7 +12,7 @@ const ADAM = 'Adam (β₁ 0.9, β₂ 0.999, ε 1e−8)';
 
 /** The loss chart's legend entries, in order. */
 const legend = (page: Page) =>
-  page.getByRole('region', { name: 'Loss' }).locator('.legend-item').allTextContents();
+  page.getByRole('region', { name: 'Loss', exact: true }).locator('.legend-item').allTextContents();
 
 /** The readouts of each run: training loss, test loss, training and test accuracy. */
 async function readouts(page: Page) {
