@@ -210,12 +210,14 @@ export const removeSample: Edit<[index: number]> = ({ network, samples, sampleIn
   return { network, samples: next, sampleIndex: Math.min(sampleIndex, next.length - 1) };
 };
 
-/** What a network brought from the other tab may carry with it. */
-export type Carried = Partial<Pick<LearnerState, 'learningRate' | 'trainBiases' | 'picture'>>;
+/** What a network brought from the other tab may carry with it: its optimizer and state too. */
+export type Carried = Partial<
+  Pick<LearnerState, 'learningRate' | 'trainBiases' | 'picture' | 'optimizer' | 'optimizerState'>
+>;
 
 /**
- * A network from elsewhere (the other tab), perhaps with its batch, η and "Train biases": the pass
- * starts again.
+ * A network from elsewhere (the other tab), perhaps with its batch, η, "Train biases", optimizer
+ * and the optimizer's state (where training left it): the pass starts again, with no history.
  */
 export const setNetwork: Edit<[network: Network, samples?: Sample[], carried?: Carried]> = (
   state,
@@ -234,7 +236,7 @@ export const setNetwork: Edit<[network: Network, samples?: Sample[], carried?: C
     samples: samples ?? state.samples,
     stepIndex: 0,
     selection: null,
-    ...startOver(state.optimizer),
+    ...startOver(carried.optimizer ?? state.optimizer),
     exampleId: null,
     exercise: null,
     predict: newPass(state.predict),

@@ -442,13 +442,15 @@ export function createTrainingController(
         const indices = await current.nextBatch();
         const train = session.data.train;
         const samples = indices.filter((i) => i < train.count).map((i) => sampleAt(train, i));
-        const { learningRate, trainBiases } = bench.getState();
+        const { learningRate, trainBiases, optimizer } = bench.getState();
         // Points that are a picture's pixels: the stepper draws the input layer as the picture.
         const shape = session.data.picture;
         const picture = shape && { width: shape.width, height: shape.height };
-        const outcome = stepper
-          .getState()
-          .setNetwork(session.network, samples, { learningRate, trainBiases, picture });
+        // The optimizer and the state training left it in: the stepper's update goes on from there.
+        const optimizerState = benchState() ?? freshState(optimizer);
+        const outcome = stepper.getState().setNetwork(session.network, samples, {
+          ...{ learningRate, trainBiases, picture, optimizer, optimizerState },
+        });
         if (outcome) throw new Error(outcome);
         choices.getState().setMode('step');
       });

@@ -102,6 +102,26 @@ describe('the training controller', () => {
     expect(stepper.getState().exampleId).toBe('classic-2-2-2');
   });
 
+  it('"Step through this network" carries the optimizer and the state training left it in', async () => {
+    const { app, controller } = setup({ batchSize: 4 });
+    const adam = { kind: 'adam', beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } as const;
+    expect(app.getState().setOptimizer(adam)).toBeNull();
+    await controller.oneEpoch();
+    const trained = app.getState().optimizerState;
+    expect(trained.t).toBeGreaterThan(0);
+    const stepper = createAppStore();
+    await controller.stepThrough(stepper);
+    const s = stepper.getState();
+    expect(s.optimizer).toEqual(adam);
+    expect(s.optimizerState).toEqual(trained);
+    expect(s.network).toEqual(app.getState().network);
+    expect(s.history).toEqual([]);
+    // The stepper's update goes on from that state: step t + 1.
+    s.goToEnd();
+    expect(stepper.getState().stepForward()).toBeNull();
+    expect(stepper.getState().optimizerState.t).toBe(trained.t + 1);
+  });
+
   it('never touches the stepper: training has its own network', async () => {
     const { controller } = setup();
     const stepper = createAppStore();
