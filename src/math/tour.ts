@@ -73,6 +73,8 @@ function stops(ctx: NetworkContext): TourStop[] {
   const updated = updatedOf(ctx);
   const wAfter = weightAt(updated.network, hidden, 0, 0);
   const eta = n.learningRate;
+  // Plain gradient descent writes its step out here; another optimizer's is in the step's equations.
+  const plainStep = (ctx.optimizer?.kind ?? 'sgd') === 'sgd';
 
   const hiddenParts = hiddenDeltaParts(ctx, hidden, 0);
   const biasGradient =
@@ -178,14 +180,21 @@ function stops(ctx: NetworkContext): TourStop[] {
       step: { kind: 'update' },
       selection: { kind: 'weight', ...weight },
       paragraphs: [
-        [
-          text(
-            `Last, every weight takes a small step against its gradient, scaled by the learning rate ${eta.text}:`,
-          ),
-          tex(
-            `${wTex} \\leftarrow ${wTex} - ${eta.tex}\\,${dL(wTex)} = ${num(w)} - ${product(factor(ctx.learningRate), factor(gradient))} = ${num(wAfter)}`,
-          ),
-        ],
+        plainStep
+          ? [
+              text(
+                `Last, every weight takes a small step against its gradient, scaled by the learning rate ${eta.text}:`,
+              ),
+              tex(
+                `${wTex} \\leftarrow ${wTex} - ${eta.tex}\\,${dL(wTex)} = ${num(w)} - ${product(factor(ctx.learningRate), factor(gradient))} = ${num(wAfter)}`,
+              ),
+            ]
+          : [
+              text(
+                `Last, the optimizer you chose moves every weight, from its gradient (∂${lossName}/∂${wText} = ${show(gradient)}), the learning rate ${eta.text} and the optimizer's state, not by ${eta.text} times the gradient alone; this step's equations show each part with its numbers:`,
+              ),
+              tex(`${wTex}:\\; ${num(w)} \\rightarrow ${num(wAfter)}`),
+            ],
         [
           text(
             `${ctx.trainBiases === false ? 'The biases stay as they are here ("Train biases" is off). ' : ''}With every weight moved, the loss goes from ${show(ctx.snapshot.loss)} to ${show(updated.loss)}. Step forward to run the next pass on the updated network.`,

@@ -107,6 +107,8 @@ export function TourPanel({ tour }: { tour: TourState }) {
   const notation = useApp((s) => s.notation);
   const learningRate = useApp((s) => s.learningRate);
   const trainBiases = useApp((s) => s.trainBiases);
+  const optimizer = useApp((s) => s.optimizer);
+  const optimizerState = useApp((s) => s.optimizerState);
   const digits = useApp((s) => s.view.digits);
   const stops = useMemo(
     () =>
@@ -119,6 +121,8 @@ export function TourPanel({ tour }: { tour: TourState }) {
             notation,
             learningRate,
             trainBiases,
+            optimizer,
+            optimizerState,
             digits,
           })
         : [],
@@ -131,6 +135,8 @@ export function TourPanel({ tour }: { tour: TourState }) {
       notation,
       learningRate,
       trainBiases,
+      optimizer,
+      optimizerState,
       digits,
     ],
   );

@@ -64,6 +64,20 @@ describe('the tour of the classic example', () => {
     expect(update).toContain('the loss goes from 0.298371 to 0.291028.');
   });
 
+  it('with Adam, the update stop does not write the SGD step: it gives the move Adam makes', () => {
+    const adam = { kind: 'adam', beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } as const;
+    const update = flat(
+      tourStops({ ...classicContext({ kind: 'start' }), optimizer: adam, digits: 6 }).at(
+        -1,
+      ) as TourStop,
+    );
+    expect(update).not.toContain('\\eta\\,\\frac');
+    expect(update).toContain('the optimizer you chose moves every weight');
+    expect(update).toContain('∂L/∂w₁₁⁽¹⁾ = 0.000438568');
+    // Adam's first step moves a weight by about η = 0.5, whatever its gradient: 0.15 → −0.349989.
+    expect(update).toContain('$w_{11}^{(1)}:\\; 0.15 \\rightarrow -0.349989$');
+  });
+
   it('speaks each notation', () => {
     const lfd = tourStops(classicContext({ kind: 'start' }, 'lfd')).map(flat);
     expect(lfd[1]).toContain('s₁⁽¹⁾ is the selected unit');
