@@ -306,3 +306,20 @@ test('undo and redo across an update land in that pass as it was answered: nothi
   await expect(loss).toHaveText(formatNumber(second, 4));
   expect(errors).toEqual([]);
 });
+
+test('with nothing to predict, the panel has no empty gap: its first line sits at its top', async ({
+  page,
+}) => {
+  const errors = await openFresh(page);
+  await turnOn(page);
+  const panel = page.getByRole('region', { name: 'Predict first' });
+  const hint = panel.getByText('Nothing to predict in this step: step forward.');
+  await expect(hint).toBeVisible();
+  const top = (await panel.boundingBox())?.y ?? NaN;
+  const first = (await hint.boundingBox())?.y ?? NaN;
+  // The panel's border and padding (about 9 px), no more: the empty live regions take no room.
+  expect(first - top).toBeLessThan(14);
+  // They are still there to speak when something is said.
+  await expect(panel.locator('[role="status"]')).toHaveCount(2);
+  expect(errors).toEqual([]);
+});
