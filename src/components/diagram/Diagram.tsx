@@ -12,6 +12,7 @@ import { LabelColumn } from './LabelColumn';
 import { Legend } from './Legend';
 import { ColumnNames, OutputExtras } from './OutputExtras';
 import { UnitColumn } from './UnitColumn';
+import { ZoomButtons } from './ZoomButtons';
 import { ZoomController } from './zoomController';
 import { ViewportContext, createViewportStore, sameView, roundedView } from './viewport';
 import { stepColumns, stepDimsOthers } from './highlight';
@@ -89,19 +90,7 @@ export function Diagram() {
   return (
     <div className="diagram" ref={frameRef}>
       <div className="diagram-toolbar" role="toolbar" aria-label="Diagram view">
-        <button type="button" onClick={() => zoomRef.current?.fit()} title="Show the whole network">
-          Fit
-        </button>
-        <button type="button" onClick={() => zoomRef.current?.zoomBy(1.4)} aria-label="Zoom in">
-          +
-        </button>
-        <button
-          type="button"
-          onClick={() => zoomRef.current?.zoomBy(1 / 1.4)}
-          aria-label="Zoom out"
-        >
-          −
-        </button>
+        <ZoomButtons zoom={zoomRef} fitTitle="Show the whole network" />
         <span className="hint hint-mouse">
           Drag to pan. Ctrl + wheel zooms (or just the wheel once you have clicked the diagram).
         </span>

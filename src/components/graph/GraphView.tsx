@@ -19,6 +19,7 @@ import {
 } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
 import type { Selection } from '../../store/types';
+import { ZoomButtons } from '../diagram/ZoomButtons';
 import { ZoomController } from '../diagram/zoomController';
 import { GraphDetails } from './GraphDetails';
 import { GraphNodeBox } from './GraphNodeBox';
@@ -151,19 +152,7 @@ export function GraphView() {
   return (
     <div className="graph" ref={frameRef}>
       <div className="diagram-toolbar" role="toolbar" aria-label="Graph view">
-        <button type="button" onClick={() => zoomRef.current?.fit()} title="Show the whole graph">
-          Fit
-        </button>
-        <button type="button" onClick={() => zoomRef.current?.zoomBy(1.4)} aria-label="Zoom in">
-          +
-        </button>
-        <button
-          type="button"
-          onClick={() => zoomRef.current?.zoomBy(1 / 1.4)}
-          aria-label="Zoom out"
-        >
-          −
-        </button>
+        <ZoomButtons zoom={zoomRef} fitTitle="Show the whole graph" />
         <label className="inline-label">
           <input
             type="checkbox"
