@@ -139,6 +139,28 @@ export function at(values: ArrayLike<number> | undefined, k: number): number {
 const SHORT_GROUP = 30;
 
 /**
+ * Plain numbers in the TeX: not an index (w_{12}), nor the base of a power (10^{-7}), nor inside
+ * \text{…} (which KaTeX keeps as one run of text, matched here so that it is skipped). The page
+ * patches these into a typeset equation while a weight is dragged (components/equations/typeset).
+ */
+export const TEX_NUMBERS = /\\text\{[^{}]*\}|(?<![\w\\{_^.])\d+(?:\.\d+)?(?![\d.^])/g;
+
+/** What a number with a decimal point counts for in a length that decides line breaks: 0.1385's. */
+const NUMBER_LENGTH = 6;
+
+/**
+ * The length of a run of TeX with every decimal number counted as NUMBER_LENGTH characters: where
+ * lines may break depends on the equation's form, not on its digits, so a dragged weight changes
+ * only numbers in the typeset equation, not its layout (which would be typeset and measured again).
+ * A whole number keeps its own length: mostly a constant of the form, the 1 of (1 − a).
+ */
+function texLength(tex: string): number {
+  return tex.replace(TEX_NUMBERS, (n) =>
+    n.startsWith('\\') || !n.includes('.') ? n : 'x'.repeat(NUMBER_LENGTH),
+  ).length;
+}
+
+/**
  * The same TeX with each top-level bracketed run, ( … ) or [ … ], wrapped in braces. KaTeX breaks a
  * long inline line after a top-level relation or binary operator but never inside braces or
  * \left…\right, so the line wraps at "=", "+" or "·" between groups and never inside one: it never
@@ -167,7 +189,7 @@ export function keepGroupsTogether(tex: string, longest = Infinity): string {
     } else if (depth === 0 && (c === ')' || c === ']') && brackets > 0 && --brackets === 0) {
       const group = out.slice(open) + c;
       const kept =
-        group.length <= longest
+        texLength(group) <= longest
           ? `{${group}}`
           : `${group[0] as string}${keepGroupsTogether(group.slice(1, -1), longest)}${c}`;
       out = out.slice(0, open) + kept;
@@ -204,7 +226,7 @@ export function flattenLongGroups(tex: string): string {
     const end = matchingRight(tex, i + open[0].length);
     const content = end < 0 ? '' : tex.slice(i + open[0].length, end);
     const flat = end >= 0 && tex.startsWith(`\\right${close}`, end) && !TALL.test(content);
-    if (!flat || content.length <= FLAT_GROUP) {
+    if (!flat || texLength(content) <= FLAT_GROUP) {
       out += open[0];
       i += open[0].length;
       continue;
@@ -264,7 +286,7 @@ export function breakBeforeOperators(tex: string): string {
   let operand = false;
   /** Ends the term before tex[end]: its ·s become breaks if it is long, kept whole if short. */
   const endTerm = (end: number) => {
-    const short = end - termStart <= SHORT_GROUP;
+    const short = texLength(tex.slice(termStart, end)) <= SHORT_GROUP;
     for (const { at, op, after } of products.reverse()) {
       // KaTeX would break after the operator: \nobreak alone keeps the product whole.
       const written = short ? `${op}\\nobreak${after}` : `\\allowbreak ${op}\\nobreak${after}`;

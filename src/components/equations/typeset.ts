@@ -1,5 +1,5 @@
 import { morphChildren } from './morph';
-import { withoutBreakHints } from '../../math/tex';
+import { TEX_NUMBERS, withoutBreakHints } from '../../math/tex';
 import { renderSource } from './render';
 
 /**
@@ -20,12 +20,6 @@ import { renderSource } from './render';
  * each edit's frame slower (the README's Benchmarks). An equation typeset whole has both at once.
  */
 
-/**
- * Plain numbers in the TeX: not an index (w_{12}), nor the base of a power (10^{-7}), nor inside
- * \text{…} (which KaTeX keeps as one run of text); those stay in the skeleton.
- */
-const NUMBER = /\\text\{[^{}]*\}|(?<![\w\\{_^.])\d+(?:\.\d+)?(?![\d.^])/g;
-
 /** Stands for a number in a skeleton (a private-use character, never in our TeX). */
 const MARK = '\uE000';
 
@@ -36,7 +30,7 @@ interface Split {
 
 export function splitNumbers(source: string): Split {
   const numbers: string[] = [];
-  const skeleton = source.replace(NUMBER, (n) => {
+  const skeleton = source.replace(TEX_NUMBERS, (n) => {
     if (n.startsWith('\\')) return n;
     numbers.push(n);
     return MARK;

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
+import fc from 'fast-check';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import {
+  TEX_NUMBERS,
   breakBeforeOperators,
   breakableTex,
   flattenLongGroups,
@@ -178,5 +180,35 @@ describe('breakBeforeOperators', () => {
     // The signs stay with their numbers, and each product of the sum stays whole.
     expect(runs).toContain('+0.5\u22c5(\u22120.0381)');
     for (const run of runs) expect(run, run).not.toMatch(/^\u22c5/);
+  });
+});
+
+describe('line breaks follow the form, not the digits', () => {
+  // Playground's largest network, the chain rule for w₄₆⁽²⁾ substituted: as a weight is dragged its
+  // numbers lose and gain digits (0.9617, 0.962). Where a line may break must not move with them,
+  // or each edit of the weight typesets the equation anew and measures it twice.
+  const FORM =
+    '= \\left(# \\cdot # + # \\cdot # + {(-#)}\\cdot # + # \\cdot {(-#)} + {(-#)}\\cdot {(-#)} + # \\cdot # + # \\cdot # + {(-#)}\\cdot {(-#)}\\right)\\cdot # \\cdot {(-#)} = # \\cdot # \\cdot {(-#)}';
+  const slots = FORM.split('#').length - 1;
+  const decimal = fc
+    .tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 1, max: 99_999_999 }))
+    .map(([whole, fraction]) => `${whole}.${fraction}`);
+  const skeleton = (tex: string) => tex.replace(TEX_NUMBERS, (n) => (n.startsWith('\\') ? n : '#'));
+  const fill = (numbers: string[]) => {
+    let k = 0;
+    return FORM.replace(/#/g, () => numbers[k++] as string);
+  };
+
+  it('gives the same breaks, in the layout and in its fallback, whatever the digits', () => {
+    const reference = fill(Array.from({ length: slots }, () => '0.1385'));
+    fc.assert(
+      fc.property(fc.array(decimal, { minLength: slots, maxLength: slots }), (numbers) => {
+        for (const fallback of [false, true]) {
+          expect(skeleton(breakableTex(fill(numbers), fallback))).toBe(
+            skeleton(breakableTex(reference, fallback)),
+          );
+        }
+      }),
+    );
   });
 });
