@@ -212,8 +212,19 @@ export function showTex(element: Element, source: string): 'unchanged' | 'patche
   return 'rendered';
 }
 
-/** Per equation: the skeleton of the first layout that was wider than its box (see showFitting). */
+/** Per equation: the form of the first layout that was wider than its box (see showFitting). */
 const tooWide = new WeakMap<Element, string>();
+
+/**
+ * A skeleton with its numbers' signs left out: −0.5 written (−0.5) or −0.5 in one edit and 0.5 in
+ * the next is the same form. A sign is a few characters of a line too wide for its box by whole
+ * terms, so a form once too wide is taken to be too wide with any signs, and a drag that crosses
+ * zero patches or re-typesets the fallback without laying out and measuring the plain layout
+ * first. (A refit, on a new width, measures again.)
+ */
+function signless(skeleton: string): string {
+  return skeleton.replace(/\{\(-\uE000\)\}|\(-\uE000\)|-\uE000/g, MARK);
+}
 
 /** Per equation with a fallback: what it was last asked to show, and the width it was fitted to. */
 const fitted = new WeakMap<Element, { source: string; fallback: () => string; width: number }>();
@@ -221,7 +232,7 @@ const fitted = new WeakMap<Element, { source: string; fallback: () => string; wi
 /**
  * Show `source`, wrapped only at its top-level operators; if that layout is wider than the
  * element's box (a bracketed run wider than the box by itself), show `fallback()` instead, which
- * may also break inside long runs. Measured only when the skeleton changes, or the box's width
+ * may also break inside long runs. Measured only when the form changes (signless), or the box's width
  * (refit): while a weight is dragged the numbers are patched into whichever layout the skeleton
  * took, with no layout read.
  */
@@ -231,7 +242,7 @@ export function showFitting(element: Element, source: string, fallback?: () => s
     showTex(element, source);
     return;
   }
-  const { skeleton } = splitNumbers(source);
+  const skeleton = signless(splitNumbers(source).skeleton);
   const last = fitted.get(element);
   fitted.set(element, { source, fallback, width: last?.width ?? -1 });
   if (tooWide.get(element) === skeleton) {
@@ -268,7 +279,7 @@ export function refit(element: Element, always = false): void {
   // Back to the plain layout at its own size (showTex morphs a fallback's markup away).
   element.querySelector<HTMLElement>('.katex')?.style.removeProperty('font-size');
   showTex(element, last.source);
-  fit(element, splitNumbers(last.source).skeleton, last.fallback);
+  fit(element, signless(splitNumbers(last.source).skeleton), last.fallback);
 }
 
 let resizes: ResizeObserver | null | undefined;

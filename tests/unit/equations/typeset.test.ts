@@ -219,10 +219,14 @@ describe('showFitting and refit', () => {
       return element.querySelector('annotation')?.textContent ?? '';
     };
     Object.defineProperty(element, 'clientWidth', { get: () => width.now });
+    const reads = { scrollWidth: 0 };
     Object.defineProperty(element, 'scrollWidth', {
-      get: () => Math.max(width.now, shows().includes('\\quad') ? 300 : 500),
+      get: () => {
+        reads.scrollWidth++;
+        return Math.max(width.now, shows().includes('\\quad') ? 300 : 500);
+      },
     });
-    return { element, shows };
+    return { element, shows, reads };
   }
   const source = 'a = 0.5\\cdot 0.25';
   const fallback = () => 'a = \\quad 0.5\\cdot 0.25';
@@ -261,6 +265,24 @@ describe('showFitting and refit', () => {
     expect(shows()).toBe('a = 0.5\\cdot 0.75');
     refit(element);
     expect(shows()).toBe('a = \\quad 0.5\\cdot 0.75');
+  });
+
+  it('keeps a form that was too wide in its fallback when a number changes sign, measuring once', () => {
+    const width = { now: 400 };
+    const { element, shows, reads } = box(width);
+    showFitting(element, source, fallback);
+    expect(shows()).toBe(fallback());
+    reads.scrollWidth = 0;
+    // −0.25 is written (−0.25): another skeleton, the same form. Only the fallback is typeset,
+    // and measured once (it may need shrinking); the plain layout is not laid out first.
+    showFitting(element, 'a = 0.5\\cdot (-0.25)', () => 'a = \\quad 0.5\\cdot (-0.25)');
+    expect(shows()).toBe('a = \\quad 0.5\\cdot (-0.25)');
+    expect(reads.scrollWidth).toBe(1);
+    // Another form (a term more) is measured in its plain layout first.
+    reads.scrollWidth = 0;
+    showFitting(element, 'a = 0.5\\cdot 0.25 + 1', () => 'a = \\quad 0.5\\cdot 0.25 + 1');
+    expect(shows()).toBe('a = \\quad 0.5\\cdot 0.25 + 1');
+    expect(reads.scrollWidth).toBe(2);
   });
 
   it('leaves the line-break hints out of the TeX annotation', () => {
