@@ -145,19 +145,27 @@ const SHORT_GROUP = 30;
  */
 export const TEX_NUMBERS = /\\text\{[^{}]*\}|(?<![\w\\{_^.])\d+(?:\.\d+)?(?![\d.^])/g;
 
+/** Stands for a number in an equation's form (a private-use character, never in our TeX). */
+export const NUMBER_MARK = '\uE000';
+
 /** What a number with a decimal point counts for in a length that decides line breaks: 0.1385's. */
 const NUMBER_LENGTH = 6;
 
 /**
- * The length of a run of TeX with every decimal number counted as NUMBER_LENGTH characters: where
- * lines may break depends on the equation's form, not on its digits, so a dragged weight changes
- * only numbers in the typeset equation, not its layout (which would be typeset and measured again).
- * A whole number keeps its own length: mostly a constant of the form, the 1 of (1 − a).
+ * The length of a run of TeX with every decimal number (or NUMBER_MARK standing for one) counted
+ * as NUMBER_LENGTH characters: where lines may break depends on the equation's form, not on its
+ * digits, so a dragged weight changes only numbers in the typeset equation, not its layout (which
+ * would be typeset and measured again). A whole number keeps its own length: mostly a constant of
+ * the form, the 1 of (1 − a).
  */
 function texLength(tex: string): number {
-  return tex.replace(TEX_NUMBERS, (n) =>
-    n.startsWith('\\') || !n.includes('.') ? n : 'x'.repeat(NUMBER_LENGTH),
-  ).length;
+  let length = 0;
+  for (const part of tex.split(NUMBER_MARK)) {
+    length += part.replace(TEX_NUMBERS, (n) =>
+      n.startsWith('\\') || !n.includes('.') ? n : 'x'.repeat(NUMBER_LENGTH),
+    ).length;
+  }
+  return length + (tex.split(NUMBER_MARK).length - 1) * NUMBER_LENGTH;
 }
 
 /**
@@ -357,6 +365,11 @@ export function withoutBreakHints(tex: string): string {
   return tex.replace(/\\allowbreak\s*/g, '').replace(/\s*\\nobreak(?![a-zA-Z])\s*/g, ' ');
 }
 
+/** breakableTex's result per form, and how many it keeps (the equations of a few steps). */
+const breakableForms = new Map<string, string>();
+const MAX_FORMS = 500;
+const MARKS = new RegExp(NUMBER_MARK, 'g');
+
 /**
  * TeX laid out to wrap in a narrow box: only at its top-level operators, before them (the next
  * line starts with the operator), every bracketed group kept on one line, and a leading "=" glued
@@ -366,8 +379,23 @@ export function withoutBreakHints(tex: string): string {
  * equation the first layout leaves wider than its box.
  */
 export function breakableTex(tex: string, insideLongGroups = false): string {
-  const kept = insideLongGroups
-    ? keepGroupsTogether(flattenLongGroups(tex), SHORT_GROUP)
-    : keepGroupsTogether(tex);
-  return breakBeforeOperators(kept).replace(/^\s*=\s*/, '= \\nobreak ');
+  // Worked out once per form, the decimals standing for themselves: a drag changes only digits.
+  const decimals: string[] = [];
+  const form = tex.replace(TEX_NUMBERS, (n) => {
+    if (n.startsWith('\\') || !n.includes('.')) return n;
+    decimals.push(n);
+    return NUMBER_MARK;
+  });
+  const key = `${insideLongGroups ? 1 : 0}${form}`;
+  let broken = breakableForms.get(key);
+  if (broken === undefined) {
+    const kept = insideLongGroups
+      ? keepGroupsTogether(flattenLongGroups(form), SHORT_GROUP)
+      : keepGroupsTogether(form);
+    broken = breakBeforeOperators(kept).replace(/^\s*=\s*/, '= \\nobreak ');
+    if (breakableForms.size >= MAX_FORMS) breakableForms.clear();
+    breakableForms.set(key, broken);
+  }
+  let k = 0;
+  return broken.replace(MARKS, () => decimals[k++] as string);
 }

@@ -1,5 +1,5 @@
 import { morphChildren } from './morph';
-import { TEX_NUMBERS, withoutBreakHints } from '../../math/tex';
+import { NUMBER_MARK, TEX_NUMBERS, withoutBreakHints } from '../../math/tex';
 import { renderSource } from './render';
 
 /**
@@ -20,8 +20,7 @@ import { renderSource } from './render';
  * each edit's frame slower (the README's Benchmarks). An equation typeset whole has both at once.
  */
 
-/** Stands for a number in a skeleton (a private-use character, never in our TeX). */
-const MARK = '\uE000';
+const MARK = NUMBER_MARK;
 
 interface Split {
   skeleton: string;
@@ -212,6 +211,9 @@ export function showTex(element: Element, source: string): 'unchanged' | 'patche
   return 'rendered';
 }
 
+/** A number's sign as written: −0.5, (−0.5), and (−0.5) kept whole by keepGroupsTogether. */
+const SIGNED = new RegExp(`\\{\\(-${MARK}\\)\\}|\\(-${MARK}\\)|-${MARK}`, 'g');
+
 /** Per equation: the form of the first layout that was wider than its box (see showFitting). */
 const tooWide = new WeakMap<Element, string>();
 
@@ -223,7 +225,7 @@ const tooWide = new WeakMap<Element, string>();
  * first. (A refit, on a new width, measures again.)
  */
 function signless(skeleton: string): string {
-  return skeleton.replace(/\{\(-\uE000\)\}|\(-\uE000\)|-\uE000/g, MARK);
+  return skeleton.replace(SIGNED, MARK);
 }
 
 /** Per equation with a fallback: what it was last asked to show, and the width it was fitted to. */
