@@ -28,7 +28,7 @@ export function createRunFeed(run: RunStore, reducedMotion: () => boolean): RunF
   let lastFlush = -Infinity;
   let gridMs: number | null = null;
   let paintMs: number | null = null;
-  let clock = { since: performance.now(), examples: 0 };
+  let clock = { since: performance.now(), examples: 0, first: 0, second: 0 };
 
   return {
     add(reply) {
@@ -37,6 +37,8 @@ export function createRunFeed(run: RunStore, reducedMotion: () => boolean): RunF
       if (reply.results) results = reply.results;
       latest = reply;
       clock.examples += reply.trained;
+      clock.first += reply.race?.ms.first ?? 0;
+      clock.second += reply.race?.ms.second ?? 0;
       if (reply.gridMs !== null) {
         gridMs = gridMs === null ? reply.gridMs : 0.8 * gridMs + 0.2 * reply.gridMs;
       }
@@ -57,7 +59,13 @@ export function createRunFeed(run: RunStore, reducedMotion: () => boolean): RunF
       results = null;
       const elapsed = now - clock.since;
       const perSecond = elapsed > 250 ? (clock.examples * 1000) / elapsed : null;
-      if (perSecond !== null) clock = { since: now, examples: 0 };
+      // Each run's own: its examples over its steps' time (a run out of the race takes none).
+      const own = (ms: number) => (ms > 0 ? (clock.examples * 1000) / ms : 0);
+      const raceSpeeds =
+        perSecond !== null && clock.first > 0
+          ? { first: own(clock.first), second: own(clock.second) }
+          : null;
+      if (perSecond !== null) clock = { since: now, examples: 0, first: 0, second: 0 };
       run.setState((s) => ({
         history: records.length ? appendRecords(s.history, records) : s.history,
         race:
@@ -68,6 +76,7 @@ export function createRunFeed(run: RunStore, reducedMotion: () => boolean): RunF
           ? { epoch: at.epoch, examplesSeen: at.examplesSeen, gridPoints: at.gridPoints }
           : {}),
         ...(perSecond !== null ? { examplesPerSecond: perSecond } : {}),
+        ...(raceSpeeds ? { raceExamplesPerSecond: raceSpeeds } : {}),
         ...(fresh ? { results: fresh } : {}),
         gridMs,
         paintMs,
@@ -82,7 +91,7 @@ export function createRunFeed(run: RunStore, reducedMotion: () => boolean): RunF
       paintMs = null;
     },
     startClock() {
-      clock = { since: performance.now(), examples: 0 };
+      clock = { since: performance.now(), examples: 0, first: 0, second: 0 };
     },
     get gridMs() {
       return gridMs;
