@@ -466,7 +466,7 @@ console.log(
   `a weight edit through the store's gate, same network and batch, 20 updates in the history: median ${gate.median.toFixed(3)} ms, p95 ${gate.p95.toFixed(3)} ms (${gate.runs} edits)`,
 );
 console.log(
-  '\nLoss landscape of 2-16-16-16-16-1 on 500 points (tanh table), median of 3: 64 × 64 recomputed / 64 × 64 rank-1 / the side drawn while training',
+  '\nLoss landscape of 2-16-16-16-16-1 on 500 points (tanh table), CPU time, median of 3: 64 × 64 recomputed / 64 × 64 rank-1 / the side drawn while training',
 );
 for (const l of landscapeTimes()) {
   console.log(
