@@ -184,7 +184,8 @@ export function lossLandscape(
   const ny = y ? y.values.length : 1;
   const losses = new Float64Array(nx * ny);
   // The earlier layer's parameter outside: the inner one's moves recompute only from its layer on.
-  const xOutside = !y || x.parameter.layer <= y.parameter.layer;
+  // A slice (no y) is one row: x inside.
+  const xOutside = y !== null && x.parameter.layer <= y.parameter.layer;
   const [outer, inner] = !y ? [null, x] : xOutside ? [x, y] : [y, x];
   const innerSlot = slotOf(kernel, inner.parameter);
   const l = inner.parameter.layer - 1;

@@ -140,6 +140,28 @@ describe('lossLandscape', () => {
     }
   });
 
+  it('along one parameter (a slice) is lossOf at each value, in order', () => {
+    for (const { name, network, samples } of NETWORKS) {
+      const params = parametersOf(network);
+      for (const p of [params[0], params[params.length - 1]] as LandscapeParameter[]) {
+        const values = [-0.9, 0.2, 1.7, 3];
+        const slice = lossLandscape(
+          network,
+          packed(network, samples),
+          { parameter: p, values },
+          null,
+        );
+        values.forEach((v, k) => {
+          const moved = structuredClone(network);
+          const layer = moved.layers[p.layer - 1] as Network['layers'][number];
+          if (p.kind === 'weight') (layer.weights[p.from] as number[])[p.to] = v;
+          else layer.biases[p.unit] = v;
+          expect(slice[k], `${name} ${k}`).toBe(lossOf(moved, samples));
+        });
+      }
+    }
+  });
+
   it('has the pass’s ∂L/∂θ as its central-difference slope at the centre, on both axes', () => {
     const h = 1e-5;
     let checked = 0;
