@@ -28,7 +28,13 @@ export function createRunFeed(run: RunStore, reducedMotion: () => boolean): RunF
   let lastFlush = -Infinity;
   let gridMs: number | null = null;
   let paintMs: number | null = null;
-  let clock = { since: performance.now(), examples: 0, first: 0, second: 0 };
+  let clock = { since: performance.now(), examples: 0 };
+  /**
+   * In a race, each run's steps' time since the clock started, and the examples in it: summed over
+   * the whole run, because a worker's clock reads in steps of up to 100 µs (more than a step takes),
+   * which only averages out over many steps.
+   */
+  let own = { examples: 0, first: 0, second: 0 };
 
   return {
     add(reply) {
@@ -37,8 +43,11 @@ export function createRunFeed(run: RunStore, reducedMotion: () => boolean): RunF
       if (reply.results) results = reply.results;
       latest = reply;
       clock.examples += reply.trained;
-      clock.first += reply.race?.ms.first ?? 0;
-      clock.second += reply.race?.ms.second ?? 0;
+      if (reply.race) {
+        own.examples += reply.trained;
+        own.first += reply.race.ms.first;
+        own.second += reply.race.ms.second;
+      }
       if (reply.gridMs !== null) {
         gridMs = gridMs === null ? reply.gridMs : 0.8 * gridMs + 0.2 * reply.gridMs;
       }
@@ -60,12 +69,12 @@ export function createRunFeed(run: RunStore, reducedMotion: () => boolean): RunF
       const elapsed = now - clock.since;
       const perSecond = elapsed > 250 ? (clock.examples * 1000) / elapsed : null;
       // Each run's own: its examples over its steps' time (a run out of the race takes none).
-      const own = (ms: number) => (ms > 0 ? (clock.examples * 1000) / ms : 0);
+      const rate = (ms: number) => (ms > 0 ? (own.examples * 1000) / ms : 0);
       const raceSpeeds =
-        perSecond !== null && clock.first > 0
-          ? { first: own(clock.first), second: own(clock.second) }
+        perSecond !== null && own.first > 0
+          ? { first: rate(own.first), second: rate(own.second) }
           : null;
-      if (perSecond !== null) clock = { since: now, examples: 0, first: 0, second: 0 };
+      if (perSecond !== null) clock = { since: now, examples: 0 };
       run.setState((s) => ({
         history: records.length ? appendRecords(s.history, records) : s.history,
         race:
@@ -91,7 +100,8 @@ export function createRunFeed(run: RunStore, reducedMotion: () => boolean): RunF
       paintMs = null;
     },
     startClock() {
-      clock = { since: performance.now(), examples: 0, first: 0, second: 0 };
+      clock = { since: performance.now(), examples: 0 };
+      own = { examples: 0, first: 0, second: 0 };
     },
     get gridMs() {
       return gridMs;
