@@ -150,7 +150,7 @@ export const landscapeChoiceSchema = z.object({
   open: z.boolean(),
   x: landscapeParameter.nullable(),
   y: landscapeParameter.nullable(),
-  side: z.union(LANDSCAPE_SIDES.map((side) => z.literal(side))),
+  side: z.literal(LANDSCAPE_SIDES),
 });
 
 export const viewSchema = z.object({
