@@ -33,6 +33,12 @@ export interface GridForward {
    * last run left (the loss landscape changes one parameter and recomputes only what follows it).
    */
   run(weights: GridWeights, from?: number): void;
+  /**
+   * Weighted layer `layer`'s z given (its columns, unit by unit), activated, and the layers after
+   * it run as run() runs them: for a caller that worked out that layer's z itself (the landscape's
+   * rank-1 updates, landscapeStep.ts).
+   */
+  runFromZ(weights: GridWeights, layer: number, z: readonly Float64Array[]): void;
 }
 
 function columns(buffer: Float64Array, units: number, points: number): Float64Array[] {
@@ -65,7 +71,7 @@ export function tableTanh(z: number): number {
  * a = f(z) in place over one unit's column: the kernel's own loop (so the numbers are its numbers),
  * or with `exact` off, tanh and σ from the table. Softmax waits for the whole layer (softmaxColumns).
  */
-function activateColumn(activation: Activation, a: Float64Array, exact: boolean): void {
+export function activateColumn(activation: Activation, a: Float64Array, exact: boolean): void {
   const points = a.length;
   if (activation === 'softmax') return;
   if (!exact && activation === 'tanh') {
@@ -157,6 +163,45 @@ export function createGridForward(
   const outputUnits = sizes[sizes.length - 1] as number;
   const outputZ = columns(new Float64Array(outputUnits * points), outputUnits, points);
   const last = sizes.length - 2;
+  const checkShape = (weights: GridWeights) => {
+    if (weights.sizes.join() !== sizes.join()) {
+      throw new Error(
+        `The grid was made for a ${sizes.join('-')} network, not ${weights.sizes.join('-')}.`,
+      );
+    }
+  };
+  const checkLayer = (l: number) => {
+    if (!Number.isInteger(l) || l < 0 || l > last) {
+      throw new Error(`The grid has no weighted layer ${l + 1}.`);
+    }
+  };
+  /** Layer l's a from its z (in place), the output's z kept for the loss. */
+  const finishLayer = (l: number, activation: Activation) => {
+    const current = activations[l] as Float64Array[];
+    for (let j = 0; j < current.length; j++) {
+      const z = current[j] as Float64Array;
+      if (l === last) (outputZ[j] as Float64Array).set(z);
+      activateColumn(activation, z, exact);
+    }
+    if (activation === 'softmax') softmaxColumns(current, 0, points);
+  };
+  const runLayers = (weights: GridWeights, from: number) => {
+    let previous = from === 0 ? inputs : (activations[from - 1] as Float64Array[]);
+    for (let l = from; l < weights.W.length; l++) {
+      const nPrev = sizes[l] as number;
+      const n = sizes[l + 1] as number;
+      const w = weights.W[l] as Float64Array;
+      const b = weights.b[l] as Float64Array;
+      const current = activations[l] as Float64Array[];
+      for (let j = 0; j < n; j++) {
+        const z = current[j] as Float64Array;
+        z.fill(b[j] as number);
+        accumulate(z, previous, w, j, n, nPrev, 0, points);
+      }
+      finishLayer(l, weights.activations[l] as Activation);
+      previous = current;
+    }
+  };
   return {
     points,
     sizes,
@@ -164,32 +209,20 @@ export function createGridForward(
     activations,
     outputZ,
     run(weights, from = 0) {
-      if (weights.sizes.join() !== sizes.join()) {
-        throw new Error(
-          `The grid was made for a ${sizes.join('-')} network, not ${weights.sizes.join('-')}.`,
-        );
+      checkShape(weights);
+      checkLayer(from);
+      runLayers(weights, from);
+    },
+    runFromZ(weights, layer, z) {
+      checkShape(weights);
+      checkLayer(layer);
+      const current = activations[layer] as Float64Array[];
+      if (z.length !== current.length) {
+        throw new Error(`Layer ${layer + 1} has ${current.length} units, not ${z.length}.`);
       }
-      if (!Number.isInteger(from) || from < 0 || from > last) {
-        throw new Error(`The grid has no weighted layer ${from + 1}.`);
-      }
-      let previous = from === 0 ? inputs : (activations[from - 1] as Float64Array[]);
-      for (let l = from; l < weights.W.length; l++) {
-        const nPrev = sizes[l] as number;
-        const n = sizes[l + 1] as number;
-        const w = weights.W[l] as Float64Array;
-        const b = weights.b[l] as Float64Array;
-        const activation = weights.activations[l] as Activation;
-        const current = activations[l] as Float64Array[];
-        for (let j = 0; j < n; j++) {
-          const z = current[j] as Float64Array;
-          z.fill(b[j] as number);
-          accumulate(z, previous, w, j, n, nPrev, 0, points);
-          if (l === last) (outputZ[j] as Float64Array).set(z);
-          activateColumn(activation, z, exact);
-        }
-        if (activation === 'softmax') softmaxColumns(current, 0, points);
-        previous = current;
-      }
+      current.forEach((column, j) => column.set(z[j] as Float64Array));
+      finishLayer(layer, weights.activations[layer] as Activation);
+      if (layer < last) runLayers(weights, layer + 1);
     },
   };
 }

@@ -91,6 +91,7 @@ export type { LossTerm } from './losses';
 export {
   lossLandscape,
   landscapeGradient,
+  landscapeWorkPerPoint,
   axisValues,
   defaultSpan,
   parameterValue,

@@ -7,6 +7,7 @@ import {
   forward,
   type Kernel,
 } from './kernel';
+import { rankOneStep } from './landscapeStep';
 import { outputLossAndDelta } from './losses';
 import type { PackedSet } from './packed';
 import {
@@ -43,9 +44,12 @@ export interface LandscapeOptions {
   penalty?: Penalty;
   /**
    * Math.tanh and σ as the kernel computes them (the default: every point equals runPass's loss);
-   * off, tanh and σ from grid.ts's table (within 4·10⁻⁷ per unit), for pictures drawn live.
+   * off, tanh and σ from grid.ts's table (within 4·10⁻⁷ per unit), for pictures drawn live, and
+   * the inner parameter's moves by rank-1 updates (landscapeStep.ts: within 1e-12 of recomputing).
    */
   exact?: boolean;
+  /** Off: every point recomputed from the parameter's layer on even when not exact (for tests). */
+  rankOne?: boolean;
 }
 
 /** The most values along one axis (a 256 × 256 grid is 65,536 passes over the data). */
@@ -128,7 +132,7 @@ export function lossLandscape(
   data: PackedSet,
   x: LandscapeAxis,
   y: LandscapeAxis | null,
-  { penalty = NO_PENALTY, exact = true }: LandscapeOptions = {},
+  { penalty = NO_PENALTY, exact = true, rankOne = true }: LandscapeOptions = {},
 ): Float64Array {
   validateNetwork(network);
   validatePenalty(penalty);
@@ -179,31 +183,60 @@ export function lossLandscape(
   const nx = x.values.length;
   const ny = y ? y.values.length : 1;
   const losses = new Float64Array(nx * ny);
-  const xSlot = slotOf(kernel, x.parameter);
-  if (!y) {
-    for (let xk = 0; xk < nx; xk++) {
-      xSlot.array[xSlot.index] = x.values[xk] as number;
-      grid.run(kernel, x.parameter.layer - 1);
-      losses[xk] = meanLoss();
-    }
-    return losses;
-  }
   // The earlier layer's parameter outside: the inner one's moves recompute only from its layer on.
-  const ySlot = slotOf(kernel, y.parameter);
-  const xOutside = x.parameter.layer <= y.parameter.layer;
-  const [outer, inner] = xOutside ? [x, y] : [y, x];
-  const [outerSlot, innerSlot] = xOutside ? [xSlot, ySlot] : [ySlot, xSlot];
-  for (let ok = 0; ok < outer.values.length; ok++) {
-    outerSlot.array[outerSlot.index] = outer.values[ok] as number;
-    grid.run(kernel, outer.parameter.layer - 1);
+  // A slice (no y) is one row: x inside.
+  const xOutside = y !== null && x.parameter.layer <= y.parameter.layer;
+  const [outer, inner] = !y ? [null, x] : xOutside ? [x, y] : [y, x];
+  const innerSlot = slotOf(kernel, inner.parameter);
+  const l = inner.parameter.layer - 1;
+  const p = inner.parameter;
+  const fast =
+    exact || !rankOne
+      ? null
+      : p.kind === 'weight'
+        ? rankOneStep(kernel, grid, innerSlot, l, p.to, p.from)
+        : rankOneStep(kernel, grid, innerSlot, l, p.unit, null);
+  const sweep = (ok: number) => {
+    fast?.rebase();
     for (let ik = 0; ik < inner.values.length; ik++) {
-      innerSlot.array[innerSlot.index] = inner.values[ik] as number;
-      grid.run(kernel, inner.parameter.layer - 1);
+      const value = inner.values[ik] as number;
+      innerSlot.array[innerSlot.index] = value;
+      if (fast) fast.step(value);
+      else grid.run(kernel, l);
       const [xk, yk] = xOutside ? [ok, ik] : [ik, ok];
       losses[yk * nx + xk] = meanLoss();
     }
+  };
+  if (!outer) {
+    sweep(0);
+    return losses;
+  }
+  const outerSlot = slotOf(kernel, outer.parameter);
+  for (let ok = 0; ok < outer.values.length; ok++) {
+    outerSlot.array[outerSlot.index] = outer.values[ok] as number;
+    grid.run(kernel, outer.parameter.layer - 1);
+    sweep(ok);
   }
   return losses;
+}
+
+/**
+ * The multiply-adds of one landscape point over one sample, as lossLandscape computes it live (not
+ * exact): the inner parameter's rank-1 updates (its unit, the next layer's units) and the layers
+ * after them in full, plus the loss's few. The outer parameter's recomputes are once a row, left out.
+ * For choosing a grid that fits a time budget (training/landscapeJob.ts).
+ */
+export function landscapeWorkPerPoint(
+  sizes: readonly number[],
+  x: LandscapeParameter,
+  y: LandscapeParameter,
+): number {
+  const inner = Math.max(x.layer, y.layer) - 1;
+  let work = 1 + (sizes[inner + 2] ?? 0) + (sizes[sizes.length - 1] as number);
+  for (let l = inner + 2; l < sizes.length - 1; l++) {
+    work += (sizes[l] as number) * (sizes[l + 1] as number);
+  }
+  return work;
 }
 
 /**

@@ -14,8 +14,10 @@ import { EXERCISE_KINDS, MAX_EXERCISE_SEED } from '../practice/exercises';
 import { HELP_LEVELS } from '../practice/help';
 import { QUANTITY_KINDS } from '../practice/types';
 import {
+  DEFAULT_LANDSCAPE,
   DEFAULT_PLAN,
   DEFAULT_PREDICT,
+  LANDSCAPE_SIDES,
   HIDEABLE_PANELS,
   LESSON_LOCKS,
   MAX_LESSON_TEXT,
@@ -119,6 +121,38 @@ const selection = z.union([
   }),
 ]);
 
+// A landscape's parameter, within the largest network either tab allows (whether the network has
+// it is the panel's to check: a shape change leaves it, and the panel then picks its default).
+const landscapeParameter = z.union([
+  z.object({
+    kind: z.literal('weight'),
+    layer: z
+      .number()
+      .int()
+      .min(1)
+      .max(TRAINING_SIZES.maxHiddenLayers + 1),
+    from: z.number().int().min(0).max(TRAINING_SIZES.maxInputs),
+    to: z.number().int().min(0).max(TRAINING_SIZES.maxUnits),
+  }),
+  z.object({
+    kind: z.literal('bias'),
+    layer: z
+      .number()
+      .int()
+      .min(1)
+      .max(TRAINING_SIZES.maxHiddenLayers + 1),
+    unit: z.number().int().min(0).max(TRAINING_SIZES.maxUnits),
+  }),
+]);
+
+/** The loss landscape's choices (store/types.ts, LandscapeChoice). */
+export const landscapeChoiceSchema = z.object({
+  open: z.boolean(),
+  x: landscapeParameter.nullable(),
+  y: landscapeParameter.nullable(),
+  side: z.literal(LANDSCAPE_SIDES),
+});
+
 export const viewSchema = z.object({
   digits: z.number().int().min(LIMITS.minDigits).max(LIMITS.maxDigits),
   edgeMode: z.enum(['weights', 'gradients']),
@@ -137,6 +171,8 @@ export const viewSchema = z.object({
       showMe: z.boolean(),
     })
     .default(DEFAULT_PLAN),
+  // Saves from before the landscape's choices were saved have none.
+  landscape: landscapeChoiceSchema.default(DEFAULT_LANDSCAPE),
 });
 
 const count = z.number().int().min(0).max(1e9);

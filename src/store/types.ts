@@ -1,6 +1,7 @@
 import {
   freshState,
   type Granularity,
+  type LandscapeParameter,
   type Network,
   type Optimizer,
   type OptimizerState,
@@ -33,7 +34,27 @@ export interface ViewOptions {
   lesson: boolean;
   /** The teacher's lesson: its title and text, what it locks, whether "Show me" is allowed. */
   plan: LessonPlan;
+  /** The loss landscape panel's choices. */
+  landscape: LandscapeChoice;
 }
+
+/** The loss landscape's grid sides the learner can pick (issue 16). */
+export const LANDSCAPE_SIDES = [16, 32, 64] as const;
+export type LandscapeSide = (typeof LANDSCAPE_SIDES)[number];
+
+/**
+ * The loss landscape panel's choices, saved with the work (the stepper's in its view, the Train
+ * tab's in its choices): shown or not, its two parameters (null, or one the network does not have:
+ * the panel's default pick) and its grid's side.
+ */
+export interface LandscapeChoice {
+  open: boolean;
+  x: LandscapeParameter | null;
+  y: LandscapeParameter | null;
+  side: LandscapeSide;
+}
+
+export const DEFAULT_LANDSCAPE: LandscapeChoice = { open: false, x: null, y: null, side: 64 };
 
 /**
  * What a lesson may lock: the weights and biases, the learning rate η, the batch's inputs and
@@ -91,6 +112,7 @@ export const DEFAULT_VIEW: ViewOptions = {
   hidden: [],
   lesson: false,
   plan: DEFAULT_PLAN,
+  landscape: DEFAULT_LANDSCAPE,
 };
 
 /** One question of the current pass: the wrong tries so far, and how it ended once it has. */

@@ -7,6 +7,7 @@ import {
 } from '../data';
 import type { RealDatasetId } from '../data/realDatasets';
 import { OPTIMIZER_REGISTRY, type Optimizer, type Regularization } from '../engine';
+import { DEFAULT_LANDSCAPE, type LandscapeChoice } from '../store/types';
 
 /**
  * The lists of choices, one record per member with the words the controls show: the types, the
@@ -103,6 +104,8 @@ export interface TrainingChoices {
    */
   race: boolean;
   raceOptimizer: Optimizer;
+  /** The loss landscape panel's choices (not recorded by undo: where the learner looks). */
+  landscape: LandscapeChoice;
 }
 
 export const DEFAULT_TRAINING: TrainingChoices = {
@@ -126,4 +129,5 @@ export const DEFAULT_TRAINING: TrainingChoices = {
   speed: 'epoch',
   race: false,
   raceOptimizer: OPTIMIZER_REGISTRY.adam.defaults,
+  landscape: DEFAULT_LANDSCAPE,
 };

@@ -73,7 +73,7 @@ export interface TrainingHistory {
 }
 
 /** Where the learner looks and how fast training runs: not part of the work undo brings back. */
-const UNRECORDED: readonly (keyof TrainingChoices)[] = ['mode', 'speed'];
+const UNRECORDED: readonly (keyof TrainingChoices)[] = ['mode', 'speed', 'landscape'];
 
 function choicesChanged(a: TrainingChoices, b: TrainingChoices): boolean {
   return (Object.keys(a) as (keyof TrainingChoices)[]).some(
@@ -103,11 +103,12 @@ export function createTrainingHistory(
     store.setState((s) => ({ past: [...s.past, snapshot].slice(-MAX_UNDO), future: [] }));
 
   const restore = (snapshot: TrainingSnapshot) => {
-    const { mode, speed } = choices.getState();
+    const now = choices.getState();
+    const kept = Object.fromEntries(UNRECORDED.map((key) => [key, now[key]]));
     quiet++;
     try {
       bench.setState({ ...snapshot.bench });
-      choices.getState().replaceChoices({ ...snapshot.choices, mode, speed });
+      choices.getState().replaceChoices({ ...snapshot.choices, ...kept });
     } finally {
       quiet--;
     }

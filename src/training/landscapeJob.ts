@@ -1,12 +1,15 @@
 import {
   landscapeGradient,
+  landscapeWorkPerPoint,
   lossLandscape,
   parameterValue,
   type LandscapeAxis,
+  type LandscapeParameter,
   type Network,
   type PackedSet,
   type Penalty,
 } from '../engine';
+import { LANDSCAPE_SIDES } from '../store/types';
 
 /**
  * One loss landscape to compute (issue 16): the grid over two parameters and the 1-D slice along
@@ -39,6 +42,30 @@ export interface LandscapeResult {
 
 export type LandscapeReply =
   { id: number; ok: true; result: LandscapeResult } | { id: number; ok: false; error: string };
+
+/**
+ * The most multiply-adds (landscapeWorkPerPoint × points × samples) a landscape drawn while
+ * training may take: on this project's 2-core machine about 1.4 ns each in the worker, so about
+ * 0.4 s, two refreshes a second (README, Benchmarks).
+ */
+export const LIVE_WORK = 3e8;
+
+/**
+ * The grid's side while training runs: the learner's, halved (not below 16) until the grid fits
+ * LIVE_WORK. Two of 2-16⁴-1's first layer on 500 points: 32 (64 × 64 would take about 1.6 s).
+ */
+export function liveSide(
+  side: number,
+  sizes: readonly number[],
+  x: LandscapeParameter,
+  y: LandscapeParameter,
+  samples: number,
+): number {
+  const work = landscapeWorkPerPoint(sizes, x, y) * samples;
+  let live = side;
+  while (live > LANDSCAPE_SIDES[0] && live * live * work > LIVE_WORK) live /= 2;
+  return live;
+}
 
 /** Runs a job on the data it names (or the last data, when it names none). */
 export function createLandscapeWorkshop(now: () => number = () => performance.now()) {

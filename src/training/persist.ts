@@ -21,6 +21,7 @@ import {
 } from '../engine';
 import { LIMITS } from '../store/limits';
 import {
+  landscapeChoiceSchema,
   optimizerSchema,
   trainingNetworkSchema,
   trainingOptimizerStateSchema,
@@ -112,6 +113,8 @@ export const trainingSchema = z.object({
   // Saves from before the race (issue 16) have none.
   race: z.boolean().default(false),
   raceOptimizer: optimizerSchema.default(DEFAULT_TRAINING.raceOptimizer),
+  // Saves from before the landscape's choices were saved have none.
+  landscape: landscapeChoiceSchema.default(DEFAULT_TRAINING.landscape),
 });
 
 /** A curve's value: JSON writes NaN and ±∞ (a diverged run) as null, read back as NaN. */

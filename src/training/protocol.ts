@@ -70,6 +70,8 @@ export interface RaceReply {
   optimizerState: OptimizerState | null;
   /** Why it left the race (it overflowed), from the frame it did on. */
   out: Overflow | null;
+  /** The time each run's steps took this frame, in ms: each optimizer's own speed. */
+  ms: { first: number; second: number };
 }
 
 export interface FrameRequest {

@@ -25,8 +25,8 @@ export interface Rival {
   /** Its point for the curves at the first run's epoch (null once it is out). */
   record(epoch: number): EpochRecord | null;
   setOptimizer(optimizer: Optimizer): void;
-  /** What a frame tells the page; `network`: its network and state too. */
-  reply(record: EpochRecord | null, network: boolean): RaceReply;
+  /** What a frame tells the page (the session adds the times); `network`: its network and state too. */
+  reply(record: EpochRecord | null, network: boolean): Omit<RaceReply, 'ms'>;
 }
 
 export function createRival(

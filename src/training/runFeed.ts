@@ -29,6 +29,12 @@ export function createRunFeed(run: RunStore, reducedMotion: () => boolean): RunF
   let gridMs: number | null = null;
   let paintMs: number | null = null;
   let clock = { since: performance.now(), examples: 0 };
+  /**
+   * In a race, each run's steps' time since the clock started, and the examples in it: summed over
+   * the whole run, because a worker's clock reads in steps of up to 100 µs (more than a step takes),
+   * which only averages out over many steps.
+   */
+  let own = { examples: 0, first: 0, second: 0 };
 
   return {
     add(reply) {
@@ -37,6 +43,11 @@ export function createRunFeed(run: RunStore, reducedMotion: () => boolean): RunF
       if (reply.results) results = reply.results;
       latest = reply;
       clock.examples += reply.trained;
+      if (reply.race) {
+        own.examples += reply.trained;
+        own.first += reply.race.ms.first;
+        own.second += reply.race.ms.second;
+      }
       if (reply.gridMs !== null) {
         gridMs = gridMs === null ? reply.gridMs : 0.8 * gridMs + 0.2 * reply.gridMs;
       }
@@ -57,6 +68,12 @@ export function createRunFeed(run: RunStore, reducedMotion: () => boolean): RunF
       results = null;
       const elapsed = now - clock.since;
       const perSecond = elapsed > 250 ? (clock.examples * 1000) / elapsed : null;
+      // Each run's own: its examples over its steps' time (a run out of the race takes none).
+      const rate = (ms: number) => (ms > 0 ? (own.examples * 1000) / ms : 0);
+      const raceSpeeds =
+        perSecond !== null && own.first > 0
+          ? { first: rate(own.first), second: rate(own.second) }
+          : null;
       if (perSecond !== null) clock = { since: now, examples: 0 };
       run.setState((s) => ({
         history: records.length ? appendRecords(s.history, records) : s.history,
@@ -68,6 +85,7 @@ export function createRunFeed(run: RunStore, reducedMotion: () => boolean): RunF
           ? { epoch: at.epoch, examplesSeen: at.examplesSeen, gridPoints: at.gridPoints }
           : {}),
         ...(perSecond !== null ? { examplesPerSecond: perSecond } : {}),
+        ...(raceSpeeds ? { raceExamplesPerSecond: raceSpeeds } : {}),
         ...(fresh ? { results: fresh } : {}),
         gridMs,
         paintMs,
@@ -83,6 +101,7 @@ export function createRunFeed(run: RunStore, reducedMotion: () => boolean): RunF
     },
     startClock() {
       clock = { since: performance.now(), examples: 0 };
+      own = { examples: 0, first: 0, second: 0 };
     },
     get gridMs() {
       return gridMs;

@@ -77,6 +77,11 @@ export interface TrainingRun {
   overflow: OverflowReport | null;
   stopReason: StopReason | null;
   examplesPerSecond: number;
+  /**
+   * In a race, each run's examples per second of its own steps' time (both see the same examples;
+   * this is what each optimizer costs), or null.
+   */
+  raceExamplesPerSecond: { first: number; second: number } | null;
   /** Mean time of one forward pass over the heatmap grid, in ms. */
   gridMs: number | null;
   /** Mean time to paint the heatmaps from the grid's numbers, in ms. */
@@ -101,6 +106,7 @@ export const EMPTY_RUN: TrainingRun = {
   overflow: null,
   stopReason: null,
   examplesPerSecond: 0,
+  raceExamplesPerSecond: null,
   gridMs: null,
   paintMs: null,
   gridPoints: 0,

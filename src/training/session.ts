@@ -108,10 +108,17 @@ export function createSession(
   let rival: Rival | null = init.race ? createRival(init.race, trainer, sets, init.seed) : null;
   /** A second run that joined where the first had its point already: its own first point is due. */
   let rivalPointDue = init.race?.network === null && (init.examplesSeen ?? 0) > 0;
+  /** In a race, the time each run's steps took this frame (ms): each optimizer's own speed. */
+  const raceMs = { first: 0, second: 0 };
   /** One step of the first run, then the second's on the same mini-batch. */
   const step = (): Overflow | null => {
+    if (!rival) return trainer.step();
+    const start = now();
     const problem = trainer.step();
-    if (!problem) rival?.step();
+    const between = now();
+    if (!problem) rival.step();
+    raceMs.first += between - start;
+    raceMs.second += now() - between;
     return problem;
   };
   const sizes = trainer.kernel.sizes;
@@ -360,7 +367,8 @@ export function createSession(
           ? rival.record(rec?.epoch ?? trainer.examplesSeen / trainSet.count)
           : null;
       rivalPointDue = false;
-      const race = rival ? rival.reply(raceRecord, sendNetwork) : null;
+      const race = rival ? { ...rival.reply(raceRecord, sendNetwork), ms: { ...raceMs } } : null;
+      raceMs.first = raceMs.second = 0;
       const images = request.images || finished ? paint(request.view) : null;
       // A frame without training (a pause, a redraw after an edit) may show another network.
       if (!rec && truth && request.work === 'none') {

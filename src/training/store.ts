@@ -15,6 +15,7 @@ import { REAL_DATASET_IDS, realText, type RealDatasetId } from '../data/realData
 import { REGULARIZATIONS, validateOptimizer, type Optimizer, type Regularization } from '../engine';
 import type { Outcome } from '../store/appStore';
 import { LIMITS, TRAINING_SIZES, checkValue } from '../store/limits';
+import type { LandscapeChoice } from '../store/types';
 import { datasetOf, tableTextOf } from './selectors';
 import { readingFor } from './tables';
 import {
@@ -59,6 +60,7 @@ export interface TrainingActions {
   setRace(on: boolean): void;
   /** The race's second optimizer; refused with the reason when its settings are out of range. */
   setRaceOptimizer(optimizer: Optimizer): Outcome;
+  setLandscape(landscape: LandscapeChoice): void;
   replaceChoices(choices: TrainingChoices): void;
 }
 
@@ -203,6 +205,9 @@ export function createTrainingStore(init: Partial<TrainingChoices> = {}): Traini
           set({ raceOptimizer: optimizer });
         }
         return null;
+      },
+      setLandscape(landscape) {
+        set({ landscape });
       },
       replaceChoices(choices) {
         set(choices);

@@ -7,6 +7,7 @@ import {
   openFresh,
   stepForward,
 } from './helpers';
+import { savedOpenTraining, savedOpenWork } from './stored';
 
 /**
  * The loss landscape (issue 16): two parameters picked, the contour map, the path the optimizer took
@@ -162,5 +163,106 @@ test('stepper: while predict first asks for L, the landscape (made of losses) wa
   await answer.press('Enter');
   await expect(region.getByRole('img', { name: /Contour map/ })).toBeVisible();
   await expect(region.getByTestId('landscape-withheld')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('stepper: the two parameters picked on the diagram, by click and by keyboard; Escape cancels', async ({
+  page,
+}) => {
+  const errors = await openFresh(page);
+  await chooseExample(page, CLASSIC);
+  await stepForward(page, 3);
+  await expectPhase(page, 'Loss', 'step 4 of 9 · pass 1');
+  const region = await openLandscape(page);
+  const pick = region.getByRole('button', { name: 'Pick on the diagram' });
+  const first = region.getByRole('combobox', { name: 'First parameter' });
+  const second = region.getByRole('combobox', { name: 'Second parameter' });
+  const diagram = diagramOf(page);
+  const edge = (name: string) => diagram.getByRole('button', { name: new RegExp(`^${name} = `) });
+
+  // Escape cancels: the next click only selects the weight, as it always does.
+  await pick.click();
+  await expect(pick).toHaveAttribute('aria-pressed', 'true');
+  await expect(region.getByRole('status')).toContainText('Click the first parameter');
+  await page.keyboard.press('Escape');
+  await expect(pick).toHaveAttribute('aria-pressed', 'false');
+  await expect(region.getByRole('status')).toHaveCount(0);
+  await edge('Weight w₂₁⁽¹⁾').click({ force: true });
+  await expect(edge('Weight w₂₁⁽¹⁾')).toHaveAttribute('aria-pressed', 'true');
+  await expect(first.locator('option:checked')).toHaveText('Weight w₁₁⁽²⁾');
+  await expect(second.locator('option:checked')).toHaveText('Weight w₂₁⁽²⁾');
+
+  // Picking: a click for the first, Enter on a focused edge for the second.
+  await pick.click();
+  await edge('Weight w₂₂⁽¹⁾').click({ force: true });
+  await expect(first.locator('option:checked')).toHaveText('Weight w₂₂⁽¹⁾');
+  await expect(region.getByRole('status')).toContainText('Click the second parameter');
+  await edge('Bias b₁⁽²⁾').focus();
+  await page.keyboard.press('Enter');
+  await expect(second.locator('option:checked')).toHaveText('Bias b₁⁽²⁾');
+  await expect(pick).toHaveAttribute('aria-pressed', 'false');
+  await expect(
+    region.getByRole('img', {
+      name: /Contour map of the loss over w₂₂⁽¹⁾ \(across\) and b₁⁽²⁾ \(up\)/,
+    }),
+  ).toBeVisible();
+  await expect(region.getByTestId('landscape-resolution')).toHaveText('Grid 64 × 64');
+
+  // Saved with the work: a reload brings back the panel, its two parameters and its grid.
+  await region.getByRole('combobox', { name: 'Grid' }).selectOption('32');
+  await expect(region.getByTestId('landscape-resolution')).toHaveText('Grid 32 × 32');
+  await expect
+    .poll(async () =>
+      JSON.stringify(((await savedOpenWork(page))?.view as { landscape?: unknown })?.landscape),
+    )
+    .toBe(
+      JSON.stringify({
+        open: true,
+        x: { kind: 'weight', layer: 1, from: 1, to: 1 },
+        y: { kind: 'bias', layer: 2, unit: 0 },
+        side: 32,
+      }),
+    );
+  await page.reload();
+  await expectPhase(page, 'Loss', 'step 4 of 9 · pass 1');
+  await expect(first.locator('option:checked')).toHaveText('Weight w₂₂⁽¹⁾');
+  await expect(second.locator('option:checked')).toHaveText('Bias b₁⁽²⁾');
+  await expect(region.getByRole('combobox', { name: 'Grid' })).toHaveValue('32');
+  await expect(region.getByTestId('landscape-resolution')).toHaveText('Grid 32 × 32');
+  expect(errors).toEqual([]);
+});
+
+test('Train: the landscape’s choices come back on reload', async ({ page }) => {
+  const errors = await openFresh(page);
+  await page.getByRole('tab', { name: 'Train' }).click();
+  const region = await openLandscape(page);
+  await region
+    .getByRole('combobox', { name: 'First parameter' })
+    .selectOption({ label: 'Weight w₁₁⁽¹⁾' });
+  await region
+    .getByRole('combobox', { name: 'Second parameter' })
+    .selectOption({ label: 'Bias b₁⁽¹⁾' });
+  await region.getByRole('combobox', { name: 'Grid' }).selectOption('16');
+  // The Train tab's diagram is a picture: the lists only.
+  await expect(region.getByRole('button', { name: 'Pick on the diagram' })).toHaveCount(0);
+  await expect
+    .poll(async () => JSON.stringify((await savedOpenTraining(page))?.choices.landscape))
+    .toBe(
+      JSON.stringify({
+        open: true,
+        x: { kind: 'weight', layer: 1, from: 0, to: 0 },
+        y: { kind: 'bias', layer: 1, unit: 0 },
+        side: 16,
+      }),
+    );
+  await page.reload();
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await expect(
+    region.getByRole('img', {
+      name: /Contour map of the loss over w₁₁⁽¹⁾ \(across\) and b₁⁽¹⁾ \(up\)/,
+    }),
+  ).toBeVisible({ timeout: 20_000 });
+  await expect(region.getByRole('combobox', { name: 'Grid' })).toHaveValue('16');
+  await expect(region.getByTestId('landscape-resolution')).toHaveText('Grid 16 × 16');
   expect(errors).toEqual([]);
 });

@@ -110,3 +110,22 @@ test('SGD against Adam: two labelled curves and two readouts, found again after 
   await expect(page.getByTestId('race-train-loss')).not.toHaveText(before.second[0] as string);
   expect(errors).toEqual([]);
 });
+
+test('while racing, each optimizer’s own speed and gradient health, by name', async ({ page }) => {
+  const errors = await openFresh(page);
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await page
+    .getByRole('combobox', { name: 'Dataset' })
+    .selectOption({ label: 'XOR (two classes)' });
+  await page.getByRole('checkbox', { name: 'Race two optimizers' }).check();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const speed = /^[\d,]+ examples\/s of its own time$/;
+  await expect(page.getByTestId('race-first').getByTestId('race-first-speed')).toHaveText(speed);
+  await expect(page.getByTestId('race-second').getByTestId('race-second-speed')).toHaveText(speed);
+  await expect(page.getByTestId('gradient-health')).toContainText('SGD:');
+  await expect(page.getByTestId('race-gradient-health')).toContainText(`${ADAM}:`);
+  await page.getByRole('button', { name: 'Pause training' }).click();
+  // Paused: no speeds (nothing runs).
+  await expect(page.getByTestId('race-first-speed')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

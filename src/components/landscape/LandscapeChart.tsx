@@ -209,25 +209,14 @@ export function LandscapeMap({ picture }: { picture: LandscapePicture }) {
         fill="none"
         stroke="#475569"
       />
-      {[x0, (x0 + x1) / 2, x1].map((v, k) => (
-        <text
-          key={`x${k}`}
-          x={MARGIN.left + (k * SIDE) / 2}
-          y={MARGIN.top + SIDE + 14}
-          textAnchor={k === 0 ? 'start' : k === 2 ? 'end' : 'middle'}
-          className="landscape-tick"
-        >
-          {tick(v)}
-        </text>
-      ))}
-      <text
-        x={MARGIN.left + SIDE / 2}
-        y={MARGIN.top + SIDE + 32}
-        textAnchor="middle"
-        className="landscape-axis-name"
-      >
-        {picture.xName} →
-      </text>
+      <BottomAxis
+        left={MARGIN.left}
+        bottom={MARGIN.top + SIDE}
+        width={SIDE}
+        ends={[x0, x1]}
+        name={picture.xName}
+        format={tick}
+      />
       {[y0, (y0 + y1) / 2, y1].map((v, k) => (
         <text
           key={`y${k}`}
@@ -273,6 +262,41 @@ export function LandscapeMap({ picture }: { picture: LandscapePicture }) {
         ))}
       </g>
     </svg>
+  );
+}
+
+/** Under a plot: ticks at both ends and the middle, and the parameter's name below them. */
+function BottomAxis(props: {
+  left: number;
+  bottom: number;
+  width: number;
+  ends: [number, number];
+  name: string;
+  format: (v: number) => string;
+}) {
+  const { left, bottom, width, ends } = props;
+  return (
+    <>
+      {[ends[0], (ends[0] + ends[1]) / 2, ends[1]].map((v, k) => (
+        <text
+          key={k}
+          x={left + (k * width) / 2}
+          y={bottom + 14}
+          textAnchor={k === 0 ? 'start' : k === 2 ? 'end' : 'middle'}
+          className="landscape-tick"
+        >
+          {props.format(v)}
+        </text>
+      ))}
+      <text
+        x={left + width / 2}
+        y={bottom + 32}
+        textAnchor="middle"
+        className="landscape-axis-name"
+      >
+        {props.name} →
+      </text>
+    </>
   );
 }
 
@@ -347,25 +371,14 @@ export function LandscapeSlice({ picture }: { picture: SlicePicture }) {
           <circle cx={toX(at)} cy={toY(loss)} r={4} className="landscape-current" />
         )}
       </g>
-      {[x0, (x0 + x1) / 2, x1].map((v, k) => (
-        <text
-          key={k}
-          x={SLICE.left + (k * w) / 2}
-          y={SLICE.top + h + 14}
-          textAnchor={k === 0 ? 'start' : k === 2 ? 'end' : 'middle'}
-          className="landscape-tick"
-        >
-          {formatNumber(v, 3)}
-        </text>
-      ))}
-      <text
-        x={SLICE.left + w / 2}
-        y={SLICE.top + h + 32}
-        textAnchor="middle"
-        className="landscape-axis-name"
-      >
-        {picture.xName} →
-      </text>
+      <BottomAxis
+        left={SLICE.left}
+        bottom={SLICE.top + h}
+        width={w}
+        ends={[x0, x1]}
+        name={picture.xName}
+        format={(v) => formatNumber(v, 3)}
+      />
       {[lo, hi].map((v, k) => (
         <text
           key={k}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   axisValues,
   defaultSpan,
@@ -8,11 +8,20 @@ import {
   type PackedSet,
   type Penalty,
 } from '../../engine';
-import { parameterLabel, type Notation } from '../../math';
+import type { Notation } from '../../math';
 import { focusDigits, formatNumber, HIDDEN_NUMBER } from '../../math/format';
 import { createLandscapeClient, type LandscapeClient } from '../../training/landscapeClient';
-import type { LandscapeJob, LandscapeResult } from '../../training/landscapeJob';
+import { liveSide, type LandscapeJob, type LandscapeResult } from '../../training/landscapeJob';
+import type { LandscapeChoice } from '../../store/types';
 import { LandscapeMap, LandscapeSlice } from './LandscapeChart';
+import {
+  keyOf,
+  ParameterPicks,
+  parametersOf,
+  type DiagramPicks,
+  type Picking,
+} from './ParameterPicks';
+import { RangeFields } from './RangeFields';
 import './landscape.css';
 
 /**
@@ -45,113 +54,52 @@ export interface LandscapeSource {
   digits: number;
   /** What "the path" is made of, for its caption: "pass", "sample of the run". */
   pathUnit: string;
+  /** The panel's saved choices, and how to change them. */
+  choice: LandscapeChoice;
+  onChoice(choice: LandscapeChoice): void;
+  /** Training is running: the grid is coarser where the learner's would not refresh in time. */
+  live: boolean;
+  /** Picking the parameters on the tab's diagram, where it has edges to click (else null). */
+  diagram: DiagramPicks | null;
 }
 
-const keyOf = (p: LandscapeParameter) =>
-  p.kind === 'weight' ? `w ${p.layer} ${p.from} ${p.to}` : `b ${p.layer} ${p.unit}`;
-
-function parametersOf(network: Network): LandscapeParameter[] {
-  return network.layers.flatMap((layer, l) => [
-    ...layer.weights.flatMap((row, from) =>
-      row.map((_, to): LandscapeParameter => ({ kind: 'weight', layer: l + 1, from, to })),
-    ),
-    ...layer.biases.map((_, unit): LandscapeParameter => ({ kind: 'bias', layer: l + 1, unit })),
-  ]);
-}
-
-const RESOLUTIONS = [16, 32, 64] as const;
-
-/** A range the learner typed: both ends finite, the first the smaller; or why not. */
-export function rangeProblem(loText: string, hiText: string): string | null {
-  const lo = parseNumber(loText);
-  const hi = parseNumber(hiText);
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return 'Type two finite numbers.';
-  if (!(lo < hi)) return 'The first number must be smaller than the second.';
-  return null;
-}
-
-/** Reads a typed number; a true minus sign (−) counts as a minus. */
-function parseNumber(text: string): number {
-  const t = text.trim().replace(/\u2212/g, '-');
-  return t === '' ? NaN : Number(t);
-}
-
-interface RangeDraft {
-  lo: string;
-  hi: string;
-}
-
-function RangeFields({
-  name,
-  range,
-  onApply,
-}: {
-  name: string;
-  range: [number, number];
-  onApply: (range: [number, number]) => void;
-}) {
-  const [draft, setDraft] = useState<RangeDraft | null>(null);
-  const id = useId();
-  const shown: RangeDraft = draft ?? {
-    lo: formatNumber(range[0], 6),
-    hi: formatNumber(range[1], 6),
-  };
-  const problem = draft ? rangeProblem(draft.lo, draft.hi) : null;
-  const apply = () => {
-    if (!draft || problem) return;
-    onApply([parseNumber(draft.lo), parseNumber(draft.hi)]);
-    setDraft(null);
-  };
-  const field = (end: 'lo' | 'hi', label: string) => (
-    <input
-      type="text"
-      inputMode="decimal"
-      aria-label={`${name} ${label}`}
-      aria-invalid={problem !== null}
-      aria-describedby={problem ? `${id}-problem` : undefined}
-      value={shown[end]}
-      onChange={(event) => setDraft({ ...shown, [end]: event.target.value })}
-      onBlur={apply}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter') apply();
-        if (event.key === 'Escape') setDraft(null);
-      }}
-    />
-  );
-  return (
-    <div className="landscape-range">
-      <span className="landscape-range-name">{name}</span>
-      {field('lo', 'from')}
-      <span aria-hidden="true">to</span>
-      {field('hi', 'to')}
-      {problem && (
-        <span className="field-error" id={`${id}-problem`} role="alert">
-          {problem}
-        </span>
-      )}
-    </div>
-  );
+/**
+ * Which grid is drawn: the learner's, or a coarser one while training where theirs would not
+ * refresh twice a second (landscapeJob.ts, liveSide).
+ */
+function gridText(drawn: number, chosen: number): string {
+  return drawn < chosen
+    ? `Grid ${drawn} × ${drawn} while training; ${chosen} × ${chosen} when paused`
+    : `Grid ${drawn} × ${drawn}`;
 }
 
 export function LandscapePanel({ source }: { source: LandscapeSource }) {
   const { network, notation, digits } = source;
   const parameters = useMemo(() => parametersOf(network), [network]);
   const byKey = useMemo(() => new Map(parameters.map((p) => [keyOf(p), p])), [parameters]);
+  const { choice, onChoice } = source;
   const last = network.layers.length;
-  const [firstKey, setFirstKey] = useState(() =>
-    keyOf({ kind: 'weight', layer: last, from: 0, to: 0 }),
-  );
-  const [secondKey, setSecondKey] = useState(() =>
-    keyOf(
-      (network.layers[last - 1]?.weights.length ?? 0) > 1
-        ? { kind: 'weight', layer: last, from: 1, to: 0 }
-        : { kind: 'bias', layer: last, unit: 0 },
-    ),
-  );
+  // The saved picks where the network has them; else the last layer's first two.
+  const first =
+    (choice.x && byKey.get(keyOf(choice.x))) ??
+    byKey.get(keyOf({ kind: 'weight', layer: last, from: 0, to: 0 }));
+  const second =
+    (choice.y && byKey.get(keyOf(choice.y))) ??
+    byKey.get(keyOf({ kind: 'weight', layer: last, from: 1, to: 0 })) ??
+    byKey.get(keyOf({ kind: 'bias', layer: last, unit: 0 }));
+  const [picking, setPicking] = useState<Picking>(null);
+  // Two picks on the diagram in a row: the second builds on the first even before a render.
+  const latest = useRef(choice);
+  useEffect(() => {
+    latest.current = choice;
+  }, [choice]);
+  const change = (part: Partial<LandscapeChoice>) => {
+    latest.current = { ...latest.current, ...part };
+    onChoice(latest.current);
+  };
   // Ranges the learner typed, and the automatic ones (centred where the parameter was).
   const [ranges, setRanges] = useState<Record<string, [number, number]>>({});
   const [autoRanges, setAutoRanges] = useState<Record<string, [number, number]>>({});
-  const [resolution, setResolution] = useState<number>(64);
   const [result, setResult] = useState<{ result: LandscapeResult; job: LandscapeJob } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [refreshes, setRefreshes] = useState(0);
@@ -170,9 +118,6 @@ export function LandscapePanel({ source }: { source: LandscapeSource }) {
     return () => made.dispose();
   }, []);
 
-  const first = byKey.get(firstKey) ?? parameters[0];
-  const second =
-    byKey.get(secondKey) ?? parameters.find((p) => keyOf(p) !== keyOf(first as LandscapeParameter));
   const same = first && second && keyOf(first) === keyOf(second);
   const rangeOf = (p: LandscapeParameter): [number, number] => {
     const kept = ranges[keyOf(p)] ?? autoRanges[keyOf(p)];
@@ -183,65 +128,60 @@ export function LandscapePanel({ source }: { source: LandscapeSource }) {
   };
 
   // A range not typed stays where it was centred, so the map holds still as the point moves on it,
-  // until the point leaves it: then it is centred on the point again.
-  useEffect(() => {
-    const missing = [first, second].filter((p): p is LandscapeParameter => {
-      if (p === undefined || ranges[keyOf(p)] !== undefined) return false;
-      const auto = autoRanges[keyOf(p)];
+  // until the point leaves it: then it is centred on the point again (set while rendering, as
+  // React's "adjusting state when a prop changes").
+  const missing = [first, second].filter((p): p is LandscapeParameter => {
+    if (p === undefined || ranges[keyOf(p)] !== undefined) return false;
+    const auto = autoRanges[keyOf(p)];
+    const v = parameterValue(network, p);
+    return auto === undefined || v < auto[0] || v > auto[1];
+  });
+  if (missing.length > 0) {
+    const next = { ...autoRanges };
+    for (const p of missing) {
       const v = parameterValue(network, p);
-      return auto === undefined || v < auto[0] || v > auto[1];
-    });
-    if (missing.length === 0) return;
-    setAutoRanges((r) => {
-      const next = { ...r };
-      for (const p of missing) {
-        const v = parameterValue(network, p);
-        const span = defaultSpan(v);
-        next[keyOf(p)] = [v - span, v + span];
-      }
-      return next;
-    });
-  }, [first, second, ranges, autoRanges, network]);
+      const span = defaultSpan(v);
+      next[keyOf(p)] = [v - span, v + span];
+    }
+    setAutoRanges(next);
+  }
 
   const xRange = first ? rangeOf(first) : null;
   const yRange = second ? rangeOf(second) : null;
-  const { data, penalty, exact } = source;
+  const { data, penalty, exact, live } = source;
+  const side =
+    live && first && second
+      ? liveSide(
+          choice.side,
+          [network.inputSize, ...network.layers.map((l) => l.biases.length)],
+          first,
+          second,
+          data.count,
+        )
+      : choice.side;
   const xKey = xRange?.join();
   const yKey = yRange?.join();
   useEffect(() => {
     if (!first || !second || same || !xRange || !yRange) return;
-    const xs = axisValues(xRange[0], xRange[1], resolution);
+    const xs = axisValues(xRange[0], xRange[1], side);
     client.current?.submit({
       network,
       data,
       x: { parameter: first, values: xs },
-      y: { parameter: second, values: axisValues(yRange[0], yRange[1], resolution) },
-      slice: { parameter: first, values: axisValues(xRange[0], xRange[1], 4 * resolution) },
+      y: { parameter: second, values: axisValues(yRange[0], yRange[1], side) },
+      slice: { parameter: first, values: axisValues(xRange[0], xRange[1], 4 * side) },
       penalty,
       exact,
     });
     // The ranges are compared by value.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [network, data, penalty, exact, first, second, same, resolution, xKey, yKey]);
+  }, [network, data, penalty, exact, first, second, same, side, xKey, yKey]);
 
   const name = (p: LandscapeParameter) =>
     p.kind === 'weight'
       ? notation.text.weight(p.layer, p.from, p.to)
       : notation.text.bias(p.layer, p.unit);
   const L = notation.loss.text;
-  const select = (label: string, value: string, onChange: (key: string) => void) => (
-    <label className="landscape-pick">
-      {label}
-      <select value={value} onChange={(event) => onChange(event.target.value)}>
-        {parameters.map((p) => (
-          <option key={keyOf(p)} value={keyOf(p)}>
-            {parameterLabel(p, notation)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-
   const shown =
     result &&
     first &&
@@ -285,23 +225,21 @@ export function LandscapePanel({ source }: { source: LandscapeSource }) {
         two; the path is where the optimizer took them, one point per {source.pathUnit}; the arrow
         is −∇{L}, the way the gradient says is downhill.
       </p>
-      <div className="landscape-controls">
-        {select('First parameter', firstKey, setFirstKey)}
-        {select('Second parameter', secondKey, setSecondKey)}
-        <label className="landscape-pick">
-          Grid
-          <select
-            value={resolution}
-            onChange={(event) => setResolution(Number(event.target.value))}
-          >
-            {RESOLUTIONS.map((r) => (
-              <option key={r} value={r}>
-                {r} × {r}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      {first && second && (
+        <ParameterPicks
+          parameters={parameters}
+          first={first}
+          second={second}
+          side={choice.side}
+          notation={notation}
+          onFirst={(x) => change({ x })}
+          onSecond={(y) => change({ y })}
+          onSide={(s) => change({ side: s })}
+          diagram={source.diagram}
+          picking={picking}
+          onPicking={setPicking}
+        />
+      )}
       {same && (
         <p className="field-error" role="alert">
           Pick two different parameters.
@@ -361,6 +299,10 @@ export function LandscapePanel({ source }: { source: LandscapeSource }) {
               }}
             />
             <figcaption>
+              <span data-testid="landscape-resolution">
+                {gridText(shown.job.x.values.length, choice.side)}
+              </span>
+              {' · '}
               <span data-testid="landscape-path">
                 Path: {path.length} point{path.length === 1 ? '' : 's'}
               </span>
@@ -393,37 +335,5 @@ export function LandscapePanel({ source }: { source: LandscapeSource }) {
         !same && !error && <p className="hint loading">Computing the landscape…</p>
       )}
     </>
-  );
-}
-
-/**
- * The panel's frame: a region named by its heading "Loss landscape", with a button that shows or
- * hides what is inside (the landscape is computed only while it is shown).
- */
-export function LandscapeFrame({
-  open,
-  onToggle,
-  children,
-}: {
-  open: boolean;
-  onToggle: (open: boolean) => void;
-  children: ReactNode;
-}) {
-  const id = useId();
-  return (
-    <section className="landscape-panel" aria-labelledby={`${id}-title`}>
-      <div className="landscape-head">
-        <h2 id={`${id}-title`}>Loss landscape</h2>
-        <button
-          type="button"
-          className="landscape-toggle"
-          aria-expanded={open}
-          onClick={() => onToggle(!open)}
-        >
-          {open ? 'Hide the loss landscape' : 'Show the loss landscape'}
-        </button>
-      </div>
-      {open && children}
-    </section>
   );
 }

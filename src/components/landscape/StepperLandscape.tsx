@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import {
   NO_PENALTY,
   packSamples,
@@ -10,7 +10,10 @@ import { notationFor } from '../../math';
 import { questionKey } from '../../practice/questions';
 import { isShown, selectProgress, selectSelectionComputed, selectSnapshot } from '../../store';
 import { useApp, useAppStoreApi } from '../../store/context';
-import { LandscapeFrame, LandscapePanel, type LandscapeSource } from './LandscapePanel';
+import type { LandscapeChoice } from '../../store/types';
+import { LandscapeFrame } from './LandscapeFrame';
+import { LandscapePanel, type LandscapeSource } from './LandscapePanel';
+import type { DiagramPicks } from './ParameterPicks';
 
 /**
  * The stepper's loss landscape: L over the batch, the path through the passes the learner applied
@@ -18,7 +21,10 @@ import { LandscapeFrame, LandscapePanel, type LandscapeSource } from './Landscap
  * ∂L/∂θ — only once the pass has computed it, "?" while predict first asks for it.
  */
 export function StepperLandscape() {
-  const [open, setOpen] = useState(false);
+  const open = useApp((s) => s.view.landscape.open);
+  const store = useAppStoreApi();
+  const setOpen = (next: boolean) =>
+    store.getState().setView({ landscape: { ...store.getState().view.landscape, open: next } });
   return (
     <LandscapeFrame open={open} onToggle={setOpen}>
       <StepperLandscapePanel />
@@ -29,6 +35,7 @@ export function StepperLandscape() {
 function StepperLandscapePanel() {
   const network = useApp((s) => s.network);
   const samples = useApp((s) => s.samples);
+  const choice = useApp((s) => s.view.landscape);
   const history = useApp((s) => s.history);
   const digits = useApp((s) => s.view.digits);
   const notation = useApp((s) => notationFor(s.notation, s.network));
@@ -70,6 +77,19 @@ function StepperLandscapePanel() {
     const key = questionKey(p.kind === 'weight' ? { ...p, kind: 'dW' } : { ...p, kind: 'db' });
     return selectProgress(s).hidden.has(key) ? NaN : null;
   };
+  // The diagram's edges select a weight or bias; while picking, each one selected is a pick.
+  const diagram = useMemo(
+    (): DiagramPicks => ({
+      listen(onPick) {
+        store.getState().select(null);
+        return store.subscribe((state, previous) => {
+          const picked = state.selection;
+          if (picked !== previous.selection && picked && picked.kind !== 'unit') onPick(picked);
+        });
+      },
+    }),
+    [store],
+  );
   const source: LandscapeSource = {
     network,
     data,
@@ -83,6 +103,10 @@ function StepperLandscapePanel() {
     notation,
     digits,
     pathUnit: 'pass',
+    choice,
+    onChoice: (landscape: LandscapeChoice) => store.getState().setView({ landscape }),
+    live: false,
+    diagram,
   };
   return <LandscapePanel source={source} />;
 }

@@ -4,8 +4,9 @@ import { notationFor } from '../../math';
 import type { Images } from '../../training/protocol';
 import { preparedOf } from '../../training/selectors';
 import { useApp, useAppStoreApi } from '../../store/context';
-import { useChoices, useTrainingKit } from '../training/kit';
-import { LandscapeFrame, LandscapePanel, type LandscapeSource } from './LandscapePanel';
+import { useChoices, useRun, useTrainingKit } from '../training/kit';
+import { LandscapeFrame } from './LandscapeFrame';
+import { LandscapePanel, type LandscapeSource } from './LandscapePanel';
 
 /** The network is sampled for the landscape and its path at most this often while training. */
 const SAMPLE_MS = 100;
@@ -37,7 +38,10 @@ function networkFrom(shape: Network, images: Images): Network | null {
  * path is those samples since the run began.
  */
 export function TrainLandscape() {
-  const [open, setOpen] = useState(false);
+  const { choices } = useTrainingKit();
+  const open = useChoices((c) => c.landscape.open);
+  const setOpen = (next: boolean) =>
+    choices.getState().setLandscape({ ...choices.getState().landscape, open: next });
   return (
     <LandscapeFrame open={open} onToggle={setOpen}>
       <TrainLandscapePanel />
@@ -46,7 +50,9 @@ export function TrainLandscape() {
 }
 
 function TrainLandscapePanel() {
-  const { controller, run } = useTrainingKit();
+  const { controller, run, choices } = useTrainingKit();
+  const choice = useChoices((c) => c.landscape);
+  const running = useRun((r) => r.status === 'running');
   const benchStore = useAppStoreApi();
   const digits = useApp((s) => s.view.digits);
   const notation = useApp((s) => notationFor(s.notation, s.network));
@@ -123,6 +129,11 @@ function TrainLandscapePanel() {
     notation,
     digits,
     pathUnit: 'tenth of a second of training',
+    choice,
+    onChoice: (landscape) => choices.getState().setLandscape(landscape),
+    live: running,
+    // The Train tab's diagram is a picture without edges to click: the two lists only.
+    diagram: null,
   };
   return <LandscapePanel source={source} />;
 }

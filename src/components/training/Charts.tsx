@@ -135,22 +135,32 @@ export function AccuracyChart() {
   );
 }
 
-/** ‖∂L/∂W^(l)‖ per layer over time on a log scale, and what it says. */
+/** ‖∂L/∂W^(l)‖ per layer over time on a log scale, and what it says; in a race, each run's. */
 export function GradientHealthChart() {
   const history = useRun((s) => s.history);
+  const race = useRace();
   const layers = history[history.length - 1]?.gradientNorms.length ?? 0;
+  const runs = useMemo(() => race?.runs ?? [{ name: '', history }], [race, history]);
   const series = useMemo<Series[]>(
     () =>
-      Array.from({ length: layers }, (_, l) => ({
-        name: `layer ${l + 1}`,
-        color: toCss(CLASS_COLORS[(l + 1) % CLASS_COLORS.length] ?? [0, 0, 0]),
-        points: history
-          .filter((r) => r.gradientNorms.length === layers)
-          .map((r) => [r.epoch, r.gradientNorms[l] ?? NaN] as const),
-      })),
-    [history, layers],
+      runs.flatMap((run, k) =>
+        Array.from({ length: layers }, (_, l) => ({
+          name: run.name ? `${run.name}: layer ${l + 1}` : `layer ${l + 1}`,
+          color: toCss(CLASS_COLORS[(l + 1) % CLASS_COLORS.length] ?? [0, 0, 0]),
+          // The race's second run dashed, as its test curves are.
+          ...(k > 0 ? { dash: '5 3' } : {}),
+          points: run.history
+            .filter((r) => r.gradientNorms.length === layers)
+            .map((r) => [r.epoch, r.gradientNorms[l] ?? NaN] as const),
+        })),
+      ),
+    [runs, layers],
   );
-  const health = gradientHealth(history[history.length - 1]?.gradientNorms ?? []);
+  const healths = runs.map((run) => ({
+    name: run.name,
+    health: gradientHealth(run.history[run.history.length - 1]?.gradientNorms ?? []),
+  }));
+  const said = healths.map((h) => (h.name ? `${h.name}: ` : '') + h.health.message).join(' ');
   return (
     <section className="panel chart-panel" aria-labelledby="health-heading">
       <h2 id="health-heading">Gradient health ‖∂L/∂W⁽ˡ⁾‖</h2>
@@ -160,14 +170,24 @@ export function GradientHealthChart() {
         height={HEIGHT}
         log
         xLabel="epoch"
-        label={`Gradient norm per layer over time (log scale). ${health.message}`}
+        label={`Gradient norm per layer over time (log scale)${race ? ', the second run dashed' : ''}. ${said}`}
       />
-      <p className={`health health-${health.level}`} role="status" data-testid="gradient-health">
-        {health.level === 'vanishing' || health.level === 'exploding' || health.level === 'stalled'
-          ? '⚠ '
-          : ''}
-        {health.message}
-      </p>
+      {healths.map(({ name, health }, k) => (
+        <p
+          key={k}
+          className={`health health-${health.level}`}
+          role="status"
+          data-testid={k === 0 ? 'gradient-health' : 'race-gradient-health'}
+        >
+          {health.level === 'vanishing' ||
+          health.level === 'exploding' ||
+          health.level === 'stalled'
+            ? '⚠ '
+            : ''}
+          {name && <strong>{name}: </strong>}
+          {health.message}
+        </p>
+      ))}
     </section>
   );
 }

@@ -40,7 +40,16 @@ function RaceReadouts({ last }: { last: EpochRecord | null }) {
   const first = useApp((s) => s.optimizer);
   const second = useChoices((s) => s.raceOptimizer);
   const race = useRun((s) => s.race);
+  const running = useRun((s) => s.status === 'running');
+  const speeds = useRun((s) => s.raceExamplesPerSecond);
   if (!race) return null;
+  // Each optimizer's own speed: the examples over its own steps' time (both see the same ones).
+  const speed = (perSecond: number | undefined, testId: string) =>
+    running && perSecond !== undefined && perSecond > 0 ? (
+      <span className="muted" data-testid={testId} data-value={perSecond}>
+        {Math.round(perSecond).toLocaleString('en-US')} examples/s of its own time
+      </span>
+    ) : null;
   const raceLast = race.history[race.history.length - 1] ?? null;
   return (
     <div className="race-status" role="group" aria-label="The race">
@@ -48,11 +57,13 @@ function RaceReadouts({ last }: { last: EpochRecord | null }) {
         <span className="race-swatch race-first" aria-hidden="true" />
         <strong className="race-name">{optimizerLabel(first)}</strong>
         <Readouts last={last} />
+        {speed(speeds?.first, 'race-first-speed')}
       </div>
       <div className="race-line" data-testid="race-second">
         <span className="race-swatch race-second" aria-hidden="true" />
         <strong className="race-name">{optimizerLabel(second)}</strong>
         <Readouts last={raceLast} prefix="race-" />
+        {!race.out && speed(speeds?.second, 'race-second-speed')}
         {race.out && (
           <span className="stop-reason" role="status">
             Out of the race: a {race.out.kind} overflowed in epoch {race.out.epoch + 1}; its curve

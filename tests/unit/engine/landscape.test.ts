@@ -16,6 +16,7 @@ import {
   axisValues,
   defaultSpan,
   landscapeGradient,
+  landscapeWorkPerPoint,
   lossLandscape,
   parameterValue,
   type LandscapeParameter,
@@ -139,6 +140,28 @@ describe('lossLandscape', () => {
     }
   });
 
+  it('along one parameter (a slice) is lossOf at each value, in order', () => {
+    for (const { name, network, samples } of NETWORKS) {
+      const params = parametersOf(network);
+      for (const p of [params[0], params[params.length - 1]] as LandscapeParameter[]) {
+        const values = [-0.9, 0.2, 1.7, 3];
+        const slice = lossLandscape(
+          network,
+          packed(network, samples),
+          { parameter: p, values },
+          null,
+        );
+        values.forEach((v, k) => {
+          const moved = structuredClone(network);
+          const layer = moved.layers[p.layer - 1] as Network['layers'][number];
+          if (p.kind === 'weight') (layer.weights[p.from] as number[])[p.to] = v;
+          else layer.biases[p.unit] = v;
+          expect(slice[k], `${name} ${k}`).toBe(lossOf(moved, samples));
+        });
+      }
+    }
+  });
+
   it('has the pass’s ∂L/∂θ as its central-difference slope at the centre, on both axes', () => {
     const h = 1e-5;
     let checked = 0;
@@ -212,6 +235,69 @@ describe('lossLandscape', () => {
     const exact = lossLandscape(network, set, x, y);
     const table = lossLandscape(network, set, x, y, { exact: false });
     exact.forEach((v, k) => expect(Math.abs((table[k] as number) - v)).toBeLessThan(1e-6));
+  });
+
+  it('live (rank-1 inner steps) is within 1e-12 relative of recomputing, for every layer pair', () => {
+    let pairs = 0;
+    let differing = 0;
+    for (const { name, network, samples } of NETWORKS) {
+      // Per layer: the first and last weight, a weight into the first's unit, the first and last
+      // bias: same unit, same layer, adjacent and distant layers, the output layer, in both orders.
+      const picks = network.layers.flatMap((layer, l): LandscapeParameter[] => {
+        const n = layer.biases.length;
+        const rows = layer.weights.length;
+        return [
+          { kind: 'weight', layer: l + 1, from: 0, to: 0 },
+          { kind: 'weight', layer: l + 1, from: rows - 1, to: n - 1 },
+          { kind: 'weight', layer: l + 1, from: rows - 1, to: 0 },
+          { kind: 'bias', layer: l + 1, unit: 0 },
+          { kind: 'bias', layer: l + 1, unit: n - 1 },
+        ];
+      });
+      const set = packed(network, samples);
+      const around = (p: LandscapeParameter, count: number) => {
+        const v = parameterValue(network, p);
+        return axisValues(v - 1.5, v + 0.75, count);
+      };
+      const near = (live: Float64Array, full: Float64Array, what: string) =>
+        full.forEach((v, k) => {
+          const w = live[k] as number;
+          if (w !== v) differing++;
+          expect(Math.abs(w - v), `${name} ${what}`).toBeLessThanOrEqual(1e-12 * Math.abs(v));
+        });
+      for (const x of picks) {
+        const slice = { parameter: x, values: around(x, 5) };
+        near(
+          lossLandscape(network, set, slice, null, { exact: false }),
+          lossLandscape(network, set, slice, null, { exact: false, rankOne: false }),
+          JSON.stringify(x),
+        );
+        for (const y of picks) {
+          if (JSON.stringify(x) === JSON.stringify(y)) continue;
+          pairs++;
+          const xs = { parameter: x, values: around(x, 3) };
+          const ys = { parameter: y, values: around(y, 4) };
+          near(
+            lossLandscape(network, set, xs, ys, { exact: false }),
+            lossLandscape(network, set, xs, ys, { exact: false, rankOne: false }),
+            `${JSON.stringify(x)} ${JSON.stringify(y)}`,
+          );
+        }
+      }
+    }
+    expect(pairs).toBeGreaterThan(300);
+    // The rank-1 updates ran: their rounding differs from the recompute's somewhere.
+    expect(differing).toBeGreaterThan(0);
+  });
+
+  it('counts a live point’s multiply-adds from the inner parameter’s layer on', () => {
+    const sizes = [2, 16, 16, 16, 16, 1];
+    const w = (layer: number): LandscapeParameter => ({ kind: 'weight', layer, from: 0, to: 0 });
+    // First layer: its unit, the 16 of layer 2, then 16·16 + 16·16 + 16·1 in full, and the loss's 1.
+    expect(landscapeWorkPerPoint(sizes, w(1), w(1))).toBe(1 + 16 + 528 + 1);
+    expect(landscapeWorkPerPoint(sizes, w(1), w(4))).toBe(1 + 1 + 0 + 1);
+    expect(landscapeWorkPerPoint(sizes, w(5), { kind: 'bias', layer: 3, unit: 0 })).toBe(2);
+    expect(landscapeWorkPerPoint(sizes, w(3), w(2))).toBe(1 + 16 + 16 + 1);
   });
 
   it('refuses what it cannot draw, and says why', () => {

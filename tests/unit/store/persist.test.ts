@@ -94,6 +94,42 @@ describe('saving and loading the work', () => {
 });
 
 describe('older saves', () => {
+  it('keeps the loss landscape’s choices, checks them, and gives older saves the default', () => {
+    const store = createAppStore();
+    const landscape = {
+      open: true,
+      x: { kind: 'weight' as const, layer: 1, from: 1, to: 0 },
+      y: { kind: 'bias' as const, layer: 2, unit: 1 },
+      side: 32 as const,
+    };
+    store.getState().setView({ landscape });
+    const work = learnerOf(store.getState());
+    const saved = JSON.parse(workToJson(work));
+    expect(parseSaved(saved)).toEqual({ ok: true, work });
+    expect(work.view.landscape).toEqual(landscape);
+    const withView = (view: unknown) => ({ ...saved, work: { ...saved.work, view } });
+    const older = { ...saved.work.view };
+    delete older.landscape;
+    const loaded = parseSaved(withView(older));
+    expect(loaded.ok && loaded.work.view.landscape).toEqual({
+      open: false,
+      x: null,
+      y: null,
+      side: 64,
+    });
+    expect(
+      parseSaved(withView({ ...saved.work.view, landscape: { ...landscape, side: 48 } })),
+    ).toEqual({
+      ok: false,
+      error: 'work.view.landscape.side: Invalid option: expected one of 16|32|64.',
+    });
+    const far = { ...landscape, x: { kind: 'weight', layer: 1, from: -1, to: 0 } };
+    expect(parseSaved(withView({ ...saved.work.view, landscape: far }))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^work\.view\.landscape\.x/),
+    });
+  });
+
   it('version 1 (before "Train biases") loads with the biases trained, as they then were', () => {
     const work = learnerOf(createAppStore().getState());
     const { trainBiases, ...v1work } = work;

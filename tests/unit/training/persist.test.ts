@@ -28,6 +28,27 @@ describe('loading training settings part by part', () => {
     expect(loaded.choices.csv?.text).toBe(CSV);
   });
 
+  it('keeps the loss landscape’s choices; a bad one takes its default, and is said', () => {
+    const landscape = {
+      open: true,
+      x: { kind: 'weight' as const, layer: 2, from: 3, to: 0 },
+      y: { kind: 'bias' as const, layer: 1, unit: 2 },
+      side: 16 as const,
+    };
+    const saved = JSON.parse(trainingToJson({ ...DEFAULT_TRAINING, landscape }));
+    const loaded = loadTrainingChoices(JSON.stringify(saved));
+    expect(loaded.choices.landscape).toEqual(landscape);
+    expect(loaded.problem).toBeNull();
+    saved.choices.landscape.y = { kind: 'bias', layer: 0, unit: 2 };
+    const bad = loadTrainingChoices(JSON.stringify(saved));
+    expect(bad.choices.landscape).toEqual(DEFAULT_TRAINING.landscape);
+    expect(bad.problem).toMatch(/landscape\.y/);
+    delete saved.choices.landscape;
+    const older = loadTrainingChoices(JSON.stringify(saved));
+    expect(older.choices.landscape).toEqual(DEFAULT_TRAINING.landscape);
+    expect(older.problem).toBeNull();
+  });
+
   it('reads a missing or damaged part as its default, and a CSV source without a CSV as generated', () => {
     const saved = JSON.parse(trainingToJson(withCsv));
     delete saved.choices.features;

@@ -112,6 +112,22 @@ describe("the race's second run", () => {
     expect(reply.race?.record?.trainLoss).not.toBe(reply.record?.trainLoss);
   });
 
+  it('times each run’s own steps: each optimizer’s speed', () => {
+    const { choices, network } = prepared();
+    const init = sessionInitOf(network, choices, 0.05, true, SGD);
+    const race = { optimizer: ADAM, network: null, optimizerState: null, out: null };
+    // A clock that moves 1 ms at every reading: each run's step is read before and after.
+    let clock = 0;
+    const s = createSession({ ...init, race }, () => clock++);
+    s.frame(request({}));
+    const reply = s.frame(request({ work: 'epoch' }));
+    // 60 training points in batches of 7: 9 steps, each timed as 1 ms for either run.
+    expect(reply.trained).toBe(60);
+    expect(reply.race?.ms).toEqual({ first: 9, second: 9 });
+    // The next frame counts its own steps only.
+    expect(s.frame(request({})).race?.ms).toEqual({ first: 0, second: 0 });
+  });
+
   it('leaves the race when it overflows; the first run goes on', () => {
     const { choices, network } = prepared();
     const init = sessionInitOf(network, choices, 5e5, true, ADAM);
