@@ -16,6 +16,7 @@ import type { TrainingChoices } from './choices';
 import { createSessionClient, localClient, WORKER_FAILED, type SessionClient } from './client';
 import {
   imagesDue,
+  keepsWorkerBusy,
   MAX_BUDGET_MS,
   nextBudget,
   playRequest,
@@ -75,6 +76,8 @@ export interface ControllerOptions {
   reducedMotion?: () => boolean;
   requestFrame?: (callback: () => void) => number;
   cancelFrame?: (handle: number) => void;
+  /** The page's clock in ms (a test passes its own). */
+  now?: () => number;
   /** The Train tab's undo: a new seed and its weights are one step; an undo resumes its run. */
   history?: TrainingHistory;
   /** A run brought back (a reload, a link) with the bench's network: it goes on from there. */
@@ -112,6 +115,7 @@ export function createTrainingController(
   const reducedMotion = options.reducedMotion ?? prefersReducedMotion;
   const requestFrame = options.requestFrame ?? ((f) => requestAnimationFrame(f));
   const cancelFrame = options.cancelFrame ?? ((h) => cancelAnimationFrame(h));
+  const now = options.now ?? (() => performance.now());
 
   let client: SessionClient | null = null;
   let session: {
@@ -123,6 +127,8 @@ export function createTrainingController(
   let chain: Promise<void> = Promise.resolve();
   let frameHandle = 0;
   let inFlight = false;
+  /** An animation frame came since the last pictures were asked for. */
+  let framePassed = true;
   let refreshQueued = false;
   let lastImagesAt = -Infinity;
   let lastTickAt = -Infinity;
@@ -249,7 +255,7 @@ export function createTrainingController(
   function apply(reply: FrameReply) {
     feed.add(reply);
     if (reply.images) {
-      lastImagesAt = performance.now();
+      lastImagesAt = now();
       latest = { images: reply.images, hidden: reply.hidden };
       for (const listener of listeners) listener(reply.images, reply.hidden);
     }
@@ -289,26 +295,42 @@ export function createTrainingController(
   function tick() {
     frameHandle = 0;
     if (run.getState().status !== 'running') return;
-    const at = performance.now();
+    const at = now();
     budgetMs = nextBudget(budgetMs, at - lastTickAt);
     lastTickAt = at;
-    if (!inFlight && client && session) {
-      inFlight = true;
-      const images = imagesDue(
-        performance.now() - lastImagesAt,
+    framePassed = true;
+    ask();
+    frameHandle = requestFrame(tick);
+  }
+
+  /**
+   * One request of training while playing. On the page, one per animation frame. In a worker, the
+   * next is asked for as soon as a reply comes (keepsWorkerBusy): waiting for the page's next frame
+   * left the worker idle for a third of the time or more. Pictures at most once per page frame.
+   */
+  function ask() {
+    if (inFlight || !client || !session || run.getState().status !== 'running') return;
+    const current = client;
+    const at = now();
+    const images =
+      framePassed &&
+      imagesDue(
+        at - lastImagesAt,
         feed.gridMs === null ? null : feed.gridMs + (feed.paintMs ?? 0),
         reducedMotion(),
       );
-      const current = client;
-      const checkpoint = at - lastCheckpointAt >= CHECKPOINT_MS;
-      if (checkpoint) lastCheckpointAt = at;
-      void enqueue(async () => {
-        if (run.getState().status !== 'running') return;
-        const request = playRequest(choices.getState(), current.inWorker, images, budgetMs);
-        apply(await current.frame({ ...request, view, network: checkpoint }));
-      }).finally(() => (inFlight = false));
-    }
-    frameHandle = requestFrame(tick);
+    if (images) framePassed = false;
+    const checkpoint = at - lastCheckpointAt >= CHECKPOINT_MS;
+    if (checkpoint) lastCheckpointAt = at;
+    inFlight = true;
+    void enqueue(async () => {
+      if (run.getState().status !== 'running') return;
+      const request = playRequest(choices.getState(), current.inWorker, images, budgetMs);
+      apply(await current.frame({ ...request, view, network: checkpoint }));
+    }).finally(() => {
+      inFlight = false;
+      if (keepsWorkerBusy(current.inWorker, choices.getState().speed, now() - lastTickAt)) ask();
+    });
   }
 
   const pause = (): Promise<void> => {
