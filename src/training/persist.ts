@@ -21,5 +21,5 @@ export {
   trainingToJson,
   trainingToStoredJson,
 } from './persistWrite';
-export { csvKeysIn, csvTextOf, isCsvTextKept, rememberCsvText } from './storedTexts';
+export { csvKeysIn, csvTextOf, rememberCsvText } from './storedTexts';
 export { csvTextKey } from './textKey';

@@ -14,11 +14,6 @@ export function rememberCsvText(key: string, text: string): void {
   knowTextKey(text, key);
 }
 
-/** Whether this key's text is kept apart already (stored, or loaded from where it is). */
-export function isCsvTextKept(key: string): boolean {
-  return storedTexts.has(key);
-}
-
 /** The keys of the stored texts a saved training (its JSON) names. */
 export function csvKeysIn(json: string | null): string[] {
   if (!json) return [];

@@ -2,7 +2,6 @@ import { loadRealTextsNamedIn } from '../data/realDatasets';
 import {
   csvKeysIn,
   csvTextOf,
-  isCsvTextKept,
   loadTrainingChoices,
   rememberCsvText,
   trainingToJson,
@@ -12,9 +11,10 @@ import { readTableOffThread } from '../training/tableClient';
 import type { Workbench } from '../training/workbench';
 import type { WorksDatabase } from './database';
 import type { TrainingSide } from './session';
+import { ensureText } from './texts';
 
 /** Where the texts a work names (a CSV file's) are kept apart from it: the works database. */
-export type TextStore = Pick<WorksDatabase, 'getText' | 'putText'>;
+export type TextStore = Pick<WorksDatabase, 'getText' | 'updateTexts'>;
 
 /**
  * The Train tab's work as a session saves it. With a text store, a CSV file is named by its key
@@ -28,8 +28,10 @@ export function trainingSideOf(bench: Workbench, texts?: TextStore): TrainingSid
     },
     async storeTexts() {
       const csv = texts ? csvTextOf(bench.snapshot().choices) : null;
-      if (!texts || !csv || isCsvTextKept(csv.key)) return;
-      await texts.putText(csv.key, csv.text);
+      if (!texts || !csv) return;
+      // Every time, not once: another tab may have deleted it since, when no saved work named it
+      // (an undo back to an earlier file), and storing it takes back a mark a sweep left on it.
+      await ensureText(texts, csv.key, csv.text);
       rememberCsvText(csv.key, csv.text);
     },
     adopt: (text) => bench.adopt(loadTrainingChoices(text)),
