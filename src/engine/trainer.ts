@@ -231,23 +231,13 @@ export function createTrainer(
       backward(kernel, buf, gW, gb);
     }
     if (!Number.isFinite(loss)) return overflow('loss', null, loss / m);
-    // The sums become means here, once: the optimizer is then given them over a batch of 1 (a
-    // division by 1 changes no bit), where it divided each again.
     for (let l = 0; l < L; l++) {
       const g = gW[l] as Float64Array;
       let sum = 0;
-      for (let k = 0; k < g.length; k++) {
-        const mean = (g[k] as number) / m;
-        g[k] = mean;
-        sum += mean ** 2;
-      }
+      for (let k = 0; k < g.length; k++) sum += ((g[k] as number) / m) ** 2;
       const gbl = gb[l] as Float64Array;
       let biasSum = 0;
-      for (let k = 0; k < gbl.length; k++) {
-        const total = gbl[k] as number;
-        biasSum += total;
-        gbl[k] = total / m;
-      }
+      for (let k = 0; k < gbl.length; k++) biasSum += gbl[k] as number;
       if (!Number.isFinite(sum) || !Number.isFinite(biasSum)) {
         return overflow('gradient', l + 1, Number.isFinite(sum) ? biasSum : sum);
       }
@@ -256,7 +246,7 @@ export function createTrainer(
     normCount++;
     const descent: DescentStep = {
       learningRate: options.learningRate,
-      batchCount: 1,
+      batchCount: m,
       penalty: options.penalty,
       trainBiases: options.trainBiases ?? true,
       bound: MAX_PARAMETER,
