@@ -14,15 +14,8 @@ import { EMPTY_RUN, type RunStore } from './runtime';
 import type { TrainingStore } from './store';
 import type { TrainingChoices } from './choices';
 import { createSessionClient, localClient, WORKER_FAILED, type SessionClient } from './client';
-import {
-  imagesDue,
-  keepsWorkerBusy,
-  MAX_BUDGET_MS,
-  nextBudget,
-  playRequest,
-  sessionInitOf,
-  shapeKeyOf,
-} from './plan';
+import { playRequest, sessionInitOf, shapeKeyOf } from './plan';
+import { createPlayLoop } from './playLoop';
 import type { FrameReply, FrameRequest, HiddenLayout, Images, PlotView } from './protocol';
 import { raceRunOf, raceSpecOf, restartRace, updateRace, type SessionRace } from './race';
 import { prefersReducedMotion } from './motion';
@@ -125,15 +118,7 @@ export function createTrainingController(
     race: SessionRace;
   } | null = null;
   let chain: Promise<void> = Promise.resolve();
-  let frameHandle = 0;
-  let inFlight = false;
-  /** An animation frame came since the last pictures were asked for. */
-  let framePassed = true;
   let refreshQueued = false;
-  let lastImagesAt = -Infinity;
-  let lastTickAt = -Infinity;
-  let lastCheckpointAt = -Infinity;
-  let budgetMs = MAX_BUDGET_MS;
   const feed = createRunFeed(run, reducedMotion);
   let latest: { images: Images; hidden: HiddenLayout } | null = null;
   const listeners = new Set<ImageListener>();
@@ -255,7 +240,7 @@ export function createTrainingController(
   function apply(reply: FrameReply) {
     feed.add(reply);
     if (reply.images) {
-      lastImagesAt = now();
+      loop.imagesShown();
       latest = { images: reply.images, hidden: reply.hidden };
       for (const listener of listeners) listener(reply.images, reply.hidden);
     }
@@ -265,7 +250,7 @@ export function createTrainingController(
     if (out) run.setState((s) => ({ race: s.race && { ...s.race, out } }));
     if (reply.network) commit({ ...reply, network: reply.network });
     if (finished) {
-      stopLoop();
+      loop.stop();
       run.setState({
         status: 'idle',
         stopReason: reply.stopped,
@@ -287,55 +272,28 @@ export function createTrainingController(
     view,
   });
 
-  function stopLoop() {
-    if (frameHandle) cancelFrame(frameHandle);
-    frameHandle = 0;
-  }
-
-  function tick() {
-    frameHandle = 0;
-    if (run.getState().status !== 'running') return;
-    const at = now();
-    budgetMs = nextBudget(budgetMs, at - lastTickAt);
-    lastTickAt = at;
-    framePassed = true;
-    ask();
-    frameHandle = requestFrame(tick);
-  }
-
-  /**
-   * One request of training while playing. On the page, one per animation frame. In a worker, the
-   * next is asked for as soon as a reply comes (keepsWorkerBusy): waiting for the page's next frame
-   * left the worker idle for a third of the time or more. Pictures at most once per page frame.
-   */
-  function ask() {
-    if (inFlight || !client || !session || run.getState().status !== 'running') return;
-    const current = client;
-    const at = now();
-    const images =
-      framePassed &&
-      imagesDue(
-        at - lastImagesAt,
-        feed.gridMs === null ? null : feed.gridMs + (feed.paintMs ?? 0),
-        reducedMotion(),
-      );
-    if (images) framePassed = false;
-    const checkpoint = at - lastCheckpointAt >= CHECKPOINT_MS;
-    if (checkpoint) lastCheckpointAt = at;
-    inFlight = true;
-    void enqueue(async () => {
-      if (run.getState().status !== 'running') return;
-      const request = playRequest(choices.getState(), current.inWorker, images, budgetMs);
-      apply(await current.frame({ ...request, view, network: checkpoint }));
-    }).finally(() => {
-      inFlight = false;
-      if (keepsWorkerBusy(current.inWorker, choices.getState().speed, now() - lastTickAt)) ask();
-    });
-  }
+  const loop = createPlayLoop({
+    requestFrame,
+    cancelFrame,
+    now,
+    reducedMotion,
+    checkpointMs: CHECKPOINT_MS,
+    playing: () => run.getState().status === 'running',
+    client: () => (session ? client : null),
+    speed: () => choices.getState().speed,
+    pictureMs: () => (feed.gridMs === null ? null : feed.gridMs + (feed.paintMs ?? 0)),
+    send: (current, ask) =>
+      enqueue(async () => {
+        if (run.getState().status !== 'running') return;
+        const c = choices.getState();
+        const request = playRequest(c, current.inWorker, ask.images, ask.budgetMs);
+        apply(await current.frame({ ...request, view, network: ask.network }));
+      }),
+  });
 
   const pause = (): Promise<void> => {
     if (run.getState().status !== 'running') return chain;
-    stopLoop();
+    loop.stop();
     run.setState({ status: 'idle' });
     return enqueue(() => request(still(true)));
   };
@@ -441,11 +399,10 @@ export function createTrainingController(
       if (run.getState().status === 'running') return;
       run.setState({ status: 'running', overflow: null, stopReason: null, error: null });
       feed.startClock();
-      lastTickAt = Infinity;
       void enqueue(async () => {
         await sync();
       });
-      frameHandle = requestFrame(tick);
+      loop.start();
     },
     pause,
     async oneEpoch() {
@@ -518,7 +475,7 @@ export function createTrainingController(
     },
     latestImages: () => latest,
     dispose() {
-      stopLoop();
+      loop.stop();
       unsubscribeChoices();
       unsubscribeBench();
       unsubscribeRestore?.();
