@@ -41,12 +41,28 @@ export function trainingSideOf(bench: Workbench, texts?: TextStore): TrainingSid
 }
 
 /**
+ * The tables a saved training (its JSON, or a link's object) names, read off the page's thread
+ * before it is read (reading it checks the choices against the data, which reads the table): the
+ * datasets in the box (the digits: 267,000 characters), and a CSV text a link carries.
+ */
+export async function readTablesNamedIn(saved: unknown): Promise<void> {
+  const box = await loadRealTextsNamedIn(saved).catch(() => [] as string[]);
+  const carried =
+    saved !== null && typeof saved === 'object'
+      ? (saved as { choices?: { csv?: { text?: unknown } | null } }).choices?.csv?.text
+      : undefined;
+  for (const text of typeof carried === 'string' ? [...box, carried] : box) {
+    await readTableOffThread(text);
+  }
+}
+
+/**
  * Load what reading a saved training (its JSON) needs first: the datasets in the box it names, and
  * the CSV texts it names by key, each read into a table off the page's thread (a 5 MB file read on
  * the page would freeze it at startup). What cannot be loaded is said when the save is read.
  */
 export async function prepareTraining(json: string | null, texts?: TextStore): Promise<void> {
-  await loadRealTextsNamedIn(json).catch(() => {});
+  await readTablesNamedIn(json);
   if (!texts) return;
   for (const key of csvKeysIn(json)) {
     try {
