@@ -14,6 +14,7 @@ import { browserChannel } from './works/channel';
 import { createWorksDatabase } from './works/database';
 import { storageJournal } from './works/journal';
 import { startSession, type PendingNotice } from './works/session';
+import { TEXT_SWEEP_AFTER_MS } from './works/texts';
 import { openStartup } from './works/startup';
 import { readPendingNotice, tabMemory } from './works/tab';
 import { registerSW } from 'virtual:pwa-register';
@@ -61,6 +62,8 @@ async function start() {
   }
   if (startup.saveProblem) session.view.setState({ saveProblem: startup.saveProblem });
   void session.flush(); // A new work (a fresh start) is stored at once; a stored one is unchanged.
+  // Texts no work names any more, deleted once the page has settled (it reads every work).
+  setTimeout(() => void session.sweepTexts(), TEXT_SWEEP_AFTER_MS);
   window.addEventListener('pagehide', () => session.hide());
   // A share link pasted into a tab already showing the app changes only the fragment, which
   // loads nothing: load again, so it opens the way any link does (as a new work).

@@ -77,15 +77,16 @@ export async function loadRealText(id: RealDatasetId): Promise<string> {
 
 /**
  * Load the datasets in the box a saved training names (its JSON text, or the parsed object of a
- * link), before it is read: reading it checks the saved choices against the data.
+ * link), before it is read: reading it checks the saved choices against the data. Returns their
+ * texts.
  */
-export async function loadRealTextsNamedIn(saved: unknown): Promise<void> {
-  if (saved === null || saved === undefined) return;
+export async function loadRealTextsNamedIn(saved: unknown): Promise<string[]> {
+  if (saved === null || saved === undefined) return [];
   const json = typeof saved === 'string' ? saved : JSON.stringify(saved);
   const named = new Set<RealDatasetId>();
   for (const match of json.matchAll(/"real":"(\w+)"/g)) {
     const id = match[1] as RealDatasetId;
     if (REAL_DATASET_IDS.includes(id)) named.add(id);
   }
-  await Promise.all([...named].map(loadRealText));
+  return Promise.all([...named].map(loadRealText));
 }

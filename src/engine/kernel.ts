@@ -101,9 +101,14 @@ export function allocateGradients(kernel: Kernel): { gW: Float64Array[]; gb: Flo
 
 /** Forward pass: z^(l) = Σ_i W_ij a_i^(l−1) + b_j, a^(l) = f(z^(l)), layer by layer. */
 export function forward(kernel: Kernel, x: ArrayLike<number>, buf: Buffers): void {
-  const { sizes, W, b, activations } = kernel;
   const input = buf.as[0] as Float64Array;
   for (let i = 0; i < input.length; i++) input[i] = x[i] as number;
+  forwardLoaded(kernel, buf);
+}
+
+/** The forward pass from the input already in `buf.as[0]` (the trainer copies it there itself). */
+export function forwardLoaded(kernel: Kernel, buf: Buffers): void {
+  const { sizes, W, b, activations } = kernel;
   for (let l = 0; l < W.length; l++) {
     const nPrev = sizes[l] as number;
     const n = sizes[l + 1] as number;

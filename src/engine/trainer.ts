@@ -6,7 +6,7 @@ import {
   backward,
   compile,
   decompile,
-  forward,
+  forwardLoaded,
   type Kernel,
 } from './kernel';
 import { outputLossAndDelta } from './losses';
@@ -152,7 +152,8 @@ export function createTrainer(
   const { gW, gb } = allocateGradients(kernel);
   const goodW = kernel.W.map((w) => new Float64Array(w.length));
   const goodB = kernel.b.map((b) => new Float64Array(b.length));
-  const x = new Float64Array(nIn);
+  // Each sample's input goes straight into the input layer's buffer, its target into y.
+  const x = buf.as[0] as Float64Array;
   const y = new Float64Array(nOut);
   const normSums = new Float64Array(L);
   let normCount = 0;
@@ -187,8 +188,10 @@ export function createTrainer(
   let examplesSeen = 0;
 
   const load = (set: PackedSet, s: number) => {
-    for (let i = 0; i < nIn; i++) x[i] = set.inputs[s * nIn + i] as number;
-    for (let j = 0; j < nOut; j++) y[j] = set.targets[s * nOut + j] as number;
+    const inputs = set.inputs;
+    const targets = set.targets;
+    for (let i = 0, at = s * nIn; i < nIn; i++, at++) x[i] = inputs[at] as number;
+    for (let j = 0, at = s * nOut; j < nOut; j++, at++) y[j] = targets[at] as number;
   };
 
   const advance = (end: number) => {
@@ -223,7 +226,7 @@ export function createTrainer(
     let loss = 0;
     for (let s = cursor; s < end; s++) {
       load(data, order[s] as number);
-      forward(kernel, x, buf);
+      forwardLoaded(kernel, buf);
       loss += outputLossAndDelta(kernel, y, buf);
       backward(kernel, buf, gW, gb);
     }
@@ -334,7 +337,7 @@ export function createTrainer(
       const a = buf.as[L] as Float64Array;
       for (let s = 0; s < set.count; s++) {
         load(set, s);
-        forward(kernel, x, buf);
+        forwardLoaded(kernel, buf);
         loss += outputLossAndDelta(kernel, y, buf);
         if (rule === 'threshold') {
           let ok = true;

@@ -14,14 +14,8 @@ import { EMPTY_RUN, type RunStore } from './runtime';
 import type { TrainingStore } from './store';
 import type { TrainingChoices } from './choices';
 import { createSessionClient, localClient, WORKER_FAILED, type SessionClient } from './client';
-import {
-  imagesDue,
-  MAX_BUDGET_MS,
-  nextBudget,
-  playRequest,
-  sessionInitOf,
-  shapeKeyOf,
-} from './plan';
+import { playRequest, sessionInitOf, shapeKeyOf } from './plan';
+import { createPlayLoop } from './playLoop';
 import type { FrameReply, FrameRequest, HiddenLayout, Images, PlotView } from './protocol';
 import { raceRunOf, raceSpecOf, restartRace, updateRace, type SessionRace } from './race';
 import { prefersReducedMotion } from './motion';
@@ -75,6 +69,8 @@ export interface ControllerOptions {
   reducedMotion?: () => boolean;
   requestFrame?: (callback: () => void) => number;
   cancelFrame?: (handle: number) => void;
+  /** The page's clock in ms (a test passes its own). */
+  now?: () => number;
   /** The Train tab's undo: a new seed and its weights are one step; an undo resumes its run. */
   history?: TrainingHistory;
   /** A run brought back (a reload, a link) with the bench's network: it goes on from there. */
@@ -112,6 +108,7 @@ export function createTrainingController(
   const reducedMotion = options.reducedMotion ?? prefersReducedMotion;
   const requestFrame = options.requestFrame ?? ((f) => requestAnimationFrame(f));
   const cancelFrame = options.cancelFrame ?? ((h) => cancelAnimationFrame(h));
+  const now = options.now ?? (() => performance.now());
 
   let client: SessionClient | null = null;
   let session: {
@@ -121,13 +118,7 @@ export function createTrainingController(
     race: SessionRace;
   } | null = null;
   let chain: Promise<void> = Promise.resolve();
-  let frameHandle = 0;
-  let inFlight = false;
   let refreshQueued = false;
-  let lastImagesAt = -Infinity;
-  let lastTickAt = -Infinity;
-  let lastCheckpointAt = -Infinity;
-  let budgetMs = MAX_BUDGET_MS;
   const feed = createRunFeed(run, reducedMotion);
   let latest: { images: Images; hidden: HiddenLayout } | null = null;
   const listeners = new Set<ImageListener>();
@@ -249,7 +240,7 @@ export function createTrainingController(
   function apply(reply: FrameReply) {
     feed.add(reply);
     if (reply.images) {
-      lastImagesAt = performance.now();
+      loop.imagesShown();
       latest = { images: reply.images, hidden: reply.hidden };
       for (const listener of listeners) listener(reply.images, reply.hidden);
     }
@@ -259,7 +250,7 @@ export function createTrainingController(
     if (out) run.setState((s) => ({ race: s.race && { ...s.race, out } }));
     if (reply.network) commit({ ...reply, network: reply.network });
     if (finished) {
-      stopLoop();
+      loop.stop();
       run.setState({
         status: 'idle',
         stopReason: reply.stopped,
@@ -281,39 +272,28 @@ export function createTrainingController(
     view,
   });
 
-  function stopLoop() {
-    if (frameHandle) cancelFrame(frameHandle);
-    frameHandle = 0;
-  }
-
-  function tick() {
-    frameHandle = 0;
-    if (run.getState().status !== 'running') return;
-    const at = performance.now();
-    budgetMs = nextBudget(budgetMs, at - lastTickAt);
-    lastTickAt = at;
-    if (!inFlight && client && session) {
-      inFlight = true;
-      const images = imagesDue(
-        performance.now() - lastImagesAt,
-        feed.gridMs === null ? null : feed.gridMs + (feed.paintMs ?? 0),
-        reducedMotion(),
-      );
-      const current = client;
-      const checkpoint = at - lastCheckpointAt >= CHECKPOINT_MS;
-      if (checkpoint) lastCheckpointAt = at;
-      void enqueue(async () => {
+  const loop = createPlayLoop({
+    requestFrame,
+    cancelFrame,
+    now,
+    reducedMotion,
+    checkpointMs: CHECKPOINT_MS,
+    playing: () => run.getState().status === 'running',
+    client: () => (session ? client : null),
+    speed: () => choices.getState().speed,
+    pictureMs: () => (feed.gridMs === null ? null : feed.gridMs + (feed.paintMs ?? 0)),
+    send: (current, ask) =>
+      enqueue(async () => {
         if (run.getState().status !== 'running') return;
-        const request = playRequest(choices.getState(), current.inWorker, images, budgetMs);
-        apply(await current.frame({ ...request, view, network: checkpoint }));
-      }).finally(() => (inFlight = false));
-    }
-    frameHandle = requestFrame(tick);
-  }
+        const c = choices.getState();
+        const request = playRequest(c, current.inWorker, ask.images, ask.budgetMs);
+        apply(await current.frame({ ...request, view, network: ask.network }));
+      }),
+  });
 
   const pause = (): Promise<void> => {
     if (run.getState().status !== 'running') return chain;
-    stopLoop();
+    loop.stop();
     run.setState({ status: 'idle' });
     return enqueue(() => request(still(true)));
   };
@@ -419,11 +399,10 @@ export function createTrainingController(
       if (run.getState().status === 'running') return;
       run.setState({ status: 'running', overflow: null, stopReason: null, error: null });
       feed.startClock();
-      lastTickAt = Infinity;
       void enqueue(async () => {
         await sync();
       });
-      frameHandle = requestFrame(tick);
+      loop.start();
     },
     pause,
     async oneEpoch() {
@@ -496,7 +475,7 @@ export function createTrainingController(
     },
     latestImages: () => latest,
     dispose() {
-      stopLoop();
+      loop.stop();
       unsubscribeChoices();
       unsubscribeBench();
       unsubscribeRestore?.();

@@ -2,7 +2,7 @@ import { targetExtent, type PreparedData } from '../data';
 import { SGD, type Network, type Optimizer } from '../engine';
 import { layerSizes } from '../store/shape';
 import { accuracyRule, penaltyOfChoices, preparedOf } from './selectors';
-import type { TrainingChoices } from './choices';
+import type { TrainingChoices, TrainingSpeed } from './choices';
 import type { FrameRequest, PlotSpec, SessionInit } from './protocol';
 
 /** Pure decisions of the live view: what to plot, how to start a session, what a frame does. */
@@ -77,6 +77,18 @@ export const MIN_BUDGET_MS = 6;
 export function nextBudget(budgetMs: number, frameIntervalMs: number, maxMs = MAX_BUDGET_MS) {
   if (frameIntervalMs > 25) return Math.max(MIN_BUDGET_MS, budgetMs * 0.75);
   return Math.min(maxMs, budgetMs + 0.25);
+}
+
+/** Frames later than this: the page is hidden or stalled, and training waits for its next one. */
+export const BUSY_UNTIL_MS = 100;
+
+/**
+ * Whether a reply while playing as fast as possible asks for the next at once, not at the page's
+ * next frame: in a worker only (on the page, the page's frames come first), and while the page's
+ * frames come (a hidden tab stops training, as it did).
+ */
+export function keepsWorkerBusy(inWorker: boolean, speed: TrainingSpeed, sinceFrameMs: number) {
+  return inWorker && speed === 'max' && sinceFrameMs < BUSY_UNTIL_MS;
 }
 
 /** What one animation frame asks of the session while playing. */

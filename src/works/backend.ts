@@ -1,5 +1,12 @@
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import type { WorkRecord } from './records';
+import {
+  ORPHANS_KEY,
+  readMarks,
+  type OrphanMarks,
+  type TextsChange,
+  type TextsView,
+} from './texts';
 
 /**
  * Where the works are kept. The app uses IndexedDB (idb-keyval); tests pass the in-memory one,
@@ -21,6 +28,25 @@ export interface WorksBackend {
    */
   getText(key: string): Promise<string | undefined>;
   putText(key: string, text: string): Promise<void>;
+  /**
+   * Read the texts' keys and marks (works/texts.ts) and make the change `decide` returns, in one
+   * transaction: no other tab writes between the read and the write.
+   */
+  updateTexts(decide: (view: TextsView) => TextsChange): Promise<void>;
+}
+
+/**
+ * A text as IndexedDB keeps it: a Blob. Stored as a string, a 5 MB file was copied in and out of
+ * storage on the page's thread, in one task (50–80 ms to read it back at startup); a Blob is stored
+ * by reference, and read back with `text()`, which waits for the bytes without holding the page.
+ */
+const storedText = (text: string): Blob => new Blob([text], { type: 'text/plain' });
+
+/** A stored text back: a Blob, or a string as texts were stored before. */
+async function textOf(value: unknown): Promise<string | undefined> {
+  if (typeof value === 'string') return value;
+  if (value instanceof Blob) return value.text();
+  return undefined;
 }
 
 /** The works in IndexedDB; where it cannot even be opened, a backend whose every call fails. */
@@ -65,13 +91,40 @@ export function idbBackend(): WorksBackend {
         s.delete(id);
         return promisifyRequest(s.transaction);
       }),
-    getText: (key) =>
-      texts('readonly', (s) => promisifyRequest(s.get(key) as IDBRequest<string | undefined>)),
+    getText: async (key) =>
+      textOf(await texts('readonly', (s) => promisifyRequest(s.get(key) as IDBRequest<unknown>))),
     putText: (key, text) =>
       texts('readwrite', (s) => {
-        s.put(text, key);
+        s.put(storedText(text), key);
         return promisifyRequest(s.transaction);
       }),
+    updateTexts: (decide) =>
+      texts(
+        'readwrite',
+        (s) =>
+          new Promise<void>((resolve, reject) => {
+            const keys = s.getAllKeys();
+            const marks = s.get(ORPHANS_KEY);
+            const failed = () => reject(keys.error ?? marks.error ?? new Error('Texts unread.'));
+            keys.onerror = failed;
+            marks.onerror = failed;
+            // Requests of one transaction complete in order: the marks are read last.
+            marks.onsuccess = () => {
+              try {
+                const change = decide({
+                  keys: (keys.result as IDBValidKey[]).map(String),
+                  marks: readMarks(marks.result),
+                });
+                for (const { key, text } of change.put ?? []) s.put(storedText(text), key);
+                for (const key of change.remove ?? []) s.delete(key);
+                s.put(change.marks, ORPHANS_KEY);
+                resolve(promisifyRequest(s.transaction));
+              } catch (error) {
+                reject(error);
+              }
+            };
+          }),
+      ),
   };
 }
 
@@ -79,6 +132,8 @@ export function idbBackend(): WorksBackend {
 export function memoryBackend(): WorksBackend & {
   records: Map<string, WorkRecord>;
   texts: Map<string, string>;
+  /** The texts' marks (works/texts.ts), kept apart from the texts here. */
+  marks: OrphanMarks;
 } {
   const records = new Map<string, WorkRecord>();
   const texts = new Map<string, string>();
@@ -96,5 +151,12 @@ export function memoryBackend(): WorksBackend & {
     texts,
     getText: async (key) => texts.get(key),
     putText: async (key, text) => void texts.set(key, text),
+    marks: {},
+    async updateTexts(decide) {
+      const change = decide({ keys: [...texts.keys()], marks: { ...this.marks } });
+      for (const { key, text } of change.put ?? []) texts.set(key, text);
+      for (const key of change.remove ?? []) texts.delete(key);
+      this.marks = { ...change.marks };
+    },
   };
 }

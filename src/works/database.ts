@@ -7,6 +7,7 @@ import {
   type WorkPayload,
   type WorkRecord,
 } from './records';
+import type { TextsChange, TextsView } from './texts';
 
 export type SaveOutcome =
   | { kind: 'saved'; record: WorkRecord }
@@ -31,6 +32,8 @@ export interface WorksDatabase {
   /** A text works name by its key (a CSV file's), stored once apart from them. */
   getText(key: string): Promise<string | undefined>;
   putText(key: string, text: string): Promise<void>;
+  /** The texts' keys and marks read and changed in one transaction (works/texts.ts). */
+  updateTexts(decide: (view: TextsView) => TextsChange): Promise<void>;
 }
 
 export interface DatabaseOptions {
@@ -97,6 +100,7 @@ export function createWorksDatabase(
     restore: (record) => backend.put(record),
     getText: (key) => backend.getText(key),
     putText: (key, text) => backend.putText(key, text),
+    updateTexts: (decide) => backend.updateTexts(decide),
   };
 }
 

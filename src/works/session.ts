@@ -5,6 +5,8 @@ import type { WorksChannel } from './channel';
 import type { Journal } from './journal';
 import { storageProblem, type WorksDatabase } from './database';
 import { copyName, type WorkPayload, type WorkRecord } from './records';
+import { csvKeysIn } from '../training/persist';
+import { collectTexts, ensureText } from './texts';
 
 /** A notice about the works, with at most one thing to do about it. */
 export interface WorkNotice {
@@ -84,6 +86,11 @@ export interface WorkSession {
   rename(id: string, name: string): Promise<void>;
   duplicate(id: string): Promise<void>;
   remove(id: string): Promise<void>;
+  /**
+   * Delete the stored texts nothing names any more (works/texts.ts): after startup, and by itself
+   * after a save that names other texts than the last, and after a work is deleted.
+   */
+  sweepTexts(): Promise<void>;
   stop(): void;
 }
 
@@ -144,6 +151,22 @@ export function startSession(deps: SessionDeps): WorkSession {
     );
   }
 
+  /** The texts this tab's work named when it last swept. */
+  let sweptFor: string | null = null;
+  async function sweepTexts(): Promise<void> {
+    try {
+      const mine = csvKeysIn(payload().training);
+      sweptFor = mine.join();
+      const named = [...mine];
+      for (const { entry } of journal?.pending() ?? []) {
+        named.push(...csvKeysIn(entry.payload.training));
+      }
+      await collectTexts(db, named);
+    } catch {
+      // Best effort: a text left over is swept next time.
+    }
+  }
+
   async function saveIfChanged(): Promise<boolean> {
     clearTimer();
     if (stopped) return true;
@@ -163,6 +186,8 @@ export function startSession(deps: SessionDeps): WorkSession {
         channel?.post({ kind: 'saved', id: meta.id, revision: base });
         listChanged(base === 1);
       }
+      // This work names other texts now (another file, or none): the one before may be unnamed.
+      if (sweptFor !== null && csvKeysIn(now.training).join() !== sweptFor) void sweepTexts();
       return true;
     } catch (error) {
       view.setState({ saveProblem: storageProblem(error) });
@@ -259,20 +284,30 @@ export function startSession(deps: SessionDeps): WorkSession {
     remove: (id) =>
       attempt('delete the work', async () => {
         if (id === meta.id) return; // The open work stays: open another one to delete it.
+        // Its texts, kept with the undo: the sweep may delete them once no stored work names them.
+        const before = await db.get(id);
+        const texts: { key: string; text: string }[] = [];
+        for (const key of csvKeysIn(before?.training ?? null)) {
+          const text = await db.getText(key);
+          if (text !== undefined) texts.push({ key, text });
+        }
         const record = await db.remove(id);
         if (!record) return;
         listChanged(true);
+        void sweepTexts();
         const noticeId = nextNotice;
         notify(`Deleted “${record.name}”.`, 'status', {
           label: 'Undo delete',
           run: () =>
             void attempt('bring the work back', async () => {
+              for (const { key, text } of texts) await ensureText(db, key, text);
               await db.restore(record);
               dismiss(noticeId);
               listChanged(true);
             }),
         });
       }),
+    sweepTexts,
     stop() {
       stopped = true;
       clearTimer();

@@ -1,4 +1,3 @@
-import { loadRealTextsNamedIn } from '../data/realDatasets';
 import { shareFragment } from '../store/autosave';
 import { decodeShare, parseSavedText, toSaved } from '../store/persist';
 import type { LearnerState } from '../store/types';
@@ -9,7 +8,7 @@ import {
   type SavedTraining,
 } from '../training/persist';
 import { storageProblem, type WorksDatabase } from './database';
-import { prepareTraining } from './trainingSide';
+import { prepareTraining, readTablesNamedIn } from './trainingSide';
 import { replayJournal, type Journal } from './journal';
 import { migrateLocalStorage, type KeyValueStore } from './migrate';
 import { copyName, newRecord, type WorkRecord } from './records';
@@ -73,7 +72,7 @@ export async function openStartup(input: StartupInput): Promise<WorkStartup> {
     const loaded = decodeShare(fragment);
     if (loaded.ok) {
       // The Train tab's part of the link, read part by part (an unreadable part takes its default).
-      await loadRealTextsNamedIn(loaded.training).catch(() => {});
+      await readTablesNamedIn(loaded.training);
       const training: LoadedTraining =
         loaded.training === undefined
           ? { ...NO_TRAINING, problem: null }

@@ -2,7 +2,6 @@ import { loadRealTextsNamedIn } from '../data/realDatasets';
 import {
   csvKeysIn,
   csvTextOf,
-  isCsvTextKept,
   loadTrainingChoices,
   rememberCsvText,
   trainingToJson,
@@ -12,9 +11,10 @@ import { readTableOffThread } from '../training/tableClient';
 import type { Workbench } from '../training/workbench';
 import type { WorksDatabase } from './database';
 import type { TrainingSide } from './session';
+import { ensureText } from './texts';
 
 /** Where the texts a work names (a CSV file's) are kept apart from it: the works database. */
-export type TextStore = Pick<WorksDatabase, 'getText' | 'putText'>;
+export type TextStore = Pick<WorksDatabase, 'getText' | 'updateTexts'>;
 
 /**
  * The Train tab's work as a session saves it. With a text store, a CSV file is named by its key
@@ -28,8 +28,10 @@ export function trainingSideOf(bench: Workbench, texts?: TextStore): TrainingSid
     },
     async storeTexts() {
       const csv = texts ? csvTextOf(bench.snapshot().choices) : null;
-      if (!texts || !csv || isCsvTextKept(csv.key)) return;
-      await texts.putText(csv.key, csv.text);
+      if (!texts || !csv) return;
+      // Every time, not once: another tab may have deleted it since, when no saved work named it
+      // (an undo back to an earlier file), and storing it takes back a mark a sweep left on it.
+      await ensureText(texts, csv.key, csv.text);
       rememberCsvText(csv.key, csv.text);
     },
     adopt: (text) => bench.adopt(loadTrainingChoices(text)),
@@ -39,12 +41,28 @@ export function trainingSideOf(bench: Workbench, texts?: TextStore): TrainingSid
 }
 
 /**
+ * The tables a saved training (its JSON, or a link's object) names, read off the page's thread
+ * before it is read (reading it checks the choices against the data, which reads the table): the
+ * datasets in the box (the digits: 267,000 characters), and a CSV text a link carries.
+ */
+export async function readTablesNamedIn(saved: unknown): Promise<void> {
+  const box = await loadRealTextsNamedIn(saved).catch(() => [] as string[]);
+  const carried =
+    saved !== null && typeof saved === 'object'
+      ? (saved as { choices?: { csv?: { text?: unknown } | null } }).choices?.csv?.text
+      : undefined;
+  for (const text of typeof carried === 'string' ? [...box, carried] : box) {
+    await readTableOffThread(text);
+  }
+}
+
+/**
  * Load what reading a saved training (its JSON) needs first: the datasets in the box it names, and
  * the CSV texts it names by key, each read into a table off the page's thread (a 5 MB file read on
  * the page would freeze it at startup). What cannot be loaded is said when the save is read.
  */
 export async function prepareTraining(json: string | null, texts?: TextStore): Promise<void> {
-  await loadRealTextsNamedIn(json).catch(() => {});
+  await readTablesNamedIn(json);
   if (!texts) return;
   for (const key of csvKeysIn(json)) {
     try {

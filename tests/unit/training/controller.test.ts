@@ -6,7 +6,8 @@ import { createTrainingStore } from '../../../src/training/store';
 import { preparedOf } from '../../../src/training/selectors';
 import { localClient } from '../../../src/training/client';
 import { createTrainingController } from '../../../src/training/controller';
-import type { Images } from '../../../src/training/protocol';
+import type { FrameRequest, Images } from '../../../src/training/protocol';
+import type { SessionClient } from '../../../src/training/client';
 
 function setup(init: Parameters<typeof createTrainingStore>[0] = {}) {
   const app = createAppStore();
@@ -173,5 +174,84 @@ describe('the training controller', () => {
     await controller.reset(true);
     expect(choices.getState().initSeed).toBe(2);
     expect(app.getState().network).not.toEqual(first);
+  });
+});
+
+describe('playing as fast as possible in a worker', () => {
+  /**
+   * A client that answers as the worker would, counting the requests; the page's clock moves on
+   * by a second at every `stallAt`-th request (a frame that does not come).
+   */
+  function busySetup(inWorker: boolean, stallAt: number) {
+    const app = createAppStore();
+    const choices = createTrainingStore({ mode: 'train', speed: 'max' });
+    const run = createRunStore();
+    const frames: (() => void)[] = [];
+    let clock = 0;
+    const requests: FrameRequest[] = [];
+    const makeClient = (): SessionClient => {
+      const local = localClient();
+      return {
+        ...local,
+        inWorker,
+        frame(request) {
+          if (request.work === 'budget') {
+            requests.push(request);
+            if (requests.length % stallAt === 0) clock += 1000;
+          }
+          return local.frame(request);
+        },
+      };
+    };
+    const controller = createTrainingController(app, choices, run, {
+      makeClient,
+      reducedMotion: () => false,
+      requestFrame: (f) => frames.push(f),
+      cancelFrame: () => {},
+      now: () => clock,
+    });
+    const frame = async () => {
+      frames.splice(0).forEach((f) => f());
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    return { controller, run, requests, frame, advance: (ms: number) => (clock += ms) };
+  }
+
+  it('asks for the next training as soon as a reply comes, pictures once a page frame', async () => {
+    const { controller, run, requests, frame, advance } = busySetup(true, 5);
+    controller.play();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await frame();
+    // One page frame: five requests back to back, until the page's frames stopped coming.
+    expect(requests.map((r) => r.images)).toEqual([true, false, false, false, false]);
+    advance(16);
+    await frame();
+    // The next frame starts it again, with pictures.
+    expect(requests.map((r) => r.images)).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    await controller.pause();
+    expect(run.getState().examplesSeen).toBeGreaterThanOrEqual(requests.length * 10);
+  });
+
+  it('on the page, one request a frame', async () => {
+    const { controller, requests, frame, advance } = busySetup(false, 1000);
+    controller.play();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    for (let i = 0; i < 3; i++) {
+      await frame();
+      advance(16);
+    }
+    expect(requests).toHaveLength(3);
+    await controller.pause();
   });
 });

@@ -45,7 +45,7 @@ describe('a CSV text stored apart from the work', () => {
     const key = csvTextKey(text);
     expect(key).toMatch(/^csv-[0-9a-f]{16}-\d+$/);
     expect(bench.choices.getState().loadCsv(text, 'mine.csv')).toBeNull();
-    const putText = vi.spyOn(backend, 'putText');
+    const written = vi.spyOn(backend.texts, 'set');
     expect(await session.flush()).toBe(true);
     expect(backend.texts.get(key)).toBe(text);
     const saved = (await db.get(record.id))?.training ?? '';
@@ -56,7 +56,7 @@ describe('a CSV text stored apart from the work', () => {
     expect(bench.choices.getState().setBatchSize(3)).toBeNull();
     expect(await session.flush()).toBe(true);
     expect(await db.get(record.id)).toMatchObject({ revision: 3 });
-    expect(putText).toHaveBeenCalledTimes(1);
+    expect(written).toHaveBeenCalledTimes(1);
     session.stop();
     bench.controller.dispose();
 
