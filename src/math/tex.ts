@@ -151,21 +151,31 @@ export const NUMBER_MARK = '\uE000';
 /** What a number with a decimal point counts for in a length that decides line breaks: 0.1385's. */
 const NUMBER_LENGTH = 6;
 
+/** A number's sign as written around a NUMBER_MARK: −0.5, (−0.5), and {(−0.5)} kept whole. */
+const SIGNED = new RegExp(`\\{\\(-${NUMBER_MARK}\\)\\}|\\(-${NUMBER_MARK}\\)|-${NUMBER_MARK}`, 'g');
+
+/**
+ * A form (numbers replaced by NUMBER_MARK) with their signs left out: −0.5 in one edit and 0.5 in
+ * the next is the same form. Where lines may break never depends on a sign (texLength), and the
+ * page keeps an equation's fitted layout across a sign change (components/equations/typeset).
+ */
+export function withoutSigns(form: string): string {
+  return form.replace(SIGNED, NUMBER_MARK);
+}
+
 /**
  * The length of a run of TeX with every decimal number (or NUMBER_MARK standing for one) counted
- * as NUMBER_LENGTH characters: where lines may break depends on the equation's form, not on its
- * digits, so a dragged weight changes only numbers in the typeset equation, not its layout (which
- * would be typeset and measured again). A whole number keeps its own length: mostly a constant of
- * the form, the 1 of (1 − a).
+ * as NUMBER_LENGTH characters, its sign and brackets as nothing: where lines may break depends on
+ * the equation's form, not on its digits or signs, so a dragged weight changes only numbers in the
+ * typeset equation, not its layout (which would be typeset and measured again). A whole number
+ * keeps its own length: mostly a constant of the form, the 1 of (1 − a).
  */
 function texLength(tex: string): number {
-  let length = 0;
-  for (const part of tex.split(NUMBER_MARK)) {
-    length += part.replace(TEX_NUMBERS, (n) =>
-      n.startsWith('\\') || !n.includes('.') ? n : 'x'.repeat(NUMBER_LENGTH),
-    ).length;
-  }
-  return length + (tex.split(NUMBER_MARK).length - 1) * NUMBER_LENGTH;
+  const form = withoutSigns(
+    tex.replace(TEX_NUMBERS, (n) => (n.startsWith('\\') || !n.includes('.') ? n : NUMBER_MARK)),
+  );
+  const marks = form.split(NUMBER_MARK).length - 1;
+  return form.length + marks * (NUMBER_LENGTH - 1);
 }
 
 /**

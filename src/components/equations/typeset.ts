@@ -1,5 +1,5 @@
 import { morphChildren } from './morph';
-import { NUMBER_MARK, TEX_NUMBERS, withoutBreakHints } from '../../math/tex';
+import { NUMBER_MARK, TEX_NUMBERS, withoutBreakHints, withoutSigns } from '../../math/tex';
 import { renderSource } from './render';
 
 /**
@@ -211,22 +211,8 @@ export function showTex(element: Element, source: string): 'unchanged' | 'patche
   return 'rendered';
 }
 
-/** A number's sign as written: −0.5, (−0.5), and (−0.5) kept whole by keepGroupsTogether. */
-const SIGNED = new RegExp(`\\{\\(-${MARK}\\)\\}|\\(-${MARK}\\)|-${MARK}`, 'g');
-
 /** Per equation: the form of the first layout that was wider than its box (see showFitting). */
 const tooWide = new WeakMap<Element, string>();
-
-/**
- * A skeleton with its numbers' signs left out: −0.5 written (−0.5) or −0.5 in one edit and 0.5 in
- * the next is the same form. A sign is a few characters of a line too wide for its box by whole
- * terms, so a form once too wide is taken to be too wide with any signs, and a drag that crosses
- * zero patches or re-typesets the fallback without laying out and measuring the plain layout
- * first. (A refit, on a new width, measures again.)
- */
-function signless(skeleton: string): string {
-  return skeleton.replace(SIGNED, MARK);
-}
 
 /** Per equation with a fallback: what it was last asked to show, and the width it was fitted to. */
 const fitted = new WeakMap<Element, { source: string; fallback: () => string; width: number }>();
@@ -234,9 +220,11 @@ const fitted = new WeakMap<Element, { source: string; fallback: () => string; wi
 /**
  * Show `source`, wrapped only at its top-level operators; if that layout is wider than the
  * element's box (a bracketed run wider than the box by itself), show `fallback()` instead, which
- * may also break inside long runs. Measured only when the form changes (signless), or the box's width
+ * may also break inside long runs. Measured only when the form changes, or the box's width
  * (refit): while a weight is dragged the numbers are patched into whichever layout the skeleton
- * took, with no layout read.
+ * took, with no layout read. A form once too wide is taken to be too wide with any signs
+ * (withoutSigns: a sign is a few characters of a line too wide by whole terms), so a drag that
+ * crosses zero re-typesets only the fallback, measured only if it had to be set smaller.
  */
 export function showFitting(element: Element, source: string, fallback?: () => string): void {
   if (!fallback) {
@@ -244,12 +232,14 @@ export function showFitting(element: Element, source: string, fallback?: () => s
     showTex(element, source);
     return;
   }
-  const skeleton = signless(splitNumbers(source).skeleton);
+  const skeleton = withoutSigns(splitNumbers(source).skeleton);
   const last = fitted.get(element);
   fitted.set(element, { source, fallback, width: last?.width ?? -1 });
   if (tooWide.get(element) === skeleton) {
-    // Typeset whole, the fallback has lost any smaller size it was set at: measured again.
-    if (showTex(element, fallback()) === 'rendered') shrinkToFit(element);
+    // Typeset whole, the fallback has lost any smaller size it was set at: measured again, unless
+    // this form's fallback fitted at its own size (another sign changes no line's length much).
+    if (showTex(element, fallback()) === 'rendered' && shrunk.get(element) !== false)
+      shrinkToFit(element);
     return;
   }
   tooWide.delete(element);
@@ -281,7 +271,7 @@ export function refit(element: Element, always = false): void {
   // Back to the plain layout at its own size (showTex morphs a fallback's markup away).
   element.querySelector<HTMLElement>('.katex')?.style.removeProperty('font-size');
   showTex(element, last.source);
-  fit(element, signless(splitNumbers(last.source).skeleton), last.fallback);
+  fit(element, withoutSigns(splitNumbers(last.source).skeleton), last.fallback);
 }
 
 let resizes: ResizeObserver | null | undefined;
@@ -317,6 +307,9 @@ export function followWidth(element: Element): () => void {
   };
 }
 
+/** Per equation: whether its fallback, last measured, had to be set smaller to fit (shrinkToFit). */
+const shrunk = new WeakMap<Element, boolean>();
+
 /** An equation is never set smaller than this share of its size to fit its box. */
 const SMALLEST = 0.8;
 
@@ -327,7 +320,9 @@ const SMALLEST = 0.8;
  */
 function shrinkToFit(element: Element): void {
   const katex = element.querySelector<HTMLElement>('.katex');
-  if (!katex || element.scrollWidth <= element.clientWidth) return;
+  const fits = !katex || element.scrollWidth <= element.clientWidth;
+  shrunk.set(element, !fits);
+  if (fits) return;
   const scale = Math.max(SMALLEST, (element.clientWidth / element.scrollWidth) * 0.99);
   const size = parseFloat(getComputedStyle(katex).fontSize);
   katex.style.fontSize = `${(size * scale).toFixed(2)}px`;

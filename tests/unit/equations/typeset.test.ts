@@ -267,22 +267,28 @@ describe('showFitting and refit', () => {
     expect(shows()).toBe('a = \\quad 0.5\\cdot 0.75');
   });
 
-  it('keeps a form that was too wide in its fallback when a number changes sign, measuring once', () => {
+  it('keeps a form that was too wide in its fallback when a number changes sign, measured only if it was set smaller', () => {
     const width = { now: 400 };
     const { element, shows, reads } = box(width);
     showFitting(element, source, fallback);
     expect(shows()).toBe(fallback());
     reads.scrollWidth = 0;
-    // −0.25 is written (−0.25): another skeleton, the same form. Only the fallback is typeset,
-    // and measured once (it may need shrinking); the plain layout is not laid out first.
+    // −0.25 is written (−0.25): another skeleton, the same form. Only the fallback is typeset, and
+    // it fitted at its own size (300 px in 400): nothing is laid out to be measured.
     showFitting(element, 'a = 0.5\\cdot (-0.25)', () => 'a = \\quad 0.5\\cdot (-0.25)');
     expect(shows()).toBe('a = \\quad 0.5\\cdot (-0.25)');
-    expect(reads.scrollWidth).toBe(1);
-    // Another form (a term more) is measured in its plain layout first.
-    reads.scrollWidth = 0;
+    expect(reads.scrollWidth).toBe(0);
+    // Another form (a term more) is measured in its plain layout first, then its fallback.
     showFitting(element, 'a = 0.5\\cdot 0.25 + 1', () => 'a = \\quad 0.5\\cdot 0.25 + 1');
     expect(shows()).toBe('a = \\quad 0.5\\cdot 0.25 + 1');
     expect(reads.scrollWidth).toBe(2);
+    // In a box narrower than the fallback (set smaller to fit), a sign change measures it again.
+    width.now = 250;
+    refit(element);
+    reads.scrollWidth = 0;
+    showFitting(element, 'a = 0.5\\cdot (-0.25) + 1', () => 'a = \\quad 0.5\\cdot (-0.25) + 1');
+    expect(shows()).toBe('a = \\quad 0.5\\cdot (-0.25) + 1');
+    expect(reads.scrollWidth).toBeGreaterThan(0);
   });
 
   it('leaves the line-break hints out of the TeX annotation', () => {
