@@ -1,4 +1,5 @@
 import { showFitting } from './typeset';
+import { whenIdle } from './whenIdle';
 
 /**
  * Equations on screen first. While a weight is dragged, an equation in view is brought up to date
@@ -18,7 +19,6 @@ const visible = new WeakSet<Element>();
 const pending = new Map<Element, { source: string; fallback?: () => string }>();
 
 let observer: IntersectionObserver | null | undefined;
-let flushQueued = false;
 
 function visibility(): IntersectionObserver | null {
   if (observer === undefined) {
@@ -52,15 +52,7 @@ function showPending(element: Element): void {
 }
 
 function flush(): void {
-  flushQueued = false;
   for (const element of Array.from(pending.keys())) showPending(element);
-}
-
-function queueFlush(): void {
-  if (flushQueued) return;
-  flushQueued = true;
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(flush, { timeout: 250 });
-  else setTimeout(flush, 50);
 }
 
 /** Starts following whether the equation's element is on screen; returns how to stop. */
@@ -86,5 +78,5 @@ export function showWhenSeen(element: Element, source: string, fallback?: () => 
     return;
   }
   pending.set(element, fallback ? { source, fallback } : { source });
-  queueFlush();
+  whenIdle(flush);
 }

@@ -1,6 +1,7 @@
 import { morphChildren } from './morph';
 import { NUMBER_MARK, TEX_NUMBERS, withoutBreakHints, withoutSigns } from '../../math/tex';
 import { renderSource } from './render';
+import { whenIdle } from './whenIdle';
 
 /**
  * Showing a typeset equation and keeping it current while a weight is dragged.
@@ -141,11 +142,9 @@ function bind(element: Element, places: Places | null, numbers: string[]): Bound
 
 /** Equations whose MathML copy is behind their HTML rendering. */
 const mathmlBehind = new Set<Element>();
-let mathmlQueued = false;
 
 /** Brings every MathML copy and TeX annotation up to date with what its equation shows. */
 export function updateMathml(): void {
-  mathmlQueued = false;
   for (const element of mathmlBehind) {
     const now = shown.get(element);
     if (!now?.nodes || now.mathmlSource === now.source) continue;
@@ -163,12 +162,7 @@ export function updateMathml(): void {
 
 function queueMathml(element: Element): void {
   mathmlBehind.add(element);
-  if (mathmlQueued) return;
-  mathmlQueued = true;
-  // Within a quarter second even while a drag keeps the page busy.
-  if (typeof requestIdleCallback === 'function')
-    requestIdleCallback(updateMathml, { timeout: 250 });
-  else setTimeout(updateMathml, 50);
+  whenIdle(updateMathml);
 }
 
 /**
