@@ -33,17 +33,20 @@ export function CsvPanel() {
       setDone(null);
       setDroppable(null);
       setProgress(0);
-      const table = await readTableOffThread(source, setProgress);
+      const reading = { ...DEFAULT_READING, dropMissing };
+      const csv = { name, text: source };
+      // The worker also reads the data as it will be used, and splits it.
+      const next = { ...choices.getState(), source: 'csv' as const, csv, reading };
+      const table = await readTableOffThread(source, setProgress, next);
       setProgress(null);
       if (!table.ok) {
         setError(table.error);
         return;
       }
-      const reading = { ...DEFAULT_READING, dropMissing };
       await readAhead({
         ...choices.getState(),
         source: 'csv',
-        csv: { name, text: source },
+        csv,
         reading,
       });
       const problem = choices.getState().loadCsv(source, name, reading);
