@@ -42,9 +42,9 @@ export function readTableAhead(
 ): TableDone {
   const result = readTable(text, onProgress);
   if (!result.ok || !ahead) return { result };
-  const reading = readDataset(result.table, ahead.reading);
-  if (!reading.ok) return { result, reading };
   try {
+    const reading = readDataset(result.table, ahead.reading);
+    if (!reading.ok) return { result, reading };
     const prepared: SentPrepared & { features?: unknown } = prepareData(
       reading.dataset,
       ahead.features,
@@ -55,8 +55,9 @@ export function readTableAhead(
     delete prepared.features;
     return { result, reading, prepared };
   } catch {
-    // No feature chosen: the page says so when it splits the data itself.
-    return { result, reading };
+    // Choices that do not fit (no feature chosen, a saved reading out of range): the page reads
+    // the table with the choices it settles on, and says what is wrong.
+    return { result };
   }
 }
 
