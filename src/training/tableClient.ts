@@ -3,11 +3,12 @@ import type { TrainingChoices } from './choices';
 import { nextTask } from './client';
 import { preparedOf, rememberPrepared, scalingOf, tableTextOf } from './selectors';
 import type { TableAhead, TableDone } from './tableJob';
+import { bytesOfText } from './storedTexts';
 import { isTableRead, readingFor, rememberReading, rememberTable, tableFor } from './tables';
 import { knowTextKey } from './textKey';
 
 /** What the page asks the table worker: a text, and the choices it will read it with next. */
-export type TableRequest = { text: string; ahead?: TableAhead };
+export type TableRequest = { text: string | Blob; ahead?: TableAhead };
 
 /** What the table worker says: how far it got, then the table (or why not) and the text's key. */
 export type TableReply =
@@ -75,7 +76,8 @@ export function readTableOffThread(
         },
       });
     };
-    const request: TableRequest = { text, ahead };
+    // The file's bytes where the page has them: a Blob is passed by reference, a string copied.
+    const request: TableRequest = { text: bytesOfText(text) ?? text, ahead };
     worker.postMessage(request);
   });
 }

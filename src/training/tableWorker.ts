@@ -10,11 +10,14 @@ import { hashKey } from './textKey';
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-scope.onmessage = (event: MessageEvent<TableRequest>) => {
+scope.onmessage = async (event: MessageEvent<TableRequest>) => {
   const reply = (message: TableReply, transfer: ArrayBuffer[] = []) =>
     scope.postMessage(message, transfer);
-  const { text, ahead } = event.data;
+  const { ahead } = event.data;
   try {
+    // A file's bytes, read as the page read them (UTF-8, as Blob.text() there).
+    const text =
+      typeof event.data.text === 'string' ? event.data.text : await event.data.text.text();
     const done = readTableAhead(text, ahead, (fraction) => reply({ kind: 'progress', fraction }));
     const key = hashKey(text);
     reply({ kind: 'done', ...done, key }, buffersIn(done));

@@ -1,4 +1,5 @@
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
+import { bytesOfText } from '../training/storedTexts';
 import type { WorkRecord } from './records';
 import {
   ORPHANS_KEY,
@@ -40,7 +41,8 @@ export interface WorksBackend {
  * storage on the page's thread, in one task (50–80 ms to read it back at startup); a Blob is stored
  * by reference, and read back with `text()`, which waits for the bytes without holding the page.
  */
-const storedText = (text: string): Blob => new Blob([text], { type: 'text/plain' });
+const storedText = (text: string): Blob =>
+  bytesOfText(text) ?? new Blob([text], { type: 'text/plain' });
 
 /** A stored text back: a Blob, or a string as texts were stored before. */
 async function textOf(value: unknown): Promise<string | undefined> {

@@ -1,5 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { DATA_LIMITS, DEFAULT_READING } from '../../data';
+import { rememberTextBytes } from '../../training/storedTexts';
 import { readAhead, readTableOffThread } from '../../training/tableClient';
 import { readingFor } from '../../training/tables';
 import { useChoices, useTrainingKit } from './kit';
@@ -70,7 +71,10 @@ export function CsvPanel() {
       );
       return;
     }
-    const content = await file.text();
+    // The bytes kept apart from the file (which may change on disk), for the worker and storage.
+    const bytes = new Blob([await file.arrayBuffer()], { type: 'text/plain' });
+    const content = await bytes.text();
+    rememberTextBytes(content, bytes);
     // A large file is not shown (a textarea of megabytes is slow to draw).
     setText(content.length <= SHOWN_CHARS ? content : '');
     await adopt(content, file.name.slice(0, 80));
