@@ -7,6 +7,12 @@ import {
   type PreparedData,
 } from '../../../src/data';
 import { DEFAULT_TRAINING, type TrainingChoices } from '../../../src/training/choices';
+import {
+  choicesAheadIn,
+  csvTextKey,
+  rememberCsvText,
+  trainingToStoredJson,
+} from '../../../src/training/persist';
 import { preparedOf, tableReadingOf } from '../../../src/training/selectors';
 import { aheadOf, keepTableDone } from '../../../src/training/tableClient';
 import { buffersIn, readTableAhead, type TableDone } from '../../../src/training/tableJob';
@@ -93,5 +99,33 @@ describe('the table worker reads the data and splits it as the page does', () =>
       missing: [{ line: 3, column: 'a' }],
     });
     expect(done.prepared).toBeUndefined();
+  });
+});
+
+describe('a saved work read ahead: the choices the worker reads its CSV with', () => {
+  it('are the saved ones, the stored text in place, before the table is read', () => {
+    const text = csv(6, 40);
+    const choices: TrainingChoices = {
+      ...DEFAULT_TRAINING,
+      source: 'csv',
+      csv: { name: 'saved.csv', text },
+      reading: { targets: [6], task: 'classes', dropMissing: true },
+      scaling: 'unit',
+      trainFraction: 0.6,
+      dataSeed: 9,
+    };
+    const json = trainingToStoredJson(choices, null);
+    expect(json).not.toContain('class_1');
+    rememberCsvText(csvTextKey(text), text);
+    const ahead = choicesAheadIn(json);
+    expect(ahead?.csv).toEqual({ name: 'saved.csv', text });
+    expect(aheadOf(ahead as TrainingChoices)).toEqual({
+      reading: { targets: [6], task: 'classes', dropMissing: true },
+      features: ['x1', 'x2'],
+      trainFraction: 0.6,
+      dataSeed: 9,
+      scaling: 'unit',
+    });
+    expect(choicesAheadIn('{not json')).toBeNull();
   });
 });
