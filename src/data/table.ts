@@ -230,13 +230,3 @@ function columnOf(
     missing,
   };
 }
-
-/** The arrays a worker hands over with the table (moved, not copied). */
-export function tableTransferables(table: Table): ArrayBuffer[] {
-  const buffers: ArrayBuffer[] = [table.lines.buffer as ArrayBuffer];
-  for (const column of table.columns) {
-    buffers.push(column.numbers.buffer as ArrayBuffer);
-    if (column.codes) buffers.push(column.codes.buffer as ArrayBuffer);
-  }
-  return buffers;
-}

@@ -13,7 +13,12 @@ export {
   type SavedTraining,
   type TrainingWork,
 } from './persistSchema';
-export { loadTrainingChoices, parseTraining, type LoadedTraining } from './persistRead';
+export {
+  choicesAheadIn,
+  loadTrainingChoices,
+  parseTraining,
+  type LoadedTraining,
+} from './persistRead';
 export {
   LINK_CSV_CHARS,
   linkedTrainingOf,

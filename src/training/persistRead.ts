@@ -108,17 +108,8 @@ export function parseTraining(raw: unknown): LoadedTraining {
     };
   }
   const { choices: saved, work: savedWork } = raw as { choices?: unknown; work?: unknown };
-  const parts: Record<string, unknown> = { ...DEFAULT_TRAINING };
   const unread: string[] = [];
-  for (const part of Object.keys(trainingSchema.shape) as Part[]) {
-    const value =
-      saved !== null && typeof saved === 'object'
-        ? (saved as Record<string, unknown>)[part]
-        : undefined;
-    const parsed = trainingSchema.shape[part].safeParse(value);
-    if (parsed.success) parts[part] = parsed.data;
-    else unread.push(issueText(parsed.error.issues[0], part));
-  }
+  const parts = savedParts(saved, unread);
   const choices = parts as unknown as TrainingChoices;
   readTables(choices, parts.csv as LegacyCsv | null, unread);
   const { work, problem } = readWork(savedWork);
@@ -129,6 +120,46 @@ export function parseTraining(raw: unknown): LoadedTraining {
     problem: unread.length
       ? `Some saved training settings could not be read and were reset to their defaults: ${unread.join('; ')}.`
       : null,
+  };
+}
+
+/** Each part of the saved choices that reads (the default for the others, said in `unread`). */
+function savedParts(saved: unknown, unread: string[]): Record<string, unknown> {
+  const parts: Record<string, unknown> = { ...DEFAULT_TRAINING };
+  for (const part of Object.keys(trainingSchema.shape) as Part[]) {
+    const value =
+      saved !== null && typeof saved === 'object'
+        ? (saved as Record<string, unknown>)[part]
+        : undefined;
+    const parsed = trainingSchema.shape[part].safeParse(value);
+    if (parsed.success) parts[part] = parsed.data;
+    else unread.push(issueText(parsed.error.issues[0], part));
+  }
+  return parts;
+}
+
+/**
+ * The choices a saved training (its JSON) will most likely be read with, its CSV's text in place
+ * (a stored one must be remembered first), before its tables are read: the table worker reads the
+ * data with them and splits it ahead (tableClient.ts). Only a guess, not checked against the
+ * tables: what the page keeps is found only by choices that are the same. Null: not JSON.
+ */
+export function choicesAheadIn(json: string | null): TrainingChoices | null {
+  let raw: unknown;
+  try {
+    raw = json === null ? null : JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (raw === null || typeof raw !== 'object') return null;
+  const parts = savedParts((raw as { choices?: unknown }).choices, []);
+  const saved = parts.csv as LegacyCsv | null;
+  const text = saved
+    ? (saved.text ?? (saved.stored ? storedCsvText(saved.stored) : undefined))
+    : undefined;
+  return {
+    ...(parts as unknown as TrainingChoices),
+    csv: saved && text !== undefined ? { name: saved.name, text } : null,
   };
 }
 

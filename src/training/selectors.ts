@@ -38,13 +38,18 @@ import type { TrainingChoices } from './choices';
  */
 function lastValue<K, V>(compute: (key: K) => V, same: (a: K, b: K) => boolean) {
   let cached: { key: K; value: V }[] = [];
-  return (key: K): V => {
+  const remember = (key: K, value: V) => {
+    cached = [{ key, value }, ...cached.filter((entry) => !same(entry.key, key)).slice(0, 1)];
+  };
+  const get = (key: K): V => {
     const hit = cached.find((entry) => same(entry.key, key));
     if (hit) return hit.value;
     const value = compute(key);
-    cached = [{ key, value }, ...cached.slice(0, 1)];
+    remember(key, value);
     return value;
   };
+  /** compute(key) known already, worked out elsewhere (the table worker): kept as computed. */
+  return Object.assign(get, { remember });
 }
 
 type GeneratorKey = Pick<TrainingChoices, 'dataset' | 'count' | 'noise' | 'dataSeed'>;
@@ -111,6 +116,11 @@ const prepared = lastValue(
     a.trainFraction === b.trainFraction &&
     a.dataSeed === b.dataSeed,
 );
+
+/** A split worked out elsewhere (the table worker), kept as though preparedOf had computed it. */
+export function rememberPrepared(key: PrepareKey, value: PreparedData): void {
+  prepared.remember(key, value);
+}
 
 /** Features applied, split into training and test sets. */
 export function preparedOf(c: TrainingChoices): PreparedData {

@@ -28,15 +28,23 @@ export function tableFor(text: string): TableResult {
   return table;
 }
 
+const readingKey = (reading: Reading) =>
+  JSON.stringify([reading.targets, reading.task, reading.dropMissing]);
+
 /** The text read with these choices: the same reading (the same object) for the same choices. */
 export function readingFor(text: string, reading: Reading): TableReading {
   const table = tableFor(text);
   if (!table.ok) return { ...table, missing: [] };
   const readings = recent.find((entry) => entry.text === text)?.readings;
-  const key = JSON.stringify([reading.targets, reading.task, reading.dropMissing]);
+  const key = readingKey(reading);
   const known = readings?.get(key);
   if (known) return known;
   const read = readDataset(table.table, reading);
   readings?.set(key, read);
   return read;
+}
+
+/** A kept table's reading with these choices, worked out elsewhere (the table worker). */
+export function rememberReading(text: string, reading: Reading, read: TableReading): void {
+  recent.find((entry) => entry.text === text)?.readings.set(readingKey(reading), read);
 }

@@ -1,5 +1,6 @@
 import { loadRealTextsNamedIn } from '../data/realDatasets';
 import {
+  choicesAheadIn,
   csvKeysIn,
   csvTextOf,
   loadTrainingChoices,
@@ -69,7 +70,8 @@ export async function prepareTraining(json: string | null, texts?: TextStore): P
       const text = await texts.getText(key);
       if (text === undefined) continue;
       rememberCsvText(key, text);
-      await readTableOffThread(text);
+      // The worker also reads the data with the saved choices, and splits it.
+      await readTableOffThread(text, undefined, choicesAheadIn(json) ?? undefined);
     } catch {
       // Storage failed: reading the save says the file is missing.
     }

@@ -1,5 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { DATA_LIMITS, DEFAULT_READING } from '../../data';
+import { rememberTextBytes } from '../../training/storedTexts';
 import { readAhead, readTableOffThread } from '../../training/tableClient';
 import { readingFor } from '../../training/tables';
 import { useChoices, useTrainingKit } from './kit';
@@ -33,17 +34,20 @@ export function CsvPanel() {
       setDone(null);
       setDroppable(null);
       setProgress(0);
-      const table = await readTableOffThread(source, setProgress);
+      const reading = { ...DEFAULT_READING, dropMissing };
+      const csv = { name, text: source };
+      // The worker also reads the data as it will be used, and splits it.
+      const next = { ...choices.getState(), source: 'csv' as const, csv, reading };
+      const table = await readTableOffThread(source, setProgress, next);
       setProgress(null);
       if (!table.ok) {
         setError(table.error);
         return;
       }
-      const reading = { ...DEFAULT_READING, dropMissing };
       await readAhead({
         ...choices.getState(),
         source: 'csv',
-        csv: { name, text: source },
+        csv,
         reading,
       });
       const problem = choices.getState().loadCsv(source, name, reading);
@@ -67,7 +71,10 @@ export function CsvPanel() {
       );
       return;
     }
-    const content = await file.text();
+    // The bytes kept apart from the file (which may change on disk), for the worker and storage.
+    const bytes = new Blob([await file.arrayBuffer()], { type: 'text/plain' });
+    const content = await bytes.text();
+    rememberTextBytes(content, bytes);
     // A large file is not shown (a textarea of megabytes is slow to draw).
     setText(content.length <= SHOWN_CHARS ? content : '');
     await adopt(content, file.name.slice(0, 80));

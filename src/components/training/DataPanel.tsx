@@ -58,8 +58,14 @@ export function DataPanel() {
           );
           return;
         }
-        await readTableOffThread(text, setProgress);
-        await readAhead({ ...c(), source: 'real', real: id, reading: DEFAULT_READING });
+        const next = () => ({
+          ...c(),
+          source: 'real' as const,
+          real: id,
+          reading: DEFAULT_READING,
+        });
+        await readTableOffThread(text, setProgress, next());
+        await readAhead(next());
         setProgress(null);
         setError(c().setReal(id));
       });
