@@ -1,3 +1,4 @@
+import { setNetwork } from './edits';
 import { LIMITS, type NetworkSizes } from './limits';
 import { layerSizes } from './shape';
 import { newPass, startOver, type LearnerState, type LessonLock } from './types';
@@ -111,4 +112,16 @@ export function admit(
     firstPartProblem(current, next, sizes) ??
     workProblem({ ...current, ...next });
   return problem ?? next;
+}
+
+/**
+ * Run the gate once, result unused, on what a new network would propose (the work's own network
+ * and samples through `setNetwork`): the first check in a page costs 20–30 ms more than the next —
+ * zod builds its schemas' parts on their first parse and the engine's pass is compiled on its first
+ * call — and that cost belongs in a quiet task of its own, not in the one that fits a network to
+ * new data and shows it. Changes nothing.
+ */
+export function warmGate(current: LearnerState, sizes: NetworkSizes = LIMITS): void {
+  const proposal = setNetwork(current, current.network, current.samples);
+  if (typeof proposal !== 'string') admit(current, proposal, sizes);
 }

@@ -6,6 +6,6 @@ export * from './predict';
 export * from './examples';
 export * from './limits';
 export { layerSizes } from './shape';
-export { LOCK_REASONS, lockOf } from './gate';
+export { LOCK_REASONS, lockOf, warmGate } from './gate';
 export * from './worksheet';
 export * from './graph';

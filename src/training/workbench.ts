@@ -1,4 +1,4 @@
-import { createAppStore, TRAINING_SIZES, type AppStore } from '../store';
+import { createAppStore, TRAINING_SIZES, warmGate, type AppStore } from '../store';
 import { freshState, SGD } from '../engine';
 import type { TrainingChoices } from './choices';
 import { createTrainingController, type ControllerOptions } from './controller';
@@ -61,6 +61,8 @@ export function createWorkbench(
 ): Workbench {
   const choices = createTrainingStore(saved.choices);
   const bench = benchFor(saved.choices, saved.work);
+  // The gate's first check, in a task of its own: not in the one that fits a network to new data.
+  setTimeout(() => warmGate(bench.getState(), TRAINING_SIZES), 0);
   const run = createRunStore();
   const resumed = saved.work && bench.getState().network === saved.work.network;
   if (resumed && saved.work) {
