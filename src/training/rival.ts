@@ -10,6 +10,29 @@ import type { RaceReply, RaceSpec } from './protocol';
 import type { EpochRecord } from './runtime';
 
 /**
+ * A point of a run's curves: its trainer's loss and accuracy on both sets, and the gradient norms
+ * and penalty since the last point. `predictions` receives each test point's predicted class.
+ */
+export function epochRecord(
+  trainer: Trainer,
+  epoch: number,
+  sets: { train: PackedSet; test: PackedSet; accuracy: AccuracyRule },
+  predictions?: Int32Array,
+): EpochRecord {
+  const train = trainer.evaluate(sets.train, sets.accuracy);
+  const test = trainer.evaluate(sets.test, sets.accuracy, predictions);
+  return {
+    epoch,
+    trainLoss: train.loss,
+    testLoss: test.loss,
+    trainAccuracy: train.accuracy,
+    testAccuracy: test.accuracy,
+    gradientNorms: trainer.takeGradientNorms() ?? [],
+    penalty: trainer.penalty(),
+  };
+}
+
+/**
  * The race's second run, inside a session (pure TypeScript, in the worker): a trainer of its own on
  * the same training set with the same seed, so its mini-batches come in the same order, stepped
  * right after the first run's each time that one steps. Both have seen the same examples at every
@@ -58,17 +81,7 @@ export function createRival(
     },
     record(epoch) {
       if (out) return null;
-      const train = trainer.evaluate(sets.train, sets.accuracy);
-      const test = trainer.evaluate(sets.test, sets.accuracy);
-      return {
-        epoch,
-        trainLoss: train.loss,
-        testLoss: test.loss,
-        trainAccuracy: train.accuracy,
-        testAccuracy: test.accuracy,
-        gradientNorms: trainer.takeGradientNorms() ?? [],
-        penalty: trainer.penalty(),
-      };
+      return epochRecord(trainer, epoch, sets);
     },
     setOptimizer(optimizer) {
       trainer.setOptions({ optimizer });

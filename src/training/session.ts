@@ -10,7 +10,7 @@ import {
 } from '../engine';
 import { MAX_MISCLASSIFIED, type ClassResults, type EpochRecord } from './runtime';
 import type { FrameReply, FrameRequest, RaceSpec, SessionInit } from './protocol';
-import { createRival, type Rival } from './rival';
+import { createRival, epochRecord, type Rival } from './rival';
 import { createPictures } from './sessionPictures';
 
 /**
@@ -107,17 +107,8 @@ export function createSession(
   }
 
   function record(): EpochRecord {
-    const train = trainer.evaluate(trainSet, init.accuracy);
-    const test = trainer.evaluate(testSet, init.accuracy, predicted);
-    return {
-      epoch: trainer.examplesSeen / trainSet.count,
-      trainLoss: train.loss,
-      testLoss: test.loss,
-      trainAccuracy: train.accuracy,
-      testAccuracy: test.accuracy,
-      gradientNorms: trainer.takeGradientNorms() ?? [],
-      penalty: trainer.penalty(),
-    };
+    const sets = { train: trainSet, test: testSet, accuracy: init.accuracy };
+    return epochRecord(trainer, trainer.examplesSeen / trainSet.count, sets, predicted);
   }
 
   return {
