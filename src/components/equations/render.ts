@@ -1,5 +1,5 @@
 import katex from 'katex';
-import { breakableTex, withoutBreakHints } from '../../math/tex';
+import { breakableTex, withoutBreakHints } from '../../math/lineBreaks';
 
 const cache = new Map<string, string>();
 const MAX_CACHE = 2000;

@@ -1,5 +1,5 @@
 import { morphChildren } from './morph';
-import { NUMBER_MARK, TEX_NUMBERS, withoutBreakHints, withoutSigns } from '../../math/tex';
+import { NUMBER_MARK, TEX_NUMBERS, withoutBreakHints, withoutSigns } from '../../math/lineBreaks';
 import { renderSource } from './render';
 import { whenIdle } from './whenIdle';
 

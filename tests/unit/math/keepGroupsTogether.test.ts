@@ -10,7 +10,7 @@ import {
   breakableTex,
   flattenLongGroups,
   keepGroupsTogether,
-} from '../../../src/math/tex';
+} from '../../../src/math/lineBreaks';
 
 describe('keepGroupsTogether', () => {
   it('wraps each top-level bracketed run in braces, however long', () => {
