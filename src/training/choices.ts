@@ -131,3 +131,18 @@ export const DEFAULT_TRAINING: TrainingChoices = {
   raceOptimizer: OPTIMIZER_REGISTRY.adam.defaults,
   landscape: DEFAULT_LANDSCAPE,
 };
+
+/** The choices that make the data: a change of any pauses training and starts it on the new data. */
+export const DATA_CHOICES: readonly (keyof TrainingChoices)[] = [
+  'source',
+  'dataset',
+  'noise',
+  'count',
+  'dataSeed',
+  'trainFraction',
+  'real',
+  'csv',
+  'reading',
+  'scaling',
+  'features',
+];

@@ -4,98 +4,33 @@ import type { AppStore } from '../store/appStore';
 import {
   fitProblem,
   fittedNetwork,
+  fittedNotice,
   penaltyOfChoices,
   preparedOf,
   reinitialized,
   stepperSamples,
 } from './selectors';
-import { NO_PROGRESS, type TrainingHistory, type TrainingProgress } from './history';
+import { NO_PROGRESS, type TrainingProgress } from './history';
 import { EMPTY_RUN, type RunStore } from './runtime';
 import type { TrainingStore } from './store';
-import type { TrainingChoices } from './choices';
+import { DATA_CHOICES } from './choices';
 import { createSessionClient, localClient, WORKER_FAILED, type SessionClient } from './client';
 import { playRequest, sessionInitOf, shapeKeyOf } from './plan';
 import { createPlayLoop } from './playLoop';
-import type { FrameReply, FrameRequest, HiddenLayout, Images, PlotView } from './protocol';
+import type { FrameReply, FrameRequest } from './protocol';
 import { raceRunOf, raceSpecOf, restartRace, updateRace, type SessionRace } from './race';
 import { prefersReducedMotion } from './motion';
 import { createRunFeed } from './runFeed';
+import { createPictureViews } from './pictureViews';
+import type { ControllerOptions, TrainingController } from './controllerApi';
 
-/**
- * Runs training for the live view: keeps a session (in a worker) in step with the training
- * network (the bench store, the Train tab's own: the stepper's is never touched) and the choices,
- * drives it one animation frame at a time, sends heatmaps straight to the canvases, curves to the
- * run store (a few times a second), and commits the network to the bench whenever training pauses
- * — so saving and "Step through this network" see it.
- */
-export interface TrainingController {
-  refresh(): void;
-  play(): void;
-  pause(): Promise<void>;
-  oneEpoch(): Promise<void>;
-  /**
-   * "Step through this network": the stepper gets the training network and the mini-batch it would
-   * train on next (one undo step there), and opens.
-   */
-  stepThrough(stepper: AppStore): Promise<void>;
-  /**
-   * A change of data that takes a while (a dataset in the box loaded and read, a CSV read, then
-   * chosen), in turn with training's own work: training pauses first, and "One epoch" or "Train"
-   * asked for meanwhile runs after it, on the new data.
-   */
-  changeData(task: () => Promise<void>): Promise<void>;
-  /** Back to initial weights: of the same seed (false), the next (true), or one typed. */
-  reset(seed: boolean | number): Promise<void>;
-  /**
-   * The race on or off. Turned on after training, both runs start again from the initial weights
-   * (one undo step with the choice), so the two curves start from the very same network.
-   */
-  race(on: boolean): Promise<void>;
-  /** Start the session again from this network and progress (a new run, or one brought back). */
-  restart(progress: TrainingProgress): Promise<void>;
-  /** Discretize the big picture, or show one unit in it instead of the output; redraws. */
-  setView(view: Partial<PlotView>): void;
-  view(): PlotView;
-  onView(listener: () => void): () => void;
-  onImages(listener: ImageListener): () => void;
-  latestImages(): { images: Images; hidden: HiddenLayout } | null;
-  dispose(): void;
-}
-
-export type ImageListener = (images: Images, hidden: HiddenLayout) => void;
-
-export interface ControllerOptions {
-  makeClient?: () => SessionClient;
-  reducedMotion?: () => boolean;
-  requestFrame?: (callback: () => void) => number;
-  cancelFrame?: (handle: number) => void;
-  /** The page's clock in ms (a test passes its own). */
-  now?: () => number;
-  /** The Train tab's undo: a new seed and its weights are one step; an undo resumes its run. */
-  history?: TrainingHistory;
-  /** A run brought back (a reload, a link) with the bench's network: it goes on from there. */
-  resume?: TrainingProgress;
-}
+export type { ControllerOptions, ImageListener, TrainingController } from './controllerApi';
 
 /**
  * While playing, the network, the optimizer's state and the place in the batch order are committed
  * this often (a checkpoint): a reload mid-training goes on from there, with the state it had.
  */
 export const CHECKPOINT_MS = 1000;
-
-const DATA_KEYS: (keyof TrainingChoices)[] = [
-  'source',
-  'dataset',
-  'noise',
-  'count',
-  'dataSeed',
-  'trainFraction',
-  'real',
-  'csv',
-  'reading',
-  'scaling',
-  'features',
-];
 
 export function createTrainingController(
   /** The training network's store (the Train tab's own: the stepper's is another). */
@@ -120,11 +55,7 @@ export function createTrainingController(
   let chain: Promise<void> = Promise.resolve();
   let refreshQueued = false;
   const feed = createRunFeed(run, reducedMotion);
-  let latest: { images: Images; hidden: HiddenLayout } | null = null;
-  const listeners = new Set<ImageListener>();
-  /** What the big picture shows (a view option, not saved). */
-  let view: PlotView = { discretize: false, focus: null, hover: null };
-  const viewListeners = new Set<() => void>();
+  const pictures = createPictureViews();
   const { history } = options;
   /** The progress to resume when the next session starts with this very network. */
   let resumeFrom = options.resume
@@ -192,9 +123,7 @@ export function createTrainingController(
       if (history) history.quietly(fit);
       else fit();
       if (outcome) throw new Error(outcome);
-      run.setState({
-        notice: `${problem} So the network was set up for this data: ${network.inputSize} input${network.inputSize === 1 ? '' : 's'}, the same hidden layers, and an output for ${data.task === 'regression' ? 'regression' : 'classification'}, with new weights (seed ${c.initSeed}). Undo (Ctrl+Z) brings back the data and network before.`,
-      });
+      run.setState({ notice: fittedNotice(problem, network, data, c.initSeed) });
     }
     client ??= makeClient();
     const shape = shapeKeyOf(network);
@@ -241,8 +170,7 @@ export function createTrainingController(
     feed.add(reply);
     if (reply.images) {
       loop.imagesShown();
-      latest = { images: reply.images, hidden: reply.hidden };
-      for (const listener of listeners) listener(reply.images, reply.hidden);
+      pictures.show(reply.images, reply.hidden);
     }
     const finished = reply.overflow !== null || reply.stopped !== null;
     feed.flush(finished || run.getState().status !== 'running');
@@ -269,7 +197,7 @@ export function createTrainingController(
     stop: choices.getState().stop,
     images: true,
     network,
-    view,
+    view: pictures.view(),
   });
 
   const loop = createPlayLoop({
@@ -287,7 +215,7 @@ export function createTrainingController(
         if (run.getState().status !== 'running') return;
         const c = choices.getState();
         const request = playRequest(c, current.inWorker, ask.images, ask.budgetMs);
-        apply(await current.frame({ ...request, view, network: ask.network }));
+        apply(await current.frame({ ...request, view: pictures.view(), network: ask.network }));
       }),
   });
 
@@ -358,7 +286,7 @@ export function createTrainingController(
         if (updated.started && run.getState().status !== 'running') refresh();
       });
     }
-    if (DATA_KEYS.some((key) => state[key] !== previous[key])) {
+    if (DATA_CHOICES.some((key) => state[key] !== previous[key])) {
       void pause().then(() => state.mode === 'train' && refresh());
     } else if (
       state.batchSize !== previous.batchSize ||
@@ -460,20 +388,13 @@ export function createTrainingController(
       await enqueue(() => restartNow(progress));
     },
     setView(next) {
-      view = { ...view, ...next };
-      for (const listener of viewListeners) listener();
+      pictures.setView(next);
       if (run.getState().status !== 'running') refresh();
     },
-    view: () => view,
-    onView(listener) {
-      viewListeners.add(listener);
-      return () => viewListeners.delete(listener);
-    },
-    onImages(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    latestImages: () => latest,
+    view: pictures.view,
+    onView: pictures.onView,
+    onImages: pictures.onImages,
+    latestImages: pictures.latest,
     dispose() {
       loop.stop();
       unsubscribeChoices();

@@ -205,6 +205,18 @@ export function fitProblem(network: Network, data: PreparedData): string | null 
   return null;
 }
 
+/** What the learner is told when a network was fitted to new data (fittedNetwork): why, and how to undo it. */
+export function fittedNotice(
+  problem: string,
+  network: Network,
+  data: PreparedData,
+  seed: number,
+): string {
+  const inputs = `${network.inputSize} input${network.inputSize === 1 ? '' : 's'}`;
+  const task = data.task === 'regression' ? 'regression' : 'classification';
+  return `${problem} So the network was set up for this data: ${inputs}, the same hidden layers, and an output for ${task}, with new weights (seed ${seed}). Undo (Ctrl+Z) brings back the data and network before.`;
+}
+
 /** The network's hidden layers with this data's input and output, freshly initialized. */
 export function fittedNetwork(network: Network, data: PreparedData, seed: number): Network {
   const hidden = network.layers.slice(0, -1).map((layer) => ({
