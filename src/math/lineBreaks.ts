@@ -25,12 +25,22 @@ const NUMBER_LENGTH = 6;
 const SIGNED = new RegExp(`\\{\\(-${NUMBER_MARK}\\)\\}|\\(-${NUMBER_MARK}\\)|-${NUMBER_MARK}`, 'g');
 
 /**
- * A form (numbers replaced by NUMBER_MARK) with their signs left out: −0.5 in one edit and 0.5 in
- * the next is the same form. Where lines may break never depends on a sign (texLength), and the
- * page keeps an equation's fitted layout across a sign change (components/equations/typeset).
+ * A number in scientific notation (texNumber's 5.651\times10^{-5}), its mantissa and exponent a
+ * NUMBER_MARK or written out: a dragged weight moves a small δ between 0.005004 and 5.651×10⁻⁵.
  */
-export function withoutSigns(form: string): string {
-  return form.replace(SIGNED, NUMBER_MARK);
+const SCIENTIFIC = new RegExp(
+  `(?:${NUMBER_MARK}|\\d+(?:\\.\\d+)?)\\\\times10\\^\\{-?(?:${NUMBER_MARK}|\\d+)\\}`,
+  'g',
+);
+
+/**
+ * A form (numbers replaced by NUMBER_MARK) with their signs and notation left out: −0.5 in one
+ * edit and 0.5 in the next is the same form, as are 0.005004 and 5.651×10⁻⁵. Where lines may break
+ * never depends on them (texLength), and the page keeps an equation's fitted layout across such a
+ * change (components/equations/typeset).
+ */
+export function layoutForm(form: string): string {
+  return form.replace(SCIENTIFIC, NUMBER_MARK).replace(SIGNED, NUMBER_MARK);
 }
 
 /**
@@ -41,7 +51,7 @@ export function withoutSigns(form: string): string {
  * keeps its own length: mostly a constant of the form, the 1 of (1 − a).
  */
 function texLength(tex: string): number {
-  const form = withoutSigns(
+  const form = layoutForm(
     tex.replace(TEX_NUMBERS, (n) => (n.startsWith('\\') || !n.includes('.') ? n : NUMBER_MARK)),
   );
   const marks = form.split(NUMBER_MARK).length - 1;

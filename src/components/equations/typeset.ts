@@ -1,5 +1,5 @@
 import { morphChildren } from './morph';
-import { NUMBER_MARK, TEX_NUMBERS, withoutBreakHints, withoutSigns } from '../../math/lineBreaks';
+import { NUMBER_MARK, TEX_NUMBERS, withoutBreakHints, layoutForm } from '../../math/lineBreaks';
 import { renderSource } from './render';
 import { whenIdle } from './whenIdle';
 
@@ -217,7 +217,7 @@ const fitted = new WeakMap<Element, { source: string; fallback: () => string; wi
  * may also break inside long runs. Measured only when the form changes, or the box's width
  * (refit): while a weight is dragged the numbers are patched into whichever layout the skeleton
  * took, with no layout read. A form once too wide is taken to be too wide with any signs
- * (withoutSigns: a sign is a few characters of a line too wide by whole terms), so a drag that
+ * (layoutForm: a sign is a few characters of a line too wide by whole terms), so a drag that
  * crosses zero re-typesets only the fallback, measured only if it had to be set smaller.
  */
 export function showFitting(element: Element, source: string, fallback?: () => string): void {
@@ -226,7 +226,7 @@ export function showFitting(element: Element, source: string, fallback?: () => s
     showTex(element, source);
     return;
   }
-  const skeleton = withoutSigns(splitNumbers(source).skeleton);
+  const skeleton = layoutForm(splitNumbers(source).skeleton);
   const last = fitted.get(element);
   fitted.set(element, { source, fallback, width: last?.width ?? -1 });
   if (tooWide.get(element) === skeleton) {
@@ -265,7 +265,7 @@ export function refit(element: Element, always = false): void {
   // Back to the plain layout at its own size (showTex morphs a fallback's markup away).
   element.querySelector<HTMLElement>('.katex')?.style.removeProperty('font-size');
   showTex(element, last.source);
-  fit(element, withoutSigns(splitNumbers(last.source).skeleton), last.fallback);
+  fit(element, layoutForm(splitNumbers(last.source).skeleton), last.fallback);
 }
 
 let resizes: ResizeObserver | null | undefined;

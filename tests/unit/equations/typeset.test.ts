@@ -267,7 +267,7 @@ describe('showFitting and refit', () => {
     expect(shows()).toBe('a = \\quad 0.5\\cdot 0.75');
   });
 
-  it('keeps a form that was too wide in its fallback when a number changes sign, measured only if it was set smaller', () => {
+  it('keeps a form that was too wide in its fallback when a number changes sign or notation, measured only if it was set smaller', () => {
     const width = { now: 400 };
     const { element, shows, reads } = box(width);
     showFitting(element, source, fallback);
@@ -277,6 +277,14 @@ describe('showFitting and refit', () => {
     // it fitted at its own size (300 px in 400): nothing is laid out to be measured.
     showFitting(element, 'a = 0.5\\cdot (-0.25)', () => 'a = \\quad 0.5\\cdot (-0.25)');
     expect(shows()).toBe('a = \\quad 0.5\\cdot (-0.25)');
+    expect(reads.scrollWidth).toBe(0);
+    // A number near zero written in scientific notation (−2.5×10⁻⁵): the same form again.
+    showFitting(
+      element,
+      'a = 0.5\\cdot (-2.5\\times10^{-5})',
+      () => 'a = \\quad 0.5\\cdot (-2.5\\times10^{-5})',
+    );
+    expect(shows()).toBe('a = \\quad 0.5\\cdot (-2.5\\times10^{-5})');
     expect(reads.scrollWidth).toBe(0);
     // Another form (a term more) is measured in its plain layout first, then its fallback.
     showFitting(element, 'a = 0.5\\cdot 0.25 + 1', () => 'a = \\quad 0.5\\cdot 0.25 + 1');

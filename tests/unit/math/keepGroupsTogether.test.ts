@@ -5,12 +5,13 @@ import { describe, expect, it } from 'vitest';
 import {
   NUMBER_MARK,
   TEX_NUMBERS,
-  withoutSigns,
+  layoutForm,
   breakBeforeOperators,
   breakableTex,
   flattenLongGroups,
   keepGroupsTogether,
 } from '../../../src/math/lineBreaks';
+import { texNumber } from '../../../src/math/format';
 
 describe('keepGroupsTogether', () => {
   it('wraps each top-level bracketed run in braces, however long', () => {
@@ -196,16 +197,24 @@ describe('line breaks follow the form, not the digits', () => {
     .tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 1, max: 99_999_999 }))
     .map(([whole, fraction]) => `${whole}.${fraction}`);
   const skeleton = (tex: string) =>
-    withoutSigns(tex.replace(TEX_NUMBERS, (n) => (n.startsWith('\\') ? n : NUMBER_MARK)));
+    layoutForm(tex.replace(TEX_NUMBERS, (n) => (n.startsWith('\\') ? n : NUMBER_MARK)));
   const fill = (numbers: string[]) => {
     let k = 0;
     return FORM.replace(/#/g, () => numbers[k++] as string);
   };
 
-  // A number near zero changes sign as the weight moves: written (−0.01) or 0.01.
-  const signed = fc.tuple(decimal, fc.boolean()).map(([n, negative]) => (negative ? `(-${n})` : n));
+  // A number near zero changes sign as the weight moves: written (−0.01) or 0.01; one nearer zero
+  // is written in scientific notation, (−5.651×10⁻⁵), as texNumber writes it.
+  const signed = fc.oneof(
+    fc.tuple(decimal, fc.boolean()).map(([n, negative]) => (negative ? `(-${n})` : n)),
+    fc
+      .double({ min: -1, max: 1, noNaN: true })
+      .map((x) => texNumber(x, 4, true))
+      // A whole number (0, or a = 1 rounded) keeps its own length, as a constant of the form would.
+      .filter((n) => !/^\(?-?\d+\)?$/.test(n)),
+  );
 
-  it('gives the same breaks, in the layout and in its fallback, whatever the digits and signs', () => {
+  it('gives the same breaks, in the layout and in its fallback, whatever the digits, signs and notation', () => {
     const reference = fill(Array.from({ length: slots }, () => '0.1385'));
     fc.assert(
       fc.property(fc.array(signed, { minLength: slots, maxLength: slots }), (numbers) => {
