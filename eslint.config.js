@@ -62,6 +62,7 @@ export default tseslint.config(
             ['works'],
             ['hooks'],
             ['components'],
+            ['boot.tsx'],
             ['main.tsx'],
           ]),
         },

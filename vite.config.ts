@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type HtmlTagDescriptor, type Plugin, type Rollup } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -17,6 +17,47 @@ function katexWoff2Only(): Plugin {
         code: code.replace(/,url\([^)]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)/g, ''),
         map: null,
       };
+    },
+  };
+}
+
+/**
+ * main.tsx starts KaTeX and then the app (boot.tsx) with import(), each a module tree of its own
+ * (see there); index.html fetches the app's chunk and the chunks it imports (KaTeX's) from the
+ * start, with their stylesheets, as it fetched the one chunk they were all in before.
+ */
+function preloadStartupChunks(): Plugin {
+  return {
+    name: 'preload-startup-chunks',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle, chunk: entry }) {
+        const chunks = new Map<string, Rollup.OutputChunk>();
+        for (const c of Object.values(bundle ?? {}))
+          if (c.type === 'chunk') chunks.set(c.fileName, c);
+        const boot = [...chunks.values()].find((c) => c.facadeModuleId?.endsWith('/src/boot.tsx'));
+        if (!entry || !boot) throw new Error('No chunk for src/boot.tsx.');
+        const startup = new Set<Rollup.OutputChunk>();
+        const add = (c: Rollup.OutputChunk | undefined) => {
+          if (!c || startup.has(c) || c === entry || entry.imports.includes(c.fileName)) return;
+          startup.add(c);
+          for (const name of c.imports) add(chunks.get(name));
+        };
+        add(boot);
+        return [...startup].flatMap((c): HtmlTagDescriptor[] => [
+          {
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `./${c.fileName}` },
+            injectTo: 'head',
+          },
+          ...[...(c.viteMetadata?.importedCss ?? [])].map((css): HtmlTagDescriptor => ({
+            tag: 'link',
+            attrs: { rel: 'stylesheet', crossorigin: true, href: `./${css}` },
+            injectTo: 'head',
+          })),
+        ]);
+      },
     },
   };
 }
@@ -72,7 +113,7 @@ const offline = VitePWA({
 // base './' so the built site works from any path (GitHub Pages, a sub-folder, a file share).
 export default defineConfig({
   base: './',
-  plugins: [react(), katexWoff2Only(), offline],
+  plugins: [react(), katexWoff2Only(), preloadStartupChunks(), offline],
   build: { target: 'es2022', chunkSizeWarningLimit: 1150 },
   test: {
     include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],

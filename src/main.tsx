@@ -1,96 +1,17 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import 'katex/dist/katex.min.css';
 import './styles.css';
-import { App } from './components/App';
-import { startTraining } from './components/training/kit';
-import { WorksProvider } from './components/works/context';
-import { createAppStore } from './store';
-import { browserStorage, shareFragment } from './store/autosave';
-import { AppStoreProvider } from './store/context';
-import { trainingSideOf } from './works/trainingSide';
-import { idbBackend } from './works/backend';
-import { browserChannel } from './works/channel';
-import { createWorksDatabase } from './works/database';
-import { storageJournal } from './works/journal';
-import { startSession, type PendingNotice } from './works/session';
-import { TEXT_SWEEP_AFTER_MS } from './works/texts';
-import { openStartup } from './works/startup';
-import { readPendingNotice, tabMemory } from './works/tab';
+import 'react-dom/client';
+import './store/zod';
 import { registerSW } from 'virtual:pwa-register';
 
-// Startup waits for the works database (IndexedDB is asynchronous); the page stays empty until
-// the work is loaded, so the default example never flashes before the learner's own work.
-async function start() {
-  const tab = tabMemory();
-  const db = createWorksDatabase(idbBackend());
-  const legacy = browserStorage();
-  const journal = storageJournal(legacy);
-  const startup = await openStartup({
-    db,
-    legacy,
-    hash: window.location.hash,
-    currentId: tab.currentId(),
-    journal,
-  });
-  const store = createAppStore(startup.stepper ?? {});
-  const kit = startTraining(store, startup.training);
-  tab.setCurrentId(startup.record.id);
-  const session = startSession({
-    db,
-    app: store,
-    training: trainingSideOf(kit, db),
-    record: startup.record,
-    base: startup.base,
-    channel: browserChannel(),
-    journal,
-    onCurrent: tab.setCurrentId,
-    openWork(id, notice) {
-      tab.setCurrentId(id);
-      tab.setPendingNotice(notice ?? null);
-      window.location.reload();
-    },
-  });
-  const notices: PendingNotice[] = [...readPendingNotice(tab), ...startup.notices];
-  for (const { text, tone, backTo } of notices) {
-    const back = backTo;
-    session.notify(
-      text,
-      tone,
-      back ? { label: 'Back to your work', run: () => void session.open(back) } : undefined,
-    );
-  }
-  if (startup.saveProblem) session.view.setState({ saveProblem: startup.saveProblem });
-  void session.flush(); // A new work (a fresh start) is stored at once; a stored one is unchanged.
-  // Texts no work names any more, deleted once the page has settled (it reads every work).
-  setTimeout(() => void session.sweepTexts(), TEXT_SWEEP_AFTER_MS);
-  window.addEventListener('pagehide', () => session.hide());
-  // A share link pasted into a tab already showing the app changes only the fragment, which
-  // loads nothing: load again, so it opens the way any link does (as a new work).
-  window.addEventListener('hashchange', () => {
-    if (!shareFragment(window.location.hash)) return;
-    void session.open(session.view.getState().workId).then((opened) => {
-      if (!opened)
-        session.notify('The link was not opened: your changes could not be saved first.', 'alert');
-    });
-  });
-
-  createRoot(document.getElementById('root') as HTMLElement).render(
-    <StrictMode>
-      <AppStoreProvider store={store}>
-        <WorksProvider session={session}>
-          <App />
-        </WorksProvider>
-      </AppStoreProvider>
-    </StrictMode>,
-  );
-  // The link has been read and its notice shown: a reload must not open it again.
-  if (shareFragment(window.location.hash)) {
-    window.history.replaceState(null, '', window.location.pathname + window.location.search);
-  }
-}
-
-void start();
+/**
+ * The page's code in three module trees run one after the other: React and zod here, then KaTeX,
+ * then the app itself (boot.tsx). On the second visit Chromium stores the compiled code of each
+ * tree in a task of its own once the tree has run; with everything in one tree (a 1 MB chunk) that
+ * was one 53–86 ms task. index.html preloads the other two (vite.config.ts): they still load side
+ * by side with this one.
+ */
+void import('katex').then(() => import('./boot')).then(({ start }) => start());
 
 // Offline: the service worker keeps the whole build, so the next visit loads without a network.
 registerSW({ immediate: true });

@@ -35,7 +35,7 @@ export interface PendingNotice {
   tone?: WorkNotice['tone'];
 }
 
-/** The Train tab's work as the session saves it (the workbench, wired in main.tsx). */
+/** The Train tab's work as the session saves it (the workbench, wired in boot.tsx). */
 export interface TrainingSide {
   /** The Train tab's work as trainingToJson writes it. */
   serialize(): string;

@@ -24,7 +24,7 @@ export interface TrainingKit extends Workbench {
 const kits = new WeakMap<AppStore, TrainingKit>();
 
 /**
- * The kit for this stepper store, made from the training the opened work holds (main.tsx reads it
+ * The kit for this stepper store, made from the training the opened work holds (boot.tsx reads it
  * from the works database or a link); the defaults where there is none (a test's fresh store).
  */
 export function startTraining(
