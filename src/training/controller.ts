@@ -14,7 +14,13 @@ import { NO_PROGRESS, type TrainingProgress } from './history';
 import { EMPTY_RUN, type RunStore } from './runtime';
 import type { TrainingStore } from './store';
 import { DATA_CHOICES } from './choices';
-import { createSessionClient, localClient, WORKER_FAILED, type SessionClient } from './client';
+import {
+  createSessionClient,
+  localClient,
+  nextTask,
+  WORKER_FAILED,
+  type SessionClient,
+} from './client';
 import { playRequest, sessionInitOf, shapeKeyOf } from './plan';
 import { createPlayLoop } from './playLoop';
 import type { FrameReply, FrameRequest } from './protocol';
@@ -110,6 +116,9 @@ export function createTrainingController(
 
   /** Make the session train the bench's network on the chosen data, fitting it if needed. */
   async function sync(): Promise<SessionClient> {
+    // New data (a 5 MB CSV) is drawn in the task that chose it; the network is fitted to it, checked
+    // and drawn again in the next, so that neither makes one long task. What to fit is read after.
+    if (fitProblem(bench.getState().network, preparedOf(choices.getState()))) await nextTask();
     const c = choices.getState();
     const data = preparedOf(c);
     let network = bench.getState().network;

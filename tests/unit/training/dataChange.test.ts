@@ -43,3 +43,32 @@ describe('a change of data in turn with training', () => {
     controller.dispose();
   });
 });
+
+/**
+ * New data the network does not fit (a 5 MB CSV): the data is drawn in the task that chose it, and
+ * the network is fitted to it (checked and drawn again) in a task after, so that the two are not
+ * one long task of the page.
+ */
+describe('a network fitted to new data', () => {
+  it('is fitted in a task after the one that changed the data', async () => {
+    const app = createAppStore();
+    const choices = createTrainingStore({ mode: 'train', dataset: 'circle', count: 200 });
+    const run = createRunStore();
+    const controller = createTrainingController(app, choices, run, {
+      makeClient: localClient,
+      reducedMotion: () => false,
+      requestFrame: () => 0,
+      cancelFrame: () => {},
+    });
+    controller.refresh();
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(app.getState().network.layers.at(-1)?.biases).toHaveLength(1);
+    expect(choices.getState().setDataset('threeSpirals')).toBeNull();
+    // Every microtask of the task that changed the data: the network is not fitted yet.
+    for (let i = 0; i < 50; i++) await Promise.resolve();
+    expect(app.getState().network.layers.at(-1)?.biases).toHaveLength(1);
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(app.getState().network.layers.at(-1)?.biases).toHaveLength(3);
+    controller.dispose();
+  });
+});
