@@ -4,23 +4,17 @@ import type { AppStore } from '../store/appStore';
 import {
   fitProblem,
   fittedNetwork,
-  fittedNotice,
   penaltyOfChoices,
   preparedOf,
   reinitialized,
   stepperSamples,
 } from './selectors';
+import { fitToData } from './fitToData';
 import { NO_PROGRESS, type TrainingProgress } from './history';
 import { EMPTY_RUN, type RunStore } from './runtime';
 import type { TrainingStore } from './store';
 import { DATA_CHOICES } from './choices';
-import {
-  createSessionClient,
-  localClient,
-  nextTask,
-  WORKER_FAILED,
-  type SessionClient,
-} from './client';
+import { createSessionClient, localClient, WORKER_FAILED, type SessionClient } from './client';
 import { playRequest, sessionInitOf, shapeKeyOf } from './plan';
 import { createPlayLoop } from './playLoop';
 import type { FrameReply, FrameRequest } from './protocol';
@@ -116,24 +110,7 @@ export function createTrainingController(
 
   /** Make the session train the bench's network on the chosen data, fitting it if needed. */
   async function sync(): Promise<SessionClient> {
-    // New data (a 5 MB CSV) is drawn in the task that chose it; the network is fitted to it, checked
-    // and drawn again in the next, so that neither makes one long task. What to fit is read after.
-    if (fitProblem(bench.getState().network, preparedOf(choices.getState()))) await nextTask();
-    const c = choices.getState();
-    const data = preparedOf(c);
-    let network = bench.getState().network;
-    const problem = fitProblem(network, data);
-    if (problem) {
-      network = fittedNetwork(network, data, c.initSeed);
-      const fitted = network;
-      let outcome: string | null = null;
-      const fit = () => (outcome = setBench(fitted, stepperSamples(data, c.batchSize)));
-      // Part of the change of data that made it needed: one undo step with it.
-      if (history) history.quietly(fit);
-      else fit();
-      if (outcome) throw new Error(outcome);
-      run.setState({ notice: fittedNotice(problem, network, data, c.initSeed) });
-    }
+    const { c, data, network } = await fitToData(bench, choices, run, setBench, history);
     client ??= makeClient();
     const shape = shapeKeyOf(network);
     if (!session || session.data !== data || session.shape !== shape) {

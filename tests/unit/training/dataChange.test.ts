@@ -6,21 +6,27 @@ import { createRunStore } from '../../../src/training/runtime';
 import { preparedOf } from '../../../src/training/selectors';
 import { createTrainingStore } from '../../../src/training/store';
 
+/** The Train tab on 200 points of the circle, training on the page. */
+function setup() {
+  const app = createAppStore();
+  const choices = createTrainingStore({ mode: 'train', dataset: 'circle', count: 200 });
+  const run = createRunStore();
+  const controller = createTrainingController(app, choices, run, {
+    makeClient: localClient,
+    reducedMotion: () => false,
+    requestFrame: () => 0,
+    cancelFrame: () => {},
+  });
+  return { app, choices, run, controller };
+}
+
 /**
  * A change of data that takes a while (a dataset in the box loading, a CSV being read) and "One
  * epoch" asked for meanwhile: the epoch waits for it, and trains on the new data.
  */
 describe('a change of data in turn with training', () => {
   it('"One epoch" asked for while the data changes trains on the new data', async () => {
-    const app = createAppStore();
-    const choices = createTrainingStore({ mode: 'train', dataset: 'circle', count: 200 });
-    const run = createRunStore();
-    const controller = createTrainingController(app, choices, run, {
-      makeClient: localClient,
-      reducedMotion: () => false,
-      requestFrame: () => 0,
-      cancelFrame: () => {},
-    });
+    const { app, choices, run, controller } = setup();
     let loaded = () => {};
     const loading = new Promise<void>((resolve) => (loaded = resolve));
     const change = controller.changeData(async () => {
@@ -51,15 +57,7 @@ describe('a change of data in turn with training', () => {
  */
 describe('a network fitted to new data', () => {
   it('is fitted in a task after the one that changed the data', async () => {
-    const app = createAppStore();
-    const choices = createTrainingStore({ mode: 'train', dataset: 'circle', count: 200 });
-    const run = createRunStore();
-    const controller = createTrainingController(app, choices, run, {
-      makeClient: localClient,
-      reducedMotion: () => false,
-      requestFrame: () => 0,
-      cancelFrame: () => {},
-    });
+    const { app, choices, controller } = setup();
     controller.refresh();
     for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
     expect(app.getState().network.layers.at(-1)?.biases).toHaveLength(1);
