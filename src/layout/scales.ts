@@ -74,16 +74,21 @@ export function maxAbsGradient(
   grads: readonly LayerGradients[],
   shownUnits?: readonly number[],
 ): number {
+  // Indexed loops, no closure nor iterator: each edge column's selector runs this on every edit.
   let max = 0;
-  grads.forEach((g, l) => {
-    const units = Math.min(g.db.length, shownUnits ? (shownUnits[l] ?? 0) : Infinity);
-    const keep = (v: number) => {
-      if (!Number.isNaN(v)) max = Math.max(max, Math.abs(v));
-    };
+  for (let l = 0; l < grads.length; l++) {
+    const { dW, db } = grads[l] as LayerGradients;
+    const units = Math.min(db.length, shownUnits ? (shownUnits[l] ?? 0) : Infinity);
     for (let j = 0; j < units; j++) {
-      keep(g.db[j] as number);
-      for (const row of g.dW) keep(row[j] as number);
+      max = largerAbs(max, db[j] as number);
+      for (let i = 0; i < dW.length; i++)
+        max = largerAbs(max, (dW[i] as ArrayLike<number>)[j] as number);
     }
-  });
+  }
   return max;
+}
+
+/** max, or |v| if larger; NaN (a value pending) is left out. */
+function largerAbs(max: number, v: number): number {
+  return Number.isNaN(v) ? max : Math.max(max, Math.abs(v));
 }

@@ -15,6 +15,12 @@ import { whenIdle } from './whenIdle';
  * text node; a skeleton where any placeholder is not exactly one text node in each rendering is
  * never patched. Whenever the skeleton changes the new markup is morphed in (morphChildren).
  *
+ * A number that changes sign or notation (0.001672, then (−0.00656)) changes the skeleton but not
+ * the equation's form (layoutForm). A drag across such a point flips between the two skeletons on
+ * every edit, so the markup of the form just left is kept, detached, and put back when its skeleton
+ * returns, its numbers patched in: no KaTeX, no morph, no measuring (keepForm, the README's
+ * Benchmarks).
+ *
  * The HTML rendering is what is seen: its numbers are set at once, in the frame of the edit. The
  * MathML copy (what a screen reader reads) and its TeX annotation are set when the page is next
  * idle (updateMathml): the browser lays the MathML out too, and setting it in the same frame made
@@ -165,23 +171,69 @@ function queueMathml(element: Element): void {
   whenIdle(updateMathml);
 }
 
+/** Sets the numbers of a patchable rendering that changed; its MathML copy follows when idle. */
+function patch(element: Element, now: Shown, source: string, numbers: string[]): void {
+  const html = (now.nodes as Bound).html;
+  for (let i = 0; i < numbers.length; i++) {
+    const value = numbers[i] as string;
+    if (now.numbers[i] !== value) (html[i] as Node).nodeValue = value;
+  }
+  now.source = source;
+  now.numbers = numbers;
+  queueMathml(element);
+}
+
+/**
+ * Per equation, the markup of the other skeletons of its form it showed last (detached), by
+ * skeleton: a drag that moves a number across zero or into scientific notation and back finds its
+ * rendering here. Cleared when the equation shows another form or is laid out again (refit).
+ */
+const kept = new WeakMap<Element, Map<string, { children: Node[]; shown: Shown }>>();
+/** Skeletons kept per equation: a few numbers near a sign change or a notation switch. */
+const KEPT_FORMS = 3;
+
+/** Detaches the equation's rendering and keeps it under its skeleton (see `kept`). */
+function keepForm(element: Element, now: Shown): void {
+  let forms = kept.get(element);
+  if (!forms) kept.set(element, (forms = new Map()));
+  forms.delete(now.skeleton);
+  forms.set(now.skeleton, { children: Array.from(element.childNodes), shown: now });
+  element.replaceChildren();
+  for (const skeleton of forms.keys()) {
+    if (forms.size <= KEPT_FORMS) break;
+    forms.delete(skeleton);
+  }
+}
+
 /**
  * Show KaTeX's rendering of `source` (TeX our own templates built from numbers, never user text)
- * in `element`, touching as little of what is already there as it can.
+ * in `element`, touching as little of what is already there as it can: 'restored' is a kept
+ * rendering of the same form put back with the new numbers (see `kept`).
  */
-export function showTex(element: Element, source: string): 'unchanged' | 'patched' | 'rendered' {
+export function showTex(
+  element: Element,
+  source: string,
+): 'unchanged' | 'patched' | 'restored' | 'rendered' {
   const before = shown.get(element);
   if (before?.source === source) return 'unchanged';
   const { skeleton, numbers } = splitNumbers(source);
   if (before && before.nodes && before.skeleton === skeleton) {
-    for (let i = 0; i < numbers.length; i++) {
-      const value = numbers[i] as string;
-      if (before.numbers[i] !== value) (before.nodes.html[i] as Node).nodeValue = value;
-    }
-    before.source = source;
-    before.numbers = numbers;
-    queueMathml(element);
+    patch(element, before, source, numbers);
     return 'patched';
+  }
+  const sameForm = !!before?.nodes && layoutForm(before.skeleton) === layoutForm(skeleton);
+  if (before && sameForm) {
+    const back = kept.get(element)?.get(skeleton);
+    keepForm(element, before);
+    if (back) {
+      kept.get(element)?.delete(skeleton);
+      element.replaceChildren(...back.children);
+      patch(element, back.shown, source, numbers);
+      shown.set(element, back.shown);
+      return 'restored';
+    }
+  } else {
+    kept.delete(element);
   }
   const html = renderSource(source);
   if (!element.firstChild) {
@@ -231,7 +283,8 @@ export function showFitting(element: Element, source: string, fallback?: () => s
   fitted.set(element, { source, fallback, width: last?.width ?? -1 });
   if (tooWide.get(element) === skeleton) {
     // Typeset whole, the fallback has lost any smaller size it was set at: measured again, unless
-    // this form's fallback fitted at its own size (another sign changes no line's length much).
+    // this form's fallback fitted at its own size (another sign changes no line's length much). A
+    // kept rendering is back at the size it was set at.
     if (showTex(element, fallback()) === 'rendered' && shrunk.get(element) !== false)
       shrinkToFit(element);
     return;
@@ -262,6 +315,7 @@ export function refit(element: Element, always = false): void {
   const width = element.clientWidth;
   if (!last || width === 0 || (width === last.width && !always)) return;
   tooWide.delete(element);
+  kept.delete(element); // laid out for the old width
   // Back to the plain layout at its own size (showTex morphs a fallback's markup away).
   element.querySelector<HTMLElement>('.katex')?.style.removeProperty('font-size');
   showTex(element, last.source);

@@ -151,6 +151,37 @@ describe('showTex', () => {
     }
   });
 
+  it('puts back the rendering it had when a number changes sign and back, patched to the new numbers', () => {
+    const element = document.createElement('span');
+    const tex = (a: string, b: string) => `z = 0.3068\\cdot ${a} + 0.1352\\cdot ${b}`;
+    expect(show(element, tex('0.007073', '0.01782'))).toBe('rendered');
+    const positive = element.firstChild;
+    // Across zero: (−0.00656) is another skeleton of the same form, typeset once.
+    expect(show(element, tex('(-0.00656)', '0.01782'))).toBe('rendered');
+    const negative = element.firstChild;
+    expect(negative).not.toBe(positive);
+    // And back, with other numbers: the first rendering's very nodes, its numbers patched.
+    expect(show(element, tex('0.001672', '0.01791'))).toBe('restored');
+    expect(element.firstChild).toBe(positive);
+    expect(element.childNodes).toHaveLength(1);
+    updateMathml();
+    expect(element.isEqualNode(fresh(tex('0.001672', '0.01791')))).toBe(true);
+    expect(show(element, tex('(-0.00702)', '0.01791'))).toBe('restored');
+    expect(element.firstChild).toBe(negative);
+    updateMathml();
+    expect(element.isEqualNode(fresh(tex('(-0.00702)', '0.01791')))).toBe(true);
+    // A number in scientific notation: a third skeleton of the form, kept beside the other two.
+    expect(show(element, tex('5.651\\times10^{-5}', '0.01791'))).toBe('rendered');
+    expect(show(element, tex('0.002', '0.01791'))).toBe('restored');
+    expect(show(element, tex('(-0.003)', '0.01791'))).toBe('restored');
+    expect(show(element, tex('6.2\\times10^{-5}', '0.01791'))).toBe('restored');
+    updateMathml();
+    expect(element.isEqualNode(fresh(tex('6.2\\times10^{-5}', '0.01791')))).toBe(true);
+    // Another form (a term more) is typeset, and the kept renderings go.
+    expect(show(element, `${tex('0.5', '0.5')} + 1`)).toBe('rendered');
+    expect(show(element, tex('0.002', '0.01791'))).toBe('rendered');
+  });
+
   const number = fc.oneof(
     fc.double({ min: -5, max: 5, noNaN: true }).map((x) => x.toPrecision(4)),
     fc.integer({ min: -3, max: 30 }).map(String),
@@ -297,6 +328,26 @@ describe('showFitting and refit', () => {
     showFitting(element, 'a = 0.5\\cdot (-0.25) + 1', () => 'a = \\quad 0.5\\cdot (-0.25) + 1');
     expect(shows()).toBe('a = \\quad 0.5\\cdot (-0.25) + 1');
     expect(reads.scrollWidth).toBeGreaterThan(0);
+  });
+
+  it('measures nothing when a number crosses zero and back in a form that fitted', () => {
+    const width = { now: 600 };
+    const { element, shows, reads } = box(width);
+    showFitting(element, source, fallback);
+    showFitting(element, 'a = 0.5\\cdot (-0.25)', () => 'a = \\quad 0.5\\cdot (-0.25)');
+    expect(shows()).toBe('a = 0.5\\cdot (-0.25)');
+    reads.scrollWidth = 0;
+    for (const b of ['0.75', '(-0.5)', '0.125', '(-0.625)']) {
+      showFitting(element, `a = 0.5\\cdot ${b}`, () => `a = \\quad 0.5\\cdot ${b}`);
+      expect(shows()).toBe(`a = 0.5\\cdot ${b}`);
+    }
+    expect(reads.scrollWidth).toBe(0);
+    // A new width lays it out again: the kept renderings were fitted to the old one.
+    width.now = 400;
+    refit(element);
+    expect(shows()).toBe('a = \\quad 0.5\\cdot (-0.625)');
+    showFitting(element, 'a = 0.5\\cdot 0.75', () => 'a = \\quad 0.5\\cdot 0.75');
+    expect(shows()).toBe('a = \\quad 0.5\\cdot 0.75');
   });
 
   it('leaves the line-break hints out of the TeX annotation', () => {
