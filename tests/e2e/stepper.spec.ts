@@ -921,6 +921,9 @@ test('while a weight is dragged the equations keep up, number for number what a 
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
   for (let dx = 1; dx <= 45; dx++) await page.mouse.move(box.x + box.width / 2 - dx, box.y + 4);
+  // Then across zero and back in single moves (0.05, −0.04, 0.06, −0.05): some equations put back
+  // the rendering they had for a sign (typeset.ts; its unit tests check each such return).
+  for (const dx of [35, 44, 34, 45]) await page.mouse.move(box.x + box.width / 2 - dx, box.y + 4);
   await page.mouse.up();
   await expect(field).toHaveValue('−0.05');
   // Equations out of view are brought up to date when the page is next idle, and the MathML copy

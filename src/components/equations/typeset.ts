@@ -17,8 +17,8 @@ import { whenIdle } from './whenIdle';
  *
  * A number that changes sign or notation (0.001672, then (−0.00656)) changes the skeleton but not
  * the equation's form (layoutForm). A drag across such a point flips between the two skeletons on
- * every edit, so the markup of the form just left is kept, detached, and put back when its skeleton
- * returns, its numbers patched in: no KaTeX, no morph, no measuring (keepForm, the README's
+ * every edit, so the HTML rendering of the form just left is kept, detached, and put back when its
+ * skeleton returns, its numbers patched in: no KaTeX, no morph, no measuring (`kept`, the README's
  * Benchmarks).
  *
  * The HTML rendering is what is seen: its numbers are set at once, in the frame of the edit. The
@@ -149,11 +149,22 @@ function bind(element: Element, places: Places | null, numbers: string[]): Bound
 /** Equations whose MathML copy is behind their HTML rendering. */
 const mathmlBehind = new Set<Element>();
 
+/**
+ * Per equation, the rendering its MathML copy belongs to: after a kept rendering is put back (see
+ * `kept`), the copy is still the form's it replaced until the page is idle.
+ */
+const mathmlOf = new WeakMap<Element, Shown>();
+
 /** Brings every MathML copy and TeX annotation up to date with what its equation shows. */
 export function updateMathml(): void {
   for (const element of mathmlBehind) {
     const now = shown.get(element);
-    if (!now?.nodes || now.mathmlSource === now.source) continue;
+    if (!now?.nodes) continue;
+    if (mathmlOf.get(element) !== now) {
+      replaceMathml(element, now);
+      continue;
+    }
+    if (now.mathmlSource === now.source) continue;
     const { mathml, annotation } = now.nodes;
     for (let i = 0; i < now.numbers.length; i++) {
       const value = now.numbers[i] as string;
@@ -164,6 +175,22 @@ export function updateMathml(): void {
     now.mathmlNumbers = now.numbers;
   }
   mathmlBehind.clear();
+}
+
+/** The MathML copy of what the equation shows, typeset afresh, in place of another form's. */
+function replaceMathml(element: Element, now: Shown): void {
+  const places = placesBySkeleton.get(now.skeleton);
+  const live = element.querySelector(':scope > .katex > .katex-mathml');
+  const template = element.ownerDocument.createElement('template');
+  template.innerHTML = renderSource(now.source);
+  const fresh = template.content.firstElementChild?.querySelector(':scope > .katex-mathml');
+  if (!places || !live || !fresh || !now.nodes) return;
+  live.replaceWith(fresh);
+  now.nodes.mathml = places.mathml.map((path) => follow(element, path) as Node);
+  now.nodes.annotation = places.annotation ? (follow(element, places.annotation) ?? null) : null;
+  now.mathmlSource = now.source;
+  now.mathmlNumbers = now.numbers;
+  mathmlOf.set(element, now);
 }
 
 function queueMathml(element: Element): void {
@@ -183,22 +210,39 @@ function patch(element: Element, now: Shown, source: string, numbers: string[]):
   queueMathml(element);
 }
 
+/** A form's rendering kept aside: what is seen (KaTeX's HTML) and the size it was set at. */
+interface Kept {
+  html: Element;
+  fontSize: string;
+  shown: Shown;
+}
+
 /**
- * Per equation, the markup of the other skeletons of its form it showed last (detached), by
+ * Per equation, the renderings of the other skeletons of its form it showed last (detached), by
  * skeleton: a drag that moves a number across zero or into scientific notation and back finds its
- * rendering here. Cleared when the equation shows another form or is laid out again (refit).
+ * rendering here. Only what is seen is kept and put back; the MathML copy is typeset again when
+ * the page is idle (laying it out in the edit's frame cost about 1.5 ms on the largest network).
+ * Cleared when the equation shows another form or is laid out again (refit).
  */
-const kept = new WeakMap<Element, Map<string, { children: Node[]; shown: Shown }>>();
+const kept = new WeakMap<Element, Map<string, Kept>>();
 /** Skeletons kept per equation: a few numbers near a sign change or a notation switch. */
 const KEPT_FORMS = 3;
 
-/** Detaches the equation's rendering and keeps it under its skeleton (see `kept`). */
-function keepForm(element: Element, now: Shown): void {
+/** KaTeX's wrapper and its HTML rendering in the equation, if it holds one. */
+function katexParts(element: Element): { katex: HTMLElement; html: Element } | null {
+  const katex = element.firstElementChild;
+  const html = katex?.querySelector(':scope > .katex-html');
+  return katex instanceof HTMLElement && html && element.childNodes.length === 1
+    ? { katex, html }
+    : null;
+}
+
+/** Keeps the rendering shown under its skeleton (see `kept`); it stays in place until replaced. */
+function keepForm(element: Element, now: Shown, katex: HTMLElement, html: Element): void {
   let forms = kept.get(element);
   if (!forms) kept.set(element, (forms = new Map()));
   forms.delete(now.skeleton);
-  forms.set(now.skeleton, { children: Array.from(element.childNodes), shown: now });
-  element.replaceChildren();
+  forms.set(now.skeleton, { html, fontSize: katex.style.fontSize, shown: now });
   for (const skeleton of forms.keys()) {
     if (forms.size <= KEPT_FORMS) break;
     forms.delete(skeleton);
@@ -221,17 +265,21 @@ export function showTex(
     patch(element, before, source, numbers);
     return 'patched';
   }
+  const parts = katexParts(element);
   const sameForm = !!before?.nodes && layoutForm(before.skeleton) === layoutForm(skeleton);
-  if (before && sameForm) {
+  if (before && parts && sameForm) {
     const back = kept.get(element)?.get(skeleton);
-    keepForm(element, before);
+    keepForm(element, before, parts.katex, parts.html);
     if (back) {
       kept.get(element)?.delete(skeleton);
-      element.replaceChildren(...back.children);
+      parts.katex.replaceChild(back.html, parts.html);
+      parts.katex.style.fontSize = back.fontSize;
       patch(element, back.shown, source, numbers);
       shown.set(element, back.shown);
       return 'restored';
     }
+    // Another skeleton of the form: typeset whole (the one left is kept as it was).
+    element.replaceChildren();
   } else {
     kept.delete(element);
   }
@@ -246,14 +294,9 @@ export function showTex(
   const places =
     numbers.length > 0 ? placesOf(skeleton, numbers.length, element.ownerDocument) : null;
   const nodes = bind(element, places, numbers);
-  shown.set(element, {
-    source,
-    skeleton,
-    numbers,
-    nodes,
-    mathmlSource: source,
-    mathmlNumbers: numbers,
-  });
+  const now = { source, skeleton, numbers, nodes, mathmlSource: source, mathmlNumbers: numbers };
+  shown.set(element, now);
+  mathmlOf.set(element, now);
   return 'rendered';
 }
 
