@@ -171,7 +171,7 @@ describe('showTex', () => {
     expect(show(element, tex('0.001672', '0.01791'))).toBe('restored');
     expect(seen()).toBe(positive);
     expect(element.querySelector('.katex-html')?.textContent).toBe(
-      fresh(tex('0.001672', '0.01791')).querySelector('.katex-html')?.textContent,
+      (fresh(tex('0.001672', '0.01791')) as Element).querySelector('.katex-html')?.textContent,
     );
     check('0.001672', '0.01791');
     expect(show(element, tex('(-0.00702)', '0.01791'))).toBe('restored');
