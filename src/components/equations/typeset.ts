@@ -17,9 +17,8 @@ import { whenIdle } from './whenIdle';
  *
  * A number that changes sign or notation (0.001672, then (−0.00656)) changes the skeleton but not
  * the equation's form (layoutForm). A drag across such a point flips between the two skeletons on
- * every edit, so the HTML rendering of the form just left is kept, detached, and put back when its
- * skeleton returns, its numbers patched in: no KaTeX, no morph, no measuring (`kept`, the README's
- * Benchmarks).
+ * every edit, so the pieces of the HTML rendering that differ are swapped, those of a skeleton shown
+ * lately kept aside to be put back with its numbers patched in (`forms`, the README's Benchmarks).
  *
  * The HTML rendering is what is seen: its numbers are set at once, in the frame of the edit. The
  * MathML copy (what a screen reader reads) and its TeX annotation are set when the page is next
@@ -150,8 +149,8 @@ function bind(element: Element, places: Places | null, numbers: string[]): Bound
 const mathmlBehind = new Set<Element>();
 
 /**
- * Per equation, the rendering its MathML copy belongs to: after a kept rendering is put back (see
- * `kept`), the copy is still the form's it replaced until the page is idle.
+ * Per equation, the rendering its MathML copy belongs to: after another skeleton of its form is
+ * shown (see `forms`), the copy is still the one it replaced until the page is idle.
  */
 const mathmlOf = new WeakMap<Element, Shown>();
 
@@ -210,22 +209,27 @@ function patch(element: Element, now: Shown, source: string, numbers: string[]):
   queueMathml(element);
 }
 
-/** A form's rendering kept aside: what is seen (KaTeX's HTML) and the size it was set at. */
-interface Kept {
-  html: Element;
-  fontSize: string;
+/**
+ * One skeleton's rendering of an equation: the pieces of KaTeX's HTML (its `.base` runs, between
+ * which a line may break) and the size it was set at. Skeletons of one form share the pieces they
+ * have alike: a number that crosses zero changes one piece, (−0.00656) for 0.001672.
+ */
+interface Form {
   shown: Shown;
+  pieces: Element[];
+  fontSize: string;
 }
 
 /**
- * Per equation, the renderings of the other skeletons of its form it showed last (detached), by
- * skeleton: a drag that moves a number across zero or into scientific notation and back finds its
- * rendering here. Only what is seen is kept and put back; the MathML copy is typeset again when
- * the page is idle (laying it out in the edit's frame cost about 1.5 ms on the largest network).
- * Cleared when the equation shows another form or is laid out again (refit).
+ * Per equation, its skeletons of the form it shows (layoutForm), the one shown and the last
+ * KEPT_FORMS others: a drag that moves a number across zero or into scientific notation and back
+ * finds the pieces it had for it here, and swaps in only those that differ, with no KaTeX, morph
+ * or measuring. A new skeleton of the form is typeset, and only its pieces that differ go in. The
+ * MathML copy is typeset again when the page is idle (laying it out in the edit's frame cost
+ * about 1.5 ms on the largest network). Cleared when the equation shows another form or is laid
+ * out again (refit).
  */
-const kept = new WeakMap<Element, Map<string, Kept>>();
-/** Skeletons kept per equation: a few numbers near a sign change or a notation switch. */
+const forms = new WeakMap<Element, Map<string, Form>>();
 const KEPT_FORMS = 3;
 
 /** KaTeX's wrapper and its HTML rendering in the equation, if it holds one. */
@@ -237,22 +241,122 @@ function katexParts(element: Element): { katex: HTMLElement; html: Element } | n
     : null;
 }
 
-/** Keeps the rendering shown under its skeleton (see `kept`); it stays in place until replaced. */
-function keepForm(element: Element, now: Shown, katex: HTMLElement, html: Element): void {
-  let forms = kept.get(element);
-  if (!forms) kept.set(element, (forms = new Map()));
-  forms.delete(now.skeleton);
-  forms.set(now.skeleton, { html, fontSize: katex.style.fontSize, shown: now });
-  for (const skeleton of forms.keys()) {
-    if (forms.size <= KEPT_FORMS) break;
-    forms.delete(skeleton);
+/**
+ * A piece of markup as structure: elements with their classes and styles, and text, each number
+ * (a node of `numbers`, which is patched) as #.
+ */
+function signature(node: Node, numbers: ReadonlySet<Node | undefined>): string {
+  if (node.nodeType === Node.TEXT_NODE) return numbers.has(node) ? '#' : (node.nodeValue ?? '');
+  if (node.nodeType !== Node.ELEMENT_NODE) return '';
+  const element = node as Element;
+  let out = `<${element.localName} ${element.getAttribute('class') ?? ''} ${element.getAttribute('style') ?? ''}>`;
+  for (let child = node.firstChild; child; child = child.nextSibling)
+    out += signature(child, numbers);
+  return `${out}>`;
+}
+
+/** Makes `html`'s children the pieces given, moving only those that are not there yet. */
+function showPieces(html: Element, pieces: Element[]): void {
+  const live = html.children;
+  if (live.length !== pieces.length) {
+    html.replaceChildren(...pieces);
+    return;
   }
+  pieces.forEach((piece, i) => {
+    const now = live[i] as Element;
+    if (now !== piece) html.replaceChild(piece, now);
+  });
+}
+
+/** Sets each number's text node that shows another value. */
+function setNumbers(nodes: Node[], numbers: string[]): void {
+  nodes.forEach((node, i) => {
+    const value = numbers[i] as string;
+    if (node.nodeValue !== value) node.nodeValue = value;
+  });
+}
+
+/** Remembers the equation's form under its skeleton, the newest last, and forgets the oldest. */
+function remember(element: Element, form: Form): Map<string, Form> {
+  let byForm = forms.get(element);
+  if (!byForm) forms.set(element, (byForm = new Map()));
+  byForm.delete(form.shown.skeleton);
+  byForm.set(form.shown.skeleton, form);
+  for (const skeleton of byForm.keys()) {
+    if (byForm.size <= KEPT_FORMS + 1) break;
+    byForm.delete(skeleton);
+  }
+  return byForm;
+}
+
+/**
+ * Shows another skeleton of the form the equation shows (see `forms`): 'restored' if it showed it
+ * lately, 'rendered' if it is new; null if the markup does not allow it.
+ */
+function showSkeleton(
+  element: Element,
+  before: Shown,
+  source: string,
+  skeleton: string,
+  numbers: string[],
+): 'restored' | 'rendered' | null {
+  const parts = katexParts(element);
+  if (!parts) return null;
+  const { katex, html } = parts;
+  const byForm = remember(element, {
+    shown: before,
+    pieces: Array.from(html.children),
+    fontSize: katex.style.fontSize,
+  });
+  const back = byForm.get(skeleton);
+  if (back?.shown.nodes) {
+    showPieces(html, back.pieces);
+    katex.style.fontSize = back.fontSize;
+    setNumbers(back.shown.nodes.html, numbers);
+    back.shown.source = source;
+    back.shown.numbers = numbers;
+    remember(element, back);
+    shown.set(element, back.shown);
+    queueMathml(element);
+    return 'restored';
+  }
+  const places = placesOf(skeleton, numbers.length, element.ownerDocument);
+  const template = element.ownerDocument.createElement('template');
+  template.innerHTML = renderSource(source);
+  const fresh = template.content.firstElementChild?.querySelector(':scope > .katex-html');
+  if (!places || !fresh) return null;
+  // A piece alike in both, numbers aside, stays; the others are the new rendering's.
+  const live = Array.from(html.children);
+  const liveNumbers = new Set(before.nodes?.html);
+  const freshNumbers = new Set(places.html.map((path) => follow(template.content, path)));
+  const pieces = Array.from(fresh.children).map((piece, i) => {
+    const same = live.length === fresh.children.length && live[i];
+    return same && signature(same, liveNumbers) === signature(piece, freshNumbers) ? same : piece;
+  });
+  showPieces(html, pieces);
+  katex.style.removeProperty('font-size');
+  const nodes = places.html.map((path) => follow(element, path));
+  if (!nodes.every((node) => node?.nodeType === Node.TEXT_NODE)) return null;
+  setNumbers(nodes as Node[], numbers);
+  const now: Shown = {
+    source,
+    skeleton,
+    numbers,
+    // The MathML copy is the form's it replaced until the page is idle (updateMathml).
+    nodes: { html: nodes as Node[], mathml: [], annotation: null },
+    mathmlSource: '',
+    mathmlNumbers: [],
+  };
+  remember(element, { shown: now, pieces, fontSize: '' });
+  shown.set(element, now);
+  queueMathml(element);
+  return 'rendered';
 }
 
 /**
  * Show KaTeX's rendering of `source` (TeX our own templates built from numbers, never user text)
- * in `element`, touching as little of what is already there as it can: 'restored' is a kept
- * rendering of the same form put back with the new numbers (see `kept`).
+ * in `element`, touching as little of what is already there as it can: 'restored' is a skeleton
+ * of the same form shown lately, put back with the new numbers (see `forms`).
  */
 export function showTex(
   element: Element,
@@ -265,24 +369,12 @@ export function showTex(
     patch(element, before, source, numbers);
     return 'patched';
   }
-  const parts = katexParts(element);
-  const sameForm = !!before?.nodes && layoutForm(before.skeleton) === layoutForm(skeleton);
-  if (before && parts && sameForm) {
-    const back = kept.get(element)?.get(skeleton);
-    keepForm(element, before, parts.katex, parts.html);
-    if (back) {
-      kept.get(element)?.delete(skeleton);
-      parts.katex.replaceChild(back.html, parts.html);
-      parts.katex.style.fontSize = back.fontSize;
-      patch(element, back.shown, source, numbers);
-      shown.set(element, back.shown);
-      return 'restored';
-    }
-    // Another skeleton of the form: typeset whole (the one left is kept as it was).
-    element.replaceChildren();
-  } else {
-    kept.delete(element);
+  if (before?.nodes && layoutForm(before.skeleton) === layoutForm(skeleton)) {
+    const result = showSkeleton(element, before, source, skeleton, numbers);
+    if (result) return result;
   }
+  // Another form, or markup that cannot be pieced: typeset whole, morphed in.
+  forms.delete(element);
   const html = renderSource(source);
   if (!element.firstChild) {
     element.innerHTML = html;
@@ -358,7 +450,7 @@ export function refit(element: Element, always = false): void {
   const width = element.clientWidth;
   if (!last || width === 0 || (width === last.width && !always)) return;
   tooWide.delete(element);
-  kept.delete(element); // laid out for the old width
+  forms.delete(element); // laid out for the old width
   // Back to the plain layout at its own size (showTex morphs a fallback's markup away).
   element.querySelector<HTMLElement>('.katex')?.style.removeProperty('font-size');
   showTex(element, last.source);

@@ -151,46 +151,82 @@ describe('showTex', () => {
     }
   });
 
-  it('puts back the rendering it had when a number changes sign and back, patched to the new numbers', () => {
+  it('swaps only the piece where a number changes sign, and puts back the pieces it had, patched', () => {
     const element = document.createElement('span');
     const tex = (a: string, b: string) => `z = 0.3068\\cdot ${a} + 0.1352\\cdot ${b}`;
-    const seen = () => element.querySelector('.katex-html');
+    // KaTeX's runs between which a line may break: z, = 0.3068 · a, + 0.1352 · b.
+    const pieces = () => Array.from(element.querySelector('.katex-html')?.children ?? []);
     const check = (a: string, b: string) => {
       updateMathml();
       expect(element.isEqualNode(fresh(tex(a, b)))).toBe(true);
     };
     expect(show(element, tex('0.007073', '0.01782'))).toBe('rendered');
-    const positive = seen();
-    // Across zero: (−0.00656) is another skeleton of the same form, typeset once.
+    const positive = pieces();
+    expect(positive.length).toBeGreaterThan(2);
+    // Across zero: (−0.00656) is another skeleton of the same form, typeset once; only the piece
+    // that holds it is swapped, the others stay as they were.
     expect(show(element, tex('(-0.00656)', '0.01782'))).toBe('rendered');
-    const negative = seen();
-    expect(negative).not.toBe(positive);
+    const negative = pieces();
+    const swapped = negative.filter((piece, i) => piece !== positive[i]);
+    expect(swapped).toHaveLength(1);
+    expect(swapped[0]?.textContent).toContain('0.00656');
     check('(-0.00656)', '0.01782');
-    // And back, with other numbers: the first rendering's very nodes, its numbers patched; the
-    // MathML copy (the other form's until the page is idle) typeset again then.
+    // And back, with other numbers: the first rendering's very pieces, their numbers patched; the
+    // MathML copy (the other skeleton's until the page is idle) typeset again then.
     expect(show(element, tex('0.001672', '0.01791'))).toBe('restored');
-    expect(seen()).toBe(positive);
+    expect(pieces()).toEqual(positive);
+    pieces().forEach((piece, i) => expect(piece).toBe(positive[i]));
     expect(element.querySelector('.katex-html')?.textContent).toBe(
       (fresh(tex('0.001672', '0.01791')) as Element).querySelector('.katex-html')?.textContent,
     );
     check('0.001672', '0.01791');
     expect(show(element, tex('(-0.00702)', '0.01791'))).toBe('restored');
-    expect(seen()).toBe(negative);
-    // Flipped twice before the page is idle: the MathML copy is the form's own again, patched.
+    pieces().forEach((piece, i) => expect(piece).toBe(negative[i]));
+    // Flipped twice before the page is idle: the MathML copy is the skeleton's own again, patched.
     expect(show(element, tex('0.0025', '0.01791'))).toBe('restored');
     expect(show(element, tex('(-0.0075)', '0.01791'))).toBe('restored');
     check('(-0.0075)', '0.01791');
-    // A number in scientific notation: a third skeleton of the form, kept beside the other two.
+    // Both numbers negative, then one in scientific notation: more skeletons of the form, kept.
+    expect(show(element, tex('(-0.0075)', '(-0.01791)'))).toBe('rendered');
+    check('(-0.0075)', '(-0.01791)');
     expect(show(element, tex('5.651\\times10^{-5}', '0.01791'))).toBe('rendered');
+    check('5.651\\times10^{-5}', '0.01791');
     expect(show(element, tex('0.002', '0.01791'))).toBe('restored');
-    expect(show(element, tex('(-0.003)', '0.01791'))).toBe('restored');
+    check('0.002', '0.01791');
+    expect(show(element, tex('(-0.003)', '(-0.02)'))).toBe('restored');
+    check('(-0.003)', '(-0.02)');
     expect(show(element, tex('6.2\\times10^{-5}', '0.01791'))).toBe('restored');
     check('6.2\\times10^{-5}', '0.01791');
-    // Another form (a term more) is typeset, and the kept renderings go.
+    // Another form (a term more) is typeset whole, and the kept pieces go.
     expect(show(element, `${tex('0.5', '0.5')} + 1`)).toBe('rendered');
     expect(show(element, tex('0.002', '0.01791'))).toBe('rendered');
     check('0.002', '0.01791');
   });
+
+  it('shows what a fresh rendering would through any run of signs and notations in one form', () => {
+    const signed = fc.oneof(
+      fc.double({ min: 0.001, max: 5, noNaN: true }).map((x) => x.toPrecision(4)),
+      fc.double({ min: 0.001, max: 5, noNaN: true }).map((x) => `(-${x.toPrecision(4)})`),
+      fc
+        .tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 2, max: 9 }))
+        .map(([m, e]) => `${m}.5\\times10^{-${e}}`),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(signed, { minLength: 3, maxLength: 3 }), { minLength: 2, maxLength: 12 }),
+        (runs) => {
+          const element = document.createElement('span');
+          for (const [a, b, c] of runs) {
+            const tex = `z = 0.3\\cdot ${a} + ${b}\\cdot 0.2 + \\frac{${c}}{2} = 0.5`;
+            show(element, tex);
+            updateMathml();
+            expect(element.isEqualNode(fresh(tex))).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 90_000);
 
   const number = fc.oneof(
     fc.double({ min: -5, max: 5, noNaN: true }).map((x) => x.toPrecision(4)),
