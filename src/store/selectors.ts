@@ -1,5 +1,4 @@
 import {
-  lossOf,
   optimizerStep,
   type OptimizerState,
   passSteps,
@@ -77,7 +76,9 @@ export function updateOf(network: Network, samples: Sample[], rule: UpdateRule):
     optimizer: rule.optimizer,
     state: rule.optimizerState,
   });
-  const preview = { network: updated, loss: lossOf(updated, samples), state };
+  // The loss after the step is its pass's (the same sums as lossOf): the check of every edit
+  // (workCheck.ts) runs that pass anyway, so it is computed once.
+  const preview = { network: updated, loss: snapshotOf(updated, samples).loss, state };
   byStep.set(key, preview);
   return preview;
 }
