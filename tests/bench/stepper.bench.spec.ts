@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DIGITS, drawASeven, oneEpochs, openTraining, stepThroughTheSeven } from '../e2e/helpers';
+import { openNetwork, setField } from './profile/edits';
 
 /**
  * The stepper on TensorFlow Playground's largest network (2 inputs, 6 hidden layers of 8, one
@@ -40,13 +41,6 @@ const SHAPES: Shape[] = [
   },
 ];
 
-async function setField(page: Page, label: string, value: string) {
-  const field = page.getByRole('textbox', { name: label, exact: true });
-  await field.fill(value);
-  await field.press('Enter');
-  await expect(field).toHaveValue(value);
-}
-
 /**
  * The digits' 64-16-10 network after one epoch, a 7 drawn on the pad and stepped through: at the
  * gradient step, a first-layer weight selected on the input grid (its unit's weights shown there).
@@ -69,34 +63,7 @@ async function openDrawing(page: Page, shape: Shape) {
 /** Build the network through the Network and Sample panels, as a learner would. */
 async function open(page: Page, shape: Shape) {
   if (shape.drawing) return openDrawing(page, shape);
-  await page.goto('./');
-  await setField(page, 'Units in input layer', String(shape.inputs));
-  for (let l = 2; l <= shape.hidden; l++) {
-    await page.getByRole('button', { name: 'Add layer before' }).last().click();
-  }
-  for (let l = 1; l <= shape.hidden; l++) {
-    await setField(page, `Units in hidden ${l} layer`, String(shape.units));
-    await page
-      .getByRole('combobox', { name: `Activation of hidden ${l} layer` })
-      .selectOption('tanh');
-  }
-  await setField(page, 'Units in output layer', String(shape.outputs));
-  if (shape.outputs > 1) {
-    await page
-      .getByRole('combobox', { name: 'Activation of output layer' })
-      .selectOption('softmax');
-    await page.getByRole('combobox', { name: 'Loss' }).selectOption('crossEntropy');
-  }
-  for (let n = 1; n < shape.samples; n++) {
-    await page.getByRole('button', { name: 'Add sample' }).click();
-  }
-  await expect(page.getByRole('radio', { name: `Sample ${shape.samples}` })).toBeVisible();
-  await page.getByRole('combobox', { name: 'Edges show' }).selectOption('gradients');
-  await page.keyboard.press('End');
-  await page.getByRole('button', { name: 'Step back' }).click();
-  await expect(page.getByTestId('phase')).toContainText('Gradients');
-  await page.getByTestId('edge-2-3-5').dispatchEvent('click');
-  await expect(page.getByRole('textbox', { name: 'Weight w₄₆⁽²⁾' })).toBeVisible();
+  await openNetwork(page, shape);
 }
 
 /** The user-timing mark set as each pointermove reaches the page: it places the edits in the trace. */

@@ -1,5 +1,5 @@
 import { test } from '@playwright/test';
-import { grabHandle, openNetwork } from './edits';
+import { grabHandle, openNetwork, profiled } from './edits';
 
 /**
  * What a weight edit allocates, by function (V8's sampling heap profiler, objects collected since
@@ -13,7 +13,7 @@ interface HeapNode {
 }
 
 test('allocation per weight edit', async ({ page }) => {
-  await openNetwork(page);
+  await openNetwork(page, ...profiled());
   const move = await grabHandle(page);
   for (let i = 1; i <= 8; i++) {
     await move(i);

@@ -1,19 +1,30 @@
 import { expect, type Page } from '@playwright/test';
 
-/** The stepper bench's networks (stepper.bench.spec.ts), by the SHAPE the profiles take. */
-export const SHAPES = {
+/** A network of tanh hidden layers of one size (softmax and cross-entropy for several outputs). */
+export interface NetworkShape {
+  inputs: number;
+  hidden: number;
+  units: number;
+  outputs: number;
+  samples: number;
+}
+
+/** The stepper bench's networks, by the SHAPE the profiles take. */
+export const SHAPES: Record<string, NetworkShape> = {
   pg: { inputs: 2, hidden: 6, units: 8, outputs: 1, samples: 10 },
   big: { inputs: 8, hidden: 8, units: 16, outputs: 10, samples: 32 },
 };
-export type ShapeName = keyof typeof SHAPES;
-
-export function shapeOf(name = process.env.SHAPE ?? 'pg') {
-  const shape = SHAPES[name as ShapeName];
+/** The network, the applied updates and the stylesheet a profile's env asks for. */
+export function profiled(): [NetworkShape, { history: number; css?: string }] {
+  const name = process.env.SHAPE ?? 'pg';
+  const shape = SHAPES[name];
   if (!shape) throw new Error(`SHAPE is one of ${Object.keys(SHAPES).join(', ')}.`);
-  return shape;
+  const css = process.env.CSS;
+  return [shape, { history: Number(process.env.HIST ?? 0), ...(css ? { css } : {}) }];
 }
 
-async function setField(page: Page, label: string, value: string) {
+/** Types a value into a labelled field and confirms it with Enter. */
+export async function setField(page: Page, label: string, value: string) {
   const field = page.getByRole('textbox', { name: label, exact: true });
   await field.fill(value);
   await field.press('Enter');
@@ -21,10 +32,15 @@ async function setField(page: Page, label: string, value: string) {
 }
 
 /**
- * The bench's setup: the network built through the panels, HIST applied updates first (0 by
- * default), at the gradient step with w₄₆⁽²⁾ selected; CSS (a stylesheet) added, to hide a part.
+ * The stepper bench's setup (stepper.bench.spec.ts): the network built through the Network and
+ * Sample panels as a learner would, `history` updates applied first (none by default), at the
+ * gradient step with edges by |∂L/∂w| and w₄₆⁽²⁾ selected; `css` (a stylesheet) added last.
  */
-export async function openNetwork(page: Page, shape = shapeOf()): Promise<void> {
+export async function openNetwork(
+  page: Page,
+  shape: NetworkShape,
+  options: { history?: number; css?: string } = {},
+): Promise<void> {
   await page.goto('./');
   await setField(page, 'Units in input layer', String(shape.inputs));
   for (let l = 2; l <= shape.hidden; l++) {
@@ -46,7 +62,7 @@ export async function openNetwork(page: Page, shape = shapeOf()): Promise<void> 
   for (let n = 1; n < shape.samples; n++) {
     await page.getByRole('button', { name: 'Add sample' }).click();
   }
-  for (let h = 0; h < Number(process.env.HIST ?? 0); h++) {
+  for (let h = 0; h < (options.history ?? 0); h++) {
     await page.keyboard.press('End');
     await page.getByRole('button', { name: 'Step forward' }).click();
   }
@@ -56,7 +72,7 @@ export async function openNetwork(page: Page, shape = shapeOf()): Promise<void> 
   await expect(page.getByTestId('phase')).toContainText('Gradients');
   await page.getByTestId('edge-2-3-5').dispatchEvent('click');
   await expect(page.getByRole('textbox', { name: 'Weight w₄₆⁽²⁾' })).toBeVisible();
-  if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
+  if (options.css) await page.addStyleTag({ content: options.css });
 }
 
 /** The weight's drag handle, pressed: `move(i)` makes the bench's i-th edit (±i px). */

@@ -1,5 +1,5 @@
 import { test } from '@playwright/test';
-import { grabHandle, openNetwork } from './edits';
+import { grabHandle, openNetwork, profiled } from './edits';
 
 /**
  * Where the frame that shows a weight edit goes: per edit, from the pointermove to the end of its
@@ -111,7 +111,7 @@ function scriptTimes(events: TraceEvent[], main: TraceEvent, windows: [number, n
 }
 
 test('phases of the frame that shows an edit', async ({ page }) => {
-  await openNetwork(page);
+  await openNetwork(page, ...profiled());
   const move = await grabHandle(page);
   await page.evaluate(() => {
     type Scheduler = { postTask(task: () => void, options: { priority: string }): unknown };
