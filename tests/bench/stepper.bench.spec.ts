@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DIGITS, drawASeven, oneEpochs, openTraining, stepThroughTheSeven } from '../e2e/helpers';
+import { percentiles, type TraceEvent } from './measure';
 import { openNetwork, setField } from './profile/edits';
 
 /**
@@ -70,23 +71,6 @@ async function open(page: Page, shape: Shape) {
 const EDIT_MARK = 'backstep-edit';
 
 const ms = (v: number) => `${v.toFixed(2)} ms`;
-
-function percentiles(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (p: number) =>
-    sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
-  return { p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? NaN };
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  args?: { name?: string };
-}
 
 /**
  * Real mouse moves on the weight's drag handle, one at a time with the page idle in between. Per

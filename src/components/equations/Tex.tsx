@@ -1,7 +1,7 @@
 import { memo, useLayoutEffect, useRef } from 'react';
 import { followVisibility, showWhenSeen } from './onScreen';
 import { texSource } from './render';
-import { followWidth } from './typeset';
+import { followWidth } from './fitting';
 
 /**
  * One typeset equation. The markup is set outside React's rendering and updated in place (showTex):

@@ -1,4 +1,4 @@
-import { showFitting } from './typeset';
+import { showFitting } from './fitting';
 import { whenIdle } from './whenIdle';
 
 /**

@@ -1,4 +1,5 @@
 import { test } from '@playwright/test';
+import { percentiles, type ProfileNode, type TraceEvent } from '../measure';
 import { grabHandle, openNetwork, profiled } from './edits';
 
 /**
@@ -10,32 +11,9 @@ import { grabHandle, openNetwork, profiled } from './edits';
  * edits; CPU=1 samples the script instead (a --minify false build names its functions).
  */
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  args?: {
-    name?: string;
-    data?: {
-      startTime?: number;
-      timeDeltas?: number[];
-      cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] };
-    };
-  };
-}
-interface ProfileNode {
-  id: number;
-  parent?: number;
-  callFrame: { functionName: string; url?: string; lineNumber: number };
-}
 type Row = Record<string, number>;
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-const at = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 
 /** Self time of each event name inside [start, end], each event cut to the window. */
 function selfTimes(events: TraceEvent[], start: number, end: number): Row {
@@ -173,12 +151,12 @@ test('phases of the frame that shows an edit', async ({ page }) => {
   const summary = (part: Row[], label: string) => {
     const names = [...new Set(part.flatMap((r) => Object.keys(r)))];
     const lines = names
-      .map((n) => ({ n, values: part.map((r) => r[n] ?? 0).sort((a, b) => a - b) }))
+      .map((n) => ({ n, values: part.map((r) => r[n] ?? 0) }))
       .filter(({ values }) => mean(values) > 0.05)
       .sort((a, b) => mean(b.values) - mean(a.values))
       .map(
         ({ n, values }) =>
-          `  ${n.padEnd(44)} mean ${mean(values).toFixed(2)}  p50 ${at(values, 0.5).toFixed(2)}  p95 ${at(values, 0.95).toFixed(2)} ms`,
+          `  ${n.padEnd(44)} mean ${mean(values).toFixed(2)}  p50 ${percentiles(values).p50.toFixed(2)}  p95 ${percentiles(values).p95.toFixed(2)} ms`,
       );
     return [`${label} (${part.length} edits)`, ...lines].join('\n');
   };

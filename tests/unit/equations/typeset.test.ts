@@ -3,13 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { morphChildren } from '../../../src/components/equations/morph';
 import { renderSource, texSource } from '../../../src/components/equations/render';
-import {
-  refit,
-  showFitting,
-  showTex,
-  splitNumbers,
-  updateMathml,
-} from '../../../src/components/equations/typeset';
+import { refit, showFitting } from '../../../src/components/equations/fitting';
+import { showTex, splitNumbers, updateMathml } from '../../../src/components/equations/typeset';
 
 /** The DOM that `innerHTML = html` gives: what a morphed element must equal (attributes in any order). */
 function parsed(html: string): Node {
