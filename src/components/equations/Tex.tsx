@@ -27,5 +27,12 @@ export const Tex = memo(function Tex({ tex, display = false }: { tex: string; di
       showWhenSeen(ref.current, texSource(tex, display), fallback);
     }
   }, [tex, display]);
-  return <span ref={ref} className={display ? 'tex tex-display' : 'tex'} />;
+  if (!display) return <span ref={ref} className="tex" />;
+  // The box around a display equation is not rendered while it is out of view (styles.css): the
+  // equation inside it is still measured at its true size when it is fitted (fitting.ts).
+  return (
+    <span className="tex-view">
+      <span ref={ref} className="tex tex-display" />
+    </span>
+  );
 });
