@@ -13,7 +13,8 @@ import { whenIdle } from './whenIdle';
  * later ones only set those text nodes. Where the numbers are is learned once per skeleton, by
  * typesetting it with a distinct placeholder for each number and finding each placeholder's
  * text node; a skeleton where any placeholder is not exactly one text node in each rendering is
- * never patched. Whenever the skeleton changes the new markup is morphed in (morphChildren).
+ * never patched. That typesetting is also the markup of every source of the skeleton, with its
+ * numbers set (typeset). Whenever the skeleton changes the new markup is morphed in (morphChildren).
  *
  * A number that changes sign or notation (0.001672, then (−0.00656)) changes the skeleton but not
  * the equation's form (layoutForm). A drag across such a point flips between the two skeletons on
@@ -68,14 +69,14 @@ function follow(root: Node, path: number[]): Node | undefined {
   return n;
 }
 
-/** Where a skeleton's numbers land in KaTeX's markup, or null if they cannot be patched. */
-function placesOf(skeleton: string, count: number, doc: Document): Places | null {
-  if (placesBySkeleton.has(skeleton)) return placesBySkeleton.get(skeleton) ?? null;
+/** The skeleton with a distinct placeholder for each number: KaTeX's markup of it shows where they land. */
+function probeSource(skeleton: string): string {
   let k = 0;
-  const probe = skeleton.replace(new RegExp(MARK, 'g'), () => String(PLACEHOLDER_BASE + k++));
-  const template = doc.createElement('template');
-  template.innerHTML = renderSource(probe);
-  const root = template.content;
+  return skeleton.replace(new RegExp(MARK, 'g'), () => String(PLACEHOLDER_BASE + k++));
+}
+
+/** Where the numbers land in this markup of a skeleton's probe, or null if they cannot be patched. */
+function findPlaces(root: Node, count: number, doc: Document): Places | null {
   const found = new Map<string, { html: number[][]; mathml: number[][] }>();
   let annotation: number[] | null = null;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -90,21 +91,52 @@ function placesOf(skeleton: string, count: number, doc: Document): Places | null
     if (!where) found.set(value, (where = { html: [], mathml: [] }));
     where[parent.closest('.katex-mathml') ? 'mathml' : 'html'].push(pathTo(root, text));
   }
-  let places: Places | null = { html: [], mathml: [], annotation };
+  const places: Places = { html: [], mathml: [], annotation };
   for (let i = 0; i < count; i++) {
     const where = found.get(String(PLACEHOLDER_BASE + i));
     // One text node in the MathML and one in the HTML; else (merged with a neighbour, split,
     // or dropped) this skeleton is always rendered whole.
-    if (where?.html.length !== 1 || where.mathml.length !== 1) {
-      places = null;
-      break;
-    }
+    if (where?.html.length !== 1 || where.mathml.length !== 1) return null;
     places.html.push(where.html[0] as number[]);
     places.mathml.push(where.mathml[0] as number[]);
   }
+  return places;
+}
+
+function remembered(skeleton: string, places: Places | null): Places | null {
   if (placesBySkeleton.size >= MAX_PLACES) placesBySkeleton.clear();
   placesBySkeleton.set(skeleton, places);
   return places;
+}
+
+/**
+ * KaTeX's markup of `source`, parsed, and where its numbers are. Where its skeleton can be
+ * patched, the markup is its probe's with the numbers set: KaTeX lays a number out as it does its
+ * placeholder (the same digit heights, one text node), so that is the same markup as typesetting
+ * `source` itself, and a skeleton is typeset once however many numbers it is shown with (a new
+ * skeleton met while a weight is dragged costs one typesetting, not two).
+ */
+function typeset(
+  source: string,
+  skeleton: string,
+  numbers: string[],
+  doc: Document,
+): { content: DocumentFragment; places: Places | null } {
+  const template = doc.createElement('template');
+  let places = placesBySkeleton.get(skeleton);
+  if (numbers.length > 0 && places !== null) {
+    template.innerHTML = renderSource(probeSource(skeleton));
+    const content = template.content;
+    places ??= remembered(skeleton, findPlaces(content, numbers.length, doc));
+    if (places?.annotation) {
+      setNumbers(places.html.map((path) => follow(content, path) as Node), numbers);
+      setNumbers(places.mathml.map((path) => follow(content, path) as Node), numbers);
+      (follow(content, places.annotation) as Node).nodeValue = withoutBreakHints(source);
+      return { content, places };
+    }
+  }
+  template.innerHTML = renderSource(source);
+  return { content: template.content, places: places ?? null };
 }
 
 interface Bound {
@@ -172,11 +204,9 @@ export function updateMathml(): void {
 
 /** The MathML copy of what the equation shows, typeset afresh, in place of another form's. */
 function replaceMathml(element: Element, now: Shown): void {
-  const places = placesBySkeleton.get(now.skeleton);
+  const { content, places } = typeset(now.source, now.skeleton, now.numbers, element.ownerDocument);
   const live = element.querySelector(':scope > .katex > .katex-mathml');
-  const template = element.ownerDocument.createElement('template');
-  template.innerHTML = renderSource(now.source);
-  const fresh = template.content.firstElementChild?.querySelector(':scope > .katex-mathml');
+  const fresh = content.firstElementChild?.querySelector(':scope > .katex-mathml');
   if (!places || !live || !fresh || !now.nodes) return;
   live.replaceWith(fresh);
   now.nodes.mathml = places.mathml.map((path) => follow(element, path) as Node);
@@ -306,15 +336,13 @@ function showSkeleton(
     shown.set(element, back.shown);
     return 'restored';
   }
-  const places = placesOf(skeleton, numbers.length, element.ownerDocument);
-  const template = element.ownerDocument.createElement('template');
-  template.innerHTML = renderSource(source);
-  const fresh = template.content.firstElementChild?.querySelector(':scope > .katex-html');
+  const { content, places } = typeset(source, skeleton, numbers, element.ownerDocument);
+  const fresh = content.firstElementChild?.querySelector(':scope > .katex-html');
   if (!places || !fresh) return null;
   // A piece alike in both, numbers aside, stays; the others are the new rendering's.
   const live = Array.from(html.children);
   const liveNumbers = new Set(before.nodes?.html);
-  const freshNumbers = new Set(places.html.map((path) => follow(template.content, path)));
+  const freshNumbers = new Set(places.html.map((path) => follow(content, path)));
   const pieces = Array.from(fresh.children).map((piece, i) => {
     const same = live.length === fresh.children.length && live[i];
     return same && signature(same, liveNumbers) === signature(piece, freshNumbers) ? same : piece;
@@ -360,16 +388,9 @@ export function showTex(
   }
   // Another form, or markup that cannot be pieced: typeset whole, morphed in.
   forms.delete(element);
-  const html = renderSource(source);
-  if (!element.firstChild) {
-    element.innerHTML = html;
-  } else {
-    const template = element.ownerDocument.createElement('template');
-    template.innerHTML = html;
-    morphChildren(element, template.content);
-  }
-  const places =
-    numbers.length > 0 ? placesOf(skeleton, numbers.length, element.ownerDocument) : null;
+  const { content, places } = typeset(source, skeleton, numbers, element.ownerDocument);
+  if (!element.firstChild) element.replaceChildren(content);
+  else morphChildren(element, content);
   const nodes = bind(element, places, numbers);
   const now = { source, skeleton, numbers, nodes, mathmlSource: source };
   shown.set(element, now);

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import katex from 'katex';
+import { describe, expect, it, vi } from 'vitest';
 import { morphChildren } from '../../../src/components/equations/morph';
 import { renderSource, texSource } from '../../../src/components/equations/render';
 import { refit, showFitting } from '../../../src/components/equations/fitting';
@@ -260,6 +261,27 @@ describe('showTex', () => {
     );
     // Each run typesets up to ten equations with KaTeX: 3–7 s here, over 30 s on a busy machine.
   }, 90_000);
+
+  it('typesets a skeleton with KaTeX once, whatever numbers it is shown with', () => {
+    const typesetting = vi.spyOn(katex, 'renderToString');
+    const tex = (a: string, b: string) => `q_{9} = ${a}\\cdot ${b} + \\tfrac{1}{3}`;
+    try {
+      const first = document.createElement('span');
+      expect(show(first, tex('0.25', '0.5'))).toBe('rendered');
+      expect(typesetting).toHaveBeenCalledTimes(1);
+      // Another equation of the same skeleton, with other numbers: no KaTeX at all.
+      const second = document.createElement('span');
+      expect(show(second, tex('0.75', '0.125'))).toBe('rendered');
+      // A number crosses zero: a new skeleton of the form, typeset once, its MathML too.
+      expect(show(second, tex('(-0.75)', '0.125'))).toBe('rendered');
+      updateMathml();
+      expect(typesetting).toHaveBeenCalledTimes(2);
+      expect(second.isEqualNode(fresh(tex('(-0.75)', '0.125')))).toBe(true);
+      expect(first.isEqualNode(fresh(tex('0.25', '0.5')))).toBe(true);
+    } finally {
+      typesetting.mockRestore();
+    }
+  });
 
   it('patches the numbers of the app-like templates in place rather than re-rendering them', () => {
     for (const template of templates) {
