@@ -129,8 +129,14 @@ function typeset(
     const content = template.content;
     places ??= remembered(skeleton, findPlaces(content, numbers.length, doc));
     if (places?.annotation) {
-      setNumbers(places.html.map((path) => follow(content, path) as Node), numbers);
-      setNumbers(places.mathml.map((path) => follow(content, path) as Node), numbers);
+      setNumbers(
+        places.html.map((path) => follow(content, path) as Node),
+        numbers,
+      );
+      setNumbers(
+        places.mathml.map((path) => follow(content, path) as Node),
+        numbers,
+      );
       (follow(content, places.annotation) as Node).nodeValue = withoutBreakHints(source);
       return { content, places };
     }
