@@ -10,7 +10,11 @@ import { partProblem, workProblem } from './workCheck';
  */
 export type Proposal = Partial<LearnerState>;
 
-/** A proposal's parts, each checked against the saved work's schema. */
+/**
+ * A proposal's parts, each checked against the saved work's schema; a part it leaves as it is (the
+ * same object) passed when it became the work's, and is not parsed again: a weight edit checks the
+ * network, not the samples.
+ */
 function firstPartProblem(
   current: LearnerState,
   next: Partial<LearnerState>,
@@ -18,6 +22,7 @@ function firstPartProblem(
 ): string | null {
   const work = { ...current, ...next };
   for (const key of Object.keys(next) as (keyof LearnerState)[]) {
+    if (next[key] === current[key]) continue;
     const problem = partProblem(work, key, work[key], sizes);
     if (problem) return problem;
   }

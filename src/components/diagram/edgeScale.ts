@@ -19,12 +19,18 @@ import { selectProgress, selectShownPass, type AppState } from '../../store';
  * gradient mode, of the gradients shown (not those still to compute or to predict).
  */
 export function selectEdgeMax(s: AppState): number {
-  return niceMax(
-    s.view.edgeMode === 'gradients'
-      ? maxAbsGradient(selectShownPass(s).snapshot.grads, selectProgress(s).gradientUnits)
-      : maxAbsParameter(s.network),
-  );
+  if (s.view.edgeMode !== 'gradients') return niceMax(maxAbsParameter(s.network));
+  // Every edge column's selector asks, on every edit: the whole network is scanned once.
+  const grads = selectShownPass(s).snapshot.grads;
+  const shownUnits = selectProgress(s).gradientUnits;
+  let byUnits = gradientMax.get(grads);
+  if (!byUnits) gradientMax.set(grads, (byUnits = new WeakMap()));
+  let max = byUnits.get(shownUnits);
+  if (max === undefined)
+    byUnits.set(shownUnits, (max = niceMax(maxAbsGradient(grads, shownUnits))));
+  return max;
 }
+const gradientMax = new WeakMap<object, WeakMap<object, number>>();
 
 export interface EdgeLook {
   width: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { selectColumnLook, selectEdgeMax } from '../../../src/components/diagram/edgeScale';
-import { EDGE_WIDTH } from '../../../src/layout/scales';
-import { createAppStore } from '../../../src/store';
+import { EDGE_WIDTH, maxAbsGradient, niceMax } from '../../../src/layout/scales';
+import { createAppStore, selectProgress, selectShownPass } from '../../../src/store';
 
 describe('how the edges look', () => {
   it('in weight mode: width from |w| on a scale topped by the nice max, color by sign', () => {
@@ -50,5 +50,31 @@ describe('how the edges look', () => {
     expect(look?.weights.flat().some((l) => l.pending)).toBe(false);
     // ∂L/∂w for w₂₂⁽²⁾ is negative in the classic example (output 2 is below its target 0.99).
     expect(look?.weights[1]?.[1]?.sign).toBe('negative');
+  });
+
+  it('in gradient mode: the top of the scale follows every edit and step (computed once per pass)', () => {
+    const store = createAppStore();
+    store.getState().setView({ edgeMode: 'gradients' });
+    store.getState().goToEnd();
+    const expected = () => {
+      const s = store.getState();
+      return niceMax(
+        maxAbsGradient(selectShownPass(s).snapshot.grads, selectProgress(s).gradientUnits),
+      );
+    };
+    const tops = new Set<number>();
+    for (const value of [0.4, 8, -30, 0.01]) {
+      store.getState().setParameter({ kind: 'bias', layer: 2, unit: 0 }, value);
+      expect(selectEdgeMax(store.getState())).toBe(expected());
+      tops.add(selectEdgeMax(store.getState()));
+      // Back to the steps before the first layer's gradients: they are not in the scale.
+      for (let back = 0; back < 4; back++) {
+        store.getState().stepBack();
+        expect(selectEdgeMax(store.getState())).toBe(expected());
+        tops.add(selectEdgeMax(store.getState()));
+      }
+      store.getState().goToEnd();
+    }
+    expect(tops.size).toBeGreaterThan(1);
   });
 });

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAppStore, LIMITS, type AppStore } from '../../../src/store';
 import { learnerOf, parseSaved, toSaved } from '../../../src/store/persist';
 import { partProblem, workProblem } from '../../../src/store/workCheck';
+import { learnerSchema } from '../../../src/store/schema';
 
 /** The classic 2-2-2 network made linear, fed x = 1000 and y = −1000 at η = 10: it diverges. */
 function divergingStore(): AppStore {
@@ -84,5 +85,25 @@ describe('the whole work, checked as one', () => {
     expect(partProblem(w, 'samples', samples)).toMatch(/^Input \S+ would be −3e6/);
     expect(partProblem(w, 'learningRate', 11)).toMatch(/^learningRate: /);
     expect(partProblem(w, 'learningRate', 10)).toBeNull();
+  });
+});
+
+describe('the gate parses only what an edit changes', () => {
+  it('checks a weight edit’s network, not the samples it leaves as they were, and the other way round', () => {
+    const store = createAppStore();
+    const samples = vi.spyOn(learnerSchema.shape.samples, 'safeParse');
+    const network = vi.spyOn(learnerSchema.shape.network, 'safeParse');
+    try {
+      const s = store.getState();
+      expect(s.setParameter({ kind: 'weight', layer: 1, from: 0, to: 0 }, 0.25)).toBeNull();
+      expect(network).toHaveBeenCalledTimes(1);
+      expect(samples).not.toHaveBeenCalled();
+      expect(s.setParameter({ kind: 'input', sample: 0, index: 0 }, 0.5)).toBeNull();
+      expect(samples).toHaveBeenCalledTimes(1);
+      expect(network).toHaveBeenCalledTimes(1);
+    } finally {
+      samples.mockRestore();
+      network.mockRestore();
+    }
   });
 });
