@@ -64,7 +64,9 @@ function interned(width: number, sign: Sign): EdgeLook {
 
 /** Interned looks make equal looks the same objects. */
 function sameRow(x: EdgeLook[], y: EdgeLook[] | undefined): boolean {
-  return y !== undefined && x.length === y.length && x.every((look, k) => look === y[k]);
+  return (
+    x === y || (y !== undefined && x.length === y.length && x.every((look, k) => look === y[k]))
+  );
 }
 
 /**
@@ -85,18 +87,45 @@ function keepSameRows(look: ColumnLook, last: ColumnLook | undefined): ColumnLoo
   return { weights, biases: sameBiases ? last.biases : look.biases };
 }
 
+type LookAt = (value: number, unit: number) => EdgeLook;
+
+/**
+ * The looks of a row of values: `before` itself when every edge looks as it did, so a row that
+ * looks the same costs no new array (an edit on the largest network computes 2,000 looks).
+ */
+function rowLook(values: ArrayLike<number>, before: EdgeLook[] | undefined, lookAt: LookAt) {
+  const n = values.length;
+  let k = 0;
+  if (before?.length === n) {
+    while (k < n && lookAt(values[k] as number, k) === before[k]) k++;
+    if (k === n) return before;
+  }
+  const row = before?.length === n ? before.slice(0, k) : [];
+  for (k = row.length; k < n; k++) row.push(lookAt(values[k] as number, k));
+  return row;
+}
+
+/** The column's looks, sharing with `last` every row that looks as it did (and `last` if all do). */
 function lookOf(
   rows: ArrayLike<ArrayLike<number>>,
   biases: ArrayLike<number>,
   widthOf: (v: number) => number,
   shownUnits: number,
+  last: ColumnLook | undefined,
 ): ColumnLook {
-  const look = (value: number, unit: number): EdgeLook =>
+  const lookAt: LookAt = (value, unit) =>
     unit >= shownUnits || Number.isNaN(value) ? PENDING : interned(widthOf(value), signOf(value));
-  return {
-    weights: Array.from(rows, (row) => Array.from(row, (w, j) => look(w, j))),
-    biases: Array.from(biases, (b, j) => look(b, j)),
-  };
+  const before = last?.weights.length === rows.length ? last : undefined;
+  let same = before !== undefined;
+  const weights: EdgeLook[][] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rowLook(rows[i] as ArrayLike<number>, before?.weights[i], lookAt);
+    same &&= row === before?.weights[i];
+    weights.push(row);
+  }
+  const biasLooks = rowLook(biases, before?.biases, lookAt);
+  if (same && biasLooks === before?.biases) return before;
+  return { weights, biases: biasLooks };
 }
 
 /** Per source object (a layer's parameters or gradients): the look for each max and count. */
@@ -116,16 +145,19 @@ export function selectColumnLook(s: AppState, layer: number): ColumnLook | undef
   const memoKey = `${max}|${shownUnits}`;
   let byKey = computed.get(source);
   if (!byKey) computed.set(source, (byKey = new Map()));
+  const last = lastLook.get(layer);
   let look = byKey.get(memoKey);
   if (!look) {
     const widthOf = edgeWidthScale(max);
     look =
       'dW' in source
-        ? lookOf(source.dW, source.db, widthOf, shownUnits)
-        : lookOf(source.weights, source.biases, widthOf, shownUnits);
+        ? lookOf(source.dW, source.db, widthOf, shownUnits, last)
+        : lookOf(source.weights, source.biases, widthOf, shownUnits, last);
     byKey.set(memoKey, look);
+  } else if (look !== last) {
+    // Computed earlier (the same pass shown again): its rows, where they look as now, are now's.
+    look = keepSameRows(look, last);
   }
-  const shown = keepSameRows(look, lastLook.get(layer));
-  lastLook.set(layer, shown);
-  return shown;
+  lastLook.set(layer, look);
+  return look;
 }

@@ -1,6 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { selectColumnLook, selectEdgeMax } from '../../../src/components/diagram/edgeScale';
-import { EDGE_WIDTH, maxAbsGradient, niceMax } from '../../../src/layout/scales';
+import {
+  EDGE_WIDTH,
+  edgeWidthScale,
+  maxAbsGradient,
+  niceMax,
+  signOf,
+} from '../../../src/layout/scales';
 import { createAppStore, selectProgress, selectShownPass } from '../../../src/store';
 
 describe('how the edges look', () => {
@@ -76,5 +83,48 @@ describe('how the edges look', () => {
       store.getState().goToEnd();
     }
     expect(tops.size).toBeGreaterThan(1);
+  });
+
+  it('in gradient mode: every edge shows its own gradient after any run of edits and steps', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            layer: fc.constantFrom(1, 2),
+            from: fc.constantFrom(0, 1),
+            to: fc.constantFrom(0, 1),
+            value: fc.double({ min: -3, max: 3, noNaN: true }),
+            back: fc.nat(6),
+          }),
+          { minLength: 1, maxLength: 8 },
+        ),
+        (edits) => {
+          const store = createAppStore();
+          store.getState().setView({ edgeMode: 'gradients' });
+          for (const { layer, from, to, value, back } of edits) {
+            store.getState().goToEnd();
+            store.getState().setParameter({ kind: 'weight', layer, from, to }, value);
+            for (let k = 0; k < back; k++) store.getState().stepBack();
+            const s = store.getState();
+            const widthOf = edgeWidthScale(selectEdgeMax(s));
+            const grads = selectShownPass(s).snapshot.grads;
+            for (const l of [1, 2]) {
+              const shown = selectProgress(s).gradientUnits[l - 1] ?? 0;
+              const expected = (g: number, unit: number) =>
+                unit >= shown
+                  ? { width: 1, sign: 'zero', pending: true }
+                  : { width: widthOf(g), sign: signOf(g), pending: false };
+              const look = selectColumnLook(s, l);
+              const { dW, db } = grads[l - 1] as { dW: ArrayLike<number>[]; db: ArrayLike<number> };
+              expect(look?.weights).toEqual(
+                dW.map((row) => Array.from(row, (g, j) => expected(g, j))),
+              );
+              expect(look?.biases).toEqual(Array.from(db, (g, j) => expected(g, j)));
+            }
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
