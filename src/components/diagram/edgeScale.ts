@@ -14,6 +14,9 @@ import { selectProgress, selectShownPass, type AppState } from '../../store';
  * edit in gradient mode changes every gradient a little, but seldom any edge's drawn width.
  */
 
+/** selectEdgeMax in gradient mode, per pass's gradients and units shown. */
+const gradientMax = new WeakMap<object, WeakMap<object, number>>();
+
 /**
  * The |value| that gets the widest edge in the current edge mode, rounded up by niceMax: in
  * gradient mode, of the gradients shown (not those still to compute or to predict).
@@ -30,7 +33,6 @@ export function selectEdgeMax(s: AppState): number {
     byUnits.set(shownUnits, (max = niceMax(maxAbsGradient(grads, shownUnits))));
   return max;
 }
-const gradientMax = new WeakMap<object, WeakMap<object, number>>();
 
 export interface EdgeLook {
   width: number;

@@ -1,5 +1,6 @@
 import { layoutForm } from '../../math/lineBreaks';
-import { forgetForms, showTex, splitNumbers } from './typeset';
+import { splitNumbers } from './numbers';
+import { forgetForms, showTex } from './typeset';
 
 /**
  * Fitting a typeset display equation to its box: wrapped at its top-level operators if that fits,

@@ -5,7 +5,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { morphChildren } from '../../../src/components/equations/morph';
 import { renderSource, texSource } from '../../../src/components/equations/render';
 import { refit, showFitting } from '../../../src/components/equations/fitting';
-import { showTex, splitNumbers, updateMathml } from '../../../src/components/equations/typeset';
+import { splitNumbers } from '../../../src/components/equations/numbers';
+import { showTex, updateMathml } from '../../../src/components/equations/typeset';
 
 /** The DOM that `innerHTML = html` gives: what a morphed element must equal (attributes in any order). */
 function parsed(html: string): Node {
