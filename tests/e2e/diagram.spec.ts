@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { typeInto } from './helpers';
+import { edgeWidthScale, SIGN_COLORS, signOf } from '../../src/layout/scales';
+import { chooseDigits, diagramOf, typeInto } from './helpers';
 import { savedOpenWork } from './stored';
 
 /** The network diagram in a real browser, driven the way a learner would. */
@@ -63,6 +64,112 @@ test('values appear in the diagram only once the pass has computed them', async 
   await stepForward(page); // gradients, layer 1
   await stepForward(page); // update
   await expect(diagram.getByTestId('weight-2-0-0')).toHaveText('0.4 → 0.3589');
+});
+
+/** How each edge's line is drawn, and the number it stands for (its label's, null before shown). */
+async function edgeDrawings(page: Page, mode: 'gradients' | 'weights') {
+  return page.locator('svg[data-export="diagram"] g.edge').evaluateAll((edges, gradients) => {
+    const numberIn = (text: string | null | undefined) =>
+      text == null ? null : Number(text.replace('−', '-'));
+    return edges.map((edge) => {
+      const key = edge.getAttribute('data-testid') ?? '';
+      const label = gradients
+        ? document.querySelector(
+            `[data-testid="${key.replace(/^edge-/, 'grad-w-').replace(/^bias-/, 'grad-b-')}"]`,
+          )?.textContent
+        : edge.getAttribute('aria-label')?.split(' = ')[1];
+      const line = getComputedStyle(edge.querySelector('.edge-line') as Element);
+      const outline = edge.querySelector('.edge-outline');
+      return {
+        key,
+        value: numberIn(label),
+        stroke: line.stroke,
+        width: line.strokeWidth,
+        dashed: line.strokeDasharray !== 'none',
+        outline: outline ? getComputedStyle(outline).strokeWidth : null,
+      };
+    });
+  }, mode === 'gradients');
+}
+
+type EdgeDrawing = Awaited<ReturnType<typeof edgeDrawings>>[number];
+
+const rgb = (hex: string) =>
+  `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+
+/**
+ * Every edge drawn as its value says: the sign's color, a width from the scale whose top is the
+ * largest value shown, the selected one's outline 5 px wider; a dashed hairline when not shown.
+ */
+async function expectEdgesFollow(page: Page, mode: 'gradients' | 'weights', count = 12) {
+  let drawings: EdgeDrawing[] = [];
+  await expect(async () => {
+    drawings = await edgeDrawings(page, mode);
+    expect(drawings.length).toBe(count);
+    const shown = drawings.flatMap((d) => (d.value === null ? [] : [d.value]));
+    const widthOf = edgeWidthScale(Math.max(...shown.map(Math.abs)));
+    for (const d of drawings) {
+      const width = d.value === null ? 1 : widthOf(d.value);
+      const expected = {
+        key: d.key,
+        value: d.value,
+        stroke: d.value === null ? rgb(SIGN_COLORS.zero) : rgb(SIGN_COLORS[signOf(d.value)]),
+        width: `${width}px`,
+        dashed: d.value === null,
+        outline: d.outline === null ? null : `${width + 5}px`,
+      };
+      expect(d).toEqual(expected);
+    }
+  }).toPass();
+  return drawings;
+}
+
+test("every edge is drawn with its own gradient's sign and width through edits and steps, and with its weight's", async ({
+  page,
+}) => {
+  await freshStart(page);
+  await chooseDigits(page, 8);
+  await page.getByRole('combobox', { name: 'Edges show' }).selectOption('gradients');
+  const pending = await expectEdgesFollow(page, 'gradients');
+  expect(pending.every((d) => d.value === null)).toBe(true);
+
+  for (let i = 0; i < 6; i++) await stepForward(page); // gradients, layer 2: layer 1's still pending
+  const layer2 = await expectEdgesFollow(page, 'gradients');
+  expect(layer2.filter((d) => d.value === null)).toHaveLength(6);
+  await stepForward(page); // gradients, layer 1
+  const before = await expectEdgesFollow(page, 'gradients');
+
+  const edge = diagramOf(page).getByRole('button', { name: 'Weight w₁₁⁽²⁾ = 0.4' });
+  await edge.click({ force: true });
+  await expect(edge).toHaveAttribute('aria-pressed', 'true');
+  // Both hidden δ turn negative (o₁'s δ shrinks, o₂'s is negative), and with them the gradients
+  // of every edge into the hidden layer: six edges change color in one edit.
+  await typeInto(page, 'Weight w₁₁⁽²⁾', '-4');
+  const flipped = await expectEdgesFollow(page, 'gradients');
+  const changed = flipped.filter((d, i) => d.stroke !== before[i]?.stroke).map((d) => d.key);
+  expect(changed.sort()).toEqual(
+    ['bias-1-0', 'bias-1-1', 'edge-1-0-0', 'edge-1-0-1', 'edge-1-1-0', 'edge-1-1-1'].sort(),
+  );
+  await typeInto(page, 'Weight w₁₁⁽²⁾', '3');
+  await expectEdgesFollow(page, 'gradients');
+  await typeInto(page, 'Weight w₁₁⁽²⁾', '0');
+  await expectEdgesFollow(page, 'gradients');
+
+  await page.getByRole('button', { name: 'Step back' }).click();
+  const back = await expectEdgesFollow(page, 'gradients');
+  expect(back.filter((d) => d.value === null)).toHaveLength(6);
+
+  // A unit more: the new edges are drawn as they should be from the first frame they are in.
+  await typeInto(page, 'Units in hidden 1 layer', '3');
+  await expectEdgesFollow(page, 'gradients', 17);
+
+  await page.getByRole('combobox', { name: 'Edges show' }).selectOption('weights');
+  await expectEdgesFollow(page, 'weights', 17);
+  await diagramOf(page)
+    .getByRole('button', { name: /^Weight w₁₁⁽²⁾ = / })
+    .click({ force: true });
+  await typeInto(page, 'Weight w₁₁⁽²⁾', '-2');
+  await expectEdgesFollow(page, 'weights', 17);
 });
 
 test('clicking an edge, a bias or a unit selects it; Enter does too', async ({ page }) => {

@@ -1,10 +1,11 @@
-import { memo, useMemo } from 'react';
+import { memo, useLayoutEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { BiasEdgeLayout, BiasNodeLayout, EdgeLayout } from '../../layout/networkLayout';
 import { selectStep } from '../../store';
-import { useApp } from '../../store/context';
+import { useApp, useAppStoreApi } from '../../store/context';
 import { notationFor, type Notation } from '../../math/notations';
-import { selectColumnLook, type EdgeLook } from './edgeScale';
+import { selectColumnLook } from './edgeScale';
+import { edgePainter, type EdgePainter } from './edgePaint';
 import { EdgeLine } from './EdgeLine';
 import { biasIsCurrent, columnCurrent, edgeIsCurrent, type ColumnCurrent } from './highlight';
 
@@ -33,8 +34,8 @@ interface EdgeColumnProps {
 /**
  * The edges of one weighted layer. Subscribes once for the layer and hands each row of edges (those
  * out of one source unit, and the biases) plain values: an edit re-renders only the rows where an
- * edge's value, look or highlight changed, so dragging a weight on a large network does not walk
- * every edge. The current step marks the whole column with a class, or single edges when the step
+ * edge's value or highlight changed, so dragging a weight on a large network does not walk every
+ * edge. Their looks (width and sign) are drawn by the column's painter, not rendered. The current step marks the whole column with a class, or single edges when the step
  * is about one unit.
  */
 export const EdgeColumn = memo(function EdgeColumn(props: EdgeColumnProps) {
@@ -46,7 +47,6 @@ export const EdgeColumn = memo(function EdgeColumn(props: EdgeColumnProps) {
       const selection = s.selection;
       return {
         parameters: s.network.layers[layer - 1],
-        look: selectColumnLook(s, layer),
         current,
         step: current === 'some' ? step : null,
         selection:
@@ -63,9 +63,10 @@ export const EdgeColumn = memo(function EdgeColumn(props: EdgeColumnProps) {
       };
     }),
   );
-  const { parameters, look, current, step, selection, digits, notation, bundleUnit } = v;
+  const { parameters, current, step, selection, digits, notation, bundleUnit } = v;
   const rows = useMemo(() => bySource(edges), [edges]);
-  if (!parameters || !look) return null;
+  const painter = usePaintedLooks(layer);
+  if (!parameters) return null;
   // Which edges of a row the step is about, as a string of 0/1: the step object itself is new
   // after every edit.
   const currentMask = (row: readonly (EdgeLayout | BiasEdgeLayout)[]) =>
@@ -100,7 +101,7 @@ export const EdgeColumn = memo(function EdgeColumn(props: EdgeColumnProps) {
         <EdgeRow
           edges={[rows[selection.from]?.[selection.to] as EdgeLayout]}
           values={[parameters.weights[selection.from]?.[selection.to] ?? 0]}
-          looks={[look.weights[selection.from]?.[selection.to] ?? PENDING_LOOK]}
+          painter={painter}
           current=""
           selected={0}
           digits={digits}
@@ -114,7 +115,7 @@ export const EdgeColumn = memo(function EdgeColumn(props: EdgeColumnProps) {
             key={i}
             edges={row}
             values={parameters.weights[i] ?? []}
-            looks={look.weights[i] ?? []}
+            painter={painter}
             current={currentMask(row)}
             selected={selection?.kind === 'weight' && selection.from === i ? selection.to : -1}
             digits={digits}
@@ -125,7 +126,7 @@ export const EdgeColumn = memo(function EdgeColumn(props: EdgeColumnProps) {
       <EdgeRow
         edges={biasEdges}
         values={parameters.biases}
-        looks={look.biases}
+        painter={painter}
         current={currentMask(biasEdges)}
         selected={selection?.kind === 'bias' ? selection.unit : -1}
         digits={digits}
@@ -168,27 +169,41 @@ function bySource(edges: EdgeLayout[]): EdgeLayout[][] {
 }
 
 /**
- * A row of edges: the k-th edge shows values[k] with looks[k] (weights: k is the target unit;
- * biases: the unit). current[k] is '1' where the step is about that edge; selected is the index
+ * The column's edge looks, drawn by a painter outside React's render on every store change
+ * (edgePaint.ts says why); each EdgeLine hands the painter its element.
+ */
+function usePaintedLooks(layer: number): EdgePainter {
+  const store = useAppStoreApi();
+  const [painter] = useState(edgePainter);
+  useLayoutEffect(() => {
+    const draw = () => painter.show(selectColumnLook(store.getState(), layer));
+    draw();
+    return store.subscribe(draw);
+  }, [store, painter, layer]);
+  return painter;
+}
+
+/**
+ * A row of edges: the k-th edge shows values[k] (weights: k is the target unit; biases: the unit). current[k] is '1' where the step is about that edge; selected is the index
  * of the selected one, or −1; focusable puts the row's edges in the tab order.
  */
 const EdgeRow = memo(function EdgeRow(props: {
   edges: readonly (EdgeLayout | BiasEdgeLayout)[];
   values: ArrayLike<number>;
-  looks: readonly EdgeLook[];
+  painter: EdgePainter;
   current: string;
   selected: number;
   digits: number;
   notation: Notation;
   focusable: boolean;
 }) {
-  const { edges, values, looks, current, selected, digits, notation, focusable } = props;
+  const { edges, values, painter, current, selected, digits, notation, focusable } = props;
   return edges.map((edge, k) => (
     <EdgeLine
       key={k}
       edge={edge}
       value={values[k] ?? 0}
-      look={looks[k] ?? PENDING_LOOK}
+      painter={painter}
       current={current[k] === '1'}
       selected={selected === k}
       digits={digits}
@@ -197,8 +212,6 @@ const EdgeRow = memo(function EdgeRow(props: {
     />
   ));
 });
-
-const PENDING_LOOK = { width: 1, sign: 'zero', pending: true } as const;
 
 /** The constant input 1 that the biases of layer l multiply (x₀ = 1 when the bias is weight 0, LFD). */
 const BiasNode = memo(function BiasNode(props: { node: BiasNodeLayout; notation: Notation }) {

@@ -1,10 +1,10 @@
-import { memo, useMemo, type CSSProperties, type KeyboardEvent } from 'react';
+import { memo, useCallback, useMemo, type KeyboardEvent } from 'react';
 import { formatNumber } from '../../math/format';
 import { parameterLabel } from '../../math/labels';
 import type { BiasEdgeLayout, EdgeLayout } from '../../layout/networkLayout';
 import { useAppStoreApi } from '../../store/context';
 import type { Notation } from '../../math/notations';
-import type { EdgeLook } from './edgeScale';
+import type { EdgePainter } from './edgePaint';
 import { hoverHandlers, parameterKey, parameterOf, useHoverStore } from './hover';
 
 export interface EdgeLineProps {
@@ -12,8 +12,8 @@ export interface EdgeLineProps {
   edge: EdgeLayout | BiasEdgeLayout;
   /** The weight or bias itself (for its accessible name), whatever the edges show. */
   value: number;
-  /** Stroke width and sign from |w| or |∂L/∂w| per the edge mode (a shared, memoized object). */
-  look: EdgeLook;
+  /** Draws the edge's width and sign (from |w| or |∂L/∂w| per the edge mode) onto its element. */
+  painter: EdgePainter;
   /** Used or computed by the current step, when it is about one unit (else the column says so). */
   current: boolean;
   selected: boolean;
@@ -29,10 +29,18 @@ export interface EdgeLineProps {
  * Hovering or focusing it lights up the edge and its label together (HoverTrace, FocusLabels).
  */
 export const EdgeLine = memo(function EdgeLine(props: EdgeLineProps) {
-  const { edge, current, selected, focusable } = props;
-  const { width, sign, pending } = props.look;
+  const { edge, current, selected, focusable, painter } = props;
   const path = edge.path;
   const parameter = useMemo(() => parameterOf(edge), [edge]);
+  const [row, index] =
+    parameter.kind === 'weight' ? [parameter.from, parameter.to] : [-1, parameter.unit];
+  const attach = useCallback(
+    (element: SVGGElement) => {
+      painter.attach(row, index, element);
+      return () => painter.attach(row, index, null);
+    },
+    [painter, row, index],
+  );
   const store = useAppStoreApi();
   const hover = useHoverStore();
   const select = () => store.getState().select(parameter);
@@ -44,16 +52,14 @@ export const EdgeLine = memo(function EdgeLine(props: EdgeLineProps) {
   const className = [
     'edge',
     parameter.kind === 'bias' ? 'edge-bias' : 'edge-weight',
-    pending ? 'pending' : sign,
     current ? 'current' : '',
     selected ? 'selected' : '',
   ].join(' ');
 
   return (
     <g
+      ref={attach}
       className={className}
-      // How wide the glow is when the step uses this edge (CSS turns it on for a column at once).
-      style={{ '--glow': `${(pending ? 1 : width) + 5}px` } as CSSProperties}
       data-testid={parameterKey(parameter)}
       role="button"
       tabIndex={focusable ? 0 : undefined}
@@ -68,8 +74,8 @@ export const EdgeLine = memo(function EdgeLine(props: EdgeLineProps) {
     >
       {/* Catches the pointer (the line may be a hairline) and glows when the step uses the edge. */}
       <path className="edge-hit" d={path} />
-      {selected && <path className="edge-outline" d={path} strokeWidth={width + 5} />}
-      <path className="edge-line" d={path} strokeWidth={pending ? 1 : width} />
+      {selected && <path className="edge-outline" d={path} />}
+      <path className="edge-line" d={path} />
       {/* A label with no room on its edge sits beside it, with a line back to its spot (the
           selected one's is drawn with it, where FocusLabels puts it). */}
       {edge.leader && !selected && (

@@ -10,8 +10,9 @@ import { selectProgress, selectShownPass, type AppState } from '../../store';
 
 /**
  * How the edges of each column look (width and sign from |w| or |∂L/∂w|), derived from the store
- * and memoized so that a column re-renders only when one of its edges looks different: a weight
- * edit in gradient mode changes every gradient a little, but seldom any edge's drawn width.
+ * and memoized so that the column's painter (edgePaint.ts) touches only the edges that look
+ * different: a weight edit in gradient mode changes every gradient a little, but seldom any edge's
+ * drawn width.
  */
 
 /** selectEdgeMax in gradient mode, per pass's gradients and units shown. */
@@ -43,14 +44,15 @@ export interface EdgeLook {
 
 /**
  * weights[from][to] and biases[unit]. A row (the edges out of one source unit) that looks as it
- * did is the same array as before, so only the rows where some edge looks different re-render.
+ * did is the same array as before, so only the rows where some edge looks different are redrawn.
  */
 export interface ColumnLook {
   weights: EdgeLook[][];
   biases: EdgeLook[];
 }
 
-const PENDING: EdgeLook = { width: 1, sign: 'zero', pending: true };
+/** How an edge looks while its gradient is not shown: a dashed hairline. */
+export const PENDING: EdgeLook = { width: 1, sign: 'zero', pending: true };
 
 /** Widths are quantized, so there are few distinct looks: one shared object for each. */
 const looks: Record<Sign, Map<number, EdgeLook>> = {
