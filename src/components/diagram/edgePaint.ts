@@ -14,9 +14,15 @@ export interface EdgePainter {
   show(look: ColumnLook | undefined): void;
 }
 
-function paint(element: SVGGElement, look: EdgeLook): void {
-  element.setAttribute('data-look', look.pending ? 'pending' : look.sign);
-  element.style.setProperty('--w', `${look.width}px`);
+const kindOf = (look: EdgeLook) => (look.pending ? 'pending' : look.sign);
+
+/**
+ * Writes what of `look` differs from `before` (all of it without `before`): when the widest
+ * gradient moves, every edge's width changes but few signs do.
+ */
+function paint(element: SVGGElement, look: EdgeLook, before?: EdgeLook): void {
+  if (!before || kindOf(look) !== kindOf(before)) element.setAttribute('data-look', kindOf(look));
+  if (!before || look.width !== before.width) element.style.setProperty('--w', `${look.width}px`);
 }
 
 const lookAt = (look: ColumnLook | undefined, row: number, index: number): EdgeLook =>
@@ -42,8 +48,10 @@ export function edgePainter(): EdgePainter {
         const last = row < 0 ? shown?.biases : shown?.weights[row];
         if (drawn && now === last) return;
         cells.forEach((element, index) => {
+          if (!element) return;
           const next = now?.[index] ?? PENDING;
-          if (element && (!drawn || next !== (last?.[index] ?? PENDING))) paint(element, next);
+          const before = drawn ? (last?.[index] ?? PENDING) : undefined;
+          if (next !== before) paint(element, next, before);
         });
       });
       shown = look;

@@ -122,6 +122,12 @@ interface Form {
   shown: Shown;
   pieces: Element[];
   fontSize: string;
+  /**
+   * Each piece's signature, when the pieces were compared as they went in: a piece's structure
+   * does not change while it is shown (patching sets its numbers), so the next skeleton is
+   * compared with these, not with the live pieces walked again.
+   */
+  signatures?: string[];
 }
 
 /**
@@ -199,10 +205,19 @@ function showSkeleton(
   const parts = katexParts(element);
   if (!parts) return null;
   const { katex, html } = parts;
+  const live = Array.from(html.children);
+  const last = forms.get(element)?.get(before.skeleton);
+  const known =
+    last?.shown === before &&
+    last.pieces.length === live.length &&
+    last.pieces.every((piece, i) => piece === live[i])
+      ? last.signatures
+      : undefined;
   const byForm = remember(element, {
     shown: before,
-    pieces: Array.from(html.children),
+    pieces: live,
     fontSize: katex.style.fontSize,
+    signatures: known,
   });
   const back = byForm.get(skeleton);
   if (back?.shown.nodes) {
@@ -217,12 +232,16 @@ function showSkeleton(
   const fresh = content.firstElementChild?.querySelector(':scope > .katex-html');
   if (!places || !fresh) return null;
   // A piece alike in both, numbers aside, stays; the others are the new rendering's.
-  const live = Array.from(html.children);
   const liveNumbers = new Set(before.nodes?.html);
   const freshNumbers = new Set(places.html.map((path) => follow(content, path)));
+  const signatures =
+    live.length === fresh.children.length
+      ? Array.from(fresh.children, (piece) => signature(piece, freshNumbers))
+      : undefined;
   const pieces = Array.from(fresh.children).map((piece, i) => {
-    const same = live.length === fresh.children.length && live[i];
-    return same && signature(same, liveNumbers) === signature(piece, freshNumbers) ? same : piece;
+    const same = signatures && (live[i] as Element);
+    const liveSignature = same && (known?.[i] ?? signature(same, liveNumbers));
+    return same && liveSignature === signatures[i] ? same : piece;
   });
   showPieces(html, pieces);
   katex.style.removeProperty('font-size');
@@ -237,7 +256,7 @@ function showSkeleton(
     nodes: { html: nodes as Node[], mathml: [], annotation: null },
     mathmlSource: '',
   };
-  remember(element, { shown: now, pieces, fontSize: '' });
+  remember(element, { shown: now, pieces, fontSize: '', signatures });
   shown.set(element, now);
   queueMathml(element);
   return 'rendered';

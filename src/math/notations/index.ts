@@ -79,6 +79,12 @@ function writing(spec: NotationSpec, widths: readonly number[]): Writing {
 }
 
 const bound = new Map<string, Notation>();
+/**
+ * The same answers by the shape object itself: every selector of the diagram asks, with the
+ * network, on every edit (without it, the key strings cost up to 1 ms in an edit's frame on the
+ * largest network, README Benchmarks).
+ */
+const byShape = new WeakMap<object, Partial<Record<NotationId, Notation>>>();
 
 /**
  * The notation written for a network's shape (or its widths, input first), every symbol ready:
@@ -86,7 +92,15 @@ const bound = new Map<string, Notation>();
  * object for the same id and shape, so React props and selectors stay equal.
  */
 export function notationFor(id: NotationId, shape: Shaped | readonly number[]): Notation {
-  const widths = widthsOf(shape);
+  let ids = byShape.get(shape);
+  const known = ids?.[id];
+  if (known) return known;
+  if (!ids) byShape.set(shape, (ids = {}));
+  ids[id] = notationOfWidths(id, widthsOf(shape));
+  return ids[id];
+}
+
+function notationOfWidths(id: NotationId, widths: readonly number[]): Notation {
   const key = `${id}:${widths.join(',')}`;
   let notation = bound.get(key);
   if (!notation) {

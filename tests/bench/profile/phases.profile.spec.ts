@@ -8,7 +8,8 @@ import { grabHandle, openNetwork, profiled } from './edits';
  * (script, style, layout, paint…), from a Chromium trace. N edits, 250 ms apart, after 10 to warm
  * up. Env: SPLIT=k compares the first k edits with the rest (in the bench's drag, a number of the
  * largest network's chain rule starts crossing zero at the 20th); WORST=n prints the n slowest
- * edits; CPU=1 samples the script instead (a --minify false build names its functions).
+ * edits; CPU=1 samples the script instead (a --minify false build names its functions), with
+ * WORST=n that of the n slowest edits.
  */
 
 type Row = Record<string, number>;
@@ -141,7 +142,10 @@ test('phases of the frame that shows an edit', async ({ page }) => {
     return end === undefined ? [] : [[s, end]];
   });
   if (process.env.CPU) {
-    console.log(scriptTimes(events, main, windows));
+    // With WORST=n, the script of the n longest windows only.
+    const worstFirst = [...windows].sort((a, b) => b[1] - b[0] - (a[1] - a[0]));
+    const n = Number(process.env.WORST ?? 0);
+    console.log(scriptTimes(events, main, n > 0 ? worstFirst.slice(0, n) : windows));
     return;
   }
   const own = events

@@ -16,6 +16,7 @@ function fakeEdge() {
     style: {
       setProperty(name: string, value: string) {
         if (name === '--w') edge.width = value;
+        edge.writes++;
       },
     },
   };
@@ -49,19 +50,24 @@ describe('the edge painter', () => {
     const store = createAppStore();
     const { painter, weights, biases, all } = paintedLayer2();
     painter.show(selectColumnLook(store.getState(), 2));
-    expect(writes(all)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(writes(all)).toEqual([2, 2, 2, 2, 2, 2]); // data-look and --w
     // w = 0.4 of the largest |parameter| 0.6 (b₂⁽²⁾), positive.
     expect(weights[0]?.[0]).toMatchObject({ look: 'positive', width: '4.5px' });
     expect(biases[0]).toMatchObject({ look: 'positive', width: '7px' });
 
-    // w₁₁⁽²⁾ = −0.4: its edge changes color, and nothing else is touched.
+    // w₁₁⁽²⁾ = −0.4: its edge changes color, not width, and nothing else is touched.
     store.getState().setParameter({ kind: 'weight', layer: 2, from: 0, to: 0 }, -0.4);
     painter.show(selectColumnLook(store.getState(), 2));
     expect(weights[0]?.[0]).toMatchObject({ look: 'negative', width: '4.5px' });
-    expect(writes(all)).toEqual([2, 1, 1, 1, 1, 1]);
+    expect(writes(all)).toEqual([3, 2, 2, 2, 2, 2]);
+    // −0.2: its width alone.
+    store.getState().setParameter({ kind: 'weight', layer: 2, from: 0, to: 0 }, -0.2);
+    painter.show(selectColumnLook(store.getState(), 2));
+    expect(weights[0]?.[0]).toMatchObject({ look: 'negative', width: '2.5px' });
+    expect(writes(all)).toEqual([4, 2, 2, 2, 2, 2]);
     // The same look again: nothing is written.
     painter.show(selectColumnLook(store.getState(), 2));
-    expect(writes(all)).toEqual([2, 1, 1, 1, 1, 1]);
+    expect(writes(all)).toEqual([4, 2, 2, 2, 2, 2]);
   });
 
   it('draws an edge attached later with the look shown, and lets go of one detached', () => {
@@ -71,11 +77,11 @@ describe('the edge painter', () => {
     const late = fakeEdge();
     painter.attach(0, 0, null);
     painter.attach(0, 0, late as unknown as SVGGElement);
-    expect(late).toMatchObject({ look: 'positive', width: '4.5px', writes: 1 });
+    expect(late).toMatchObject({ look: 'positive', width: '4.5px', writes: 2 });
     store.getState().setParameter({ kind: 'weight', layer: 2, from: 0, to: 0 }, 0);
     painter.show(selectColumnLook(store.getState(), 2));
     expect(late).toMatchObject({ look: 'zero', width: '0.75px' });
-    expect(weights[0]?.[0]?.writes).toBe(1); // the detached one
+    expect(weights[0]?.[0]?.writes).toBe(2); // the detached one
   });
 
   it('draws every edge as pending when there is no look, and a dashed hairline is 1 px', () => {
