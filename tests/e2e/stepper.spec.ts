@@ -222,6 +222,9 @@ test('typing a new weight updates every number downstream, and ΔL is shown besi
   await expect(diagram.getByTestId('value-delta-1-0')).toHaveText('0.0118504');
   await expect(page.getByTestId('selected-gradient')).toHaveText('0.080874312');
   await expect(diagram.getByTestId('grad-w-2-1-0')).toHaveText('0.081367');
+  // The live region reads the new gradients out too.
+  await expect(page.getByTestId('step-summary')).toContainText('= 0.0808743');
+  await expect(page.getByTestId('step-summary')).not.toContainText('0.082167');
   // Upstream of the edit nothing moved: z₁⁽¹⁾, and o₂'s δ (w₁₁⁽²⁾ does not feed o₂).
   await expect(diagram.getByTestId('value-z-1-0')).toHaveText('0.3775');
   await expect(diagram.getByTestId('value-delta-2-1')).toHaveText('−0.0380982');

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { shallow } from 'zustand/shallow';
 import { useShallow } from 'zustand/react/shallow';
 import { stepDescription, stepSummary, stepTitle } from '../../math';
@@ -22,19 +22,25 @@ export function StepControls() {
   const description = useApp((s) =>
     stepDescription(selectStep(s), s.network, s.notation, s.trainBiases, s.optimizer),
   );
-  // What the step computed, in words and numbers, for screen readers (the live region below).
-  const summary = useApp((s) => {
-    const step = selectStep(s);
-    return stepSummary(step, {
+  // What the step computed, in words and numbers, for screen readers (the live region below):
+  // written once per change of what it says, not on each of the selector's runs.
+  const { step, shown, ...context } = useApp(
+    useShallow((s) => ({
+      step: selectStep(s),
       network: s.network,
       // The pass as shown: a value the learner is asked to predict is "?".
-      ...selectShownPass(s),
+      shown: selectShownPass(s),
       sampleIndex: s.sampleIndex,
       notation: s.notation,
       trainBiases: s.trainBiases,
       digits: s.view.digits,
-    });
-  });
+    })),
+  );
+  const { network, sampleIndex, notation, trainBiases, digits } = context;
+  const summary = useMemo(
+    () => stepSummary(step, { network, ...shown, sampleIndex, notation, trainBiases, digits }),
+    [step, network, shown, sampleIndex, notation, trainBiases, digits],
+  );
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<number>(1);
   // Why the last update was not applied (it would leave what the work can keep), shown while the
