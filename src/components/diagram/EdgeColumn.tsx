@@ -170,13 +170,23 @@ function bySource(edges: EdgeLayout[]): EdgeLayout[][] {
 
 /**
  * The column's edge looks, drawn by a painter outside React's render on every store change
- * (edgePaint.ts says why); each EdgeLine hands the painter its element.
+ * (edgePaint.ts says why); each EdgeLine hands the painter its element. A failure while drawing
+ * is thrown in the column's next render, where the diagram's error boundary shows it, and not
+ * into the store's update, which would leave the rest of the page unaware of the change.
  */
 function usePaintedLooks(layer: number): EdgePainter {
   const store = useAppStoreApi();
   const [painter] = useState(edgePainter);
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
+  if (failure) throw failure.error;
   useLayoutEffect(() => {
-    const draw = () => painter.show(selectColumnLook(store.getState(), layer));
+    const draw = () => {
+      try {
+        painter.show(selectColumnLook(store.getState(), layer));
+      } catch (error) {
+        setFailure({ error });
+      }
+    };
     draw();
     return store.subscribe(draw);
   }, [store, painter, layer]);
