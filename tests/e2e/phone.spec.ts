@@ -75,6 +75,33 @@ test.describe('on a phone (390×844, touch)', () => {
     expect(errors).toEqual([]);
   });
 
+  test('the loss in force wraps between its terms, never inside a bracket', async ({ page }) => {
+    const errors = await openFresh(page);
+    const formula = page.locator('.loss-convention .katex-html');
+    for (const loss of ['mse', 'crossEntropy']) {
+      await page.getByRole('combobox', { name: 'Loss', exact: true }).selectOption(loss);
+      await expect(formula).toBeVisible();
+      // Each ( and its ) on one line: the same top, as they are the same size.
+      const split = await formula.evaluate((root) => {
+        const open: Element[] = [];
+        const apart: string[] = [];
+        for (const span of Array.from(root.querySelectorAll('.mopen, .mclose'))) {
+          if (span.classList.contains('mopen')) open.push(span);
+          else {
+            const start = open.pop();
+            if (!start) continue;
+            const a = start.getBoundingClientRect();
+            const b = span.getBoundingClientRect();
+            if (Math.abs(a.top - b.top) > 3) apart.push(`${start.textContent}…${span.textContent}`);
+          }
+        }
+        return apart;
+      });
+      expect(split, loss).toEqual([]);
+    }
+    expect(errors).toEqual([]);
+  });
+
   test('the Train tab never scrolls sideways; every control is reachable and at least 24 px', async ({
     page,
   }) => {

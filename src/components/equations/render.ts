@@ -1,5 +1,5 @@
 import katex from 'katex';
-import { breakableTex, withoutBreakHints } from '../../math/lineBreaks';
+import { breakableTex, keepGroupsTogether, withoutBreakHints } from '../../math/lineBreaks';
 
 const cache = new Map<string, string>();
 const MAX_CACHE = 2000;
@@ -9,10 +9,14 @@ const ANNOTATION = /(<annotation encoding="application\/x-tex">)([^<]*)(<\/annot
  * The TeX KaTeX is given. Display equations are typeset inline in \displaystyle: KaTeX then breaks
  * a long line before a top-level =, + or · (never inside a fraction, a matrix or a bracketed run),
  * so nothing is cut off in a narrow panel. `insideLongGroups`: the fallback for an equation whose
- * bracketed run is wider than its box by itself (breakableTex).
+ * bracketed run is wider than its box by itself (breakableTex). A formula in a sentence wraps
+ * where KaTeX breaks an inline line, after a top-level relation or operator, its bracketed runs
+ * kept whole: (a − y)² never starts a line with "y)²".
  */
 export function texSource(tex: string, displayMode: boolean, insideLongGroups = false): string {
-  return displayMode ? `\\displaystyle ${breakableTex(tex, insideLongGroups)}` : tex;
+  return displayMode
+    ? `\\displaystyle ${breakableTex(tex, insideLongGroups)}`
+    : keepGroupsTogether(tex);
 }
 
 /**
