@@ -24,7 +24,7 @@ export function StepControls() {
   );
   // What the step computed, in words and numbers, for screen readers (the live region below):
   // written once per change of what it says, not on each of the selector's runs.
-  const { step, shown, ...context } = useApp(
+  const { step, network, shown, sampleIndex, notation, trainBiases, digits } = useApp(
     useShallow((s) => ({
       step: selectStep(s),
       network: s.network,
@@ -36,7 +36,6 @@ export function StepControls() {
       digits: s.view.digits,
     })),
   );
-  const { network, sampleIndex, notation, trainBiases, digits } = context;
   const summary = useMemo(
     () => stepSummary(step, { network, ...shown, sampleIndex, notation, trainBiases, digits }),
     [step, network, shown, sampleIndex, notation, trainBiases, digits],

@@ -35,8 +35,8 @@ interface EdgeColumnProps {
  * The edges of one weighted layer. Subscribes once for the layer and hands each row of edges (those
  * out of one source unit, and the biases) plain values: an edit re-renders only the rows where an
  * edge's value or highlight changed, so dragging a weight on a large network does not walk every
- * edge. Their looks (width and sign) are drawn by the column's painter, not rendered. The current step marks the whole column with a class, or single edges when the step
- * is about one unit.
+ * edge. Their looks (width and sign) are drawn by the column's painter, not rendered. The current
+ * step marks the whole column with a class, or single edges when the step is about one unit.
  */
 export const EdgeColumn = memo(function EdgeColumn(props: EdgeColumnProps) {
   const { layer, edges, biasEdges, biasNode, edgeLabels, bundles = [] } = props;
@@ -194,8 +194,9 @@ function usePaintedLooks(layer: number): EdgePainter {
 }
 
 /**
- * A row of edges: the k-th edge shows values[k] (weights: k is the target unit; biases: the unit). current[k] is '1' where the step is about that edge; selected is the index
- * of the selected one, or −1; focusable puts the row's edges in the tab order.
+ * A row of edges: the k-th edge shows values[k] (weights: k is the target unit; biases: the
+ * unit). current[k] is '1' where the step is about that edge; selected is the index of the
+ * selected one, or −1; focusable puts the row's edges in the tab order.
  */
 const EdgeRow = memo(function EdgeRow(props: {
   edges: readonly (EdgeLayout | BiasEdgeLayout)[];

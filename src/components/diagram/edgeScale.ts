@@ -66,31 +66,6 @@ function interned(width: number, sign: Sign): EdgeLook {
   return look;
 }
 
-/** Interned looks make equal looks the same objects. */
-function sameRow(x: EdgeLook[], y: EdgeLook[] | undefined): boolean {
-  return (
-    x === y || (y !== undefined && x.length === y.length && x.every((look, k) => look === y[k]))
-  );
-}
-
-/**
- * `look`, with each row that looks as in `last` replaced by last's own array; `last` itself when
- * nothing looks different.
- */
-function keepSameRows(look: ColumnLook, last: ColumnLook | undefined): ColumnLook {
-  if (!last || last.weights.length !== look.weights.length) return look;
-  let changed = false;
-  const weights = look.weights.map((row, i) => {
-    const before = last.weights[i];
-    if (sameRow(row, before)) return before as EdgeLook[];
-    changed = true;
-    return row;
-  });
-  const sameBiases = sameRow(look.biases, last.biases);
-  if (!changed && sameBiases) return last;
-  return { weights, biases: sameBiases ? last.biases : look.biases };
-}
-
 type LookAt = (value: number, unit: number) => EdgeLook;
 
 /**
@@ -134,7 +109,7 @@ function lookOf(
 
 /** Per source object (a layer's parameters or gradients): the look for each max and count. */
 const computed = new WeakMap<object, Map<string, ColumnLook>>();
-/** The last look handed out per layer, to hand out the same object while nothing changed. */
+/** The last look handed out per layer: a new one shares its rows that look the same (lookOf). */
 const lastLook = new Map<number, ColumnLook>();
 
 export function selectColumnLook(s: AppState, layer: number): ColumnLook | undefined {
@@ -149,18 +124,15 @@ export function selectColumnLook(s: AppState, layer: number): ColumnLook | undef
   const memoKey = `${max}|${shownUnits}`;
   let byKey = computed.get(source);
   if (!byKey) computed.set(source, (byKey = new Map()));
-  const last = lastLook.get(layer);
   let look = byKey.get(memoKey);
   if (!look) {
     const widthOf = edgeWidthScale(max);
+    const last = lastLook.get(layer);
     look =
       'dW' in source
         ? lookOf(source.dW, source.db, widthOf, shownUnits, last)
         : lookOf(source.weights, source.biases, widthOf, shownUnits, last);
     byKey.set(memoKey, look);
-  } else if (look !== last) {
-    // Computed earlier (the same pass shown again): its rows, where they look as now, are now's.
-    look = keepSameRows(look, last);
   }
   lastLook.set(layer, look);
   return look;
