@@ -23,7 +23,7 @@ import {
 } from './optimizers';
 import { NO_PENALTY } from './regularization';
 import type { LayerGradients, Network, PassSnapshot, Sample, TrainOptions } from './types';
-import { checkFinite, validateBatch, validateLearningRate, validateNetwork } from './validate';
+import { checkEachFinite, validateBatch, validateLearningRate, validateNetwork } from './validate';
 
 /** A number that left the float64 range mid-computation: say which, where, and what to do. */
 function overflow(where: string, value: number): never {
@@ -43,9 +43,8 @@ function checkAllFinite(values: ArrayLike<number>, where: (k: number) => string)
 function checkSample(buf: Buffers, loss: number, s: number): void {
   const sample = `Sample ${s + 1}`;
   for (let l = 0; l < buf.zs.length; l++) {
-    const layer = `${sample}, layer ${l + 1}`;
-    checkAllFinite(buf.zs[l] as Float64Array, (j) => `${layer}: z[${j + 1}]`);
-    checkAllFinite(buf.as[l + 1] as Float64Array, (j) => `${layer}: a[${j + 1}]`);
+    checkAllFinite(buf.zs[l] as Float64Array, (j) => `${sample}, layer ${l + 1}: z[${j + 1}]`);
+    checkAllFinite(buf.as[l + 1] as Float64Array, (j) => `${sample}, layer ${l + 1}: a[${j + 1}]`);
   }
   if (!Number.isFinite(loss)) overflow(`${sample}: the loss`, loss);
   for (let l = buf.deltas.length - 1; l >= 0; l--) {
@@ -153,10 +152,9 @@ function validateGradients(network: Network, grads: PassSnapshot['grads']): void
           `${where}: gradient row ${i + 1} has ${isArrayLike(row) ? row.length : 0} entries; the weights row has ${n}.`,
         );
       }
-      for (let j = 0; j < n; j++)
-        checkFinite(row[j], () => `${where}: gradient ∂L/∂w[${i + 1}][${j + 1}]`);
+      checkEachFinite(row, (j) => `${where}: gradient ∂L/∂w[${i + 1}][${j + 1}]`);
     });
-    for (let j = 0; j < n; j++) checkFinite(g.db[j], () => `${where}: gradient ∂L/∂b[${j + 1}]`);
+    checkEachFinite(g.db, (j) => `${where}: gradient ∂L/∂b[${j + 1}]`);
   });
 }
 

@@ -110,6 +110,12 @@ describe('applyGradients', () => {
     expect(() => applyGradients(tiny, [{ dW: [[1, 2], [3]], db: [1, 2] }, grads[1]!], 0.1)).toThrow(
       /Layer 1: gradient row 2/,
     );
+    expect(() =>
+      applyGradients(tiny, [{ dW: [[1, 2], [3, NaN]], db: [1, 2] }, grads[1]!], 0.1),
+    ).toThrow('Layer 1: gradient ∂L/∂w[2][2] is NaN; it must be a finite number.');
+    expect(() =>
+      applyGradients(tiny, [grads[0]!, { dW: grads[1]!.dW, db: [Infinity] }], 0.1),
+    ).toThrow('Layer 2: gradient ∂L/∂b[1] is Infinity; it must be a finite number.');
     expect(() => applyGradients(tiny, grads, -0.1)).toThrow(/learning rate is -0.1/);
     expect(() => applyGradients(tiny, grads, NaN)).toThrow(/learning rate is NaN/);
   });
