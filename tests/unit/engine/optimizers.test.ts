@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyGradients,
   createTrainer,
+  MAX_PARAMETER,
   optimizerStep,
   packSamples,
   runPass,
@@ -109,6 +110,15 @@ const ETA = 0.05;
 
 const freshRef = (n: number): RefState => ({ t: 0, buf: Array(n).fill(0), avg: Array(n).fill(0) });
 
+/**
+ * Some drawn cases diverge (weights near 2 on inputs near −2 grow without bound in a few steps):
+ * a run that comes near the trainer's bound, or would leave the float64 range, compares nothing,
+ * so the case is discarded as soon as the reference's parameters say so.
+ */
+function discardIfDiverging(params: number[]): void {
+  fc.pre(params.every((p) => Math.abs(p) < MAX_PARAMETER / 2));
+}
+
 /** The reference's steps, one per mini-batch: a mean gradient each, `extra` added (a penalty). */
 function referenceRun(
   network: Network,
@@ -125,6 +135,7 @@ function referenceRun(
       return gradient + jitter * Math.max(1, Math.abs(gradient)) * ((k + step) % 2 ? 1 : -1);
     });
     referenceStep(optimizer, ETA, params, grads, state);
+    discardIfDiverging(params);
   });
   return params;
 }
@@ -227,6 +238,7 @@ describe.each(OPTIMIZERS.map((o) => [JSON.stringify(o), o] as const))(
             const grads = runPass(current, batch).grads;
             const result = optimizerStep(current, grads, ETA, { optimizer, state });
             referenceStep(optimizer, ETA, params, gradientsOf(grads), ref);
+            discardIfDiverging(params);
             // The state is plain data: it survives JSON as it is (JSON writes −0 as 0, the same
             // number to every step that reads it).
             state = JSON.parse(JSON.stringify(result.state)) as OptimizerState;
@@ -251,14 +263,18 @@ describe.each(OPTIMIZERS.map((o) => [JSON.stringify(o), o] as const))(
             3,
           );
           const batches: Sample[][] = [];
-          for (let s = 0; s < 5; s++) {
+          let problem: ReturnType<typeof trainer.step> = null;
+          for (let s = 0; s < 5 && !problem; s++) {
             batches.push(trainer.nextBatch().map((i) => batch[i] as Sample));
-            expect(trainer.step()).toBeNull();
+            problem = trainer.step();
           }
           const biases = biasMask(network);
           const { params, spread } = referenceWithSpread(network, batches, optimizer, (g, p, k) =>
             biases[k] ? g : g + lambda * p,
           );
+          // The reference stayed well within the bound (or the case was discarded): no step of
+          // the trainer may have stopped.
+          expect(problem).toBeNull();
           expectCloseTo(flatten(trainer.network()), params, { spread });
         }),
         { numRuns: 25 },
@@ -281,6 +297,7 @@ describe.each(OPTIMIZERS.map((o) => [JSON.stringify(o), o] as const))(
               trainBiases: false,
             }));
             referenceStep(optimizer, ETA, params, gradientsOf(grads), ref, frozen);
+            discardIfDiverging(params);
           }
           expectCloseTo(flatten(current), params);
           for (const buffer of [state?.m, state?.v]) {
