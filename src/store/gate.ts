@@ -13,7 +13,7 @@ export type Proposal = Partial<LearnerState>;
 /**
  * A proposal's parts, each checked against the saved work's schema; a part it leaves as it is (the
  * same object) passed when it became the work's, and is not parsed again: a weight edit checks the
- * network, not the samples.
+ * network, not the samples, and of the network only the layer it changed.
  */
 function firstPartProblem(
   current: LearnerState,
@@ -23,7 +23,10 @@ function firstPartProblem(
   const work = { ...current, ...next };
   for (const key of Object.keys(next) as (keyof LearnerState)[]) {
     if (next[key] === current[key]) continue;
-    const problem = partProblem(work, key, work[key], sizes);
+    const problem =
+      key === 'network'
+        ? partProblem(work, key, work.network, sizes, current.network)
+        : partProblem(work, key, work[key], sizes);
     if (problem) return problem;
   }
   return null;

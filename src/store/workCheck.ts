@@ -3,6 +3,7 @@ import {
   validateBatch,
   validateNetwork,
   validateOptimizerState,
+  type Layer,
   type Network,
   type OptimizerState,
 } from '../engine';
@@ -52,17 +53,43 @@ function valueAt(root: unknown, path: Path): unknown {
   return at;
 }
 
+/** A layer in its smallest form: all the schema needs to read of a layer that passed already. */
+const passedLayer = (activation: Layer['activation']): Layer => ({
+  activation,
+  weights: [[0]],
+  biases: [0],
+});
+
+/**
+ * The network as the schema needs to read it: a layer it shares with `passed` (the same object, as
+ * a weight edit leaves every layer but one) passed already, so it is read in its smallest form at
+ * its own index, and only the new layers' numbers are parsed. The schema has no rule across layers
+ * (workProblem fits them together). The whole parse was most of a weight edit's garbage on the
+ * largest network (README, Benchmarks).
+ */
+function newLayersOf(network: Network, passed: Network): Network {
+  const shared = new Set(passed.layers);
+  if (!network.layers.some((layer) => shared.has(layer))) return network;
+  const layers = network.layers.map((layer) =>
+    shared.has(layer) ? passedLayer(layer.activation) : layer,
+  );
+  return { ...network, layers };
+}
+
 /**
  * Why this part, as an edit or an update would leave it, cannot be kept — a number too large to
- * save is named the way the diagram names it — or null.
+ * save is named the way the diagram names it — or null. `passed`: a network that passed, whose
+ * layers (the same objects) a new network need not have parsed again.
  */
 export function partProblem<K extends Part>(
   work: LearnerState,
   part: K,
   value: LearnerState[K],
   sizes: NetworkSizes = LIMITS,
+  passed?: Network,
 ): string | null {
-  const parsed = learnerSchemaFor(sizes).shape[part].safeParse(value);
+  const read = part === 'network' && passed ? newLayersOf(value as Network, passed) : value;
+  const parsed = learnerSchemaFor(sizes).shape[part].safeParse(read);
   if (parsed.success) return null;
   const issue = parsed.error.issues[0];
   const path = issue?.path ?? [];

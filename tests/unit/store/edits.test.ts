@@ -181,6 +181,22 @@ describe('the one gate', () => {
     expect(admit(target, ce)).toMatch(/\[0, 1\]/);
   });
 
+  it('reads the layers a network changed, and names a number in them beyond what saves hold', () => {
+    const state = classic();
+    const { layers } = state.network;
+    const wide = (n: number) => layers.map((l, i) => (i === 1 ? { ...l, biases: [0.6, n] } : l));
+    // Layer 1 is the work's own (the same object): only layer 2 is new.
+    expect(admit(state, { network: { ...state.network, layers: wide(2e6) } })).toBe(
+      'Bias b₂⁽²⁾ would be 2e6, beyond ±1,000,000, the largest number Backstep can save.',
+    );
+    const next = admit(state, { network: { ...state.network, layers: wide(0.5) } });
+    if (typeof next === 'string') throw new Error(next);
+    expect(next.network?.layers[0]).toBe(layers[0]);
+    // A layer of its own everywhere: every number is read.
+    const copied = layers.map((l, i) => (i === 0 ? structuredClone(l) : wide(2e6)[i]!));
+    expect(admit(state, { network: { ...state.network, layers: copied } })).toMatch(/^Bias b₂⁽²⁾ would be 2e6/);
+  });
+
   it('a new shape starts the pass again as the learner’s own network, which trains its biases', () => {
     const state = { ...classic(), stepIndex: 5, selection: { kind: 'unit', layer: 1, unit: 0 } };
     const wider = edits.setUnits(state as LearnerState, 1, 3, 7);
