@@ -45,6 +45,16 @@ export function compile(network: Network): Kernel {
   };
 }
 
+/**
+ * A plain array of these numbers, copied by index: Array.from walks a typed array through its
+ * iterator, one result object per number (README, Benchmarks).
+ */
+export function plainNumbers(values: ArrayLike<number>): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < values.length; k++) out.push(values[k] as number);
+  return out;
+}
+
 /** Back to the plain-array Network the rest of the app shares. */
 export function decompile(kernel: Kernel): Network {
   const { sizes } = kernel;
@@ -56,8 +66,8 @@ export function decompile(kernel: Kernel): Network {
       const n = sizes[l + 1] as number;
       const flat = kernel.W[l] as Float64Array;
       const weights: number[][] = [];
-      for (let i = 0; i < nPrev; i++) weights.push(Array.from(flat.subarray(i * n, i * n + n)));
-      return { activation, weights, biases: Array.from(kernel.b[l] as Float64Array) };
+      for (let i = 0; i < nPrev; i++) weights.push(plainNumbers(flat.subarray(i * n, i * n + n)));
+      return { activation, weights, biases: plainNumbers(kernel.b[l] as Float64Array) };
     }),
   };
 }

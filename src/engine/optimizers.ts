@@ -1,5 +1,6 @@
 import { assertNever } from './assertNever';
 import type { Network } from './types';
+import { plainNumbers } from './kernel';
 
 /**
  * The optimizers: how a step turns each parameter's gradient g into its move, with PyTorch's
@@ -318,8 +319,8 @@ export function stateOf(optimizer: Optimizer, t: number, moments: LayerMoments[]
   const plain = (W: Float64Array, b: Float64Array): LayerBuffer => {
     const n = b.length;
     const weights: number[][] = [];
-    for (let k = 0; k < W.length; k += n) weights.push(Array.from(W.subarray(k, k + n)));
-    return { weights, biases: Array.from(b) };
+    for (let k = 0; k < W.length; k += n) weights.push(plainNumbers(W.subarray(k, k + n)));
+    return { weights, biases: plainNumbers(b) };
   };
   for (const name of OPTIMIZER_REGISTRY[optimizer.kind].buffers) {
     state[name] = moments.map((layer) =>

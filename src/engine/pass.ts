@@ -39,8 +39,21 @@ function checkAllFinite(values: ArrayLike<number>, where: (k: number) => string)
   }
 }
 
+const allFinite = (values: ArrayLike<number>): boolean => {
+  for (let k = 0; k < values.length; k++) if (!Number.isFinite(values[k])) return false;
+  return true;
+};
+
 /** Every z, a, δ and the loss of one sample are finite, or an Error names the first that is not. */
 function checkSample(buf: Buffers, loss: number, s: number): void {
+  // As it nearly always is: nothing to name, so no message is prepared.
+  if (
+    Number.isFinite(loss) &&
+    buf.zs.every(allFinite) &&
+    buf.as.every(allFinite) &&
+    buf.deltas.every(allFinite)
+  )
+    return;
   const sample = `Sample ${s + 1}`;
   for (let l = 0; l < buf.zs.length; l++) {
     checkAllFinite(buf.zs[l] as Float64Array, (j) => `${sample}, layer ${l + 1}: z[${j + 1}]`);
@@ -230,7 +243,7 @@ export function optimizerStep(
     Array.from(g.dW).forEach((row, i) => {
       for (let j = 0; j < n; j++) flat[i * n + j] = row[j] as number;
     });
-    (gb[l] as Float64Array).set(Array.from(g.db));
+    (gb[l] as Float64Array).set(g.db);
     const b = kernel.b[l] as Float64Array;
     const first = descend(W, b, flat, gb[l] as Float64Array, step, moments[l]);
     if (first < 0) return;
