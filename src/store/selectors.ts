@@ -76,9 +76,15 @@ export function updateOf(network: Network, samples: Sample[], rule: UpdateRule):
     optimizer: rule.optimizer,
     state: rule.optimizerState,
   });
-  // The loss after the step is its pass's (the same sums as lossOf): the check of every edit
-  // (workCheck.ts) runs that pass anyway, so it is computed once.
-  const preview = { network: updated, loss: snapshotOf(updated, samples).loss, state };
+  // The loss after the step is its pass's (the same sums as lossOf), run when first read: the
+  // update step shows it, while the check of an edit elsewhere needs only the update (workCheck.ts).
+  const preview: UpdatePreview = {
+    network: updated,
+    get loss() {
+      return snapshotOf(updated, samples).loss;
+    },
+    state,
+  };
   byStep.set(key, preview);
   return preview;
 }

@@ -113,10 +113,32 @@ export function partProblem<K extends Part>(
 
 const sizesText = (network: Network) => layerSizes(network).join('–');
 
+const withinSaved = (values: readonly number[]) =>
+  values.every((v) => Math.abs(v) <= LIMITS.maxSavedValue);
+
+const savableNetworks = new WeakMap<Network, boolean>();
+
+/**
+ * Every weight and bias within what can be saved: then its pass computes on any samples that can
+ * be saved, at any size either tab allows, whatever its activations and loss (the bound is tested
+ * at its extremes: tests/unit/store/savedBound.test.ts).
+ */
+function savable(network: Network): boolean {
+  // Asked of the history's networks again at every edit: answered once per network.
+  let known = savableNetworks.get(network);
+  if (known === undefined) {
+    known = network.layers.every((l) => l.weights.every(withinSaved) && withinSaved(l.biases));
+    savableNetworks.set(network, known);
+  }
+  return known;
+}
+
 /**
  * Why this network's pass, or the update that ends it (shown at its last step, with the loss and
  * outputs after it), cannot be computed on the work's samples — a value left the float64 range,
- * in the engine's words — or null.
+ * in the engine's words — or null. An updated network within what can be saved computes (above):
+ * its pass is left to the update step that shows it, which was half this check's time on the
+ * largest network (README, Benchmarks).
  */
 function runProblem(
   work: LearnerState,
@@ -126,7 +148,7 @@ function runProblem(
   try {
     snapshotOf(network, work.samples);
     const updated = updateOf(network, work.samples, { ...work, optimizerState }).network;
-    snapshotOf(updated, work.samples);
+    if (!savable(updated)) snapshotOf(updated, work.samples);
   } catch (error) {
     return (error as Error).message;
   }

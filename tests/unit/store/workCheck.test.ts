@@ -57,6 +57,41 @@ describe('an update that would leave what the work can keep', () => {
   });
 });
 
+describe('an edit whose update would overflow', () => {
+  it('is refused: an update beyond what can be saved has its pass run, where it overflows', () => {
+    const store = createAppStore();
+    const s = store.getState();
+    expect(s.setLearningRate(LIMITS.maxLearningRate)).toBeNull();
+    // Nine linear layers of 16 with every number at 1000, fed 1000: gradients near 1e80, so the
+    // update moves weights to about 1e81, and the updated network's pass leaves the float64 range.
+    const width = (l: number) => (l === 0 ? 2 : 16);
+    const deep = {
+      inputSize: 2,
+      loss: 'sse' as const,
+      layers: Array.from({ length: 9 }, (_, l) => ({
+        activation: 'linear' as const,
+        weights: Array.from({ length: width(l) }, () =>
+          Array<number>(l === 8 ? 2 : 16).fill(1000),
+        ),
+        biases: Array<number>(l === 8 ? 2 : 16).fill(1000),
+      })),
+    };
+    const before = store.getState().network;
+    expect(store.getState().setNetwork(deep)).toMatch(/overflowed to -?Infinity/);
+    expect(store.getState().network).toBe(before);
+    // The same network with weights of 0.1 updates within the bound, and is taken.
+    const small = {
+      ...deep,
+      layers: deep.layers.map((l) => ({
+        ...l,
+        weights: l.weights.map((row) => row.map(() => 0.1)),
+        biases: l.biases.map(() => 0.1),
+      })),
+    };
+    expect(store.getState().setNetwork(small)).toBeNull();
+  });
+});
+
 describe('the whole work, checked as one', () => {
   const work = () => learnerOf(createAppStore().getState());
 
