@@ -1,3 +1,5 @@
+import { MAX_PARAMETER } from '../engine';
+
 /**
  * The sizes a network may have. The stepper shows every number of a pass, so its networks are
  * small (LIMITS); the Train tab only draws them, so it takes real data's width (TRAINING_SIZES).
@@ -23,10 +25,10 @@ export const LIMITS = {
   maxLearningRate: 10,
   /**
    * |w|, |b|, |x|, |y| the saved work keeps. Wider than what a learner types (updates and training
-   * move weights further), and the one bound both an update step and a load check: a number beyond
-   * it says the descent diverged.
+   * move weights further), and the one bound an update step, a load and the trainer check (the
+   * engine's MAX_PARAMETER): a number beyond it says the descent diverged.
    */
-  maxSavedValue: 1e6,
+  maxSavedValue: MAX_PARAMETER,
   /** Networks kept before each applied update, for stepping back past it (saved with the work). */
   maxHistory: 20,
   /** Significant digits the diagram can show. */
