@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { shallow } from 'zustand/shallow';
 import { useShallow } from 'zustand/react/shallow';
 import { stepDescription, stepSummary, stepTitle } from '../../math';
@@ -11,20 +11,14 @@ import { PredictToggle } from '../predict/PredictFirst';
 
 const SPEEDS = [0.5, 1, 2, 4, 8] as const;
 
-/** Step, play, reset; the phase indicator; keyboard → ← space Home End. */
-export function StepControls() {
-  const store = useAppStoreApi();
-  const stepIndex = useApp((s) => s.stepIndex);
-  const stepCount = useApp((s) => selectSteps(s).length);
-  const granularity = useApp((s) => s.granularity);
-  const passNumber = useApp((s) => s.history.length + 1);
-  const title = useApp((s) => stepTitle(selectStep(s), s.network, s.notation));
-  const description = useApp((s) =>
-    stepDescription(selectStep(s), s.network, s.notation, s.trainBiases, s.optimizer),
-  );
-  // What the step computed, in words and numbers, for screen readers (the live region below):
-  // written once per change of what it says, not on each of the selector's runs.
-  const { step, network, shown, sampleIndex, notation, trainBiases, digits } = useApp(
+/**
+ * What the step computed, in words and numbers, for screen readers (the phase's live region). It
+ * follows an edit deferred, after the frame that shows the edit on screen: the words are built and
+ * laid out once the page has painted (the README's Benchmarks). Written once per change of what it
+ * says, not on each of the selector's runs.
+ */
+function StepSummary() {
+  const live = useApp(
     useShallow((s) => ({
       step: selectStep(s),
       network: s.network,
@@ -36,17 +30,38 @@ export function StepControls() {
       digits: s.view.digits,
     })),
   );
+  const { step, network, shown, sampleIndex, notation, trainBiases, digits } =
+    useDeferredValue(live);
   const summary = useMemo(
     () => stepSummary(step, { network, ...shown, sampleIndex, notation, trainBiases, digits }),
     [step, network, shown, sampleIndex, notation, trainBiases, digits],
+  );
+  return (
+    <p className="visually-hidden" data-testid="step-summary">
+      {summary}
+    </p>
+  );
+}
+
+/** Step, play, reset; the phase indicator; keyboard → ← space Home End. */
+export function StepControls() {
+  const store = useAppStoreApi();
+  const stepIndex = useApp((s) => s.stepIndex);
+  const stepCount = useApp((s) => selectSteps(s).length);
+  const granularity = useApp((s) => s.granularity);
+  const passNumber = useApp((s) => s.history.length + 1);
+  const title = useApp((s) => stepTitle(selectStep(s), s.network, s.notation));
+  const description = useApp((s) =>
+    stepDescription(selectStep(s), s.network, s.notation, s.trainBiases, s.optimizer),
   );
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<number>(1);
   // Why the last update was not applied (it would leave what the work can keep), shown while the
   // work it was about is the work shown.
   const [stopped, setStopped] = useState<{ text: string; about: Edit } | null>(null);
-  const edit = useApp(useShallow(editOf));
-  const stoppedText = stopped && shallow(stopped.about, edit) ? stopped.text : null;
+  // Shown while the work is the one it was about: a boolean, so that an edit does not render this.
+  const stoppedHere = useApp((s) => stopped !== null && shallow(stopped.about, editOf(s)));
+  const stoppedText = stopped && stoppedHere ? stopped.text : null;
   const atEnd = stepIndex >= stepCount - 1;
   // Predict first: Step forward waits for the value asked now (the reason shows under the buttons).
   const blocked = useApp(forwardBlocked);
@@ -171,9 +186,7 @@ export function StepControls() {
           {description}
           {atEnd && ' Step forward to apply it and start the next pass.'}
         </p>
-        <p className="visually-hidden" data-testid="step-summary">
-          {summary}
-        </p>
+        <StepSummary />
       </div>
     </div>
   );
