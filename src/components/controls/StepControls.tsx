@@ -30,12 +30,12 @@ function StepSummary() {
       digits: s.view.digits,
     })),
   );
-  const { step, network, shown, sampleIndex, notation, trainBiases, digits } =
-    useDeferredValue(live);
-  const summary = useMemo(
-    () => stepSummary(step, { network, ...shown, sampleIndex, notation, trainBiases, digits }),
-    [step, network, shown, sampleIndex, notation, trainBiases, digits],
-  );
+  // The same object while nothing it holds changes (useShallow), so it keys the memo whole.
+  const deferred = useDeferredValue(live);
+  const summary = useMemo(() => {
+    const { step, shown, ...context } = deferred;
+    return stepSummary(step, { ...context, ...shown });
+  }, [deferred]);
   return (
     <p className="visually-hidden" data-testid="step-summary">
       {summary}
@@ -59,9 +59,11 @@ export function StepControls() {
   // Why the last update was not applied (it would leave what the work can keep), shown while the
   // work it was about is the work shown.
   const [stopped, setStopped] = useState<{ text: string; about: Edit } | null>(null);
-  // Shown while the work is the one it was about: a boolean, so that an edit does not render this.
-  const stoppedHere = useApp((s) => stopped !== null && shallow(stopped.about, editOf(s)));
-  const stoppedText = stopped && stoppedHere ? stopped.text : null;
+  // Shown while the work is the one it was about; selected as the text (a string or null), so that
+  // an edit does not render the controls.
+  const stoppedText = useApp((s) =>
+    stopped && shallow(stopped.about, editOf(s)) ? stopped.text : null,
+  );
   const atEnd = stepIndex >= stepCount - 1;
   // Predict first: Step forward waits for the value asked now (the reason shows under the buttons).
   const blocked = useApp(forwardBlocked);
