@@ -43,6 +43,7 @@ import { findExample } from '../../src/store/examples';
 import { admit } from '../../src/store/gate';
 import { liveSide } from '../../src/training/landscapeJob';
 import { digitsData, digitsNetwork } from '../fixtures/digitsTraining';
+import { quantile } from './measure';
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6; // ms
 
@@ -298,7 +299,11 @@ function optimizerThroughput(hidden: number[]): OptimizerRow[] {
   // ratio of two best times.
   const times = optimizers.map(() => [] as number[]);
   for (let r = 0; r < 9; r++) optimizers.forEach(([, o], k) => times[k]!.push(run(o, epochs)));
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+  const median = (values: number[]) =>
+    quantile(
+      [...values].sort((a, b) => a - b),
+      0.5,
+    );
   return optimizers.map(([name], k) => ({
     name,
     perSecond: (COUNT * epochs) / (Math.min(...times[k]!) / 1000),
@@ -328,7 +333,7 @@ function largestNetwork(): { network: Network; batch: Sample[] } {
 function percentiles(times: number[]): { median: number; p95: number; runs: number } {
   const sorted = [...times].sort((a, b) => a - b);
   const runs = sorted.length;
-  return { median: sorted[Math.floor(runs / 2)]!, p95: sorted[Math.floor(runs * 0.95)]!, runs };
+  return { median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), runs };
 }
 
 function latency(): { median: number; p95: number; runs: number } {

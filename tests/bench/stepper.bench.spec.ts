@@ -72,6 +72,9 @@ const EDIT_MARK = 'backstep-edit';
 
 const ms = (v: number) => `${v.toFixed(2)} ms`;
 
+/** Drags of 40 edits whose frames are timed with no trace running, pooled. */
+const TIMED_DRAGS = 3;
+
 /**
  * Real mouse moves on the weight's drag handle, one at a time with the page idle in between. Per
  * edit, timed in the page: the frame that shows it. If `traced`, while Chromium traces its
@@ -79,7 +82,7 @@ const ms = (v: number) => `${v.toFixed(2)} ms`;
  * the store, the engine, React's render of the diagram, the inspector and the equations; then the
  * frame: style, layout, paint), and the main thread's work (the sum of its tasks) and the time
  * from the input event to the end of the frame that shows it are read from the trace. The
- * equations panel is checked to have changed on every edit.
+ * equations panel is checked to have changed on every edit. The drag ends where it began.
  */
 async function timeEdits(
   page: Page,
@@ -91,6 +94,7 @@ async function timeEdits(
   if (!box) throw new Error('No drag handle on screen.');
   const y = box.y + box.height / 2;
   const x0 = box.x + box.width / 2;
+  const before = await page.getByTestId('selected-gradient').textContent();
   await page.evaluate((mark) => {
     const w = window as unknown as {
       __typeset: number;
@@ -155,10 +159,16 @@ async function timeEdits(
     await cdp.send('Tracing.end');
     await done;
   }
+  await expect(page.getByTestId('selected-gradient'), 'the gradient the drag left').not.toHaveText(
+    before ?? '',
+  );
+  // Back where the drag began, so that each drag of a run starts from the same weight.
+  await page.mouse.move(x0, y);
+  await page.waitForTimeout(200);
   await page.mouse.up();
   const { typeset, frame } = await page.evaluate(() => {
     const w = window as unknown as { __typeset: number; __editFrames: number[] };
-    return { typeset: w.__typeset, frame: w.__editFrames };
+    return { typeset: w.__typeset, frame: w.__editFrames.slice(0, -1) };
   });
   expect(typeset, 'edits that changed the equations').toBeGreaterThanOrEqual(count);
   expect(frame.length, 'edits timed in the page').toBe(count);
@@ -255,16 +265,17 @@ test.describe.configure({ mode: 'serial' });
 for (const shape of SHAPES) {
   test(`a weight edit on ${shape.name} network re-renders within a frame`, async ({ page }) => {
     await open(page, shape);
-    const before = await page.getByTestId('selected-gradient').textContent();
     await timeEdits(page, 8, false); // warms up the JIT
-    // The frames with no trace running (the trace's own work shares the machine's two cores), then
-    // the same edits again, traced, for the main thread's work and the latency.
-    const timed = await timeEdits(page, 40, false);
+    // The frames with no trace running (the trace's own work shares the machine's two cores), in
+    // TIMED_DRAGS drags: a p95 of 40 frames is their third slowest, which one slow moment of a
+    // shared machine moves. Then the same edits again, traced, for the main thread's work and the
+    // latency.
+    const timed: number[] = [];
+    for (let d = 0; d < TIMED_DRAGS; d++) timed.push(...(await timeEdits(page, 40, false)).frame);
     const edits = await timeEdits(page, 40, true);
-    await expect(page.getByTestId('selected-gradient')).not.toHaveText(before ?? '');
     const work = percentiles(edits.work);
     const latency = percentiles(edits.latency);
-    const frame = percentiles(timed.frame);
+    const frame = percentiles(timed);
     const tracedFrame = percentiles(edits.frame);
     const drag = await dragFrames(page, 200);
     const frames = drag.all;
@@ -275,7 +286,7 @@ for (const shape of SHAPES) {
       [
         `\nStepper, ${shape.name} network (${shape.inputs}-${shape.units}×${shape.hidden}-${shape.outputs}, batch ${shape.samples}, gradient step, edges by |∂L/∂w|)`,
         `  one weight edit (${edits.work.length} mouse moves) → every z, a, δ, gradient, edge and equation on screen:`,
-        `    the frame that shows it, from the pointermove reaching the page to the end of its paint (timed in the page): p50 ${ms(frame.p50)}, p95 ${ms(frame.p95)}, max ${ms(frame.max)}`,
+        `    the frame that shows it, from the pointermove reaching the page to the end of its paint (timed in the page, ${timed.length} edits in ${TIMED_DRAGS} drags): p50 ${ms(frame.p50)}, p95 ${ms(frame.p95)}, max ${ms(frame.max)}`,
         `    the same while a Chromium trace runs (as measured before 2026-12-05 21:10): p50 ${ms(tracedFrame.p50)}, p95 ${ms(tracedFrame.p95)}, max ${ms(tracedFrame.max)}`,
         `    main-thread work for it, with the input's own handling (Chromium trace, which slows it a little): p50 ${ms(work.p50)}, p95 ${ms(work.p95)}, max ${ms(work.max)}`,
         `    from the input event to the end of the frame that shows it: p50 ${ms(latency.p50)}, p95 ${ms(latency.p95)}, max ${ms(latency.max)}`,

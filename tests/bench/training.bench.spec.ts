@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { quantile } from './measure';
 import { playgroundFrames, type PlaygroundTiming } from './playgroundFrame';
 
 /**
@@ -66,8 +67,7 @@ function frameStats(times: number[]): FrameStats {
     .slice(1)
     .map((t, i) => t - (times[i] as number))
     .sort((a, b) => a - b);
-  const pct = (p: number) =>
-    deltas[Math.min(deltas.length - 1, Math.floor(p * deltas.length))] ?? NaN;
+  const pct = (p: number) => quantile(deltas, p);
   const span = ((times[times.length - 1] ?? 0) - (times[0] ?? 0)) / 1000;
   return {
     fps: deltas.length / span,
@@ -239,10 +239,11 @@ async function playground(page: Page, shape: number[]): Promise<PlaygroundTiming
   });
 }
 
-const median = (values: number[]) => {
-  const sorted = values.slice().sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-};
+const median = (values: number[]) =>
+  quantile(
+    values.slice().sort((a, b) => a - b),
+    0.5,
+  );
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 const count = (v: number) => Math.round(v).toLocaleString('en-US');
 
