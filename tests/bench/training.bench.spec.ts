@@ -328,7 +328,8 @@ test('the largest network with pictures: 7 features, 8 hidden layers of 16, 10 c
   await page.getByRole('textbox', { name: 'CSV data' }).fill(tenClassCsv());
   await page.getByRole('button', { name: 'Use this CSV' }).click();
   await expect(page.getByTestId('data-summary')).toContainText('10 classes');
-  for (const name of ['x₁²', 'x₂²', 'x₁x₂', 'sin x₁', 'sin x₂']) {
+  // The features take the CSV's column names (x1, x2).
+  for (const name of ['x1²', 'x2²', 'x1·x2', 'sin x1', 'sin x2']) {
     await page.getByRole('checkbox', { name, exact: true }).check();
   }
   await buildNetwork(page, [16, 16, 16, 16, 16, 16, 16, 16], 'tanh');
