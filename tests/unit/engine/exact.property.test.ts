@@ -54,6 +54,13 @@ function worstError(snapshot: PassSnapshot, exact: ReturnType<typeof exactPass>)
 }
 
 /**
+ * Below this, float64 is subnormal: it keeps fewer than 53 bits, down to none at 5e-324, so a sum
+ * that small is off by whole steps of 5e-324 however it is evaluated, and may land on either side
+ * of zero (its relative yardstick, 1e-9 × 1e-322, underflows to 0).
+ */
+const MIN_NORMAL = 2 ** -1022;
+
+/**
  * A ReLU-like unit whose exact z is within rounding of its kink: float64 may land on either side,
  * and the derivative jumps there, so no evaluation can be held to the exact one.
  */
@@ -62,7 +69,7 @@ function atKink(network: Network, exact: ReturnType<typeof exactPass>): boolean 
     s.z.some((layer, l) => {
       const activation = network.layers[l]?.activation;
       if (activation !== 'relu' && activation !== 'leakyRelu') return false;
-      return layer.some((z) => Math.abs(z.value) <= 1e-9 * z.scale);
+      return layer.some((z) => Math.abs(z.value) <= Math.max(1e-9 * z.scale, MIN_NORMAL));
     }),
   );
 }
@@ -155,5 +162,48 @@ describe('the exact comparison itself', () => {
     expect(worstError(ce, exactCe).ratio).toBeLessThanOrEqual(1);
     // the loss e^−40 ≈ 4.2e-18 computed as ln(e^40 + 1) − 40 = 0:
     expect(worstError({ ...ce, loss: 0 }, exactCe).ratio).toBeGreaterThan(1e6);
+  });
+
+  it('sets aside a leaky ReLU whose z is subnormal: float64 cannot tell its side of the kink', () => {
+    // fast-check's shrunk counterexample (seed −51899522): z₄⁽²⁾ = 1.89·swish(4.4e-323) − 4e-323 is
+    // 5e-324 exactly but 0 in float64, so δ₄⁽²⁾ takes the slope 0.01 for 1 (1e-302 for 1e-300).
+    const network: Network = {
+      inputSize: 2,
+      loss: 'mse',
+      layers: [
+        {
+          activation: 'swish',
+          weights: [
+            [0, 0, 0],
+            [0, 0, 0],
+          ],
+          biases: [0, 0, 4.4e-323],
+        },
+        {
+          activation: 'leakyRelu',
+          weights: [
+            [0, 0, 0, 0],
+            [0, 0, 0, 0],
+            [0, 0, 0, 1.888888888888889],
+          ],
+          biases: [-5e-324, 5e-324, 5e-324, -4e-323],
+        },
+        {
+          activation: 'tanh',
+          weights: [
+            [0, 0, 0],
+            [0, 0, 0],
+            [0, 0, 0],
+            [0, -2.2245868665608155e-299, 0],
+          ],
+          biases: [0, -0.06853688695074349, 0],
+        },
+      ],
+    };
+    const batch = [{ x: [0, 0], y: [0, 0, 0] }];
+    const exact = exactPass(network, batch);
+    expect(runPass(network, batch).samples[0]?.layers[1]?.z[3]).toBe(0);
+    expect(exact.samples[0]?.z[1]?.[3]?.value).toBe(5e-324);
+    expect(atKink(network, exact)).toBe(true);
   });
 });
