@@ -43,7 +43,7 @@ import { findExample } from '../../src/store/examples';
 import { admit } from '../../src/store/gate';
 import { liveSide } from '../../src/training/landscapeJob';
 import { digitsData, digitsNetwork } from '../fixtures/digitsTraining';
-import { quantile } from './measure';
+import { median, percentiles } from './measure';
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6; // ms
 
@@ -299,11 +299,6 @@ function optimizerThroughput(hidden: number[]): OptimizerRow[] {
   // ratio of two best times.
   const times = optimizers.map(() => [] as number[]);
   for (let r = 0; r < 9; r++) optimizers.forEach(([, o], k) => times[k]!.push(run(o, epochs)));
-  const median = (values: number[]) =>
-    quantile(
-      [...values].sort((a, b) => a - b),
-      0.5,
-    );
   return optimizers.map(([name], k) => ({
     name,
     perSecond: (COUNT * epochs) / (Math.min(...times[k]!) / 1000),
@@ -330,10 +325,9 @@ function largestNetwork(): { network: Network; batch: Sample[] } {
   return { network, batch };
 }
 
-function percentiles(times: number[]): { median: number; p95: number; runs: number } {
-  const sorted = [...times].sort((a, b) => a - b);
-  const runs = sorted.length;
-  return { median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), runs };
+function percentilesOf(times: number[]): { median: number; p95: number; runs: number } {
+  const { p50, p95 } = percentiles(times);
+  return { median: p50, p95, runs: times.length };
 }
 
 function latency(): { median: number; p95: number; runs: number } {
@@ -348,7 +342,7 @@ function latency(): { median: number; p95: number; runs: number } {
     times.push(now() - t0);
   }
   if (!Number.isFinite(sink)) throw new Error('runPass returned a non-finite loss');
-  return percentiles(times);
+  return percentilesOf(times);
 }
 
 function gateLatency(): { median: number; p95: number; runs: number } {
@@ -375,7 +369,7 @@ function gateLatency(): { median: number; p95: number; runs: number } {
     times.push(now() - t0);
     if (typeof next === 'string') throw new Error(next);
   }
-  return percentiles(times.slice(50));
+  return percentilesOf(times.slice(50));
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -481,9 +475,9 @@ function digitsThroughput(): { rows: DigitsRow[]; evaluateMs: number } {
     rows: optimizers.map(([name], k) => ({
       name,
       best: Math.max(...rates[k]!),
-      median: percentiles(rates[k]!).median,
+      median: median(rates[k]!),
     })),
-    evaluateMs: percentiles(evaluations).median,
+    evaluateMs: median(evaluations),
   };
 }
 

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { quantile } from './measure';
+import { median, quantile } from './measure';
 import { playgroundFrames, type PlaygroundTiming } from './playgroundFrame';
 
 /**
@@ -239,11 +239,6 @@ async function playground(page: Page, shape: number[]): Promise<PlaygroundTiming
   });
 }
 
-const median = (values: number[]) =>
-  quantile(
-    values.slice().sort((a, b) => a - b),
-    0.5,
-  );
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 const count = (v: number) => Math.round(v).toLocaleString('en-US');
 
