@@ -1,3 +1,4 @@
+import type { Network } from '../engine';
 import type { Selection } from './vocabulary';
 import { derivativeTex, isElementwise } from './activation';
 import { foldedOutputDelta } from './chainRule';
@@ -9,6 +10,7 @@ import {
   weightAt,
   notationIn,
   type EquationBlock,
+  type LazyBlock,
   type NetworkContext,
 } from './context';
 import { activationFunctionTex, partialTex, type Index } from './notation';
@@ -31,7 +33,40 @@ const MAX_PATHS = 6;
  * A loss whose ∂L/∂z⁽ᴸ⁾ folds into one factor (cross-entropy, softmax) starts each path there.
  */
 export function fullChainEquation(ctx: NetworkContext, selection: Selection): EquationBlock | null {
-  return withDigits(ctx.digits, () => allPaths(ctx, selection));
+  return lazyFullChain(ctx, selection)?.() ?? null;
+}
+
+/**
+ * fullChainEquation not built yet (the panel builds it when it is shown), or null where there is
+ * none: which depends on the network's shape and the selection, not on any number.
+ */
+export function lazyFullChain(ctx: NetworkContext, selection: Selection): LazyBlock | null {
+  const parameter = pathsParameter(ctx.network, selection);
+  return parameter && (() => withDigits(ctx.digits, () => allPaths(ctx, parameter)));
+}
+
+/** The parameter whose paths are written out: its layer, unit j and source unit (null: a bias). */
+interface PathsParameter {
+  layer: number;
+  j: number;
+  from: number | null;
+}
+
+/**
+ * The selected parameter, if its chain is written out path by path: below the output (an output
+ * parameter's chain is already written out in full), through elementwise activations.
+ */
+function pathsParameter(network: Network, selection: Selection): PathsParameter | null {
+  if (selection.kind === 'unit') return null;
+  const L = network.layers.length;
+  const layer = selection.layer;
+  const j = selection.kind === 'weight' ? selection.to : selection.unit;
+  if (layer >= L || layer < 1 || j >= unitCount(network, layer)) return null;
+  for (let l = layer; l < L; l++) {
+    const activation = layerAt(network, l)?.activation;
+    if (!activation || !isElementwise(activation)) return null;
+  }
+  return { layer, j, from: selection.kind === 'weight' ? selection.from : null };
 }
 
 /** How many paths lead from a unit of `layer` to the loss: one per unit in each layer above. */
@@ -71,22 +106,11 @@ interface Factor {
   value: number;
 }
 
-function allPaths(ctx: NetworkContext, selection: Selection): EquationBlock | null {
-  if (selection.kind === 'unit') return null;
+function allPaths(ctx: NetworkContext, { layer, j, from }: PathsParameter): EquationBlock {
   const { network } = ctx;
   const notation = notationIn(ctx);
   const { tex, text } = notation;
   const L = network.layers.length;
-  const layer = selection.layer;
-  const j = selection.kind === 'weight' ? selection.to : selection.unit;
-  const from = selection.kind === 'weight' ? selection.from : null;
-  // Only below the output (an output parameter's chain is already written out in full), through
-  // elementwise activations below the output.
-  if (layer >= L || layer < 1 || j >= unitCount(network, layer)) return null;
-  for (let l = layer; l < L; l++) {
-    const activation = layerAt(network, l)?.activation;
-    if (!activation || !isElementwise(activation)) return null;
-  }
   const outputActivation = layerAt(network, L)?.activation ?? 'linear';
   const squared = outputForm(network) === 'squared' && isElementwise(outputActivation);
 

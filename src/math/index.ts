@@ -2,7 +2,7 @@
 export type { EquationBlock, EquationContext, LazyBlock, NetworkContext } from './context';
 export { stepEquations, lazyStepEquations, matrixEquations } from './equations';
 export { chainRuleEquation } from './chainRule';
-export { fullChainEquation } from './fullChain';
+export { fullChainEquation, lazyFullChain } from './fullChain';
 export { lossConventionTex, lossName } from './loss';
 export { stepTitle, stepDescription } from './titles';
 export { stepSummary } from './stepSummary';

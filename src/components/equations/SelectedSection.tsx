@@ -1,10 +1,11 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import {
   chainRuleEquation,
-  fullChainEquation,
+  lazyFullChain,
   notationFor,
   type EquationBlock,
   type EquationContext,
+  type LazyBlock,
   type Notation,
 } from '../../math';
 import { selectSelectionComputed, type Selection } from '../../store';
@@ -45,11 +46,15 @@ export function SelectedSection({ context }: { context: EquationContext }) {
   const editors = useApp((s) => !s.view.hidden.includes('editors'));
   const notation = notationFor(context.notation, context.network);
   const ref = useRef<HTMLElement>(null);
-  const chain = useMemo(() => {
-    if (!selection) return [];
-    const blocks = [chainRuleEquation(context, selection), fullChainEquation(context, selection)];
-    return blocks.filter((block) => block !== null);
-  }, [context, selection]);
+  // The chain rule, and every path (long, often below the fold) built when it is shown.
+  const name = selection && selectionName(selection, notation);
+  const shown = useMemo((): LazyBlock[] => {
+    if (!selection || name === null) return [];
+    const rule = chainRuleEquation(context, selection);
+    const paths = lazyFullChain(context, selection);
+    const chain = [...(rule ? [() => rule] : []), ...(paths ? [paths] : [])];
+    return computed ? chain : chain.map((block) => () => withoutNumbers(block(), name));
+  }, [context, selection, computed, name]);
   const key = selection ? JSON.stringify(selection) : null;
 
   useLayoutEffect(() => {
@@ -62,10 +67,8 @@ export function SelectedSection({ context }: { context: EquationContext }) {
     }
   }, [key]);
 
-  if (!selection) return null;
-  const name = selectionName(selection, notation);
+  if (!selection || name === null) return null;
   const parameter = parameterOf(selection);
-  const shown = computed ? chain : chain.map((block) => withoutNumbers(block, name));
   return (
     <section ref={ref} className="selected-section" aria-label={`Selected: ${name}`}>
       <h2>Selected: {name}</h2>

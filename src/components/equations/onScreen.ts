@@ -1,3 +1,4 @@
+import { useLayoutEffect, useState, type RefObject } from 'react';
 import { showFitting } from './fitting';
 import { whenIdle } from './whenIdle';
 
@@ -17,6 +18,8 @@ const measured = new WeakSet<Element>();
 const visible = new WeakSet<Element>();
 /** The newest TeX source (and its fallback) of each equation out of view that is not shown yet. */
 const pending = new Map<Element, { source: string; fallback?: () => string }>();
+/** Who is told when an element comes into view or leaves it (useOnScreen). */
+const watchers = new Map<Element, (onScreen: boolean) => void>();
 
 let observer: IntersectionObserver | null | undefined;
 
@@ -29,6 +32,7 @@ function visibility(): IntersectionObserver | null {
             (entries) => {
               for (const entry of entries) {
                 measured.add(entry.target);
+                watchers.get(entry.target)?.(entry.isIntersecting);
                 if (!entry.isIntersecting) {
                   visible.delete(entry.target);
                   continue;
@@ -79,4 +83,24 @@ export function showWhenSeen(element: Element, source: string, fallback?: () => 
   }
   pending.set(element, fallback ? { source, fallback } : { source });
   whenIdle(flush);
+}
+
+/**
+ * Whether the element is on screen (or near it, as for the equations above), following it as it
+ * scrolls: true until the browser has measured it, and always where IntersectionObserver is missing.
+ */
+export function useOnScreen(ref: RefObject<Element | null>): boolean {
+  const [onScreen, setOnScreen] = useState(true);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    const io = visibility();
+    if (!element || !io) return undefined;
+    watchers.set(element, setOnScreen);
+    io.observe(element);
+    return () => {
+      io.unobserve(element);
+      watchers.delete(element);
+    };
+  }, [ref]);
+  return onScreen;
 }
