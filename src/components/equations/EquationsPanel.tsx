@@ -48,15 +48,12 @@ export function EquationsPanel() {
   const lazy = useMemo(() => lazyStepEquations(context), [context]);
   const first = firstBlocks(context);
   const shown = useMemo(
-    () =>
-      (showAll ? lazy : lazy.slice(0, first)).map((block) => () => withHelp(block(), help)),
+    () => (showAll ? lazy : lazy.slice(0, first)).map((block) => () => withHelp(block(), help)),
     [lazy, showAll, help, first],
   );
   const matrix = useMemo(
     () =>
-      matrixView
-        ? matrixEquations(context).map((block) => () => withHelp(block, help))
-        : null,
+      matrixView ? matrixEquations(context).map((block) => () => withHelp(block, help)) : null,
     [context, matrixView, help],
   );
 
