@@ -4,6 +4,7 @@ import { createElement } from 'react';
 import { flushSync } from 'react-dom';
 import type { Root } from 'react-dom/client';
 import type { EquationBlock } from '../../../src/math';
+import { standInObserver, type Report } from './standInObserver';
 
 /**
  * A list of equations while a weight is dragged: the one on screen is built with the edit's
@@ -13,23 +14,11 @@ import type { EquationBlock } from '../../../src/math';
  * on screen.
  */
 
-type Report = (entries: { target: Element; isIntersecting: boolean }[]) => void;
-
 let report: Report = () => {};
 
 beforeEach(() => {
   vi.resetModules(); // a fresh onScreen module: its observer is made with the stand-in below
-  vi.stubGlobal(
-    'IntersectionObserver',
-    class {
-      constructor(callback: Report) {
-        report = callback;
-      }
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
+  report = standInObserver();
   // The idle flush of typeset equations (onScreen.ts), never needed here.
   vi.stubGlobal('requestIdleCallback', () => 0);
 });

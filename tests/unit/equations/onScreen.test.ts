@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { standInObserver, type Report } from './standInObserver';
 
 /**
  * Equations on screen are shown at once; those the browser reports out of view wait for an idle
@@ -7,25 +8,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
  * stood in for, so the test decides what is on screen and when the page is idle.
  */
 
-type Report = (entries: { target: Element; isIntersecting: boolean }[]) => void;
-
 let report: Report = () => {};
 let idle: (() => void)[] = [];
 
 beforeEach(() => {
   vi.resetModules(); // a fresh module: its observer is made with the stand-in below
   idle = [];
-  vi.stubGlobal(
-    'IntersectionObserver',
-    class {
-      constructor(callback: Report) {
-        report = callback;
-      }
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
+  report = standInObserver();
   vi.stubGlobal('requestIdleCallback', (callback: () => void) => {
     idle.push(callback);
     return idle.length;
